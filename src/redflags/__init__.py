@@ -1,0 +1,3 @@
+"""redflags: red flags of technology-facilitated human trafficking, linked and explained."""
+
+__version__ = "0.1.0"

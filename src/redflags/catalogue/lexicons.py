@@ -1,0 +1,43 @@
+"""Lexicons: named concepts with per-language terms and regex patterns, shipped as data."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from redflags.catalogue.loader import CatalogueError, parse_file
+
+
+class Concept(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    description: str
+    terms: dict[str, tuple[str, ...]] = Field(default_factory=dict)  # language -> terms
+    patterns: tuple[str, ...] = ()
+
+
+class Lexicon(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    concepts: dict[str, Concept]
+
+    def languages(self) -> set[str]:
+        return {lang for c in self.concepts.values() for lang in c.terms}
+
+
+def lexicon_path(name: str) -> Path:
+    return Path(str(resources.files("redflags.catalogue") / "lexicons" / f"{name}.yaml"))
+
+
+def load_lexicon(name: str) -> Lexicon:
+    path = lexicon_path(name)
+    if not path.is_file():
+        raise CatalogueError([f"{path}:1: no lexicon named {name!r}"])
+    problems: list[str] = []
+    lexicon = parse_file(path, Lexicon, problems)
+    if lexicon is None:
+        raise CatalogueError(problems)
+    return lexicon

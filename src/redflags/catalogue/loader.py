@@ -1,0 +1,191 @@
+"""Strict loader for the indicator catalogue.
+
+YAML is composed into nodes first so that every error can name its file and line, and so that
+duplicate keys (which PyYAML would silently overwrite) are refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from redflags.catalogue.schema import Category, Example, ExampleFile, Indicator
+
+EXAMPLES_SUFFIX = ".examples.yaml"
+M = TypeVar("M", bound=BaseModel)
+
+
+class CatalogueError(Exception):
+    """One or more problems in catalogue files; each line names file and line."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    indicators: dict[str, Indicator]
+    examples: dict[str, tuple[Example, ...]] = field(default_factory=dict)
+    root: Path | None = None
+
+    def __iter__(self) -> Iterator[Indicator]:
+        return iter(sorted(self.indicators.values(), key=lambda i: i.id))
+
+    def __len__(self) -> int:
+        return len(self.indicators)
+
+    def get(self, indicator_id: str) -> Indicator:
+        try:
+            return self.indicators[indicator_id.upper()]
+        except KeyError:
+            raise KeyError(f"no indicator {indicator_id!r} in the catalogue") from None
+
+    def by_category(self, category: Category) -> list[Indicator]:
+        return [i for i in self if i.category is category]
+
+    @property
+    def version(self) -> str:
+        """A short digest of every indicator's id and version: changes when any rule changes."""
+        import hashlib
+
+        text = ",".join(f"{i.id}@{i.version}" for i in self)
+        return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def default_root() -> Path:
+    return Path(str(resources.files("redflags.catalogue") / "indicators"))
+
+
+def _node_to_python(node: yaml.Node, path: Path, problems: list[str]) -> Any:
+    """Convert a composed node to Python, refusing duplicate keys."""
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = _node_to_python(key_node, path, problems)
+            if key in result:
+                problems.append(f"{path}:{key_node.start_mark.line + 1}: duplicate key {key!r}")
+            result[key] = _node_to_python(value_node, path, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_node_to_python(v, path, problems) for v in node.value]
+    return _scalar(node)
+
+
+def _scalar(node: yaml.Node) -> Any:
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    finally:
+        loader.dispose()
+
+
+def _line_of(root: yaml.Node, loc: tuple[int | str, ...]) -> int:
+    """Best line number for a pydantic error location: walk the node tree as far as it goes."""
+    node = root
+    line = root.start_mark.line + 1
+    for part in loc:
+        child = None
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            for key_node, value_node in node.value:
+                if key_node.value == part:
+                    line = key_node.start_mark.line + 1
+                    child = value_node
+                    break
+        elif (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(part, int)
+            and 0 <= part < len(node.value)
+        ):
+            child = node.value[part]
+            line = child.start_mark.line + 1
+        if child is None:
+            break
+        node = child
+    return line
+
+
+def parse_file(path: Path, model: type[M], problems: list[str]) -> M | None:
+    """Parse one YAML file into `model`, appending `file:line: problem` strings on failure."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        problems.append(f"{path}:1: not UTF-8 text")
+        return None
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problems.append(f"{path}:{line}: invalid YAML: {getattr(exc, 'problem', exc)}")
+        return None
+    if root is None:
+        problems.append(f"{path}:1: empty file")
+        return None
+    before = len(problems)
+    data = _node_to_python(root, path, problems)
+    if len(problems) > before:
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            where = ".".join(str(p) for p in loc) or "(file)"
+            problems.append(f"{path}:{_line_of(root, loc)}: {where}: {error['msg']}")
+        return None
+
+
+def load_catalogue(root: Path | None = None) -> Catalogue:
+    """Load every indicator and example file under `root`.
+
+    Raises CatalogueError listing every problem found, not just the first.
+    """
+    root = root or default_root()
+    problems: list[str] = []
+    indicators: dict[str, Indicator] = {}
+    files_by_id: dict[str, Path] = {}
+    example_files: list[Path] = []
+    for path in sorted(root.rglob("*.yaml")):
+        if path.name.endswith(EXAMPLES_SUFFIX):
+            example_files.append(path)
+            continue
+        indicator = parse_file(path, Indicator, problems)
+        if indicator is None:
+            continue
+        if indicator.id in indicators:
+            problems.append(
+                f"{path}:1: duplicate id {indicator.id} (also in {files_by_id[indicator.id]})"
+            )
+            continue
+        if path.stem != indicator.id:
+            problems.append(f"{path}:1: file name must be {indicator.id}.yaml")
+        indicators[indicator.id] = indicator
+        files_by_id[indicator.id] = path
+    examples = _load_examples(example_files, indicators, problems)
+    if problems:
+        raise CatalogueError(problems)
+    return Catalogue(indicators=indicators, examples=examples, root=root)
+
+
+def _load_examples(
+    paths: Iterable[Path], indicators: dict[str, Indicator], problems: list[str]
+) -> dict[str, tuple[Example, ...]]:
+    examples: dict[str, tuple[Example, ...]] = {}
+    for path in paths:
+        parsed = parse_file(path, ExampleFile, problems)
+        if parsed is None:
+            continue
+        if parsed.indicator not in indicators:
+            problems.append(f"{path}:1: examples for unknown indicator {parsed.indicator}")
+            continue
+        if path.name != parsed.indicator + EXAMPLES_SUFFIX:
+            problems.append(f"{path}:1: file name must be {parsed.indicator}{EXAMPLES_SUFFIX}")
+        examples[parsed.indicator] = parsed.examples
+    return examples

@@ -1,0 +1,157 @@
+"""The indicator schema. One YAML file per indicator is parsed into an `Indicator`."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ID_PATTERN = r"^(BEH|FIN|KYC|RCS)-[A-Z0-9]+(-[A-Z0-9]+)*$"
+
+
+class Category(StrEnum):
+    """The four categories of CMM's red-flag tool."""
+
+    BEHAVIOURAL = "behavioural"
+    FINANCIAL = "financial"
+    KNOW_YOUR_CUSTOMER = "know_your_customer"
+    RECRUITMENT_COERCION_SURVEILLANCE = "recruitment_coercion_surveillance"
+
+
+CATEGORY_PREFIX: dict[Category, str] = {
+    Category.BEHAVIOURAL: "BEH",
+    Category.FINANCIAL: "FIN",
+    Category.KNOW_YOUR_CUSTOMER: "KYC",
+    Category.RECRUITMENT_COERCION_SURVEILLANCE: "RCS",
+}
+
+CATEGORY_TITLES: dict[Category, dict[str, str]] = {
+    Category.BEHAVIOURAL: {"en": "Behavioural", "da": "Adfærd"},
+    Category.FINANCIAL: {"en": "Financial", "da": "Økonomi"},
+    Category.KNOW_YOUR_CUSTOMER: {"en": "Know your customer", "da": "Kendskab til kunden"},
+    Category.RECRUITMENT_COERCION_SURVEILLANCE: {
+        "en": "Recruitment, coercion and surveillance",
+        "da": "Rekruttering, fastholdelse og overvågning",
+    },
+}
+
+
+class Status(StrEnum):
+    PLANNED = "planned"  # catalogued with thresholds, no working detector yet
+    EXPERIMENTAL = "experimental"
+    TEST = "test"
+    STABLE = "stable"
+    DEPRECATED = "deprecated"
+
+
+Origin = Literal["CMM", "CMM-other", "EXT-E", "EXT-O", "EXT-P", "DER"]
+DataSource = Literal["AD-TEXT", "AD-META", "TXN", "KYC", "DEVICE", "MSG", "HUMAN", "REGISTRY"]
+Lang = Literal["en", "da"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Text(_Strict):
+    """A text in English and Danish."""
+
+    en: str = Field(min_length=1)
+    da: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        return self.da if lang == "da" else self.en
+
+
+class Detector(_Strict):
+    """Which detector kind evaluates the indicator, with its default thresholds."""
+
+    kind: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+class Indicator(_Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    version: int = Field(ge=1)
+    status: Status
+    category: Category
+    title: Text
+    description: Text
+    rule: Text  # the detection rule in words, with its default thresholds
+    origin: tuple[Origin, ...] = Field(min_length=1)
+    data_sources: tuple[DataSource, ...] = Field(min_length=1)
+    detector: Detector
+    weight: float = Field(ge=-5, le=5)
+    negative_control: bool = False
+    requires_human: bool = False  # every finding forces human review, whatever the score
+    fairness_sensitive: bool = False  # may only modify a score other evidence raised
+    known_false_positives: tuple[Text, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    @field_validator("sources")
+    @classmethod
+    def _sources_are_urls_or_names(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for source in value:
+            if not source.strip():
+                raise ValueError("empty source")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Indicator:
+        prefix = CATEGORY_PREFIX[self.category]
+        if not self.id.startswith(prefix + "-"):
+            raise ValueError(
+                f"id {self.id} does not match category {self.category.value} ({prefix}-)"
+            )
+        if self.negative_control and self.weight > 0:
+            raise ValueError("a negative control must have weight <= 0")
+        if not self.negative_control and self.weight < 0:
+            raise ValueError("a negative weight is only allowed for a negative control")
+        return self
+
+    @property
+    def planned(self) -> bool:
+        return self.status is Status.PLANNED
+
+    @property
+    def human_observable(self) -> bool:
+        """A person (bank staff, caseworker, police) can observe it directly."""
+        return "HUMAN" in self.data_sources
+
+    @property
+    def human_only(self) -> bool:
+        return self.data_sources == ("HUMAN",)
+
+    def param(self, name: str, default: Any = None) -> Any:
+        return self.detector.params.get(name, default)
+
+
+class ExampleExpectation(StrEnum):
+    FIRE = "fire"
+    NO_FIRE = "no_fire"
+    KNOWN_GAP = "known_gap"  # should fire but the detector misses it today; the test pins that
+
+
+class Example(_Strict):
+    name: str = Field(min_length=1)
+    expect: ExampleExpectation
+    why: str | None = None
+    subject: str | None = None  # if given, a finding must (or must not) name this subject
+    records: dict[str, list[dict[str, Any]]]
+
+    @field_validator("records")
+    @classmethod
+    def _known_kinds(
+        cls, value: dict[str, list[dict[str, Any]]]
+    ) -> dict[str, list[dict[str, Any]]]:
+        known = {"ads", "messages", "transactions", "customers", "device_events"}
+        unknown = set(value) - known
+        if unknown:
+            raise ValueError(f"unknown record kinds {sorted(unknown)}; use {sorted(known)}")
+        return value
+
+
+class ExampleFile(_Strict):
+    indicator: str = Field(pattern=ID_PATTERN)
+    examples: tuple[Example, ...] = Field(min_length=1)

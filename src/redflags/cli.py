@@ -1,0 +1,321 @@
+"""The `redflags` command line."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+
+from redflags.catalogue import CatalogueError, Category, Status, load_catalogue
+from redflags.catalogue.checklist import render_html, render_markdown
+from redflags.catalogue.lint import lint_catalogue
+from redflags.catalogue.reference import render_reference
+from redflags.ingest import DescriptorError, IngestError
+
+app = typer.Typer(
+    help="Find, link and explain red flags of technology-facilitated human trafficking.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+)
+catalogue_app = typer.Typer(
+    help="Check and document the indicator catalogue.", no_args_is_help=True
+)
+indicators_app = typer.Typer(help="Browse the indicators.", no_args_is_help=True)
+app.add_typer(catalogue_app, name="catalogue")
+app.add_typer(indicators_app, name="indicators")
+
+console = Console()
+errors = Console(stderr=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+Lang = Annotated[str, typer.Option("--lang", help="en or da")]
+DATA_ERRORS = (IngestError, DescriptorError, CatalogueError)
+
+
+def _fail(message: str) -> None:
+    errors.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code=1)
+
+
+def _check_lang(lang: str) -> str:
+    if lang not in ("en", "da"):
+        _fail(f"--lang must be en or da, not {lang!r}")
+    return lang
+
+
+class RichProgress:
+    """Stage-by-stage progress on the terminal (the pipeline's Progress protocol)."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.task: Any = None
+
+    def stage(self, name: str, total: int | None = None) -> None:
+        if self.task is not None:
+            self.progress.update(
+                self.task,
+                completed=self.progress.tasks[-1].total or 1,
+                total=self.progress.tasks[-1].total or 1,
+            )
+        self.task = self.progress.add_task(name, total=total)
+
+    def advance(self, amount: int = 1) -> None:
+        if self.task is not None:
+            self.progress.advance(self.task, amount)
+
+    def note(self, message: str) -> None:
+        self.progress.console.print(f"  {message}", highlight=False, soft_wrap=True)
+
+    def finish(self) -> None:
+        self.stage("done", total=1)
+        self.progress.update(self.task, completed=1)
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=False,
+        disable=not console.is_terminal,
+    )
+
+
+def _run_scan(
+    paths: list[Path],
+    out: Path | None,
+    db: Path | None,
+    lang: str,
+    reveal: bool,
+    allow_list: Path | None,
+) -> None:
+    from redflags.pipeline import ScanError, ScanOptions, run_scan
+
+    options = ScanOptions(
+        out=out, db=db, lang=_check_lang(lang), reveal=reveal, allow_list=allow_list
+    )
+    try:
+        with _progress() as bar:
+            sink = RichProgress(bar)
+            result = run_scan(paths, options, sink)
+            sink.finish()
+    except (*DATA_ERRORS, ScanError) as exc:
+        _fail(str(exc))
+    for line in result.skipped:
+        console.print(f"[yellow]skipped[/] {line}", highlight=False)
+    read = sum(r.read for r in result.ingest)
+    stored = sum(r.stored for r in result.ingest)
+    quarantined = sum(r.quarantined for r in result.ingest)
+    console.print(f"read {read} = stored {stored} + quarantined {quarantined}", highlight=False)
+    table = Table(title=f"{len(result.cases)} case(s) from {len(result.findings)} finding(s)")
+    for column in ("case", "priority", "score", "sources", "indicators"):
+        table.add_column(column)
+    for case in result.cases:
+        table.add_row(
+            case.case_id,
+            case.score.priority,
+            f"{case.score.total:g}",
+            ", ".join(case.score.source_types),
+            ", ".join(case.indicator_ids),
+        )
+    console.print(table)
+    console.print(f"Report: {result.report.resolve()}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def scan(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to scan.")],
+    out: Annotated[Path | None, typer.Option(help="Run folder (default: runs/<run id>).")] = None,
+    db: Annotated[
+        Path | None, typer.Option(help="DuckDB store (default: in the run folder).")
+    ] = None,
+    lang: Lang = "en",
+    reveal: Annotated[bool, typer.Option(help="Show identifiers in clear in the outputs.")] = False,
+    allow_list: Annotated[Path | None, typer.Option(help="Address allow-list YAML.")] = None,
+) -> None:
+    """Ingest, evaluate every indicator, link, score and write findings, cases and a report."""
+    for path in paths:
+        if not path.exists():
+            _fail(f"{path}: no such file or folder")
+    _run_scan(paths, out, db, lang, reveal, allow_list)
+
+
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option(help="Folder for the demo data and run.")] = Path(
+        "runs/demo"
+    ),
+    seed: Annotated[int, typer.Option(help="Seed of the synthetic demo world.")] = 7,
+    lang: Lang = "en",
+    reveal: Annotated[bool, typer.Option(help="Show identifiers in clear.")] = False,
+) -> None:
+    """Write the bundled synthetic demo world and scan it."""
+    from redflags.synth.demo import write_demo
+
+    if out.exists():
+        shutil.rmtree(out)  # the demo always starts from a clean folder
+    data = out / "data"
+    counts = write_demo(data, seed=seed)
+    console.print(
+        f"Demo data: {sum(counts.values())} rows in {len(counts)} files in {data}", highlight=False
+    )
+    _run_scan([data], out / "run", None, lang, reveal, None)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest.")],
+    db: Annotated[Path, typer.Option(help="DuckDB store file.")] = Path("redflags.duckdb"),
+) -> None:
+    """Ingest sources into a store; prints read = stored + quarantined per file."""
+    from redflags.ingest import discover, ingest_source
+    from redflags.store import Store
+
+    try:
+        discovery = discover(paths)
+        if not discovery:
+            _fail(f"no input files found in {', '.join(map(str, paths))}")
+        with Store.open(db) as store:
+            for spec in discovery:
+                for report in ingest_source(store, spec):
+                    console.print(report.summary(), highlight=False)
+    except DATA_ERRORS as exc:
+        _fail(str(exc))
+    for skipped in discovery.skipped:
+        console.print(f"[yellow]skipped[/] {skipped.path}: {skipped.reason}", highlight=False)
+
+
+def _load() -> Any:
+    try:
+        return load_catalogue()
+    except CatalogueError as exc:
+        _fail("the catalogue has problems:\n" + "\n".join(exc.problems))
+
+
+@catalogue_app.command("lint")
+def catalogue_lint() -> None:
+    """Validate every indicator file, its examples and lexicons; non-zero exit on problems."""
+    from redflags.detectors import DETECTOR_KINDS
+
+    catalogue = _load()
+    problems = lint_catalogue(catalogue, set(DETECTOR_KINDS))
+    if problems:
+        _fail(f"{len(problems)} problem(s):\n" + "\n".join(problems))
+    implemented = sum(1 for i in catalogue if not i.planned)
+    console.print(
+        f"catalogue {catalogue.version}: {len(catalogue)} indicators, {implemented} "
+        f"with detectors, {len(catalogue) - implemented} planned: OK",
+        highlight=False,
+    )
+
+
+@catalogue_app.command("reference")
+def catalogue_reference(
+    out: Annotated[Path | None, typer.Option(help="Write here instead of stdout.")] = None,
+) -> None:
+    """Print (or write) the Markdown indicator reference generated from the YAML."""
+    text = render_reference(_load())
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        console.print(f"wrote {out}", highlight=False)
+
+
+@indicators_app.command("list")
+def indicators_list(
+    lang: Lang = "en",
+    category: Annotated[Category | None, typer.Option(help="Only this category.")] = None,
+    status: Annotated[Status | None, typer.Option(help="Only this status.")] = None,
+) -> None:
+    """List indicators with status, weight and detector."""
+    lang = _check_lang(lang)
+    table = Table(show_lines=False)
+    for column in ("id", "title", "status", "weight", "detector"):
+        table.add_column(column)
+    for i in _load():
+        if (category and i.category is not category) or (status and i.status is not status):
+            continue
+        shown = "[dim]planned[/]" if i.planned else i.status.value
+        table.add_row(i.id, i.title.get(lang), shown, f"{i.weight:g}", i.detector.kind)
+    console.print(table)
+
+
+@indicators_app.command("show")
+def indicators_show(indicator_id: str, lang: Lang = "en") -> None:
+    """Everything about one indicator."""
+    lang = _check_lang(lang)
+    catalogue = _load()
+    try:
+        i = catalogue.get(indicator_id)
+    except KeyError as exc:
+        _fail(str(exc.args[0]))
+    da = lang == "da"
+    console.print(f"[bold]{i.id}[/] v{i.version} · {i.title.get(lang)}", highlight=False)
+    console.print(
+        f"Status: {i.status.value}"
+        f"{' (planned: no detector yet)' if i.planned and not da else ''}"
+        f"{' (planlagt: endnu ingen detektor)' if i.planned and da else ''} · "
+        f"{i.category.value} · weight {i.weight:g} · origin {', '.join(i.origin)} · "
+        f"data {', '.join(i.data_sources)}",
+        highlight=False,
+    )
+    for label, text in (
+        ("Description" if not da else "Beskrivelse", i.description.get(lang)),
+        ("Rule" if not da else "Regel", i.rule.get(lang)),
+    ):
+        console.print(f"\n[bold]{label}[/]\n{text}", highlight=False)
+    console.print(f"\n[bold]Detector[/] {i.detector.kind}", highlight=False)
+    for key, value in i.detector.params.items():
+        console.print(f"  {key}: {value}", highlight=False)
+    flags = [
+        name
+        for name, on in (
+            ("negative control", i.negative_control),
+            ("requires human review", i.requires_human),
+            ("fairness-sensitive (modifier only)", i.fairness_sensitive),
+        )
+        if on
+    ]
+    if flags:
+        console.print("Flags: " + ", ".join(flags), highlight=False)
+    if i.known_false_positives:
+        console.print(
+            "\n[bold]" + ("Known false positives" if not da else "Kendte falske positiver") + "[/]"
+        )
+        for fp in i.known_false_positives:
+            console.print(f"  - {fp.get(lang)}", highlight=False)
+    if i.sources:
+        console.print("\n[bold]" + ("Sources" if not da else "Kilder") + "[/]")
+        for source in i.sources:
+            console.print(f"  - {source}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def checklist(
+    format: Annotated[str, typer.Option("--format", help="md or html")] = "md",
+    out: Annotated[Path | None, typer.Option(help="Write here instead of stdout.")] = None,
+) -> None:
+    """A printable bilingual (English/Danish) checklist of the indicators a person can observe."""
+    if format not in ("md", "html"):
+        _fail(f"--format must be md or html, not {format!r}")
+    catalogue = _load()
+    text = render_html(catalogue) if format == "html" else render_markdown(catalogue)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        console.print(f"wrote {out}", highlight=False)
+
+
+if __name__ == "__main__":
+    app()

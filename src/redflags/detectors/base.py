@@ -1,0 +1,52 @@
+"""The detector contract: class-level metadata, a constructor that stores parameters, one
+`evaluate` that yields findings."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from redflags.catalogue.schema import Indicator
+from redflags.engines import Engine
+from redflags.model import Finding
+
+DETECTOR_KINDS: dict[str, type[Detector]] = {}
+
+
+class Detector(ABC):
+    kind: ClassVar[str]
+    record_kinds: ClassVar[tuple[str, ...]]  # which record kinds it reads
+    description: ClassVar[str]
+
+    def __init__(self, indicator: Indicator, options: dict[str, Any] | None = None) -> None:
+        self.indicator = indicator
+        self.params = dict(indicator.detector.params)
+        self.options = options or {}  # run options, e.g. the allow-list location
+
+    def param(self, name: str, default: Any = None) -> Any:
+        return self.params.get(name, default)
+
+    def finding(self, **fields: Any) -> Finding:
+        return Finding(
+            indicator_id=self.indicator.id, indicator_version=self.indicator.version, **fields
+        )
+
+    @abstractmethod
+    def evaluate(self, engine: Engine) -> Iterator[Finding]:
+        """Yield every finding of this indicator over the data the engine holds."""
+
+
+def register(cls: type[Detector]) -> type[Detector]:
+    if cls.kind in DETECTOR_KINDS:
+        raise ValueError(f"detector kind {cls.kind} registered twice")
+    DETECTOR_KINDS[cls.kind] = cls
+    return cls
+
+
+def detector_for(indicator: Indicator, options: dict[str, Any] | None = None) -> Detector | None:
+    """The detector for an indicator, or None when it is planned or its kind is not built yet."""
+    if indicator.planned:
+        return None
+    cls = DETECTOR_KINDS.get(indicator.detector.kind)
+    return cls(indicator, options) if cls else None

@@ -1,0 +1,104 @@
+"""BEH-CONTACT-PROXY: one contact point fronting several advertised personas.
+
+A persona is the advertised name, folded (image clusters join it when photo hashing lands).
+For each contact we slide a window over its ads in time order and keep the window with the
+most distinct personas.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+from redflags.detectors.base import Detector, register
+from redflags.engines import Engine
+from redflags.extract import identifiers_of
+from redflags.model import Evidence, Finding, RecordKind
+from redflags.normalise.identifiers import normalise_name
+
+CONTACT_KINDS = ("phone", "handle", "email")
+
+
+@register
+class ContactProxyDetector(Detector):
+    kind = "contact_proxy"
+    record_kinds = ("ad",)
+    description = "A contact (phone, handle, e-mail) fronting >= N personas within a window."
+
+    def evaluate(self, engine: Engine) -> Iterator[Finding]:
+        min_personas = int(self.param("min_personas", 3))
+        window = timedelta(days=float(self.param("window_days", 30)))
+        region = str(self.param("default_region", "DK"))
+        # contact pivot -> list of (posted_at, persona, evidence)
+        uses: dict[str, list[tuple[datetime, str, Evidence]]] = defaultdict(list)
+        columns = ["ad_id", "posted_at", "persona", "phone", "handle", "email", "title", "body"]
+        for ad in engine.records(RecordKind.AD, columns):
+            persona = normalise_name(ad.get("persona"))
+            if persona is None:
+                continue
+            for ident in identifiers_of("ad", ad, region):
+                if ident.kind not in CONTACT_KINDS:
+                    continue
+                evidence = Evidence(
+                    kind="ad",
+                    record_id=ident.record_id,
+                    field=ident.field,
+                    value=ident.value,
+                    start=ident.start,
+                    end=ident.end,
+                )
+                uses[ident.pivot].append((ad["posted_at"], persona, evidence))
+        for pivot in sorted(uses):
+            best = _best_window(sorted(uses[pivot], key=lambda u: (u[0], u[1])), window)
+            personas = {persona for _, persona, _ in best}
+            if len(personas) < min_personas:
+                continue
+            start, end = best[0][0], best[-1][0]
+            kind, value = pivot.split(":", 1)
+            names = sorted(personas)
+            n_ads = len({e.record_id for _, _, e in best})
+            yield self.finding(
+                subject_kind=kind,
+                subject=value,
+                window_start=start.isoformat(),
+                window_end=end.isoformat(),
+                strength=min(1.0, len(personas) / (min_personas + 2)),
+                facts={
+                    "personas": len(personas),
+                    "persona_names": names,
+                    "ads": n_ads,
+                    "days": (end - start).days + 1,
+                },
+                summary_en=(
+                    f"One {kind} fronts {len(personas)} advertised personas "
+                    f"({', '.join(names)}) in {n_ads} ads within "
+                    f"{(end - start).days + 1} days."
+                ),
+                summary_da=(
+                    f"Én kontakt ({kind}) står bag {len(personas)} annoncerede personer "
+                    f"({', '.join(names)}) i {n_ads} annoncer inden for "
+                    f"{(end - start).days + 1} dage."
+                ),
+                evidence=tuple(e for _, _, e in best),
+                pivots=(pivot,),
+            )
+
+
+def _best_window(
+    uses: list[tuple[datetime, str, Evidence]], window: timedelta
+) -> list[tuple[datetime, str, Evidence]]:
+    """All uses in the window (starting at a use) that covers the most distinct personas."""
+    best_left, best_count, left = 0, 0, 0
+    counts: dict[str, int] = defaultdict(int)
+    for ts, persona, _ in uses:
+        counts[persona] += 1
+        while ts - uses[left][0] > window:
+            counts[uses[left][1]] -= 1
+            if counts[uses[left][1]] == 0:
+                del counts[uses[left][1]]
+            left += 1
+        if len(counts) > best_count:
+            best_count, best_left = len(counts), left
+    start = uses[best_left][0] if uses else None
+    return [u for u in uses[best_left:] if start is not None and u[0] - start <= window]

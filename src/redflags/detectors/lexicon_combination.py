@@ -1,0 +1,92 @@
+"""A record fires when its text holds every required concept of a lexicon.
+
+Used by RCS-REC-MESSENGER-JOB-AD (destination + sector + earnings claim + messenger contact) on
+ads and on messages. An ad's messenger contact field counts as a messenger hit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from redflags.catalogue.lexicons import load_lexicon
+from redflags.detectors.base import Detector, register
+from redflags.detectors.lexicon_matcher import Hit, LexiconMatcher
+from redflags.engines import Engine
+from redflags.extract import identifiers_of
+from redflags.model import Evidence, Finding, RecordKind
+from redflags.normalise.identifiers import normalise_handle
+
+_TEXT_FIELDS: dict[RecordKind, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    # kind -> (id field, text fields, extra columns)
+    RecordKind.AD: ("ad_id", ("title", "body"), ("phone", "handle", "email")),
+    RecordKind.MESSAGE: ("message_id", ("text",), ("sender", "platform")),
+}
+
+
+@register
+class LexiconCombinationDetector(Detector):
+    kind = "lexicon_combination"
+    record_kinds = ("ad", "message")
+    description = "Every required concept of a lexicon present in one ad or message."
+
+    def evaluate(self, engine: Engine) -> Iterator[Finding]:
+        lexicon = load_lexicon(str(self.param("lexicon")))
+        required = tuple(self.param("require_all", list(lexicon.concepts)))
+        matcher = LexiconMatcher(lexicon)
+        for kind, (id_field, text_fields, extra) in _TEXT_FIELDS.items():
+            columns = [id_field, *text_fields, *extra]
+            for record in engine.records(kind, columns):
+                hits = {field: matcher.find(record.get(field)) for field in text_fields}
+                if kind is RecordKind.AD and normalise_handle(record.get("handle")):
+                    hits["handle"] = [Hit("messenger", "handle", 0, len(record["handle"]))]
+                found = {h.concept for field_hits in hits.values() for h in field_hits}
+                if all(concept in found for concept in required):
+                    yield self._finding(kind, record, id_field, hits, required)
+
+    def _finding(
+        self,
+        kind: RecordKind,
+        record: dict[str, Any],
+        id_field: str,
+        hits: dict[str, list[Hit]],
+        required: tuple[str, ...],
+    ) -> Finding:
+        record_id = str(record[id_field])
+        evidence = tuple(
+            Evidence(
+                kind=kind.value,
+                record_id=record_id,
+                field=field,
+                value=hit.concept,
+                start=hit.start,
+                end=hit.end,
+            )
+            for field, field_hits in hits.items()
+            for hit in field_hits
+            if hit.concept in required
+        )
+        terms = {
+            c: sorted(
+                {
+                    (record.get(e.field) or "")[e.start : e.end]
+                    for e in evidence
+                    if e.value == c and e.field != "handle"
+                }
+                - {""}
+            )
+            for c in required
+        }
+        shown = "; ".join(f"{c}: {', '.join(t) or 'contact field'}" for c, t in terms.items())
+        pivots = tuple(sorted({i.pivot for i in identifiers_of(kind.value, record)}))
+        noun_en = "ad" if kind is RecordKind.AD else "message"
+        noun_da = "annoncen" if kind is RecordKind.AD else "beskeden"
+        return self.finding(
+            subject_kind=kind.value,
+            subject=record_id,
+            facts={"concepts": terms},
+            summary_en=f"The {noun_en} combines {', '.join(required)} ({shown}).",
+            summary_da=f"I {noun_da} optræder både {', '.join(required)} ({shown}).",
+            evidence=evidence,
+            pivots=pivots,
+        )

@@ -1,0 +1,83 @@
+"""Find a lexicon's concepts in text: one Aho-Corasick pass for all terms, then regexes.
+
+Terms and text are folded the same way (case, accents, compatibility forms). Hits must sit on
+word boundaries, except in scripts written without spaces (Thai). A trailing `*` on a term
+accepts any word ending. Spans are reported in the ORIGINAL text, for highlighting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from redflags.catalogue.lexicons import Lexicon
+from redflags.normalise.text import fold, fold_with_map, original_span
+
+
+@dataclass(frozen=True)
+class Hit:
+    concept: str
+    term: str
+    start: int  # span in the original text
+    end: int
+
+
+def _unspaced_script(term: str) -> bool:
+    return any("\u0e00" <= c <= "\u0e7f" for c in term)  # Thai
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+class LexiconMatcher:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._automaton = ahocorasick.Automaton()
+        entries: dict[str, list[tuple[str, str, bool]]] = {}
+        for concept_name, concept in lexicon.concepts.items():
+            for terms in concept.terms.values():
+                for term in terms:
+                    prefix = term.endswith("*")
+                    key = fold(term.rstrip("*")).strip()
+                    if key:
+                        entries.setdefault(key, []).append((concept_name, term, prefix))
+        for key, values in entries.items():
+            self._automaton.add_word(key, (key, values))
+        if entries:
+            self._automaton.make_automaton()
+        self._empty = not entries
+        self._patterns = [
+            (concept_name, re.compile(pattern))
+            for concept_name, concept in lexicon.concepts.items()
+            for pattern in concept.patterns
+        ]
+
+    def find(self, text: str | None) -> list[Hit]:
+        if not text:
+            return []
+        folded, origin = fold_with_map(text)
+        hits: list[Hit] = []
+        if not self._empty:
+            for end_index, (key, values) in self._automaton.iter(folded):
+                start = end_index - len(key) + 1
+                end = end_index + 1
+                for concept_name, term, prefix in values:
+                    if not _unspaced_script(key):
+                        if start > 0 and _is_word_char(folded[start - 1]):
+                            continue
+                        if prefix:
+                            while end < len(folded) and _is_word_char(folded[end]):
+                                end += 1
+                        elif end < len(folded) and _is_word_char(folded[end]):
+                            continue
+                    o_start, o_end = original_span(origin, start, end, len(text))
+                    hits.append(Hit(concept_name, term, o_start, o_end))
+        for concept_name, pattern in self._patterns:
+            for match in pattern.finditer(folded):
+                if match.end() > match.start():
+                    o_start, o_end = original_span(origin, match.start(), match.end(), len(text))
+                    hits.append(Hit(concept_name, match.group(0), o_start, o_end))
+        return sorted(set(hits), key=lambda h: (h.start, h.end, h.concept))

@@ -1,0 +1,195 @@
+"""Source descriptors: how one source's columns map onto a record kind's canonical fields.
+
+A descriptor is a small YAML file (`bank.source.yaml`). It is loaded strictly: unknown keys,
+duplicate keys and fields the record kind does not have are refused, naming file and line.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
+
+from redflags.ingest.coerce import CoercionError, coerce
+from redflags.ingest.errors import DescriptorError
+from redflags.model.records import KIND_TABLES, RecordKind, field_specs
+
+DESCRIPTOR_SUFFIXES = (".source.yaml", ".source.yml")
+
+Format = Literal["csv", "jsonl", "parquet", "auto"]
+
+
+def kind_for_name(name: str) -> RecordKind | None:
+    """A record kind from its value ("transaction") or its table name ("transactions")."""
+    for kind in RecordKind:
+        if name in (kind.value, KIND_TABLES[kind][0]):
+            return kind
+    return None
+
+
+class SourceDescriptor(BaseModel):
+    """How to read one source of one record kind."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(min_length=1, pattern=r"^[^\s/\\]+$")
+    kind: RecordKind
+    description: str | None = None
+    format: Format = "auto"  # auto: from the file extension
+    file: str | None = None  # relative to the descriptor: a file, a folder of parts, or a glob
+    columns: dict[str, str] = Field(default_factory=dict)  # canonical field -> source column
+    defaults: dict[str, Any] = Field(default_factory=dict)  # canonical field -> constant
+    timezone: str = "Europe/Copenhagen"  # for naive timestamps; stored values are UTC
+    encoding: str = "utf-8"
+    delimiter: str = Field(default=",", min_length=1, max_length=1)
+    list_separator: str = Field(default=";", min_length=1)
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind_by_table_name(cls, value: Any) -> Any:
+        if isinstance(value, str) and (kind := kind_for_name(value)) is not None:
+            return kind
+        return value
+
+    @field_validator("columns", "defaults")
+    @classmethod
+    def _canonical_keys(cls, value: dict[str, Any], info: Any) -> dict[str, Any]:
+        kind = info.data.get("kind")
+        if kind is None:
+            return value  # the kind itself is invalid and reported on its own
+        known = {s.name for s in field_specs(kind)}
+        for key in value:
+            if key not in known:
+                raise PydanticCustomError(
+                    "unknown_field",
+                    "'{key}' is not a canonical {kind} field (known: {known})",
+                    {"key": key, "kind": kind.value, "known": ", ".join(sorted(known))},
+                )
+        return value
+
+    @field_validator("defaults")
+    @classmethod
+    def _defaults_coerce(cls, value: dict[str, Any], info: Any) -> dict[str, Any]:
+        kind = info.data.get("kind")
+        if kind is None:
+            return value
+        specs = {s.name: s for s in field_specs(kind)}
+        for key, constant in value.items():
+            try:
+                coerce(specs[key], constant, ZoneInfo("UTC"), ";")
+            except CoercionError as exc:
+                raise PydanticCustomError(
+                    "bad_default", "{key}: {reason}", {"key": key, "reason": str(exc)}
+                ) from None
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (e.g. Europe/Copenhagen, UTC)") from None
+        return value
+
+    @field_validator("encoding")
+    @classmethod
+    def _known_encoding(cls, value: str) -> str:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise ValueError(f"unknown encoding {value!r} (e.g. utf-8, cp1252)") from None
+        return value
+
+    def source_column(self, field: str) -> str:
+        """The source column a canonical field is read from (the same name unless mapped)."""
+        return self.columns.get(field, field)
+
+
+# -- loading ------------------------------------------------------------------------------------
+
+
+class _Located:
+    """YAML converted to Python, remembering the line of every mapping key."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lines: dict[tuple[str, ...], int] = {}
+
+    def convert(self, node: yaml.Node, at: tuple[str, ...] = ()) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.convert(key_node)
+                where = (*at, str(key))
+                if key in result:
+                    raise DescriptorError(self._at(key_node), f"duplicate key {key!r}")
+                self.lines[where] = key_node.start_mark.line + 1
+                result[key] = self.convert(value_node, where)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(v, at) for v in node.value]
+        value = yaml.safe_load(yaml.serialize(node))
+        # No descriptor value is a boolean, and YAML 1.1 would turn the country code NO into False.
+        return node.value if isinstance(value, bool) else value
+
+    def _at(self, node: yaml.Node) -> str:
+        return f"{self.path}:{node.start_mark.line + 1}"
+
+    def line_of(self, loc: tuple[Any, ...]) -> int:
+        parts = tuple(str(p) for p in loc)
+        while parts:
+            if parts in self.lines:
+                return self.lines[parts]
+            parts = parts[:-1]
+        return 1
+
+
+def load_descriptor(path: Path) -> SourceDescriptor:
+    """Load and validate a `*.source.yaml` file; errors name file:line."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DescriptorError(path, "no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DescriptorError(path, f"cannot read: {exc}") from None
+    located = _Located(path)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise DescriptorError(where, f"not valid YAML: {problem}") from None
+    if node is None:
+        raise DescriptorError(path, "empty descriptor")
+    data = located.convert(node)
+    if not isinstance(data, dict):
+        raise DescriptorError(f"{path}:1", "a descriptor must be a mapping of keys to values")
+    try:
+        return SourceDescriptor.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False):
+            loc = tuple(err["loc"])
+            # An unknown canonical field is reported at its own line inside columns/defaults.
+            ctx = err.get("ctx") or {}
+            if "key" in ctx and loc:
+                loc = (*loc, ctx["key"])
+            label = ".".join(str(p) for p in err["loc"]) or "descriptor"
+            message = err["msg"]
+            if err["type"] == "extra_forbidden":
+                allowed = ", ".join(SourceDescriptor.model_fields)
+                message = f"unknown key (allowed: {allowed})"
+            elif err["type"] == "missing":
+                message = "required key missing"
+            problems.append((located.line_of(loc), f"{label}: {message}"))
+        line, first = problems[0]
+        rest = "".join(f"; line {n}: {p}" for n, p in problems[1:])
+        raise DescriptorError(f"{path}:{line}", first + rest) from None

@@ -1,0 +1,259 @@
+"""Find the sources in files and folders: descriptors, and files named after a record kind.
+
+Conventions, so that a folder of exports needs no configuration:
+- `bank/transactions.csv` is a transaction source named `bank` (the folder's name);
+- `bank/transactions/part-0001.parquet` (a folder named after a kind) holds part files;
+- `bank/ledger.source.yaml` describes any other file and its column mapping;
+- hidden files and a `truth/` folder (ground truth of synthetic data) are ignored.
+Anything else is reported as skipped, with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from redflags.ingest.descriptor import (
+    DESCRIPTOR_SUFFIXES,
+    SourceDescriptor,
+    kind_for_name,
+    load_descriptor,
+)
+from redflags.ingest.errors import IngestError
+from redflags.ingest.ingest import IngestReport, Progress, ingest_file
+from redflags.ingest.readers import EXTENSIONS, is_data_file, split_name
+from redflags.model.records import KIND_TABLES, RecordKind
+from redflags.store import Store
+
+IGNORED_DIRS = frozenset({"truth"})
+_KIND_FILE_NAMES = ", ".join(f"{table}.csv" for table, _ in KIND_TABLES.values())
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """One source of one record kind and the files that hold it."""
+
+    descriptor: SourceDescriptor
+    files: tuple[Path, ...]
+    origin: Path | None = None  # the descriptor file; None for a source found by convention
+
+    @property
+    def name(self) -> str:
+        return self.descriptor.name
+
+    @property
+    def kind(self) -> RecordKind:
+        return self.descriptor.kind
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A path discovery did not use, and why."""
+
+    path: Path
+    reason: str
+
+
+class Discovery(list[SourceSpec]):
+    """The sources found (it is a list of them), plus `skipped`: what was passed over and why."""
+
+    def __init__(self, specs: Iterable[SourceSpec] = (), skipped: Iterable[Skipped] = ()) -> None:
+        super().__init__(specs)
+        self.skipped: list[Skipped] = list(skipped)
+
+
+def _hidden(path: Path) -> bool:
+    return path.name.startswith(".")
+
+
+def _is_descriptor(path: Path) -> bool:
+    return path.name.endswith(DESCRIPTOR_SUFFIXES)
+
+
+def kind_from_name(path: Path) -> RecordKind | None:
+    """The record kind a data file or part folder is named after (`transactions.csv.gz`)."""
+    stem, fmt, _ = split_name(path)
+    if path.is_dir() or fmt is None:
+        stem = path.name
+    return kind_for_name(stem)
+
+
+def _source_name(folder: Path) -> str:
+    return folder.resolve().name or "default"
+
+
+def part_files(folder: Path) -> tuple[Path, ...]:
+    """Data files under a part folder. `_SUCCESS`, `.crc` and other tool droppings are ignored."""
+    found = [
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and is_data_file(p)
+        and not any(part.startswith((".", "_")) for part in p.relative_to(folder).parts)
+    ]
+    return tuple(sorted(found))
+
+
+def _descriptor_stem(path: Path) -> str:
+    for suffix in DESCRIPTOR_SUFFIXES:
+        if path.name.endswith(suffix):
+            return path.name[: -len(suffix)]
+    return path.stem
+
+
+def load_source(path: Path) -> SourceSpec | Skipped:
+    """A source from a descriptor file. Its `file` is relative to the descriptor; without one,
+    a data file or part folder with the descriptor's own stem (`bank.source.yaml` -> `bank.csv`)
+    is used.
+    """
+    descriptor = load_descriptor(path)
+    base = path.parent
+    if descriptor.file is not None:
+        if any(c in descriptor.file for c in "*?["):
+            files = tuple(sorted(p for p in base.glob(descriptor.file) if p.is_file()))
+            if not files:
+                raise IngestError(path, f"file pattern {descriptor.file!r} matches no file")
+            return SourceSpec(descriptor, files, path)
+        target = base / descriptor.file
+        if target.is_dir():
+            return SourceSpec(descriptor, part_files(target), path)
+        if not target.is_file():
+            raise IngestError(path, f"file {descriptor.file!r} not found (looked for {target})")
+        return SourceSpec(descriptor, (target,), path)
+    stem = _descriptor_stem(path)
+    candidates = [
+        p
+        for p in sorted(base.iterdir())
+        if not _is_descriptor(p) and split_name(p)[0] == stem and is_data_file(p)
+    ]
+    if (base / stem).is_dir():
+        return SourceSpec(descriptor, part_files(base / stem), path)
+    if candidates:
+        return SourceSpec(descriptor, tuple(candidates), path)
+    return Skipped(path, f"names no file, and there is no {stem}.csv/.jsonl/.parquet beside it")
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[Path]]:
+    """Descriptors and other entries under a folder, skipping hidden paths and truth/."""
+    descriptors: list[Path] = []
+    entries: list[Path] = []
+    for entry in sorted(folder.iterdir()):
+        if _hidden(entry) or (entry.is_dir() and entry.name in IGNORED_DIRS):
+            continue
+        if entry.is_file() and _is_descriptor(entry):
+            descriptors.append(entry)
+        else:
+            entries.append(entry)
+    return descriptors, entries
+
+
+class _Finder:
+    def __init__(self) -> None:
+        self.specs: list[SourceSpec] = []
+        self.skipped: list[Skipped] = []
+        self.claimed: set[Path] = set()
+        # (folder, kind) -> files found by convention, merged into one source
+        self.convention: dict[tuple[Path, RecordKind], list[Path]] = {}
+
+    def add_descriptors(self, folder: Path) -> None:
+        """First pass: descriptors anywhere below, so files they claim are not reported."""
+        descriptors, entries = _walk(folder)
+        for path in descriptors:
+            found = load_source(path)
+            if isinstance(found, Skipped):
+                self.skipped.append(found)
+            else:
+                self.specs.append(found)
+                self.claimed.update(p.resolve() for p in found.files)
+        for entry in entries:
+            if entry.is_dir() and kind_from_name(entry) is None:
+                self.add_descriptors(entry)
+
+    def add_conventions(self, folder: Path) -> None:
+        _, entries = _walk(folder)
+        for entry in entries:
+            if entry.resolve() in self.claimed:
+                continue
+            kind = kind_from_name(entry)
+            if entry.is_dir():
+                if kind is None:
+                    self.add_conventions(entry)
+                    continue
+                parts = [p for p in part_files(entry) if p.resolve() not in self.claimed]
+                if parts:
+                    self.convention.setdefault((folder, kind), []).extend(parts)
+                elif not part_files(entry):
+                    self.skipped.append(Skipped(entry, "folder named after a kind holds no data"))
+            elif kind is not None and is_data_file(entry):
+                self.convention.setdefault((folder, kind), []).append(entry)
+            else:
+                self.skipped.append(Skipped(entry, _why_not(entry)))
+
+    def add_file(self, path: Path) -> None:
+        if _is_descriptor(path):
+            found = load_source(path)
+            if isinstance(found, Skipped):
+                raise IngestError(path, found.reason)
+            self.specs.append(found)
+            return
+        if not is_data_file(path):
+            raise IngestError(path, _why_not(path))
+        kind = kind_from_name(path)
+        if kind is None:
+            raise IngestError(path, _why_not(path))
+        self.convention.setdefault((path.parent, kind), []).append(path)
+
+    def result(self) -> Discovery:
+        specs = list(self.specs)
+        for (folder, kind), files in self.convention.items():
+            descriptor = SourceDescriptor(name=_source_name(folder), kind=kind)
+            specs.append(SourceSpec(descriptor, tuple(dict.fromkeys(files))))
+        specs.sort(key=lambda s: (s.name, s.kind.value, [str(f) for f in s.files]))
+        return Discovery(specs, self.skipped)
+
+
+def _why_not(path: Path) -> str:
+    if not is_data_file(path):
+        suffixes = "/".join(EXTENSIONS)
+        return f"not a data file ({suffixes}, optionally .gz) and not a *.source.yaml"
+    return (
+        f"cannot tell the record kind from the name; call it {_KIND_FILE_NAMES} (or .jsonl, "
+        ".parquet) or describe it in a *.source.yaml"
+    )
+
+
+def discover(paths: Sequence[Path | str]) -> Discovery:
+    """Sources in the given files and folders. Returns a list of SourceSpec with `.skipped`.
+
+    A file passed directly must be a descriptor or be named after a kind (else IngestError);
+    a folder named after a kind (`exports/transactions/`) is read as a folder of part files.
+    """
+    finder = _Finder()
+    folders: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if not path.exists():
+            raise IngestError(path, "no such file or folder")
+        if path.is_file():
+            finder.add_file(path)
+        elif kind_from_name(path) is not None and not any(
+            _is_descriptor(p) for p in path.iterdir()
+        ):
+            kind = kind_from_name(path)
+            assert kind is not None
+            finder.convention.setdefault((path.resolve().parent, kind), []).extend(part_files(path))
+        else:
+            folders.append(path)
+    for folder in folders:
+        finder.add_descriptors(folder)
+    for folder in folders:
+        finder.add_conventions(folder)
+    return finder.result()
+
+
+def ingest_source(
+    store: Store, spec: SourceSpec, on_progress: Progress | None = None
+) -> list[IngestReport]:
+    """Ingest every file of a source, one report per file."""
+    return [ingest_file(store, path, spec.descriptor, on_progress) for path in spec.files]

@@ -1,0 +1,190 @@
+"""Ingest: read rows, validate them, store the good ones and quarantine the rest.
+
+Every row read is either stored or quarantined, and the report's counts must reconcile.
+A file is ingested in one transaction, so a file-level error leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from redflags.ingest.descriptor import SourceDescriptor
+from redflags.ingest.errors import IngestError
+from redflags.ingest.readers import BadRow, Row, open_rows, resolve_format
+from redflags.ingest.validate import RowValidator
+from redflags.model.records import RecordKind
+from redflags.store import BATCH_ROWS, QuarantineEntry, Store
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What happened to one file (or one batch of records) of one source."""
+
+    source: str
+    file: str | None
+    kind: RecordKind
+    read: int = 0
+    stored_new: int = 0
+    already_stored: int = 0  # valid, but the source already had a record with that id
+    quarantined: int = 0
+    skipped_file: bool = False  # the same content was ingested before; nothing was read
+
+    def __post_init__(self) -> None:
+        if self.read != self.stored + self.quarantined:
+            raise ValueError(f"counts do not reconcile: {self.summary()}")
+
+    @property
+    def stored(self) -> int:
+        return self.stored_new + self.already_stored
+
+    def summary(self) -> str:
+        name = Path(self.file).name if self.file else f"{self.source} {self.kind.value} records"
+        if self.skipped_file:
+            return f"{name}: skipped, the same content was already ingested for {self.source}"
+        return (
+            f"{name}: read {self.read} = stored {self.stored} (new {self.stored_new}, "
+            f"already stored {self.already_stored}) + quarantined {self.quarantined}"
+        )
+
+
+def _raw_json(raw: Any) -> str:
+    return json.dumps(raw, ensure_ascii=False, default=str)
+
+
+def _ingest_rows(
+    store: Store,
+    validator: RowValidator,
+    rows: Iterable[Row],
+    source: str,
+    file: str | None,
+    on_progress: Progress | None,
+) -> IngestReport:
+    kind = validator.kind
+    id_field = validator.id_field
+    first_seen: dict[str, int] = {}
+    records: list[dict[str, Any]] = []
+    lines: list[int] = []
+    quarantine: list[QuarantineEntry] = []
+    read = new = valid = quarantined = 0
+
+    def flush() -> None:
+        nonlocal new, valid, quarantined
+        if records:
+            new += store.insert_records(kind, records, source, file, lines)
+            valid += len(records)
+        if quarantine:
+            quarantined += store.insert_quarantine(kind, source, file, quarantine)
+        records.clear()
+        lines.clear()
+        quarantine.clear()
+        if on_progress is not None:
+            on_progress(read)
+
+    for line, raw in rows:
+        read += 1
+        if isinstance(raw, BadRow):
+            quarantine.append(QuarantineEntry(line, raw.reason, raw.raw))
+        else:
+            result = validator.validate(raw)
+            if isinstance(result, str):
+                quarantine.append(QuarantineEntry(line, result, _raw_json(raw)))
+            else:
+                record_id = result[id_field]
+                if record_id in first_seen:
+                    reason = (
+                        f"duplicate {id_field} {record_id!r}, first at line {first_seen[record_id]}"
+                    )
+                    quarantine.append(QuarantineEntry(line, reason, _raw_json(raw)))
+                else:
+                    first_seen[record_id] = line
+                    records.append(result)
+                    lines.append(line)
+        if len(records) + len(quarantine) >= BATCH_ROWS:
+            flush()
+    flush()
+    return IngestReport(
+        source=source,
+        file=file,
+        kind=kind,
+        read=read,
+        stored_new=new,
+        already_stored=valid - new,
+        quarantined=quarantined,
+    )
+
+
+def _numbered(rows: Iterable[Any]) -> Iterator[Row]:
+    for number, row in enumerate(rows, start=1):
+        if isinstance(row, dict):
+            yield number, row
+        else:
+            yield number, BadRow(f"not a mapping but a {type(row).__name__}", _raw_json(row))
+
+
+def ingest_records(
+    store: Store,
+    kind: RecordKind | str,
+    rows: Iterable[dict[str, Any]],
+    source: str,
+    file: str | None = None,
+    *,
+    descriptor: SourceDescriptor | None = None,
+) -> IngestReport:
+    """Ingest in-memory rows, validated exactly as rows from a file. Line = position (1-based)."""
+    kind = RecordKind(kind)
+    descriptor = descriptor or SourceDescriptor(name=source, kind=kind)
+    validator = RowValidator(kind, descriptor)
+    with store.transaction():
+        return _ingest_rows(store, validator, _numbered(rows), source, file, None)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def ingest_file(
+    store: Store,
+    path: Path,
+    descriptor: SourceDescriptor,
+    on_progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest one file of a source. `on_progress` is called with the number of rows read so far.
+
+    Content already ingested for this source (same sha256) is not read again.
+    Raises IngestError, with nothing stored, when the file as a whole cannot be read.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise IngestError(path, "no such file" if not path.exists() else "not a file")
+    fmt = resolve_format(path, descriptor.format)
+    source, kind, file = descriptor.name, descriptor.kind, str(path)
+    sha256 = file_sha256(path)
+    if store.file_seen(sha256, source):
+        return IngestReport(source=source, file=file, kind=kind, skipped_file=True)
+    validator = RowValidator(kind, descriptor)
+    with store.transaction():
+        with open_rows(
+            path,
+            fmt,
+            encoding=descriptor.encoding,
+            delimiter=descriptor.delimiter,
+            wanted=validator.source_columns,
+        ) as stream:
+            if stream.columns is not None:
+                validator.check_columns(stream.columns, path)
+            report = _ingest_rows(store, validator, stream.rows, source, file, on_progress)
+        store.record_file(
+            sha256, file, source, kind, report.read, report.stored, report.quarantined
+        )
+    return report

@@ -1,0 +1,166 @@
+"""The five canonical record kinds.
+
+Field names here are the canonical field names that source descriptors map onto and that
+indicators refer to. Timestamps are timezone-aware (UTC after ingest); amounts are decimals in
+the stated currency.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from functools import cache
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class RecordKind(StrEnum):
+    AD = "ad"
+    MESSAGE = "message"
+    TRANSACTION = "transaction"
+    CUSTOMER = "customer"
+    DEVICE_EVENT = "device_event"
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Ad(_Record):
+    """An online ad or profile: sex ad, massage ad, job post, social post."""
+
+    ad_id: str
+    site: str | None = None
+    posted_at: datetime
+    city: str | None = None
+    persona: str | None = None  # the advertised person's name as shown in the ad
+    title: str | None = None
+    body: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    handle: str | None = None  # messenger handle or link given as contact
+    price: float | None = None
+    currency: str | None = None
+    image_refs: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()  # languages the profile says the person speaks
+
+
+class Message(_Record):
+    """One chat or e-mail message (recruitment, booking, instructions)."""
+
+    message_id: str
+    thread_id: str | None = None
+    sender: str
+    recipient: str | None = None
+    sent_at: datetime
+    platform: str | None = None
+    text: str | None = None
+
+
+Channel = Literal["p2p", "card", "transfer", "atm", "cash"]
+
+
+class Transaction(_Record):
+    """A money movement between two accounts (or an account and a merchant)."""
+
+    txn_id: str
+    ts: datetime
+    payer: str
+    payee: str
+    amount: float = Field(ge=0)
+    currency: str = "DKK"
+    channel: Channel
+    merchant: str | None = None
+    merchant_category: str | None = None
+    memo: str | None = None
+    city: str | None = None
+    country: str | None = None
+
+
+class Customer(_Record):
+    """A KYC / onboarding record of a bank's or platform's customer."""
+
+    customer_id: str
+    account_id: str | None = None  # the account number used in transactions
+    first_name: str | None = None
+    last_name: str | None = None
+    birth_date: date | None = None
+    nationality: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    onboarded_at: datetime | None = None
+    device_id: str | None = None
+    occupation: str | None = None
+    declared_income: float | None = Field(default=None, ge=0)
+    segment: Literal["private", "business"] = "private"
+
+
+class DeviceEvent(_Record):
+    """A login or app event of an account on a device."""
+
+    event_id: str | None = None  # derived from the content when a source has none
+    account: str
+    device_id: str | None = None
+    ip: str | None = None
+    ts: datetime
+    event: str = "login"
+    country: str | None = None
+
+
+RECORD_TYPES: dict[RecordKind, type[_Record]] = {
+    RecordKind.AD: Ad,
+    RecordKind.MESSAGE: Message,
+    RecordKind.TRANSACTION: Transaction,
+    RecordKind.CUSTOMER: Customer,
+    RecordKind.DEVICE_EVENT: DeviceEvent,
+}
+
+# Table name in the store, and the field that identifies a record of that kind.
+KIND_TABLES: dict[RecordKind, tuple[str, str]] = {
+    RecordKind.AD: ("ads", "ad_id"),
+    RecordKind.MESSAGE: ("messages", "message_id"),
+    RecordKind.TRANSACTION: ("transactions", "txn_id"),
+    RecordKind.CUSTOMER: ("customers", "customer_id"),
+    RecordKind.DEVICE_EVENT: ("device_events", "event_id"),
+}
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """The shape of one canonical field, read from the pydantic model so nothing is listed twice.
+
+    `base` is str, float, datetime or date; `many` marks tuple[str, ...] fields; `choices` holds
+    the allowed values of a Literal field.
+    """
+
+    name: str
+    base: type
+    many: bool
+    required: bool
+    choices: tuple[str, ...] | None = None
+
+
+@cache
+def field_specs(kind: RecordKind) -> tuple[FieldSpec, ...]:
+    """The canonical fields of a record kind, in model order."""
+    specs = []
+    for name, info in RECORD_TYPES[kind].model_fields.items():
+        annotation: Any = info.annotation
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if get_origin(annotation) in (Union, UnionType) and len(args) == 1:
+            annotation = args[0]  # X | None
+        many = get_origin(annotation) is tuple
+        choices: tuple[str, ...] | None = None
+        if many:
+            base: type = get_args(annotation)[0]
+        elif get_origin(annotation) is Literal:
+            choices = tuple(str(a) for a in get_args(annotation))
+            base = str
+        else:
+            base = annotation
+        specs.append(FieldSpec(name, base, many, info.is_required(), choices))
+    return tuple(specs)

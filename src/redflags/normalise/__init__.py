@@ -1,0 +1,1 @@
+"""Pure normalisation functions: text folding, phones, handles, e-mails, names, addresses."""

@@ -1,0 +1,40 @@
+"""Text folding for matching, with a map back to the original offsets.
+
+Lexicon matching must not care about case, accents or compatibility characters (full-width
+letters, ligatures), but evidence must point into the text the analyst sees. `fold_with_map`
+folds character by character and remembers where each folded character came from.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and compatibility-folded text ("Câștig" -> "castig", "Ｔｅｌ" -> "tel")."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Folded text and, for each folded character, the index of its source character."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        folded = _fold_char(char)
+        pieces.append(folded)
+        origin.extend([index] * len(folded))
+    return "".join(pieces), origin
+
+
+def original_span(origin: list[int], start: int, end: int, text_length: int) -> tuple[int, int]:
+    """Map a [start, end) span in folded text back to the original text."""
+    if start >= len(origin):
+        return text_length, text_length
+    original_start = origin[start]
+    original_end = origin[end - 1] + 1 if end - 1 < len(origin) else text_length
+    return original_start, original_end

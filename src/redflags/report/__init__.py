@@ -1,0 +1,7 @@
+"""Surfaces that write what a run found: JSON, the HTML report; identifiers redacted by default."""
+
+from redflags.report.html import write_html_report
+from redflags.report.json_export import write_cases_json, write_findings_jsonl
+from redflags.report.redact import Redactor
+
+__all__ = ["Redactor", "write_cases_json", "write_findings_jsonl", "write_html_report"]

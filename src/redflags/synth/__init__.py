@@ -1,0 +1,1 @@
+"""Synthetic data with ground truth. Only synthetic data ever enters this repository."""

@@ -1,0 +1,44 @@
+"""One generic test for every example of every indicator: a new indicator needs no new test."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from redflags.catalogue import load_catalogue
+from redflags.catalogue.schema import Example, ExampleExpectation
+from redflags.detectors import detector_for
+
+CATALOGUE = load_catalogue()
+EXAMPLES = [
+    pytest.param(indicator_id, example, id=f"{indicator_id}:{index}:{example.expect.value}")
+    for indicator_id, examples in sorted(CATALOGUE.examples.items())
+    for index, example in enumerate(examples)
+]
+
+
+@pytest.mark.parametrize(("indicator_id", "example"), EXAMPLES)
+def test_example(indicator_id: str, example: Example, engine_for: Any) -> None:
+    detector = detector_for(CATALOGUE.get(indicator_id))
+    assert detector is not None, f"{indicator_id} has examples but no detector"
+    findings = list(detector.evaluate(engine_for(example.records)))
+    assert all(f.indicator_id == indicator_id for f in findings)
+    matching = [f for f in findings if example.subject in (None, f.subject)]
+    if example.expect is ExampleExpectation.FIRE:
+        assert matching, f"expected {indicator_id} to fire: {example.name}"
+        for finding in matching:
+            assert finding.evidence, "a finding must carry evidence"
+    elif example.expect is ExampleExpectation.NO_FIRE:
+        assert not findings, f"{indicator_id} fired but must not: {example.name}: {findings}"
+    else:  # known gap: pinned so that fixing it forces the example to move to 'fire'
+        assert not matching, f"known gap now fires; mark it 'fire': {example.name}"
+
+
+def test_every_implemented_indicator_has_examples_both_ways() -> None:
+    for indicator in CATALOGUE:
+        if indicator.planned:
+            continue
+        expectations = {e.expect for e in CATALOGUE.examples.get(indicator.id, ())}
+        assert ExampleExpectation.FIRE in expectations, indicator.id
+        assert ExampleExpectation.NO_FIRE in expectations, indicator.id

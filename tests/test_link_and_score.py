@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import pytest
+
+from redflags.catalogue import load_catalogue
+from redflags.link import Linker
+from redflags.model import Evidence, Finding, Identifier
+from redflags.score import RiskV1
+
+CATALOGUE = load_catalogue()
+
+
+def _finding(indicator_id: str, kind: str, record: str, pivots: tuple[str, ...] = ()) -> Finding:
+    indicator = CATALOGUE.get(indicator_id)
+    return Finding(
+        indicator_id=indicator_id,
+        indicator_version=indicator.version,
+        subject_kind="test",
+        subject=record,
+        summary_en="x",
+        summary_da="x",
+        evidence=(Evidence(kind=kind, record_id=record),),
+        pivots=pivots,
+    )
+
+
+def _ident(kind: str, value: str, record_kind: str, record_id: str) -> Identifier:
+    return Identifier(
+        kind=kind, value=value, record_kind=record_kind, record_id=record_id, field=kind
+    )
+
+
+def test_records_sharing_a_phone_join_findings_into_one_group() -> None:
+    identifiers = [
+        _ident("phone", "+4552614783", "ad", "a1"),
+        _ident("phone", "+4552614783", "customer", "c1"),
+        _ident("account", "acc-1", "customer", "c1"),
+        _ident("phone", "+4599999999", "ad", "other"),
+    ]
+    findings = [
+        _finding("BEH-CONTACT-PROXY", "ad", "a1", ("phone:+4552614783",)),
+        _finding("FIN-BUYER-PAYS-THIRD-PARTY", "transaction", "t1", ("account:acc-1",)),
+        _finding("RCS-REC-MESSENGER-JOB-AD", "ad", "other"),
+    ]
+    result = Linker().link(identifiers, findings)
+    sizes = sorted(len(g.findings) for g in result.groups)
+    assert sizes == [1, 2]
+    joined = next(g for g in result.groups if len(g.findings) == 2)
+    assert {"ad:a1", "customer:c1", "transaction:t1"} <= set(joined.records)
+
+
+def test_hub_and_allow_listed_pivots_do_not_join() -> None:
+    identifiers = [_ident("address", "shelter", "customer", f"c{i}") for i in range(5)]
+    identifiers += [_ident("device", "hotel-wifi", "customer", f"c{i}") for i in range(5)]
+    findings = [_finding("KYC-SHARED-IDENTIFIERS", "customer", f"c{i}") for i in range(5)]
+    result = Linker(max_pivot_degree=4, ignored_pivots={"address:shelter"}).link(
+        identifiers, findings
+    )
+    assert len(result.groups) == 5
+    assert result.hubs == {"device:hotel-wifi": 5}
+
+
+def test_score_is_sum_of_steps_and_needs_two_source_types() -> None:
+    model = RiskV1(CATALOGUE)
+    one_source = model.score(
+        [
+            _finding("BEH-CONTACT-PROXY", "ad", "a1"),
+            _finding("RCS-REC-MESSENGER-JOB-AD", "ad", "a2"),
+            _finding("RCS-REC-MESSENGER-JOB-AD", "ad", "a3"),
+        ]
+    )
+    assert one_source.total == sum(s.delta for s in one_source.steps)
+    assert one_source.total >= 5
+    assert not one_source.is_case or len(one_source.source_types) >= 2
+    case1 = model.score(
+        [
+            _finding("BEH-CONTACT-PROXY", "ad", "a1"),
+            _finding("FIN-BUYER-PAYS-THIRD-PARTY", "transaction", "t1"),
+            _finding("KYC-SHARED-IDENTIFIERS", "customer", "c1"),
+            _finding("RCS-REC-MESSENGER-JOB-AD", "ad", "a2"),
+        ]
+    )
+    assert case1.is_case
+    assert case1.total == sum(s.delta for s in case1.steps)
+    assert set(case1.source_types) == {"ad", "transaction", "customer"}
+    assert len(case1.signature_elements) == 3
+
+
+def test_each_indicator_counts_once_per_group() -> None:
+    model = RiskV1(CATALOGUE)
+    once = model.score([_finding("BEH-CONTACT-PROXY", "ad", "a1")])
+    many = model.score([_finding("BEH-CONTACT-PROXY", "ad", f"a{i}") for i in range(5)])
+    assert once.total == many.total == CATALOGUE.get("BEH-CONTACT-PROXY").weight
+
+
+@pytest.mark.parametrize("indicator_id", [i.id for i in CATALOGUE if i.fairness_sensitive])
+def test_fairness_sensitive_alone_adds_nothing(indicator_id: str) -> None:
+    model = RiskV1(CATALOGUE)
+    alone = model.score([_finding(indicator_id, "ad", "a1")])
+    assert alone.total == 0 and not alone.is_case
+    base = [
+        _finding("BEH-CONTACT-PROXY", "ad", "a1"),
+        _finding("FIN-BUYER-PAYS-THIRD-PARTY", "transaction", "t1"),
+    ]
+    plain = model.score(base)
+    modified = model.score([*base, _finding(indicator_id, "ad", "a1")])
+    assert plain.total < modified.total <= plain.total * 1.5
+
+
+@pytest.mark.parametrize("indicator_id", [i.id for i in CATALOGUE if i.requires_human])
+def test_requires_human_forces_review(indicator_id: str) -> None:
+    score = RiskV1(CATALOGUE).score([_finding(indicator_id, "ad", "a1")])
+    assert score.forced_review and score.is_case
+
+
+@pytest.mark.parametrize("indicator_id", [i.id for i in CATALOGUE if i.negative_control])
+def test_negative_controls_subtract(indicator_id: str) -> None:
+    model = RiskV1(CATALOGUE)
+    base = [_finding("BEH-CONTACT-PROXY", "ad", "a1")]
+    assert model.score([*base, _finding(indicator_id, "ad", "a1")]).total < model.score(base).total
