@@ -117,7 +117,8 @@ def _run_scan(
     quarantined = sum(r.quarantined for r in result.ingest)
     console.print(f"read {read} = stored {stored} + quarantined {quarantined}", highlight=False)
     table = Table(title=f"{len(result.cases)} case(s) from {len(result.findings)} finding(s)")
-    for column in ("case", "priority", "score", "sources", "indicators"):
+    table.add_column("case", no_wrap=True)
+    for column in ("priority", "score", "sources", "indicators"):
         table.add_column(column)
     for case in result.cases:
         table.add_row(
@@ -240,7 +241,8 @@ def indicators_list(
     """List indicators with status, weight and detector."""
     lang = _check_lang(lang)
     table = Table(show_lines=False)
-    for column in ("id", "title", "status", "weight", "detector"):
+    table.add_column("id", no_wrap=True)  # ids are what people copy; never break them
+    for column in ("title", "status", "weight", "detector"):
         table.add_column(column)
     for i in _load():
         if (category and i.category is not category) or (status and i.status is not status):

@@ -45,6 +45,7 @@ class ContactProxyDetector(Detector):
                     record_id=ident.record_id,
                     field=ident.field,
                     value=ident.value,
+                    value_kind=ident.kind,
                     start=ident.start,
                     end=ident.end,
                 )

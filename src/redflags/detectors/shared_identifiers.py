@@ -83,6 +83,7 @@ class SharedIdentifiersDetector(Detector):
                     record_id=cid,
                     field=_FIELD_OF[p.split(":", 1)[0]],
                     value=p.split(":", 1)[1],
+                    value_kind=p.split(":", 1)[0],
                 )
                 for cid in group
                 for p in sorted(linked[cid])
@@ -152,7 +153,13 @@ class SharedIdentifiersDetector(Detector):
                         f"{(end - start).days + 1} dage."
                     ),
                     evidence=tuple(
-                        Evidence(kind="customer", record_id=c, field="address", value=address)
+                        Evidence(
+                            kind="customer",
+                            record_id=c,
+                            field="address",
+                            value=address,
+                            value_kind="address",
+                        )
                         for c in group
                     ),
                     pivots=(f"address:{address}", *(f"customer:{c}" for c in group)),

@@ -22,6 +22,17 @@ from redflags.normalise.phones import DEFAULT_REGION, find_phones, normalise_pho
 AD_TEXT_FIELDS = ("title", "body")
 
 
+def _handle_identifier(normalised: str, region: str, **provenance: Any) -> Identifier:
+    """A handle pivot is platform-agnostic ('@name' in one ad, 't.me/name' in another and a
+    Telegram sender 'name' are one contact); a wa.me link is a phone number."""
+    platform, _, name = normalised.partition(":")
+    if platform == "whatsapp" and name.isdigit():
+        phone = normalise_phone("+" + name, region)
+        if phone:
+            return Identifier(kind="phone", value=phone, **provenance)
+    return Identifier(kind="handle", value=name, **provenance)
+
+
 def _text_identifiers(
     record_kind: str, record_id: str, field: str, text: str | None, region: str
 ) -> Iterator[Identifier]:
@@ -39,9 +50,9 @@ def _text_identifiers(
             raw=phone.raw,
         )
     for handle, start, end in find_handles(text):
-        yield Identifier(
-            kind="handle",
-            value=handle,
+        yield _handle_identifier(
+            handle,
+            region,
             record_kind=record_kind,
             record_id=record_id,
             field=field,
@@ -76,9 +87,9 @@ def _ad(record: Mapping[str, Any], region: str) -> Iterator[Identifier]:
         )
     handle = normalise_handle(record.get("handle"))
     if handle:
-        yield Identifier(
-            kind="handle",
-            value=handle,
+        yield _handle_identifier(
+            handle,
+            region,
             record_kind="ad",
             record_id=record_id,
             field="handle",
@@ -130,9 +141,9 @@ def _message(record: Mapping[str, Any], region: str) -> Iterator[Identifier]:
     record_id = str(record["message_id"])
     sender = normalise_handle(record.get("sender"), record.get("platform"))
     if sender:
-        yield Identifier(
-            kind="handle",
-            value=sender,
+        yield _handle_identifier(
+            sender,
+            region,
             record_kind="message",
             record_id=record_id,
             field="sender",

@@ -46,7 +46,11 @@ class Linker:
         for pivots in record_pivots.values():
             for pivot in pivots:
                 degree[pivot] += 1
-        hubs = {p: n for p, n in degree.items() if n > self.max_pivot_degree}
+        hubs = {
+            p: n
+            for p, n in degree.items()
+            if n > self.max_pivot_degree and p not in self.ignored_pivots
+        }
         blocked = self.ignored_pivots | hubs.keys()
 
         items: dict[str, set[str]] = {}

@@ -17,6 +17,7 @@ class Evidence(BaseModel):
     record_id: str
     field: str | None = None
     value: str | None = None  # the normalised value that mattered (a phone in E.164, an amount)
+    value_kind: str | None = None  # identifier kind of `value` (phone, handle ...), for redaction
     start: int | None = None  # character offsets into the field's text
     end: int | None = None
 

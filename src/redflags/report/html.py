@@ -67,7 +67,9 @@ def _text_views(
     for finding in case.findings:
         for e in finding.evidence:
             if e.start is not None and e.end is not None and e.field:
-                spans[(f"{e.kind}:{e.record_id}", e.field)].append((e.start, e.end, e.value or ""))
+                spans[(f"{e.kind}:{e.record_id}", e.field)].append(
+                    (e.start, e.end, e.value_kind or e.value or "")
+                )
     views = []
     for (record, field), highlights in sorted(spans.items()):
         text = record_texts.get(record, {}).get(field)

@@ -62,7 +62,7 @@ class Redactor:
         return f"{kind}:{self.token(kind, value)}" if kind in PERSONAL_KINDS else pivot
 
     def evidence(self, evidence: Evidence) -> Evidence:
-        kind = FIELD_KINDS.get(evidence.field or "")
+        kind = evidence.value_kind or FIELD_KINDS.get(evidence.field or "")
         if kind is None or evidence.value is None:
             return evidence
         return evidence.model_copy(update={"value": self.token(kind, evidence.value)})
