@@ -126,7 +126,7 @@ def _run_scan(
             case.score.priority,
             f"{case.score.total:g}",
             ", ".join(case.score.source_types),
-            ", ".join(case.indicator_ids),
+            "\n".join(case.indicator_ids),
         )
     console.print(table)
     console.print(f"Report: {result.report.resolve()}", highlight=False, soft_wrap=True)

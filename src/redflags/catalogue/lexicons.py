@@ -14,6 +14,7 @@ class Concept(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     description: str
+    label: dict[str, str] = Field(default_factory=dict)  # short name per language (en, da)
     terms: dict[str, tuple[str, ...]] = Field(default_factory=dict)  # language -> terms
     patterns: tuple[str, ...] = ()
 
@@ -23,6 +24,9 @@ class Lexicon(BaseModel):
 
     name: str
     concepts: dict[str, Concept]
+
+    def label(self, concept: str, lang: str) -> str:
+        return self.concepts[concept].label.get(lang, concept)
 
     def languages(self) -> set[str]:
         return {lang for c in self.concepts.values() for lang in c.terms}

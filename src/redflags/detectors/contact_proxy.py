@@ -18,6 +18,7 @@ from redflags.model import Evidence, Finding, RecordKind
 from redflags.normalise.identifiers import normalise_name
 
 CONTACT_KINDS = ("phone", "handle", "email")
+_KIND_DA = {"phone": "telefon", "handle": "brugernavn", "email": "e-mail"}
 
 
 @register
@@ -32,11 +33,13 @@ class ContactProxyDetector(Detector):
         region = str(self.param("default_region", "DK"))
         # contact pivot -> list of (posted_at, persona, evidence)
         uses: dict[str, list[tuple[datetime, str, Evidence]]] = defaultdict(list)
+        shown_name: dict[str, str] = {}  # folded persona -> the name as first written
         columns = ["ad_id", "posted_at", "persona", "phone", "handle", "email", "title", "body"]
         for ad in engine.records(RecordKind.AD, columns):
             persona = normalise_name(ad.get("persona"))
             if persona is None:
                 continue
+            shown_name.setdefault(persona, " ".join(str(ad["persona"]).split()))
             for ident in identifiers_of("ad", ad, region):
                 if ident.kind not in CONTACT_KINDS:
                     continue
@@ -57,7 +60,7 @@ class ContactProxyDetector(Detector):
                 continue
             start, end = best[0][0], best[-1][0]
             kind, value = pivot.split(":", 1)
-            names = sorted(personas)
+            names = sorted(shown_name[p] for p in personas)
             n_ads = len({e.record_id for _, _, e in best})
             yield self.finding(
                 subject_kind=kind,
@@ -77,7 +80,7 @@ class ContactProxyDetector(Detector):
                     f"{(end - start).days + 1} days."
                 ),
                 summary_da=(
-                    f"Én kontakt ({kind}) står bag {len(personas)} annoncerede personer "
+                    f"Én kontakt ({_KIND_DA[kind]}) står bag {len(personas)} annoncerede personer "
                     f"({', '.join(names)}) i {n_ads} annoncer inden for "
                     f"{(end - start).days + 1} dage."
                 ),

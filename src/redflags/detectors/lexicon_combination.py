@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from redflags.catalogue.lexicons import load_lexicon
+from redflags.catalogue.lexicons import Lexicon, load_lexicon
 from redflags.detectors.base import Detector, register
 from redflags.detectors.lexicon_matcher import Hit, LexiconMatcher
 from redflags.engines import Engine
@@ -22,6 +22,9 @@ _TEXT_FIELDS: dict[RecordKind, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     RecordKind.AD: ("ad_id", ("title", "body"), ("phone", "handle", "email")),
     RecordKind.MESSAGE: ("message_id", ("text",), ("sender", "platform")),
 }
+
+
+_CONTACT_FIELD = {"en": "contact field", "da": "kontaktfelt"}
 
 
 @register
@@ -42,7 +45,7 @@ class LexiconCombinationDetector(Detector):
                     hits["handle"] = [Hit("messenger", "handle", 0, len(record["handle"]))]
                 found = {h.concept for field_hits in hits.values() for h in field_hits}
                 if all(concept in found for concept in required):
-                    yield self._finding(kind, record, id_field, hits, required)
+                    yield self._finding(kind, record, id_field, hits, required, lexicon)
 
     def _finding(
         self,
@@ -51,6 +54,7 @@ class LexiconCombinationDetector(Detector):
         id_field: str,
         hits: dict[str, list[Hit]],
         required: tuple[str, ...],
+        lexicon: Lexicon,
     ) -> Finding:
         record_id = str(record[id_field])
         evidence = tuple(
@@ -69,7 +73,7 @@ class LexiconCombinationDetector(Detector):
         terms = {
             c: sorted(
                 {
-                    (record.get(e.field) or "")[e.start : e.end]
+                    _without_identifier((record.get(e.field or "") or "")[e.start : e.end])
                     for e in evidence
                     if e.value == c and e.field != "handle"
                 }
@@ -77,16 +81,30 @@ class LexiconCombinationDetector(Detector):
             )
             for c in required
         }
-        shown = "; ".join(f"{c}: {', '.join(t) or 'contact field'}" for c, t in terms.items())
         pivots = tuple(sorted({i.pivot for i in identifiers_of(kind.value, record)}))
         noun_en = "ad" if kind is RecordKind.AD else "message"
         noun_da = "annoncen" if kind is RecordKind.AD else "beskeden"
+
+        def shown(lang: str) -> str:
+            return "; ".join(
+                f"{lexicon.label(c, lang)}: {', '.join(t) or _CONTACT_FIELD[lang]}"
+                for c, t in terms.items()
+            )
+
         return self.finding(
             subject_kind=kind.value,
             subject=record_id,
             facts={"concepts": terms},
-            summary_en=f"The {noun_en} combines {', '.join(required)} ({shown}).",
-            summary_da=f"I {noun_da} optræder både {', '.join(required)} ({shown}).",
+            summary_en=f"The {noun_en} combines {len(required)} required elements ({shown('en')}).",
+            summary_da=f"{noun_da.capitalize()} rummer alle {len(required)} krævede elementer "
+            f"({shown('da')}).",
             evidence=evidence,
             pivots=pivots,
         )
+
+
+def _without_identifier(term: str) -> str:
+    """A matched term for the summary, never the identifier itself ('t.me/name' -> 't.me')."""
+    if "@" in term:
+        return ""
+    return term.split("/", 1)[0]

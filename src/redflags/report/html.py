@@ -37,19 +37,19 @@ def highlight_segments(
         for i in range(max(0, start), min(end, len(text))):
             marks[i] = label
     owner: list[int | None] = [None] * len(text)
-    for index, (start, end, _) in enumerate(redactions):
+    for number, (start, end, _) in enumerate(redactions):
         for i in range(max(0, start), min(end, len(text))):
-            owner[i] = index
+            owner[i] = number
     segments: list[Segment] = []
     i = 0
     while i < len(text):
-        if owner[i] is not None:
-            index = owner[i]
+        index = owner[i]
+        if index is not None:
             j = i
             while j < len(text) and owner[j] == index:
                 j += 1
             label = next((m for m in marks[i:j] if m), None) or "identifier"
-            segments.append(Segment(redactions[index][2], label, True))  # type: ignore[index]
+            segments.append(Segment(redactions[index][2], label, True))
             i = j
             continue
         j = i

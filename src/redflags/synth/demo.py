@@ -211,7 +211,7 @@ class _Builder:
         )
 
     def ad(self, **fields: Any) -> dict[str, Any]:
-        record = {
+        record: dict[str, Any] = {
             "ad_id": self.next_id("ad", "A"),
             "site": "",
             "city": "",
@@ -432,7 +432,7 @@ def _case1(b: _Builder) -> None:
     # The workers' own small earnings are swept to the controller within hours.
     for worker in worker_records:
         for week in range(4):
-            day = 3 + 7 * week + rng.random()
+            day = 3 + 7 * week
             b.pay(b.account(), worker["account_id"], 900.0, b.at(day, 15))
             b.pay(worker["account_id"], controller["account_id"], 850.0, b.at(day, 19))
         # The controller logs in to the worker's bank app from abroad; chats are wiped at the raid.
