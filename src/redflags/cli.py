@@ -118,8 +118,9 @@ def _run_scan(
     console.print(f"read {read} = stored {stored} + quarantined {quarantined}", highlight=False)
     table = Table(title=f"{len(result.cases)} case(s) from {len(result.findings)} finding(s)")
     table.add_column("case", no_wrap=True)
-    for column in ("priority", "score", "sources", "indicators"):
+    for column in ("priority", "score", "sources"):
         table.add_column(column)
+    table.add_column("indicators", no_wrap=True)
     for case in result.cases:
         table.add_row(
             case.case_id,
