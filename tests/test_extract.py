@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from redflags.extract import identifiers_of
+
+
+def test_ad_contacts_from_fields_and_text_share_one_pivot_per_value() -> None:
+    ad = {
+        "ad_id": "a1",
+        "phone": "52 61 47 83",
+        "handle": "@Nordlys_Jobs",
+        "title": "Ring +45 5261 4783",
+        "body": "eller t.me/nordlys_jobs, wa.me/4552614783, mail anna@mail.example",
+    }
+    found = identifiers_of("ad", ad)
+    pivots = {i.pivot for i in found}
+    assert pivots == {"phone:+4552614783", "handle:nordlys_jobs", "email:anna@mail.example"}
+    in_title = next(i for i in found if i.field == "title")
+    assert ad["title"][in_title.start : in_title.end] == "+45 5261 4783"
+
+
+def test_customer_and_message_identifiers() -> None:
+    customer = {
+        "customer_id": "K1",
+        "account_id": "5301-1",
+        "phone": "42530829",
+        "email": "A@B.example",
+        "device_id": "dev-1",
+        "address": "Industrivej 12, 7400 Herning",
+    }
+    kinds = {i.kind for i in identifiers_of("customer", customer)}
+    assert kinds == {"customer", "account", "phone", "email", "device", "address"}
+    message = {
+        "message_id": "m1",
+        "sender": "nordlys_jobs",
+        "platform": "telegram",
+        "text": "ring 42 53 08 29",
+    }
+    assert {i.pivot for i in identifiers_of("message", message)} == {
+        "handle:nordlys_jobs",
+        "phone:+4542530829",
+    }
+
+
+def test_transactions_have_no_identity_pivots() -> None:
+    assert identifiers_of("transaction", {"txn_id": "t", "payer": "a", "payee": "b"}) == []
