@@ -1,0 +1,1 @@
+"""Typologies: parameterised generators of trafficking networks and hard negatives."""
