@@ -174,6 +174,44 @@ def demo(
 
 
 @app.command()
+def evaluate(
+    world: Annotated[Path, typer.Option(help="World folder written by `redflags synth`.")],
+    out: Annotated[Path | None, typer.Option(help="Run folder (default: runs/<run id>).")] = None,
+) -> None:
+    """Scan a synthetic world and measure precision, recall and cost against its truth."""
+    from redflags.evaluation.truth import TruthError
+    from redflags.pipeline import ScanError, ScanOptions, run_evaluation
+
+    if not world.is_dir():
+        _fail(f"{world}: no such folder")
+    try:
+        with _progress() as bar:
+            sink = RichProgress(bar)
+            result = run_evaluation(world, ScanOptions(out=out), sink)
+            sink.finish()
+    except (*DATA_ERRORS, ScanError, TruthError) as exc:
+        _fail(str(exc))
+    metrics = result.metrics
+    nets = metrics["networks"]
+    console.print(
+        f"networks: recall {nets['recall']} ({nets['raised']}/{nets['positive_networks']}), "
+        f"precision {nets['precision']} ({nets['true_cases']}/{nets['cases']}), "
+        f"ARI {nets['ari']}; hard-negative cases {metrics['hard_negative_cases']}; "
+        f"{metrics['cases_per_10k']} cases per 10,000 entities",
+        highlight=False,
+    )
+    table = Table(title="indicators (record level)")
+    table.add_column("indicator", no_wrap=True)
+    for column in ("precision", "recall", "f1", "support"):
+        table.add_column(column, justify="right")
+    for indicator, row in metrics["indicators"].items():
+        table.add_row(indicator, *(str(row[k]) for k in ("precision", "recall", "f1", "support")))
+    console.print(table)
+    console.print(f"Metrics: {result.metrics_path.resolve()}", highlight=False, soft_wrap=True)
+    console.print(f"Table: {result.markdown_path.resolve()}", highlight=False, soft_wrap=True)
+
+
+@app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest.")],
     db: Annotated[Path, typer.Option(help="DuckDB store file.")] = Path("redflags.duckdb"),

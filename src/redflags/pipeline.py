@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
-import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +16,9 @@ from redflags.catalogue import Catalogue, load_catalogue
 from redflags.catalogue.lists import default_list_path, load_allow_list
 from redflags.detectors import detector_for
 from redflags.engines import DuckDBEngine
+from redflags.evaluation import indicator_metrics, load_truth, network_metrics
+from redflags.evaluation.report import SCHEMA_VERSION as EVALUATION_SCHEMA_VERSION
+from redflags.evaluation.report import render_markdown
 from redflags.extract import identifiers_of
 from redflags.ingest import IngestReport, discover, ingest_source
 from redflags.link import Linker, LinkResult
@@ -25,6 +26,7 @@ from redflags.model import Case, Finding, Identifier, RecordKind
 from redflags.normalise.identifiers import normalise_address
 from redflags.report import Redactor, write_cases_json, write_findings_jsonl, write_html_report
 from redflags.score import MODEL_NAME, RiskV1
+from redflags.stages import StageMeter
 from redflags.store import Store
 
 
@@ -70,7 +72,7 @@ class ScanResult:
     cases: list[Case]
     link: LinkResult
     report: Path
-    seconds: dict[str, float] = field(default_factory=dict)
+    stages: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def new_run_id() -> str:
@@ -131,13 +133,6 @@ def _record_texts(engine: DuckDBEngine, cases: Sequence[Case]) -> dict[str, dict
     return texts
 
 
-@contextmanager
-def _timed(seconds: dict[str, float], name: str) -> Iterator[None]:
-    start = time.perf_counter()
-    yield
-    seconds[name] = round(time.perf_counter() - start, 3)
-
-
 def run_scan(
     paths: Sequence[Path], options: ScanOptions | None = None, progress: Progress | None = None
 ) -> ScanResult:
@@ -146,7 +141,7 @@ def run_scan(
     run_id = new_run_id()
     run_dir = options.out or Path("runs") / run_id
     run_dir.mkdir(parents=True, exist_ok=True)
-    seconds: dict[str, float] = {}
+    meter = StageMeter()
 
     discovery = discover(list(paths))
     skipped = [f"{s.path}: {s.reason}" for s in discovery.skipped]
@@ -162,7 +157,7 @@ def run_scan(
 
     with Store.open(options.db or run_dir / "redflags.duckdb") as store:
         reports: list[IngestReport] = []
-        with _timed(seconds, "ingest"):
+        with meter.measure("ingest"):
             for spec in discovery:
                 progress.stage(f"ingest {spec.name} ({spec.kind.value})")
                 reports.extend(ingest_source(store, spec, progress.advance))
@@ -170,7 +165,7 @@ def run_scan(
             progress.note(report.summary())
 
         engine = DuckDBEngine(store.connection)
-        with _timed(seconds, "evaluate"):
+        with meter.measure("evaluate"):
             progress.stage("evaluate indicators", total=sum(1 for i in catalogue if not i.planned))
             findings, evaluated = evaluate(
                 catalogue,
@@ -178,17 +173,17 @@ def run_scan(
                 {"allow_list_path": allow_list_path},
                 lambda _: progress.advance(),
             )
-        with _timed(seconds, "link"):
+        with meter.measure("link"):
             progress.stage("link records")
             linked = Linker(options.max_pivot_degree, allowed).link(
                 all_identifiers(engine), findings
             )
-        with _timed(seconds, "score"):
+        with meter.measure("score"):
             model = RiskV1(catalogue)
             cases = build_cases((group, model.score(group.findings)) for group in linked.groups)
         record_texts = _record_texts(engine, cases)
 
-    with _timed(seconds, "report"):
+    with meter.measure("report"):
         progress.stage("write report")
         redactor = Redactor(options.redaction_key, reveal=options.reveal)
         run = {
@@ -228,22 +223,22 @@ def run_scan(
             linked.hubs,
             evaluated,
         )
-        (run_dir / "run.json").write_text(
-            json.dumps(
-                {
-                    **run,
-                    "ingest": ingest_rows,
-                    "skipped": skipped,
-                    "evaluated": evaluated,
-                    "findings": len(findings),
-                    "cases": len(cases),
-                    "seconds": seconds,
-                },
-                indent=2,
-                ensure_ascii=False,
-            ),
-            encoding="utf-8",
-        )
+    (run_dir / "run.json").write_text(
+        json.dumps(
+            {
+                **run,
+                "ingest": ingest_rows,
+                "skipped": skipped,
+                "evaluated": evaluated,
+                "findings": len(findings),
+                "cases": len(cases),
+                "stages": meter.stages,
+            },
+            indent=2,
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     return ScanResult(
         run_id=run_id,
         run_dir=run_dir,
@@ -253,5 +248,51 @@ def run_scan(
         cases=cases,
         link=linked,
         report=report_path,
-        seconds=seconds,
+        stages=meter.stages,
+    )
+
+
+@dataclass
+class EvaluationResult:
+    scan: ScanResult
+    metrics: dict[str, Any]
+    metrics_path: Path
+    markdown_path: Path
+
+
+def run_evaluation(
+    world: Path, options: ScanOptions | None = None, progress: Progress | None = None
+) -> EvaluationResult:
+    """Scan a synthetic world and measure the result against its truth/ folder."""
+    meter = StageMeter()
+    with meter.measure("truth"):
+        truth = load_truth(world)
+    scan = run_scan([world], options, progress)
+    with meter.measure("metrics"):
+        evaluated = [i for i in load_catalogue() if not i.planned]
+        indicators = indicator_metrics(scan.findings, truth.expected, [i.id for i in evaluated])
+        networks = network_metrics(scan.cases, truth.networks, truth.network_records())
+        entities = max(scan.link.pivot_count, 1)
+        metrics: dict[str, Any] = {
+            "schema_version": EVALUATION_SCHEMA_VERSION,
+            "run_id": scan.run_id,
+            "world": truth.world,
+            "indicators": indicators,
+            "indicators_without_detector": {
+                i: len(records)
+                for i, records in sorted(truth.expected.items())
+                if i not in indicators
+            },
+            "networks": networks,
+            "entities": scan.link.pivot_count,
+            "cases_per_10k": round(len(scan.cases) * 10_000 / entities, 3),
+            "hard_negative_cases": networks["hard_negative_cases"],
+        }
+    metrics["stages"] = {**scan.stages, **meter.stages}
+    metrics_path = scan.run_dir / "metrics.json"
+    metrics_path.write_text(json.dumps(metrics, indent=2, ensure_ascii=False), encoding="utf-8")
+    markdown_path = scan.run_dir / "metrics.md"
+    markdown_path.write_text(render_markdown(metrics), encoding="utf-8")
+    return EvaluationResult(
+        scan=scan, metrics=metrics, metrics_path=metrics_path, markdown_path=markdown_path
     )

@@ -31,6 +31,7 @@ class Group:
 class LinkResult:
     groups: tuple[Group, ...]  # only groups that hold at least one finding
     hubs: dict[str, int] = field(default_factory=dict)  # cut pivot -> records carrying it
+    pivot_count: int = 0  # distinct identifiers seen: the entities the scan knows about
 
 
 class Linker:
@@ -82,4 +83,4 @@ class Linker:
                     findings=tuple(sorted(members, key=lambda f: f.indicator_id)),
                 )
             )
-        return LinkResult(groups=tuple(groups), hubs=hubs)
+        return LinkResult(groups=tuple(groups), hubs=hubs, pivot_count=len(degree))
