@@ -25,14 +25,14 @@ Make = Callable[..., Identifier]
 
 
 def _handle(make: Make, normalised: str, region: str, **where: Any) -> Identifier:
-    """A handle pivot is platform-agnostic ('@name' in one ad, 't.me/name' in another and a
-    Telegram sender 'name' are one contact); a wa.me link is a phone number."""
+    """A handle keeps its platform ('telegram:name'; its pivot does not); a wa.me link is a
+    phone number."""
     platform, _, name = normalised.partition(":")
     if platform == "whatsapp" and name.isdigit():
         phone = normalise_phone("+" + name, region)
         if phone:
             return make(kind="phone", value=phone, **where)
-    return make(kind="handle", value=name, **where)
+    return make(kind="handle", value=normalised, **where)
 
 
 def _in_text(make: Make, field: str, text: str | None, region: str) -> Iterator[Identifier]:
