@@ -173,6 +173,89 @@ def demo(
     _run_scan([data], out / "run", None, lang, reveal, None)
 
 
+Size = Annotated[int | None, typer.Option(help="Background rows of this kind (overrides --scale).")]
+
+
+@app.command()
+def synth(
+    out: Annotated[Path, typer.Option(help="Folder for the world (empty, or --overwrite).")],
+    scale: Annotated[str, typer.Option(help="demo, small, medium or large.")] = "small",
+    seed: Annotated[int, typer.Option(help="The same seed writes the same bytes.")] = 1,
+    format: Annotated[str, typer.Option("--format", help="parquet or csv")] = "parquet",
+    customers: Size = None,
+    ads: Size = None,
+    messages: Size = None,
+    transactions: Size = None,
+    device_events: Size = None,
+    instances: Annotated[
+        int | None, typer.Option(help="Instances of each typology (overrides --scale).")
+    ] = None,
+    days: Annotated[int | None, typer.Option(help="Days the world spans.")] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace a world already in --out.")] = False,
+) -> None:
+    """Generate a synthetic world with ground truth: ads, messages, transactions, customers and
+    device events with trafficking networks and look-alikes in a large benign background."""
+    from rich.progress import TimeElapsedColumn
+
+    from redflags.synth.world.generate import WorldError, generate_world
+
+    sizes = {
+        "customers": customers,
+        "ads": ads,
+        "messages": messages,
+        "transactions": transactions,
+        "device_events": device_events,
+        "instances": instances,
+        "days": days,
+    }
+    bar = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description:<13}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=not console.is_terminal,
+    )
+
+    class Sink:
+        def __init__(self) -> None:
+            self.tasks: dict[str, Any] = {}
+
+        def start(self, kind: str, total: int) -> None:
+            self.tasks[kind] = bar.add_task(kind, total=total)
+
+        def advance(self, kind: str, rows: int) -> None:
+            bar.advance(self.tasks[kind], rows)
+
+    try:
+        with bar:
+            summary = generate_world(out, scale, seed, format, Sink(), sizes, overwrite)
+    except WorldError as exc:
+        _fail(str(exc))
+    table = Table(title=f"World {summary.scale.name}, seed {seed}")
+    for column in ("kind", "rows", "of which typology", "seconds", "rows/s"):
+        table.add_column(column, justify="left" if column == "kind" else "right")
+    speed = summary.rows_per_second()
+    for kind, rows in summary.counts.items():
+        table.add_row(
+            kind,
+            f"{rows:,}",
+            f"{summary.typology_counts[kind]:,}",
+            f"{summary.seconds[kind]:.1f}",
+            f"{speed[kind]:,.0f}",
+        )
+    console.print(table)
+    console.print(
+        f"{summary.rows:,} rows, {summary.networks} networks "
+        f"({sum(summary.instances.values())} typology instances), {summary.images:,} images "
+        f"in {summary.seconds['total']:.1f} s ({summary.rows / summary.seconds['total']:,.0f} "
+        "rows/s)",
+        highlight=False,
+    )
+    console.print(f"World: {out.resolve()}  (truth in {out.resolve() / 'truth'})", highlight=False)
+
+
 @app.command()
 def evaluate(
     world: Annotated[Path, typer.Option(help="World folder written by `redflags synth`.")],
@@ -232,6 +315,49 @@ def ingest(
         _fail(str(exc))
     for skipped in discovery.skipped:
         console.print(f"[yellow]skipped[/] {skipped.path}: {skipped.reason}", highlight=False)
+
+
+@app.command()
+def extract(
+    file: Annotated[
+        Path | None, typer.Argument(help="UTF-8 text, one text per line (default: stdin).")
+    ] = None,
+    region: Annotated[
+        str, typer.Option("--region", help="Country of numbers written without a country code.")
+    ] = "DK",
+) -> None:
+    """Print the phones, handles, e-mails and URLs in each input line, one JSON object a line."""
+    import contextlib
+    import json
+
+    import phonenumbers
+
+    from redflags.normalise.contacts import find_contacts
+
+    region = region.upper()
+    if region not in phonenumbers.SUPPORTED_REGIONS:
+        _fail(f"--region must be a phone region such as DK or SE, not {region!r}")
+    name = str(file) if file else "stdin"
+    out = typer.get_binary_stream("stdout")  # UTF-8 whatever the terminal's locale
+    try:
+        # stdin is not ours to close; a file is.
+        opened = (
+            file.open("rb") if file else contextlib.nullcontext(typer.get_binary_stream("stdin"))
+        )
+        with opened as lines:
+            for number, raw in enumerate(lines, start=1):
+                text = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
+                found = [
+                    {k: getattr(c, k) for k in ("kind", "value", "start", "end", "obfuscated")}
+                    for c in find_contacts(text, region)
+                ]
+                line = json.dumps({"line": number, "identifiers": found}, ensure_ascii=False)
+                out.write(line.encode("utf-8") + b"\n")
+    except UnicodeDecodeError:
+        _fail(f"{name}: line {number} is not UTF-8 text")
+    except OSError as exc:
+        _fail(f"{name}: {exc.strerror or exc}")
+    out.flush()
 
 
 def _load() -> Any:

@@ -1,7 +1,8 @@
 """Identifiers of each record kind.
 
 Contact fields are normalised as a whole; free text (ad title and body, message text) is
-searched for phones, handles and e-mails, keeping the span so the report can highlight it.
+searched for phones, handles, e-mails and URLs, however disguised (`normalise.contacts`),
+keeping the span so the report can highlight it.
 """
 
 from __future__ import annotations
@@ -11,14 +12,9 @@ from functools import partial
 from typing import Any
 
 from redflags.model import Identifier
-from redflags.normalise.identifiers import (
-    find_emails,
-    find_handles,
-    normalise_address,
-    normalise_email,
-    normalise_handle,
-)
-from redflags.normalise.phones import DEFAULT_REGION, find_phones, normalise_phone
+from redflags.normalise.contacts import find_contacts
+from redflags.normalise.identifiers import normalise_address, normalise_email, normalise_handle
+from redflags.normalise.phones import DEFAULT_REGION, normalise_phone
 
 AD_TEXT_FIELDS = ("title", "body")
 Make = Callable[..., Identifier]
@@ -36,22 +32,15 @@ def _handle(make: Make, normalised: str, region: str, **where: Any) -> Identifie
 
 
 def _in_text(make: Make, field: str, text: str | None, region: str) -> Iterator[Identifier]:
-    if not text:
-        return
-    for phone in find_phones(text, region):
+    for contact in find_contacts(text, region):
         yield make(
-            kind="phone",
-            value=phone.e164,
+            kind=contact.kind,
+            value=contact.value,
             field=field,
-            start=phone.start,
-            end=phone.end,
-            raw=phone.raw,
-        )
-    for handle, start, end in find_handles(text):
-        yield _handle(make, handle, region, field=field, start=start, end=end, raw=text[start:end])
-    for email, start, end in find_emails(text):
-        yield make(
-            kind="email", value=email, field=field, start=start, end=end, raw=text[start:end]
+            start=contact.start,
+            end=contact.end,
+            raw=contact.raw,
+            obfuscated=contact.obfuscated,
         )
 
 

@@ -1,0 +1,67 @@
+"""Contacts in free text: phones, messenger handles, e-mails and URLs, however they are written.
+
+`find_contacts` is the one entry point. It reads each kind in turn, masking what the earlier
+ones found so that nothing is read twice (the domain of an e-mail is no URL, the digits of a
+wa.me link are no second phone):
+
+1. e-mails (`emails`), also "anna at gmail dot com", "anna(at)gmail(dot)com";
+2. links (`links`): URLs, profile links as handles, chat links as phones;
+3. handles (`handles`): "telegram: anna", "snap: bella.cph", "OF: name", "@name";
+4. phone numbers (`phones`), words, emoji and look-alike letters included.
+
+Every contact keeps its span in the original text and whether it was only readable after
+undoing obfuscation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from functools import partial
+
+from redflags.normalise.contact import Contact, ContactKind
+from redflags.normalise.emails import emails_in
+from redflags.normalise.handles import handles_in
+from redflags.normalise.links import links_in
+from redflags.normalise.phones import DEFAULT_REGION, find_phones
+
+__all__ = ["KINDS", "Contact", "ContactKind", "find_contacts"]
+
+KINDS: frozenset[str] = frozenset({"phone", "handle", "email", "url"})
+
+
+def _mask(text: str, contacts: list[Contact]) -> str:
+    """Blank out found spans (same length, so offsets stay) so later finders skip them."""
+    pieces, last = [], 0
+    for contact in sorted(contacts, key=lambda c: c.start):
+        if contact.start >= last:
+            pieces += [text[last : contact.start], "\x00" * (contact.end - contact.start)]
+            last = contact.end
+    return "".join(pieces) + text[last:]
+
+
+def find_contacts(
+    text: str | None, region: str = DEFAULT_REGION, kinds: Collection[str] = KINDS
+) -> list[Contact]:
+    """Every phone, handle, e-mail and URL in `text`, in text order, with spans into `text`.
+
+    `region` is the country of numbers written without a country code. `kinds` limits the
+    result; the finders for e-mails, links and handles always run, since each masks what the
+    next must not read."""
+    if not text:
+        return []
+    found: list[Contact] = []
+    masked = text
+    for finder in (emails_in, partial(links_in, region=region), handles_in):
+        contacts = finder(masked)
+        if contacts:
+            found += contacts
+            masked = _mask(masked, contacts)
+    if "phone" in kinds:
+        for phone in find_phones(masked, region):
+            raw = text[phone.start : phone.end]
+            found.append(
+                Contact("phone", phone.e164, phone.start, phone.end, phone.obfuscated, raw)
+            )
+    found = [c for c in found if c.kind in kinds]
+    found.sort(key=lambda c: c.start)
+    return found
