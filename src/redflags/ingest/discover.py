@@ -4,7 +4,8 @@ Conventions, so that a folder of exports needs no configuration:
 - `bank/transactions.csv` is a transaction source named `bank` (the folder's name);
 - `bank/transactions/part-0001.parquet` (a folder named after a kind) holds part files;
 - `bank/ledger.source.yaml` describes any other file and its column mapping;
-- hidden files and a `truth/` folder (ground truth of synthetic data) are ignored.
+- hidden files, a `truth/` folder (ground truth of synthetic data) and an `images/` folder (the
+  ad photos that records point to by `image_refs`) are ignored.
 Anything else is reported as skipped, with the reason.
 """
 
@@ -26,7 +27,7 @@ from redflags.ingest.readers import EXTENSIONS, is_data_file, split_name
 from redflags.model.records import KIND_TABLES, RecordKind
 from redflags.store import Store
 
-IGNORED_DIRS = frozenset({"truth"})
+IGNORED_DIRS = frozenset({"truth", "images"})
 _KIND_FILE_NAMES = ", ".join(f"{table}.csv" for table, _ in KIND_TABLES.values())
 
 
@@ -135,7 +136,7 @@ def load_source(path: Path) -> SourceSpec | Skipped:
 
 
 def _walk(folder: Path) -> tuple[list[Path], list[Path]]:
-    """Descriptors and other entries under a folder, skipping hidden paths and truth/."""
+    """Descriptors and other entries under a folder, skipping hidden paths, truth/, images/."""
     descriptors: list[Path] = []
     entries: list[Path] = []
     for entry in sorted(folder.iterdir()):

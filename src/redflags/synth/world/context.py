@@ -18,8 +18,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from redflags.synth.world import pools
+from redflags.synth.world.addresses import new_address
 from redflags.synth.world.ids import IdAllocator
 
 Role = Literal["victim", "controller", "recruiter", "customer", "benign"]
@@ -162,7 +165,9 @@ class WorldContext:
         return pools.city(rng)
 
     def address(self, rng: random.Random, town: pools.Municipality | None = None) -> str:
-        return pools.address(rng, town)
+        """A fresh address (in `town`, else a town weighted by population) that no other
+        household of the world has: background and typologies share one address pool."""
+        return new_address(self.ids, rng, town or pools.city(rng))
 
     def email(self, rng: random.Random, first: str, last: str) -> str:
         domain = rng.choice(EMAIL_DOMAINS)
@@ -266,3 +271,50 @@ def format_id(kind: str, number: int) -> str:
         return f"img{number:010x}"
     width = len(str(ID_SPACES[kind] - 1))
     return f"{ID_PREFIX[kind]}{number:0{width}d}"
+
+
+# -- vectorised identifiers (used by the background; same shapes as the scalar ones) ----------
+
+_HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
+
+
+def _hex_strings(numbers: np.ndarray, width: int) -> np.ndarray:
+    """Lower-case hex of each number, zero-padded to `width` digits, as fixed-width bytes."""
+    values = np.asarray(numbers, dtype=np.uint64)
+    shifts = np.arange(width - 1, -1, -1, dtype=np.uint64) * np.uint64(4)
+    nibbles = (values[:, None] >> shifts[None, :]) & np.uint64(0xF)
+    return _HEX[nibbles.astype(np.intp)].view(f"S{width}").ravel()
+
+
+def _padded(numbers: np.ndarray, width: int) -> pa.Array:
+    return pc.utf8_lpad(pc.cast(pa.array(numbers, pa.uint64()), pa.string()), width, "0")
+
+
+def format_ids(kind: str, numbers: np.ndarray) -> pa.Array:
+    """`format_id` for a whole array of numbers at once (an Arrow string array)."""
+    numbers = np.asarray(numbers, dtype=np.uint64)
+    if kind == "account":
+        registration = pc.cast(pa.array(1000 + numbers % np.uint64(9000)), pa.string())
+        return pc.binary_join_element_wise(registration, _padded(numbers, 10), "-")
+    if kind in ("device", "image"):
+        width, prefix = (12, "dev-") if kind == "device" else (10, "img")
+        digits = pa.array(_hex_strings(numbers, width).astype(object), pa.binary())
+        return pc.binary_join_element_wise(prefix, pc.cast(digits, pa.string()), "")
+    width = len(str(ID_SPACES[kind] - 1))
+    return pc.binary_join_element_wise(ID_PREFIX[kind], _padded(numbers, width), "")
+
+
+def new_id_array(ctx: WorldContext, kind: str, n: int) -> pa.Array:
+    """`n` fresh ids of `kind` from the shared counters (so they never collide with the
+    typologies' ids and look the same)."""
+    return format_ids(kind, ctx.ids.block(kind, n, ID_SPACES[kind]))
+
+
+def new_phone_array(ctx: WorldContext, country: str, n: int) -> pa.Array:
+    """`n` fresh phones of `country` in E.164, from the counters `ctx.new_phone` uses."""
+    if country == "DK":
+        numbers = ctx.ids.block("phone:DK", n, 50_000_000) + np.uint64(20_000_000)
+        return pc.binary_join_element_wise("+45", pc.cast(pa.array(numbers), pa.string()), "")
+    prefix, width = FOREIGN_PHONES.get(country, ("+44 7", 9))
+    numbers = ctx.ids.block(f"phone:{country}", n, 10**width)
+    return pc.binary_join_element_wise(prefix.replace(" ", ""), _padded(numbers, width), "")

@@ -29,6 +29,21 @@ LOCALES = {
     "VN": "vi_VN",
     "PH": "en_PH",
     "LT": "lt_LT",
+    # Further origins of Denmark's immigrants. Arabic- and Persian-script pools transliterate
+    # poorly, so those origins draw from en_PK's romanised names, as a bank would record them.
+    "TR": "tr_TR",
+    "SY": "en_PK",
+    "IQ": "en_PK",
+    "LB": "en_PK",
+    "IR": "en_PK",
+    "AF": "en_PK",
+    "PK": "en_PK",
+    "SO": "en_PK",
+    "BA": "hr_HR",
+    "NO": "no_NO",
+    "IN": "en_IN",
+    "CN": "zh_CN",
+    "IS": "is_IS",
 }
 POOL_SIZE = 400
 

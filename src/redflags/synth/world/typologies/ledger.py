@@ -1,0 +1,87 @@
+"""The ledger of one network: its records, held until the network is complete, then emitted
+with the indicators an expert expects on each (ground truth)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from redflags.model import KIND_TABLES
+from redflags.synth.world import text
+from redflags.synth.world.context import Role, WorldContext
+from redflags.synth.world.images import ImageMaker
+from redflags.synth.world.typologies import rules
+
+ID_FIELD = {kind.value: id_field for kind, (_, id_field) in KIND_TABLES.items()}
+
+
+class Ledger:
+    """The records of one network, emitted together at `close()` with their expected indicators.
+
+    Holding them until the end lets the cross-record rules (rules.py) and later events (a wipe)
+    add indicators to records made earlier.
+    """
+
+    def __init__(self, ctx: WorldContext, network_id: str, images: ImageMaker | None = None):
+        self.ctx = ctx
+        self.network_id = network_id
+        self.images = images
+        self._entries: list[tuple[str, dict[str, Any], set[str]]] = []
+        self._flags: dict[int, set[str]] = {}
+        self._ads: list[tuple[dict[str, Any], rules.AdFacts]] = []
+        self._closed = False
+
+    def add(
+        self, kind: str, record: dict[str, Any], indicators: Iterable[str] = ()
+    ) -> dict[str, Any]:
+        flags = set(indicators)
+        self._entries.append((kind, record, flags))
+        self._flags[id(record)] = flags
+        return record
+
+    def flag(self, record: dict[str, Any], *indicators: str) -> None:
+        self._flags[id(record)].update(indicators)
+
+    def member(self, entity_kind: str, entity_id: str, role: Role) -> None:
+        self.ctx.member(self.network_id, entity_kind, entity_id, role)
+
+    def records(self, kind: str) -> list[dict[str, Any]]:
+        return [record for k, record, _ in self._entries if k == kind]
+
+    def ad_facts(self, record: dict[str, Any], facts: rules.AdFacts) -> None:
+        self._ads.append((record, facts))
+
+    def close(self) -> None:
+        """Apply the cross-record rules, then emit every record and its truth."""
+        if self._closed:
+            raise RuntimeError("ledger already closed")
+        self._closed = True
+        self._apply_rules()
+        for kind, record, flags in self._entries:
+            self.ctx.emit(kind, record)
+            self.ctx.expect(kind, record[ID_FIELD[kind]], self.network_id, flags)
+
+    def _apply_rules(self) -> None:
+        rules.apply_ad_rules([facts for _, facts in self._ads])
+        for record, facts in self._ads:
+            self.flag(record, *facts.found)
+        customers = self.records("customer")
+        sharing = rules.customers_sharing_identifiers(customers)
+        for customer in customers:
+            if customer["customer_id"] in sharing:
+                self.flag(customer, "KYC-SHARED-IDENTIFIERS")
+        business = {c["account_id"] for c in customers if c["segment"] == "business"}
+        paid = rules.buyers_paying_third_party(self.records("transaction"), business)
+        for txn in self.records("transaction"):
+            if txn["txn_id"] in paid:
+                self.flag(txn, "FIN-BUYER-PAYS-THIRD-PARTY")
+        sex_ad_sites = set(text.load("common")["sites"]["sex_ads"])
+        sex_ad_contacts = {
+            contact
+            for record, facts in self._ads
+            if record["site"] in sex_ad_sites and record["persona"]  # an ad for a person
+            for contact in facts.contacts
+        }
+        for customer in customers:
+            if customer["phone"] and f"phone:{customer['phone']}" in sex_ad_contacts:
+                self.flag(customer, "KYC-CONTACT-IN-SEX-ADS")

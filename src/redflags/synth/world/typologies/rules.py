@@ -1,0 +1,258 @@
+"""Catalogue rules that ground truth applies across the records of one network.
+
+Some indicators are properties of a group of records (a contact fronting personas, a payee's
+inflow profile, customers sharing identifiers), so whether a record carries them is only known
+once the whole network is drawn. These functions apply each indicator's published rule (see its
+YAML) to plain records. They are written from the rule text, not from the detectors, so that
+truth says what the rule means and the detectors are measured against it; they apply the rule to
+what is true (a phone written as words is still that phone), which is where today's detectors
+may miss.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from functools import cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from redflags.catalogue.lists import default_list_path, load_allow_list
+
+CPH = ZoneInfo("Europe/Copenhagen")
+DAY = timedelta(days=1)
+
+
+@dataclass
+class AdFacts:
+    """What the ad rules need to know about one ad, beyond its record."""
+
+    ad_id: str
+    posted_at: datetime
+    persona: str | None
+    city: str | None
+    # true contact keys ('phone:+45...', 'handle:name', 'email:...'), even when shown obscured
+    contacts: tuple[str, ...]
+    image_bases: tuple[str, ...] = ()
+    template: str | None = None
+    found: set[str] = field(default_factory=set)
+
+
+def _windows_with(
+    items: Sequence[tuple[datetime, Hashable]], width: timedelta, at_least: int
+) -> set[int]:
+    """Indices of items inside some window [start, start + width] (starting at an item) that holds
+    at least `at_least` distinct values."""
+    ordered = sorted(range(len(items)), key=lambda i: items[i][0])
+    hit: set[int] = set()
+    for a in ordered:
+        start = items[a][0]
+        inside = [i for i in ordered if start <= items[i][0] <= start + width]
+        if len({items[i][1] for i in inside}) >= at_least:
+            hit.update(inside)
+    return hit
+
+
+def _by(
+    ads: Iterable[AdFacts], keys: Callable[[AdFacts], Iterable[Hashable]]
+) -> dict[Any, list[AdFacts]]:
+    groups: dict[Any, list[AdFacts]] = defaultdict(list)
+    for ad in ads:
+        for value in keys(ad):
+            groups[value].append(ad)
+    return groups
+
+
+def apply_ad_rules(ads: list[AdFacts]) -> None:
+    """BEH-CONTACT-PROXY, BEH-ROTATING-ROSTER, BEH-MULTICITY-CIRCUIT, BEH-PHOTO-REUSE and
+    BEH-AD-TEMPLATE, added to each ad's `found`."""
+    for group in _by(ads, lambda a: a.contacts).values():
+        with_persona = [a for a in group if a.persona]
+        items = [(a.posted_at, a.persona) for a in with_persona]
+        for i in _windows_with(items, 30 * DAY, 3):  # >= 3 personas in 30 days
+            with_persona[i].found.add("BEH-CONTACT-PROXY")
+        first_seen: dict[str, datetime] = {}
+        for ad in sorted(with_persona, key=lambda a: a.posted_at):
+            first_seen.setdefault(str(ad.persona), ad.posted_at)
+        news = [(t, p) for p, t in first_seen.items()]
+        if _windows_with(news, 30 * DAY, 3):  # >= 3 new personas in 30 days
+            for ad in with_persona:
+                ad.found.add("BEH-ROTATING-ROSTER")
+        with_city = [a for a in group if a.city]
+        for i in _windows_with([(a.posted_at, a.city) for a in with_city], 14 * DAY, 3):
+            with_city[i].found.add("BEH-MULTICITY-CIRCUIT")
+    by_image: dict[str, list[AdFacts]] = defaultdict(list)
+    for ad in ads:
+        for base in set(ad.image_bases):
+            by_image[base].append(ad)
+    for group in by_image.values():
+        personas = {a.persona for a in group if a.persona}
+        phones = {c for a in group for c in a.contacts if c.startswith("phone:")}
+        cities = _windows_with([(a.posted_at, a.city) for a in group if a.city], 30 * DAY, 3)
+        if len(personas) >= 2 or len(phones) >= 2 or cities:
+            for ad in group:
+                ad.found.add("BEH-PHOTO-REUSE")
+    for group in _by(ads, lambda a: [a.template] if a.persona and a.template else []).values():
+        if 3 <= len({a.persona for a in group}) <= 100:
+            for ad in group:
+                ad.found.add("BEH-AD-TEMPLATE")
+
+
+# -- FIN-BUYER-PAYS-THIRD-PARTY ------------------------------------------------------------------
+
+# The rule's parameters, as in FIN-BUYER-PAYS-THIRD-PARTY.yaml.
+P2P_WINDOW = 30 * 86400
+P2P_MIN_PAYERS = 20
+P2P_ONE_OFF_SHARE = 0.7
+P2P_EVENING_NIGHT_SHARE = 0.5
+P2P_BAND = (400.0, 3500.0)
+P2P_IN_BAND_SHARE = 0.8
+P2P_ROUND_VALUES = 5
+P2P_ROUND_SHARE = 0.6
+P2P_ROUND_UNIT = 50.0
+
+
+def buyers_paying_third_party(
+    transactions: Iterable[dict[str, Any]], business_accounts: set[str]
+) -> set[str]:
+    """Txn ids of the P2P inflows of private accounts that match the rule in some 30-day window
+    (windows tumble from the Unix epoch, evaluated at two offsets half a window apart)."""
+    by_window: dict[tuple[str, float, int], list[dict[str, Any]]] = defaultdict(list)
+    for txn in transactions:
+        if txn["channel"] != "p2p" or str(txn.get("currency") or "DKK").upper() != "DKK":
+            continue
+        if txn["payee"] in business_accounts:
+            continue
+        for offset in (0.0, P2P_WINDOW / 2):
+            w = int((txn["ts"].timestamp() - offset) // P2P_WINDOW)
+            by_window[(txn["payee"], offset, w)].append(txn)
+    hits: set[str] = set()
+    for rows in by_window.values():
+        if _p2p_profile_matches(rows):
+            hits.update(t["txn_id"] for t in rows)
+    return hits
+
+
+def _p2p_profile_matches(rows: list[dict[str, Any]]) -> bool:
+    per_payer: dict[str, int] = defaultdict(int)
+    for t in rows:
+        per_payer[t["payer"]] += 1
+    if len(per_payer) < P2P_MIN_PAYERS:
+        return False
+    if sum(1 for n in per_payer.values() if n == 1) / len(per_payer) < P2P_ONE_OFF_SHARE:
+        return False
+    inflow = sum(t["amount"] for t in rows)
+    late = sum(t["amount"] for t in rows if _evening_or_night(t["ts"]))
+    if inflow <= 0 or late / inflow < P2P_EVENING_NIGHT_SHARE:
+        return False
+    low, high = P2P_BAND
+    if sum(1 for t in rows if low <= t["amount"] <= high) / len(rows) < P2P_IN_BAND_SHARE:
+        return False
+    counts: dict[float, int] = defaultdict(int)
+    for t in rows:
+        if t["amount"] > 0 and t["amount"] % P2P_ROUND_UNIT == 0:
+            counts[t["amount"]] += 1
+    top = sorted(counts.values(), reverse=True)[:P2P_ROUND_VALUES]
+    return sum(top) / len(rows) >= P2P_ROUND_SHARE
+
+
+def _evening_or_night(ts: datetime) -> bool:
+    hour = ts.astimezone(CPH).hour
+    return hour >= 18 or hour < 6
+
+
+# -- KYC-SHARED-IDENTIFIERS and KYC-CONTACT-IN-SEX-ADS --------------------------------------------
+
+
+@cache
+def allow_listed_addresses() -> tuple[str, ...]:
+    allow_list = load_allow_list(default_list_path("address_allow_list"))
+    return tuple(entry.address for entry in allow_list.entries)
+
+
+def _norm(value: str) -> str:
+    return " ".join(value.replace(",", " ").lower().split())
+
+
+def customers_sharing_identifiers(customers: list[dict[str, Any]]) -> set[str]:
+    """Customer ids in a group of >= 3 customers with >= 3 surnames joined by a shared phone,
+    e-mail or device, or among >= 4 adults with >= 3 surnames onboarded at one address within 90
+    days (allow-listed addresses skipped)."""
+    parent = {c["customer_id"]: c["customer_id"] for c in customers}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    holders: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for c in customers:
+        for key in ("phone", "email", "device_id"):
+            if c.get(key):
+                holders[(key, str(c[key]).lower())].append(c["customer_id"])
+    for ids in holders.values():
+        for other in ids[1:]:
+            parent[find(other)] = find(ids[0])
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for c in customers:
+        groups[find(c["customer_id"])].append(c)
+    hits: set[str] = set()
+    for members in groups.values():
+        if len(members) >= 3 and len({m["last_name"].lower() for m in members}) >= 3:
+            hits.update(m["customer_id"] for m in members)
+    allowed = {_norm(a) for a in allow_listed_addresses()}
+    at_address: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for c in customers:
+        address = _norm(c["address"]) if c.get("address") else None
+        if address and address not in allowed and c.get("onboarded_at") and _adult(c):
+            at_address[address].append(c)
+    for residents in at_address.values():
+        items = [(c["onboarded_at"], c["customer_id"]) for c in residents]
+        for start, _ in items:
+            inside = [c for c in residents if start <= c["onboarded_at"] <= start + 90 * DAY]
+            surnames = {c["last_name"].lower() for c in inside}
+            if len(inside) >= 4 and len(surnames) >= 3:
+                hits.update(c["customer_id"] for c in inside)
+    return hits
+
+
+def _adult(customer: dict[str, Any]) -> bool:
+    born, at = customer.get("birth_date"), customer["onboarded_at"].date()
+    if born is None:
+        return True
+    age: int = at.year - born.year - ((at.month, at.day) < (born.month, born.day))
+    return age >= 18
+
+
+# -- travel and accommodation ----------------------------------------------------------------------
+
+
+def tickets_for_others(tickets: Iterable[dict[str, Any]]) -> set[str]:
+    """FIN-TRAVEL-FOR-OTHERS: ticket payments of a payer whose 30-day window holds >= 3 distinct
+    passenger names (the memo of a ticket purchase)."""
+    by_payer: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for txn in tickets:
+        by_payer[txn["payer"]].append(txn)
+    hits: set[str] = set()
+    for rows in by_payer.values():
+        for i in _windows_with([(t["ts"], t["memo"]) for t in rows], 30 * DAY, 3):
+            hits.add(rows[i]["txn_id"])
+    return hits
+
+
+def short_stays(stays: Iterable[dict[str, Any]]) -> set[str]:
+    """FIN-HOTEL-SHORT-STAYS: accommodation payments of a payer with >= 4 of them in 30 days
+    across >= 2 cities."""
+    by_payer: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for txn in stays:
+        by_payer[txn["payer"]].append(txn)
+    hits: set[str] = set()
+    for rows in by_payer.values():
+        for first in rows:
+            inside = [t for t in rows if first["ts"] <= t["ts"] <= first["ts"] + 30 * DAY]
+            if len(inside) >= 4 and len({t["city"] for t in inside}) >= 2:
+                hits.update(t["txn_id"] for t in inside)
+    return hits

@@ -1,0 +1,542 @@
+"""CMM Case 1: women recruited abroad on Telegram for a Danish massage clinic, controlled remotely.
+
+One instance is one network. Recruitment posts in the women's languages offer massage work in
+Denmark with earnings, paid travel and messenger-only contact; a private Telegram chat follows
+(pitch, passport photo, travel debt). After arrival the controller, abroad, writes rules and
+threats, demands locations and photos, counts the debt down per client and keeps the passports.
+He writes the ads: one phone for several personas, third-person templates, reused photos, cities
+rotating. Buyers pay his account by MobilePay in the evening and at night; what reaches the
+women's own accounts is swept to him within hours; he logs in to their bank apps from abroad with
+one device, registered them at the clinic and with his phone, and wipes everything at the raid.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from redflags.synth.world import text
+from redflags.synth.world.context import WorldContext
+from redflags.synth.world.images import ImageMaker
+from redflags.synth.world.pools import Municipality, Person
+from redflags.synth.world.typologies import fields, kit
+from redflags.synth.world.typologies.rules import customers_sharing_identifiers
+
+ORIGINS = ["RO", "BG", "UA", "TH", "NG"]
+CUE_MEMOS = {"massage", "🌹", "❤️"}  # FIN-PAYMENT-MEMO-CUES: sexual or massage cues
+REMOTE = "RCS-REMOTE-CONTROLLER"
+
+
+def language_of(rng: random.Random, nationality: str) -> str:
+    if nationality == "UA":
+        return rng.choice(["uk", "ru"])
+    return {"RO": "ro", "BG": "bg", "TH": "th", "RU": "ru"}.get(nationality, "en")
+
+
+def money_slots(rng: random.Random, language: str) -> dict[str, Any]:
+    """Amounts for recruitment and control messages in the currency the women think in."""
+    if language == "th":
+        return {
+            "currency": "THB",
+            "earn": f"{rng.randrange(8, 21) * 10_000:,}",
+            "debt": f"{rng.randrange(10, 25) * 10_000:,}",
+            "fine": f"{rng.randrange(2, 6) * 10_000:,}",
+            "per_client": rng.choice([1000, 1500, 2000]),
+            "quota": rng.randrange(5, 11),
+        }
+    return {
+        "currency": rng.choice(["EUR", "EUR", "€"]),
+        "earn": rng.randrange(5, 13) * 500,
+        "debt": rng.randrange(4, 11) * 500,
+        "fine": rng.randrange(1, 5) * 500,
+        "per_client": rng.choice([20, 30, 40, 50]),
+        "quota": rng.randrange(5, 11),
+    }
+
+
+@dataclass
+class Worker:
+    person: Person
+    language: str
+    handle: str
+    device: str  # her own phone, for her own logins
+    record: dict[str, Any] = field(default_factory=dict)
+    personas: list[str] = field(default_factory=list)
+    kinds: dict[str, str] = field(default_factory=dict)  # persona -> 'massage' or 'escort'
+    chat: kit.Thread | None = None  # the controller's chat with her after arrival
+
+
+class Case1SexualExploitation:
+    name: ClassVar[str] = "case1_sexual_exploitation"
+    positive: ClassVar[bool] = True
+    hard_negative: ClassVar[bool] = False
+
+    def generate(self, ctx: WorldContext, instance: int) -> None:
+        _Case1(ctx, ctx.rng(self.name, instance), f"{self.name}/{instance}").build()
+
+
+class _Case1:
+    def __init__(self, ctx: WorldContext, rng: random.Random, key: str) -> None:
+        self.ctx, self.rng, self.key = ctx, rng, key
+        self.origins = rng.sample(ORIGINS, k=rng.choice([1, 1, 2]))
+        self.town: Municipality = ctx.city(rng)
+        self.clinic = ctx.address(rng, self.town)
+        # The women arrive on `start`, the raid is on `end` (shorter worlds squeeze the story).
+        self.start = min(rng.randint(25, 40), ctx.days // 4)
+        self.end = max(self.start + 2, min(ctx.days - 3, self.start + rng.randint(60, 78)))
+        home = self.origins[0]
+        self.controller = ctx.person(rng, home, "M", (27, 52))
+        self.abroad = home
+        self.device = ctx.new_device()  # the controller's phone, logged in to every account
+        self.ad_phone = kit.phone(ctx)  # prepaid Danish number on every ad
+        self.foreign_phone = kit.phone(ctx, home)
+        words = rng.sample(["nordic", "work", "jobs", "euro", "spa", "scandi", "lux", "vip"], 2)
+        self.recruiter = fields.handle(ctx, rng, *words)
+        same = rng.random() < 0.6  # recruiter and controller are often one Telegram account
+        boss = fields.handle(ctx, rng, self.controller.first_name, self.controller.last_name)
+        self.boss = self.recruiter if same else boss
+        # Two price lists, massage and escort, priced like the site's other ads; each persona is
+        # offered under one of them. Four values in all: buyers pay a few round amounts.
+        self.menus = {
+            kind: sorted({max(400, fields.ad_price(rng, kind)) for _ in range(2)})
+            for kind in ("massage", "escort")
+        }
+        self.prices = sorted({p for menu in self.menus.values() for p in menu})
+        nid = ctx.network(
+            Case1SexualExploitation.name,
+            positive=True,
+            hard_negative=False,
+            description=(
+                f"CMM Case 1: women from {', '.join(self.origins)} recruited on Telegram for a "
+                f"massage clinic in {self.town.name}; controller in {home} runs the ads, takes "
+                f"the buyers' MobilePay payments and the women's earnings; wipe on day "
+                f"{self.end}."
+            ),
+        )
+        self.images = ImageMaker(ctx)
+        self.ledger = kit.Ledger(ctx, nid, self.images)
+        self.workers: list[Worker] = []
+
+    def build(self) -> None:
+        self._people()
+        self._recruitment()
+        self._control_chats()
+        self._ads()
+        buyers = self._buyers()
+        self._booking_chats(buyers)
+        self._worker_money()
+        self._remote_logins()
+        self._wipe()
+        self.ledger.close()
+
+    # -- people ------------------------------------------------------------------------------
+    def _people(self) -> None:
+        ctx, rng, ledger = self.ctx, self.rng, self.ledger
+        surnames: set[str] = set()
+        for _ in range(rng.randint(3, 6)):
+            nationality = rng.choice(self.origins)
+            person = ctx.person(rng, nationality, "F", (19, 34))
+            for _ in range(20):  # Case 1 women are unrelated: distinct surnames
+                if person.last_name.lower() not in surnames:
+                    break
+                person = ctx.person(rng, nationality, "F", (19, 34))
+            surnames.add(person.last_name.lower())
+            worker = Worker(
+                person=person,
+                language=language_of(rng, nationality),
+                handle=fields.handle(ctx, rng, person.first_name, person.last_name),
+                device=ctx.new_device(),
+            )
+            taken = [p for w in self.workers for p in w.personas]
+            worker.personas.append(kit.stage_name(rng, taken, worker.language))
+            if rng.random() < 0.3:
+                more = [*taken, *worker.personas]
+                worker.personas.append(kit.stage_name(rng, more, worker.language))
+            worker.kinds = {p: fields.personal_ad_kind(rng) for p in worker.personas}
+            self.workers.append(worker)
+        # The account buyers pay: the controller's own or a front's, opened well before.
+        front = self.controller if rng.random() < 0.6 else ctx.person(rng, "DK", None, (20, 60))
+        self.collection = kit.customer(
+            ctx,
+            ledger,
+            rng,
+            front,
+            onboarded_at=kit.clock(ctx, rng, -rng.randrange(100, 900), kit.OFFICE),
+            phone_number=self.ad_phone if rng.random() < 0.5 else kit.phone(ctx),
+            address=ctx.address(rng),
+            device=self.device,
+            job=rng.choice(["konsulent", "chauffør", "ledig", None]),
+        )
+        for entity_kind, value in (
+            ("customer", self.collection["customer_id"]),
+            ("account", self.collection["account_id"]),
+            ("phone", self.ad_phone),
+            ("phone", self.foreign_phone),
+            ("handle", self.recruiter),
+            ("handle", self.boss),
+            ("device", self.device),
+        ):
+            ledger.member(
+                entity_kind, value, "recruiter" if value == self.recruiter else "controller"
+            )
+        self._onboard_workers()
+
+    def _onboard_workers(self) -> None:
+        ctx, rng, ledger = self.ctx, self.rng, self.ledger
+        day = self.start + rng.randint(2, 6)
+        shared_email = fields.email(ctx, rng, self.controller)
+        for worker in self.workers:
+            at_clinic = rng.random() < 0.75
+            phone_choice = rng.random()
+            number = (
+                self.ad_phone
+                if phone_choice < 0.35
+                else self.foreign_phone
+                if phone_choice < 0.5
+                else kit.phone(ctx)
+            )
+            device = self.device if rng.random() < 0.7 else worker.device
+            worker.record = kit.customer(
+                ctx,
+                ledger,
+                rng,
+                worker.person,
+                onboarded_at=kit.clock(ctx, rng, day + rng.randint(0, 8), kit.OFFICE),
+                phone_number=number,
+                address=self.clinic if at_clinic else ctx.address(rng, self.town),
+                device=device,
+                email=shared_email if rng.random() < 0.2 else "",
+                job=rng.choice(["rengøringsassistent", "frisør", "ledig", "studerende"]),
+                indicators=["KYC-VULNERABILITY-CONTEXT"],
+            )
+            if at_clinic:
+                ledger.flag(worker.record, "KYC-ADDRESS-AT-WORKPLACE", "RCS-LIVES-AT-VENUE")
+            if number in (self.ad_phone, self.foreign_phone):
+                ledger.flag(worker.record, "KYC-THIRD-PARTY-ONBOARDING")
+        records = [w.record for w in self.workers]
+        if not customers_sharing_identifiers([*records, self.collection]):
+            for record in records:  # the controller onboarded them all from his phone
+                record["device_id"] = self.device
+        on_device = [r for r in records if r["device_id"] == self.device]
+        for record in on_device:
+            ledger.flag(record, "RCS-SURV-ACCOUNT-CONTROL", "KYC-DOC-HANDLING")
+            if len(on_device) >= 3:
+                ledger.flag(record, "KYC-BATCH-ONBOARDING", "KYC-THIRD-PARTY-ONBOARDING")
+        for worker in self.workers:
+            for entity_kind, value in (
+                ("customer", worker.record["customer_id"]),
+                ("account", worker.record["account_id"]),
+                ("handle", worker.handle),
+                *(("persona", p) for p in worker.personas),
+            ):
+                ledger.member(entity_kind, value, "victim")
+
+    # -- recruitment and control ------------------------------------------------------------------
+    def _recruitment(self) -> None:
+        ctx, rng, ledger = self.ctx, self.rng, self.ledger
+        languages = [*sorted({w.language for w in self.workers}), "en"]
+        for language in dict.fromkeys(languages):
+            for _ in range(rng.choice([1, 1, 2])):
+                shown = rng.choice([f"@{self.recruiter}", f"t.me/{self.recruiter}"])
+                written = text.write(
+                    rng,
+                    "recruitment",
+                    "post",
+                    language,
+                    handle=shown,
+                    phone_shown=text.show_phone(rng, self.foreign_phone),
+                    **money_slots(rng, language),
+                )
+                kit.ad(
+                    ctx,
+                    ledger,
+                    posted_at=kit.clock(ctx, rng, self.start - rng.randint(15, 30), kit.WAKING),
+                    site=rng.choice(["telegram", "telegram", "facebook", "vk"]),
+                    written=written,
+                    contact=f"handle:{self.recruiter}",
+                    city=self.town.name,  # every ad names a town (the background's rule)
+                    phone_number=self.foreign_phone if rng.random() < 0.4 else None,
+                    handle=shown if rng.random() < 0.5 else None,
+                )
+        for worker in self.workers:
+            thread = kit.Thread(ctx, ledger, "telegram")
+            day = self.start - rng.randint(8, 14)
+            lang, money = worker.language, money_slots(rng, worker.language)
+            steps = [
+                (worker.handle, text.write(rng, "recruitment", "worker_first", lang)),
+                (self.recruiter, text.write(rng, "recruitment", "pitch", lang, **money)),
+                (self.recruiter, text.write(rng, "recruitment", "passport_request", lang)),
+                (worker.handle, text.write(rng, "recruitment", "worker_reply", lang)),
+                (self.recruiter, text.write(rng, "recruitment", "debt_intro", lang, **money)),
+            ]
+            ts = kit.clock(ctx, rng, day, kit.WAKING)
+            for sender, written in steps:
+                other = self.recruiter if sender == worker.handle else worker.handle
+                thread.say(sender, other, ts, written)
+                ts = kit.later(rng, ts, 0.1, 20)
+
+    def _control_chats(self) -> None:
+        ctx, rng, ledger = self.ctx, self.rng, self.ledger
+        groups = [
+            "rules_threats",
+            "location",
+            "checkin_photo",
+            "debt_quota",
+            "passport_retained",
+            "cameras",
+            "money",
+        ]
+        for worker in self.workers:
+            thread = kit.Thread(ctx, ledger, "telegram")
+            money = money_slots(rng, worker.language)
+            chosen = ["rules_threats", "debt_quota", *rng.sample(groups, rng.randint(2, 5))]
+            days = sorted(rng.choices(range(self.start + 1, self.end), k=len(chosen)))
+            for group, day in zip(chosen, days, strict=True):
+                ts = kit.clock(ctx, rng, day, kit.WAKING)
+                written = text.write(rng, "recruitment", group, worker.language, **money)
+                thread.say(self.boss, worker.handle, ts, written, [REMOTE])
+                if rng.random() < 0.7:
+                    reply = text.write(rng, "recruitment", "worker_reply", worker.language)
+                    thread.say(worker.handle, self.boss, kit.later(rng, ts, 0.01, 0.5), reply)
+            worker.chat = thread
+
+    # -- ads --------------------------------------------------------------------------------------
+    def _ads(self) -> None:
+        ctx, rng, ledger = self.ctx, self.rng, self.ledger
+        others = [self.ctx.city(rng).name for _ in range(8)]
+        rotation = list(dict.fromkeys([self.town.name, *others]))[: rng.randint(3, 5)]
+        site_choice = rng.sample(kit.sites("sex_ads"), rng.randint(2, 4))
+        mail = fields.email(ctx, rng, self.controller)
+        third_share = rng.uniform(0.6, 1.0)
+        stock = [f"{self.key}/stock{j}" for j in range(rng.randint(1, 2))]
+        plan: list[tuple[int, str, Worker, str, list[str]]] = []
+        for worker in self.workers:
+            for persona in worker.personas:
+                day, k = self.start + rng.randint(1, 4), rng.randrange(len(rotation))
+                while day < self.end:
+                    bases = [f"{self.key}/{persona}"]
+                    if rng.random() < 0.5:
+                        bases.append(rng.choice(stock))
+                    plan.append((day, persona, worker, rotation[k % len(rotation)], bases))
+                    k += 1
+                    day += rng.randint(4, 9)
+        uses = Counter(base for *_, bases in plan for base in bases)
+        refs: dict[str, Iterator[str]] = {
+            b: iter(self.images.variants(b, n)) for b, n in uses.items()
+        }
+        for day, persona, worker, city, bases in plan:
+            language = "da" if rng.random() < 0.7 else "en"
+            group = "third_person" if rng.random() < third_share else "first_person"
+            obscured = rng.random() < 0.15
+            shown = (
+                text.obfuscate_phone(rng, self.ad_phone, language)
+                if obscured
+                else text.show_phone(rng, self.ad_phone)
+            )
+            price = rng.choice(self.menus[worker.kinds[persona]])
+            written = text.write(
+                rng,
+                "sex_ads",
+                group,
+                language,
+                persona=persona,
+                age=ctx.start.year - worker.person.birth_date.year - rng.randint(0, 2),
+                city=city,
+                phone=shown,
+                price=price,
+            )
+            spoken = kit.spoken(worker.person.nationality, worker.language)
+            flags = ["BEH-OBSCURED-PHONE"] if obscured else []
+            if language == "da":
+                flags.append("BEH-AD-LANG-MISMATCH")
+            images = [next(refs[b]) for b in bases]
+            kit.ad(
+                ctx,
+                ledger,
+                posted_at=kit.clock(ctx, rng, day, kit.WAKING),
+                site=rng.choice(site_choice),
+                written=written,
+                contact=f"phone:{self.ad_phone}",
+                city=city,
+                persona=persona,
+                phone_number=None if obscured or rng.random() < 0.15 else self.ad_phone,
+                email=mail if rng.random() < 0.15 else None,
+                price=float(price),
+                images=images,
+                languages=spoken,
+                indicators=flags,
+            )
+            kit.register_images(ledger, images, "victim")
+
+    # -- money ------------------------------------------------------------------------------------
+    def _buyers(self) -> list[kit.Holder]:
+        ctx, rng, ledger = self.ctx, self.rng, self.ledger
+        buyers = [
+            kit.holder(
+                ctx,
+                ledger,
+                rng,
+                nationality=kit.resident_nationality(rng),
+                sex="M",
+                age=(21, 70),
+                at_bank=rng.random() < 0.4,
+                role="customer",
+            )
+            # one to two visits a day keep >= 20 distinct payers in any 30 days (Case 1: many)
+            for _ in range(int((self.end - self.start) * rng.uniform(1.0, 1.8)))
+        ]
+        weights = [rng.uniform(1, 4) for _ in self.prices]
+        payments = []
+        for buyer in buyers:
+            for _ in range(1 if rng.random() < 0.82 else rng.randint(2, 3)):
+                day = rng.randrange(self.start + 1, self.end)
+                hours = kit.EVENING_NIGHT if rng.random() < 0.85 else kit.AFTERNOON
+                amount = rng.choices(self.prices, weights)[0]
+                if rng.random() < 0.1:
+                    amount = rng.choice([400, 900, 1100, 1300, 2500, 3000])
+                note = kit.memo(rng, "buyer")
+                payments.append(
+                    kit.pay(
+                        ctx,
+                        ledger,
+                        ts=kit.clock(ctx, rng, day, hours),
+                        payer=buyer.account,
+                        payee=self.collection["account_id"],
+                        amount=amount,
+                        channel="p2p",
+                        memo_text=note,
+                        indicators=["RCS-EARNINGS-CONTROL"],
+                    )
+                )
+        cues = [p for p in payments if p["memo"] in CUE_MEMOS]
+        if len(cues) >= 3:
+            for payment in cues:
+                ledger.flag(payment, "FIN-PAYMENT-MEMO-CUES")
+        return buyers
+
+    def _booking_chats(self, buyers: list[kit.Holder]) -> None:
+        ctx, rng, ledger = self.ctx, self.rng, self.ledger
+        personas = [p for w in self.workers for p in w.personas]
+        for buyer in rng.sample(buyers, min(len(buyers), rng.randint(4, 10))):
+            thread = kit.Thread(ctx, ledger, rng.choice(["sms", "whatsapp"]))
+            language = "da" if buyer.person.nationality == "DK" else "en"
+            persona = rng.choice(personas)
+            slots: dict[str, Any] = {
+                "persona": persona,
+                "other": rng.choice([p for p in personas if p != persona] or [persona]),
+                "hour": f"{rng.randint(18, 23)}:{rng.choice(['00', '30'])}",
+                "price": rng.choice(self.prices),
+            }
+            ts = kit.clock(ctx, rng, rng.randrange(self.start + 1, self.end), kit.EVENING_NIGHT)
+            ask = text.write(rng, "sex_ads", "ask", language, **slots)
+            thread.say(str(buyer.phone), self.ad_phone, ts, ask)
+            reply = text.write(rng, "sex_ads", "proxy_reply", language, **slots)
+            thread.say(self.ad_phone, str(buyer.phone), kit.later(rng, ts, 0.02, 0.4), reply)
+
+    def _worker_money(self) -> None:
+        """Some buyers pay a woman directly; within hours it is swept to the controller."""
+        ctx, rng, ledger = self.ctx, self.rng, self.ledger
+        for worker in self.workers:
+            account = worker.record["account_id"]
+            day = self.start + rng.randint(2, 6)
+            while day < self.end:
+                received = []
+                for _ in range(rng.randint(1, 3)):
+                    payer = ctx.new_id("account")
+                    ledger.member("account", payer, "customer")
+                    received.append(
+                        kit.pay(
+                            ctx,
+                            ledger,
+                            ts=kit.clock(ctx, rng, day, kit.EVENING_NIGHT),
+                            payer=payer,
+                            payee=account,
+                            amount=rng.choice(self.prices),
+                            channel="p2p",
+                            memo_text=kit.memo(rng, "buyer"),
+                            indicators=["FIN-WORKER-SWEEP"],
+                        )
+                    )
+                total = sum(p["amount"] for p in received)
+                kit.pay(
+                    ctx,
+                    ledger,
+                    ts=kit.later(rng, max(p["ts"] for p in received), 1, 10),
+                    payer=account,
+                    payee=self.collection["account_id"],
+                    amount=total if rng.random() < 0.6 else total - rng.choice([50, 100, 200]),
+                    channel="transfer",
+                    memo_text=kit.memo(rng, "sweep"),
+                    indicators=["FIN-WORKER-SWEEP", "RCS-EARNINGS-CONTROL"],
+                )
+                day += rng.randint(4, 9)
+            city = self.town.name
+            kit.everyday_spending(ctx, ledger, rng, account, city, (self.start, self.end), 2)
+        front = self.collection["account_id"]
+        kit.everyday_spending(ctx, ledger, rng, front, self.town.name, (0, ctx.days), 3)
+
+    def _remote_logins(self) -> None:
+        ctx, rng, ledger = self.ctx, self.rng, self.ledger
+        controller_ip = kit.ip(rng, self.abroad)
+        remote = ["BEH-REMOTE-CONTROL-LOGIN", "RCS-SURV-ACCOUNT-CONTROL", "BEH-SHARED-DEVICE"]
+        for worker in self.workers:
+            account = worker.record["account_id"]
+            for day in range(self.start + 3, self.end):
+                if rng.random() < 2.0 / 7:
+                    kit.device_event(
+                        ctx,
+                        ledger,
+                        account=account,
+                        device=self.device,
+                        ts=kit.clock(ctx, rng, day, kit.WAKING),
+                        ip_address=controller_ip,
+                        country=self.abroad,
+                        indicators=remote,
+                    )
+            kit.logins(ctx, ledger, rng, account, worker.device, (self.start + 3, self.end), 0.6)
+        for day in range(self.start, self.end):
+            if rng.random() < 1.5 / 7:
+                kit.device_event(
+                    ctx,
+                    ledger,
+                    account=self.collection["account_id"],
+                    device=self.device,
+                    ts=kit.clock(ctx, rng, day, kit.WAKING),
+                    ip_address=controller_ip,
+                    country=self.abroad,
+                    indicators=["BEH-SHARED-DEVICE"],
+                )
+
+    # -- the raid ----------------------------------------------------------------------------------
+    def _wipe(self) -> None:
+        """Within an hour of the raid: a last order, ads removed, chats cleared, device unlinked."""
+        ctx, rng, ledger = self.ctx, self.rng, self.ledger
+        raid = kit.clock(ctx, rng, self.end, (6.0, 9.0))
+        wipe = ["BEH-COORDINATED-DELETION", "RCS-SURV-EVIDENCE-WIPE"]
+        controller_ip = kit.ip(rng, self.abroad)
+        events: list[tuple[str, str]] = [(self.ad_phone, "ad_removed")]
+        events += [(self.boss, "chat_history_cleared")]
+        for worker in self.workers:
+            assert worker.chat is not None
+            order = text.write(rng, "recruitment", "wipe", worker.language)
+            worker.chat.say(self.boss, worker.handle, kit.later(rng, raid, 0, 0.3), order, [REMOTE])
+            events += [(worker.handle, "chat_history_cleared")]
+            events += [(worker.record["account_id"], "device_removed")]
+        for ad_record in ledger.records("ad"):
+            if ad_record["persona"]:
+                ledger.flag(ad_record, "BEH-COORDINATED-DELETION")
+        for account, event in events:
+            kit.device_event(
+                ctx,
+                ledger,
+                account=account,
+                device=self.device,
+                ts=kit.later(rng, raid, 0.05, 1.0),
+                ip_address=controller_ip,
+                country=self.abroad,
+                event=event,
+                indicators=wipe,
+            )
