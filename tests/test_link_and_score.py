@@ -50,7 +50,8 @@ def test_records_sharing_a_phone_join_findings_into_one_group() -> None:
 
 
 def test_hub_and_allow_listed_pivots_do_not_join() -> None:
-    identifiers = [_ident("address", "shelter", "customer", f"c{i}") for i in range(5)]
+    identifiers = [_ident("customer", f"c{i}", "customer", f"c{i}") for i in range(5)]
+    identifiers += [_ident("address", "shelter", "customer", f"c{i}") for i in range(5)]
     identifiers += [_ident("device", "hotel-wifi", "customer", f"c{i}") for i in range(5)]
     findings = [_finding("KYC-SHARED-IDENTIFIERS", "customer", f"c{i}") for i in range(5)]
     result = Linker(max_pivot_degree=4, ignored_pivots={"address:shelter"}).link(
@@ -118,3 +119,28 @@ def test_negative_controls_subtract(indicator_id: str) -> None:
     model = RiskV1(CATALOGUE)
     base = [_finding("BEH-CONTACT-PROXY", "ad", "a1")]
     assert model.score([*base, _finding(indicator_id, "ad", "a1")]).total < model.score(base).total
+
+
+def test_a_pivot_on_many_records_of_few_identities_is_not_a_hub() -> None:
+    """A controller's phone on sixty ads, or his device in a hundred logins to three accounts,
+    ties few identities together: it must keep linking."""
+    identifiers = [_ident("phone", "+4552614783", "ad", f"a{i}") for i in range(60)]
+    identifiers += [_ident("account", f"acc{i % 3}", "device_event", f"e{i}") for i in range(100)]
+    identifiers += [_ident("device", "ctrl", "device_event", f"e{i}") for i in range(100)]
+    findings = [
+        _finding("BEH-CONTACT-PROXY", "ad", "a0", ("phone:+4552614783",)),
+        _finding("FIN-BUYER-PAYS-THIRD-PARTY", "transaction", "t", ("account:acc1",)),
+    ]
+    result = Linker(max_pivot_degree=50).link(identifiers, findings)
+    assert result.hubs == {}
+    assert len(result.groups) == 2  # ads and accounts share nothing, so two groups
+    joined = Linker(max_pivot_degree=50).link(
+        [
+            *identifiers,
+            _ident("phone", "+4552614783", "customer", "k1"),
+            _ident("customer", "k1", "customer", "k1"),
+            _ident("account", "acc1", "customer", "k1"),
+        ],
+        findings,
+    )
+    assert len(joined.groups) == 1

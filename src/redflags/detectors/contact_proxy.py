@@ -54,10 +54,11 @@ class ContactProxyDetector(Detector):
                 )
                 uses[ident.pivot].append((ad["posted_at"], persona, evidence))
         for pivot in sorted(uses):
-            best = _best_window(sorted(uses[pivot], key=lambda u: (u[0], u[1])), window)
-            personas = {persona for _, persona, _ in best}
-            if len(personas) < min_personas:
+            ordered = sorted(uses[pivot], key=lambda u: (u[0], u[1]))
+            best, most = _qualifying(ordered, window, min_personas)
+            if not best:
                 continue
+            personas = {persona for _, persona, _ in best}
             start, end = best[0][0], best[-1][0]
             kind, value = pivot.split(":", 1)
             names = sorted(shown_name[p] for p in personas)
@@ -73,36 +74,39 @@ class ContactProxyDetector(Detector):
                     "persona_names": names,
                     "ads": n_ads,
                     "days": (end - start).days + 1,
+                    "most_personas_in_window": most,
                 },
                 summary_en=(
                     f"One {kind} fronts {len(personas)} advertised personas "
-                    f"({', '.join(names)}) in {n_ads} ads within "
-                    f"{(end - start).days + 1} days."
+                    f"({', '.join(names)}) in {n_ads} ads over {(end - start).days + 1} days, "
+                    f"up to {most} within {window.days} days."
                 ),
                 summary_da=(
                     f"Én kontakt ({_KIND_DA[kind]}) står bag {len(personas)} annoncerede personer "
-                    f"({', '.join(names)}) i {n_ads} annoncer inden for "
-                    f"{(end - start).days + 1} dage."
+                    f"({', '.join(names)}) i {n_ads} annoncer over {(end - start).days + 1} "
+                    f"dage, op til {most} inden for {window.days} dage."
                 ),
                 evidence=tuple(e for _, _, e in best),
                 pivots=(pivot,),
             )
 
 
-def _best_window(
-    uses: list[tuple[datetime, str, Evidence]], window: timedelta
-) -> list[tuple[datetime, str, Evidence]]:
-    """All uses in the window (starting at a use) that covers the most distinct personas."""
-    best_left, best_count, left = 0, 0, 0
+def _qualifying(
+    uses: list[tuple[datetime, str, Evidence]], window: timedelta, min_personas: int
+) -> tuple[list[tuple[datetime, str, Evidence]], int]:
+    """Every use inside some window (starting at a use) with >= `min_personas` personas, and
+    the most personas any one window held. Uses must be in time order."""
+    keep: set[int] = set()
+    most, right = 0, 0
     counts: dict[str, int] = defaultdict(int)
-    for ts, persona, _ in uses:
-        counts[persona] += 1
-        while ts - uses[left][0] > window:
-            counts[uses[left][1]] -= 1
-            if counts[uses[left][1]] == 0:
-                del counts[uses[left][1]]
-            left += 1
-        if len(counts) > best_count:
-            best_count, best_left = len(counts), left
-    start = uses[best_left][0] if uses else None
-    return [u for u in uses[best_left:] if start is not None and u[0] - start <= window]
+    for left in range(len(uses)):
+        while right < len(uses) and uses[right][0] - uses[left][0] <= window:
+            counts[uses[right][1]] += 1
+            right += 1
+        most = max(most, len(counts))
+        if len(counts) >= min_personas:
+            keep.update(range(left, right))
+        counts[uses[left][1]] -= 1
+        if counts[uses[left][1]] == 0:
+            del counts[uses[left][1]]
+    return [uses[i] for i in sorted(keep)], most

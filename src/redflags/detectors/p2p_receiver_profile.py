@@ -8,7 +8,7 @@ twice (offset by half a window) so that a burst straddling one boundary is still
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from redflags.detectors.base import Detector, register
@@ -74,8 +74,21 @@ _EVIDENCE_SQL = """
 SELECT txn_id, amount FROM transactions
 WHERE payee = $payee AND ts BETWEEN $first AND $last
   AND channel IN (SELECT unnest($channels::VARCHAR[]))
+  AND upper(currency) = upper($currency)
 ORDER BY ts LIMIT $limit
 """
+EVIDENCE_LIMIT = 2000
+
+
+def _merged(ranges: Iterable[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """Overlapping (first, last) ranges merged, in time order."""
+    merged: list[tuple[Any, Any]] = []
+    for first, last in sorted(ranges):
+        if merged and first <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
 
 
 @register
@@ -107,29 +120,40 @@ class P2PReceiverProfileDetector(Detector):
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         half_window = float(self.param("window_days", 30)) * 86400 / 2
-        best: dict[str, dict[str, Any]] = {}
+        windows: dict[str, list[dict[str, Any]]] = {}
         for offset in (0.0, half_window):
             for row in _named(engine, _PROFILE_SQL, self._sql_params(offset)):
-                current = best.get(row["payee"])
-                if current is None or row["distinct_payers"] > current["distinct_payers"]:
-                    best[row["payee"]] = row
+                windows.setdefault(row["payee"], []).append(row)
         channels = list(self.param("channels", ["p2p"]))
-        for payee in sorted(best):
-            row = best[payee]
-            evidence_rows = _named(
-                engine,
-                _EVIDENCE_SQL,
-                {
+        for payee in sorted(windows):
+            qualifying = windows[payee]
+            # The evidence is every payment of every qualifying window, not just the best one:
+            # an analyst needs the whole period the profile held.
+            evidence_rows: dict[str, dict[str, Any]] = {}
+            for first, last in _merged((w["first_ts"], w["last_ts"]) for w in qualifying):
+                params = {
                     "payee": payee,
-                    "first": row["first_ts"],
-                    "last": row["last_ts"],
+                    "first": first,
+                    "last": last,
                     "channels": channels,
-                    "limit": 200,
-                },
+                    "currency": str(self.param("currency", "DKK")),
+                    "limit": EVIDENCE_LIMIT,
+                }
+                for evidence in _named(engine, _EVIDENCE_SQL, params):
+                    evidence_rows.setdefault(evidence["txn_id"], evidence)
+            best = max(qualifying, key=lambda w: (w["distinct_payers"], w["first_ts"]))
+            span = (min(w["first_ts"] for w in qualifying), max(w["last_ts"] for w in qualifying))
+            yield self._finding(
+                best, list(evidence_rows.values())[:EVIDENCE_LIMIT], span, len(qualifying)
             )
-            yield self._finding(row, evidence_rows)
 
-    def _finding(self, row: dict[str, Any], evidence_rows: list[dict[str, Any]]) -> Finding:
+    def _finding(
+        self,
+        row: dict[str, Any],
+        evidence_rows: list[dict[str, Any]],
+        span: tuple[Any, Any],
+        windows: int,
+    ) -> Finding:
         payers, one_off = int(row["distinct_payers"]), float(row["one_off_share"])
         night, band = float(row["evening_night_share"]), float(row["in_band_share"])
         rounds = float(row["round_share"])
@@ -141,13 +165,14 @@ class P2PReceiverProfileDetector(Detector):
             "evening_night_share": round(night, 3),
             "in_band_share": round(band, 3),
             "round_share": round(rounds, 3),
+            "qualifying_windows": windows,
         }
         days = (row["last_ts"] - row["first_ts"]).days + 1
         return self.finding(
             subject_kind="account",
             subject=str(row["payee"]),
-            window_start=row["first_ts"].isoformat(),
-            window_end=row["last_ts"].isoformat(),
+            window_start=span[0].isoformat(),
+            window_end=span[1].isoformat(),
             strength=min(1.0, payers / (2 * int(self.param("min_distinct_payers", 20)))),
             facts=facts,
             summary_en=(

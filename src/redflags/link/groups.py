@@ -3,8 +3,14 @@
 Every record contributes its identifiers (phones, handles, e-mails, accounts, devices,
 addresses); every finding contributes its pivots and the records of its evidence. Equal pivots
 join. Two kinds of pivot are never used to join: those on the address allow-list (shelters,
-dormitories) and over-connected "hubs" carried by more than `max_pivot_degree` records (a
-hotel's Wi-Fi, a payment processor), which would otherwise glue unrelated people together.
+dormitories) and over-connected "hubs" (a hotel's Wi-Fi, a payment processor, a site's service
+number in every ad), which would otherwise glue unrelated people together.
+
+A pivot's degree is the number of distinct OTHER identities it ties together, not the number of
+records carrying it: a controller's phone on sixty ads of the same operation, or his device in a
+hundred logins to five workers' accounts, ties few identities and must stay; a device used by
+eighty customers is a hub. A customer record counts as one identity (the customer), so a shared
+address of a five-person household has degree five, not five times each member's identifiers.
 Payments are not identity links: paying someone does not make you part of their network.
 """
 
@@ -39,14 +45,26 @@ class Linker:
         self.max_pivot_degree = max_pivot_degree
         self.ignored_pivots = set(ignored_pivots)
 
+    def _degrees(self, record_pivots: dict[str, set[str]]) -> dict[str, int]:
+        """Distinct other identities per pivot, counted up to just past the hub threshold."""
+        cap = self.max_pivot_degree + 1
+        neighbours: dict[str, set[str]] = defaultdict(set)
+        for record, pivots in record_pivots.items():
+            if record.startswith("customer:"):
+                identities = {p for p in pivots if p.startswith("customer:")}
+            else:
+                identities = pivots
+            for pivot in pivots:
+                seen = neighbours[pivot]
+                if len(seen) < cap:
+                    seen.update(identities - {pivot})
+        return {pivot: len(seen) for pivot, seen in neighbours.items()}
+
     def link(self, identifiers: Iterable[Identifier], findings: Sequence[Finding]) -> LinkResult:
         record_pivots: dict[str, set[str]] = defaultdict(set)
         for ident in identifiers:
             record_pivots[f"{ident.record_kind}:{ident.record_id}"].add(ident.pivot)
-        degree: dict[str, int] = defaultdict(int)
-        for pivots in record_pivots.values():
-            for pivot in pivots:
-                degree[pivot] += 1
+        degree = self._degrees(record_pivots)
         hubs = {
             p: n
             for p, n in degree.items()
