@@ -18,8 +18,8 @@ demo: $(STAMP)
 	$(BIN)/redflags demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 	$(BIN)/redflags catalogue lint
 
