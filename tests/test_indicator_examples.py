@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +12,8 @@ from redflags.catalogue.schema import Example, ExampleExpectation
 from redflags.detectors import detector_for
 
 CATALOGUE = load_catalogue()
+# Example records refer to image files by refs relative to tests/data (images/a1.jpg ...).
+OPTIONS = {"image_roots": [Path(__file__).parent / "data"]}
 EXAMPLES = [
     pytest.param(indicator_id, example, id=f"{indicator_id}:{index}:{example.expect.value}")
     for indicator_id, examples in sorted(CATALOGUE.examples.items())
@@ -20,7 +23,7 @@ EXAMPLES = [
 
 @pytest.mark.parametrize(("indicator_id", "example"), EXAMPLES)
 def test_example(indicator_id: str, example: Example, engine_for: Any) -> None:
-    detector = detector_for(CATALOGUE.get(indicator_id))
+    detector = detector_for(CATALOGUE.get(indicator_id), OPTIONS)
     assert detector is not None, f"{indicator_id} has examples but no detector"
     findings = list(detector.evaluate(engine_for(example.records)))
     assert all(f.indicator_id == indicator_id for f in findings)

@@ -48,9 +48,31 @@ ROLES = {"victim", "controller", "recruiter", "customer", "benign"}
 # messenger).
 LOOK_ALIKES = {
     "BEH-CONTACT-PROXY": ("hn_independent_sex_worker",),
+    # her own photos, one name, one phone, one short trip: at most two cities
+    "BEH-PHOTO-REUSE": ("hn_independent_sex_worker",),
+    "BEH-AD-TEMPLATE": ("hn_independent_sex_worker",),
     "FIN-BUYER-PAYS-THIRD-PARTY": ("hn_sports_club", "hn_flea_market_landlord"),
     "KYC-SHARED-IDENTIFIERS": ("hn_family_shared_address", "hn_shelter_dormitory"),
     "RCS-REC-MESSENGER-JOB-AD": ("hn_legitimate_agency_employer",),
+    # ad and message wording (lexicon_presence, pronoun_ratio): the independent worker writes
+    # her own ads; the registered agency hires abroad with a contract, a website and no fees.
+    "BEH-AD-THIRD-PERSON": ("hn_independent_sex_worker",),
+    "BEH-TRUST-LANG": ("hn_legitimate_agency_employer",),
+    "BEH-YOUTH-LANG": ("hn_independent_sex_worker",),
+    "BEH-ETHNICITY-MARKETING": ("hn_independent_sex_worker",),
+    "BEH-ALWAYS-AVAILABLE": ("hn_independent_sex_worker",),
+    "BEH-NO-LIMITS": ("hn_independent_sex_worker",),
+    "BEH-MOVEMENT-WORDS": ("hn_legitimate_agency_employer",),
+    "BEH-MESSENGER-ONLY": ("hn_independent_sex_worker", "hn_legitimate_agency_employer"),
+    "RCS-RULES-THREATS": ("hn_legitimate_agency_employer",),
+    "RCS-DEBT-QUOTA": ("hn_legitimate_agency_employer",),
+    "RCS-DOCS-RETAINED": ("hn_legitimate_agency_employer",),
+    "RCS-SURV-LOCATION": ("hn_legitimate_agency_employer",),
+    "RCS-REC-PAID-TRAVEL-HOUSING": ("hn_legitimate_agency_employer",),
+    "RCS-REC-FEES-DEBT": ("hn_legitimate_agency_employer",),
+    "RCS-REC-EARLY-ID-REQUEST": ("hn_legitimate_agency_employer",),
+    "RCS-REC-URGENCY": ("hn_legitimate_agency_employer",),
+    "RCS-REC-SCAM-COMPOUND": ("hn_legitimate_agency_employer", "hn_travel_agency"),
 }
 
 
@@ -301,7 +323,9 @@ def _findings(ctx: WorldContext) -> list[Finding]:
         return [
             finding
             for indicator in DETECTED
-            if (detector := detector_for(CATALOGUE.get(indicator))) is not None
+            # ad image refs are relative to the world folder, as in a scan of it
+            if (detector := detector_for(CATALOGUE.get(indicator), {"image_roots": [ctx.out]}))
+            is not None
             for finding in detector.evaluate(engine)
         ]
 

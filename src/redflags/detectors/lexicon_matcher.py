@@ -1,8 +1,9 @@
 """Find a lexicon's concepts in text: one Aho-Corasick pass for all terms, then regexes.
 
-Terms and text are folded the same way (case, accents, compatibility forms). Hits must sit on
-word boundaries, except in scripts written without spaces (Thai). A trailing `*` on a term
-accepts any word ending. Spans are reported in the ORIGINAL text, for highlighting.
+Terms and text are folded the same way (case, accents, compatibility forms); terms are matched
+after a leetspeak fold inside words ("t33n" reads "teen"), patterns on the plain folded text.
+Hits must sit on word boundaries, except in scripts written without spaces (Thai). A trailing `*`
+on a term accepts any word ending. Spans are reported in the ORIGINAL text, for highlighting.
 """
 
 from __future__ import annotations
@@ -30,6 +31,38 @@ def _unspaced_script(term: str) -> bool:
 
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a"}
+_TOKEN = re.compile(r"[\w@]+")
+
+
+def leet_fold(folded: str) -> str:
+    """Undo common leetspeak inside words ("t33n" -> "teen", "fr3sh" -> "fresh"), keeping the
+    length so offsets still map. Only tokens with more letters than digits change, so phone
+    numbers, prices ("3000eur") and "24/7" stay as they are; "@" changes only between letters."""
+
+    def replace(match: re.Match[str]) -> str:
+        token = match.group(0)
+        letters = sum(c.isalpha() for c in token)
+        digits = sum(c.isdigit() for c in token)
+        if not letters or (digits > letters and "@" not in token):
+            return token
+        chars = list(token)
+        for i, c in enumerate(chars):
+            if c not in _LEET:
+                continue
+            if c == "@":
+                inside = (
+                    0 < i < len(chars) - 1 and chars[i - 1].isalpha() and chars[i + 1].isalpha()
+                )
+                if inside:
+                    chars[i] = "a"
+            elif digits <= letters:
+                chars[i] = _LEET[c]
+        return "".join(chars)
+
+    return _TOKEN.sub(replace, folded)
 
 
 class LexiconMatcher:
@@ -61,17 +94,18 @@ class LexiconMatcher:
         folded, origin = fold_with_map(text)
         hits: list[Hit] = []
         if not self._empty:
-            for end_index, (key, values) in self._automaton.iter(folded):
+            folded_leet = leet_fold(folded)
+            for end_index, (key, values) in self._automaton.iter(folded_leet):
                 start = end_index - len(key) + 1
                 end = end_index + 1
                 for concept_name, term, prefix in values:
                     if not _unspaced_script(key):
-                        if start > 0 and _is_word_char(folded[start - 1]):
+                        if start > 0 and _is_word_char(folded_leet[start - 1]):
                             continue
                         if prefix:
-                            while end < len(folded) and _is_word_char(folded[end]):
+                            while end < len(folded) and _is_word_char(folded_leet[end]):
                                 end += 1
-                        elif end < len(folded) and _is_word_char(folded[end]):
+                        elif end < len(folded) and _is_word_char(folded_leet[end]):
                             continue
                     o_start, o_end = original_span(origin, start, end, len(text))
                     hits.append(Hit(concept_name, term, o_start, o_end))
