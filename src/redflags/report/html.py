@@ -18,6 +18,8 @@ from redflags.report.labels import LABELS, explanation
 from redflags.report.redact import Redactor
 from redflags.score.risk_v1 import RiskV1Settings, signature_text
 
+FINDINGS_SHOWN_PER_INDICATOR = 3  # an analyst reads three; cases.json lists them all
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -102,8 +104,12 @@ def _case_view(
     lang: str,
 ) -> dict[str, Any]:
     by_category: dict[Category, list[dict[str, Any]]] = defaultdict(list)
+    shown: Counter[str] = Counter()
     for finding in case.findings:
         indicator = catalogue.get(finding.indicator_id)
+        shown[indicator.id] += 1
+        if shown[indicator.id] > FINDINGS_SHOWN_PER_INDICATOR:
+            continue  # the rest are counted in `more` below, and all are in cases.json
         redacted = redactor.finding(finding)
         by_category[indicator.category].append(
             {
@@ -114,8 +120,16 @@ def _case_view(
                 + (" – " + (finding.window_end or "")[:10] if finding.window_end else ""),
                 "evidence": redacted["evidence"],
                 "weight": indicator.weight,
+                "more": 0,
             }
         )
+    for items in by_category.values():
+        for item in items:
+            if shown[item["id"]] > FINDINGS_SHOWN_PER_INDICATOR:
+                item["more"] = shown[item["id"]] - FINDINGS_SHOWN_PER_INDICATOR
+        for index in range(len(items) - 1):  # the count goes on the last one shown
+            if items[index]["id"] == items[index + 1]["id"]:
+                items[index]["more"] = 0
     records = Counter(r.split(":", 1)[0] for r in case.records)
     score = case.score
     return {

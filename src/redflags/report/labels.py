@@ -46,6 +46,7 @@ LABELS: dict[str, dict[str, str]] = {
         "forced": "Human review forced by a youth indicator.",
         "window": "Window",
         "hubs": "Over-connected identifiers not used for linking",
+        "more_findings": "more findings of this indicator (all in cases.json)",
     },
     "da": {
         "title": "redflags-rapport",
@@ -90,6 +91,7 @@ LABELS: dict[str, dict[str, str]] = {
         "revealed": "Identifikatorer vises i klar tekst (--reveal). Behandl filen derefter.",
         "forced": "Menneskelig vurdering er påkrævet pga. en indikator for unge.",
         "window": "Vindue",
+        "more_findings": "fund mere for denne indikator (alle i cases.json)",
         "hubs": "Overforbundne identifikatorer, der ikke bruges til kobling",
     },
 }
