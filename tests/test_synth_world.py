@@ -198,7 +198,8 @@ def test_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
 
 
 def test_background_alone_raises_no_finding(tmp_path: Path, no_typologies: None) -> None:
-    """By construction the background never trips the implemented indicators."""
+    """The background never raises a case, and trips no indicator except two whose rules
+    ordinary advertisers genuinely match (their own catalogued false positives)."""
     world = tmp_path / "bg"
     sizes = {
         "customers": 2000,
@@ -210,7 +211,14 @@ def test_background_alone_raises_no_finding(tmp_path: Path, no_typologies: None)
     generate_world(world, "demo", seed=9, overrides=sizes)
     result = run_scan([world], ScanOptions(out=tmp_path / "run", redaction_key=b"k"))
     assert sum(r.quarantined for r in result.ingest) == 0
-    assert [f.indicator_id for f in result.findings] == []
+    # BEH-AD-TEMPLATE: the background writes personal ads from a few shared site templates
+    # (data/texts.yaml), one text for dozens of advertisers. BEH-PHOTO-REUSE: independent
+    # advertisers tour three cities within 30 days with their own photos. Both match the rule
+    # as written and are catalogued false positives; the truth does not (yet) mark them, so
+    # they lower those indicators' measured precision (docs/evaluation.md).
+    rule_matches = {"BEH-AD-TEMPLATE", "BEH-PHOTO-REUSE"}
+    assert [f.indicator_id for f in result.findings if f.indicator_id not in rule_matches] == []
+    assert result.cases == []
 
 
 def test_scan_runs_on_a_demo_world(tmp_path: Path, demo: tuple[Path, WorldSummary]) -> None:

@@ -52,10 +52,12 @@ class Catalogue:
 
     @property
     def version(self) -> str:
-        """A short digest of every indicator's id and version: changes when any rule changes."""
+        """A short digest of every indicator's full content: changes when any rule, threshold
+        or status changes, so a run names exactly the catalogue it used."""
         import hashlib
+        import json
 
-        text = ",".join(f"{i.id}@{i.version}" for i in self)
+        text = json.dumps([i.model_dump(mode="json") for i in self], sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 

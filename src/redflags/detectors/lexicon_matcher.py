@@ -65,6 +65,12 @@ def leet_fold(folded: str) -> str:
     return _TOKEN.sub(replace, folded)
 
 
+def _fold_pattern(pattern: str) -> str:
+    """Fold a pattern's non-ASCII characters like the text (Thai tone marks, accents), leaving
+    ASCII regex syntax such as \\D or \\W alone."""
+    return "".join(fold(c) if ord(c) > 127 else c for c in pattern)
+
+
 class LexiconMatcher:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -83,7 +89,7 @@ class LexiconMatcher:
             self._automaton.make_automaton()
         self._empty = not entries
         self._patterns = [
-            (concept_name, re.compile(pattern))
+            (concept_name, re.compile(_fold_pattern(pattern)))
             for concept_name, concept in lexicon.concepts.items()
             for pattern in concept.patterns
         ]

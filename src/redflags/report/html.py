@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 
 from redflags.catalogue import Catalogue
 from redflags.catalogue.schema import CATEGORY_TITLES, Category
@@ -119,6 +121,7 @@ def _case_view(
                 "window": (finding.window_start or "")[:10]
                 + (" – " + (finding.window_end or "")[:10] if finding.window_end else ""),
                 "evidence": redacted["evidence"],
+                "template": _template_markup(redacted["facts"].get("template")),
                 "weight": indicator.weight,
                 "more": 0,
             }
@@ -198,3 +201,19 @@ def write_html_report(
         hubs=sorted((redactor.pivot(p), n) for p, n in (hubs or {}).items()),
     )
     path.write_text(html, encoding="utf-8")
+
+
+_SLOT = re.compile(r"\{[^{}\s]+\}")
+
+
+def _template_markup(template: Any) -> Markup | None:
+    """An ad template (BEH-AD-TEMPLATE's facts) escaped, with its {slots} marked."""
+    if not isinstance(template, str):
+        return None
+    parts, last = [], 0
+    for match in _SLOT.finditer(template):
+        parts.append(escape(template[last : match.start()]))
+        parts.append(Markup('<mark class="slot">%s</mark>') % match.group())
+        last = match.end()
+    parts.append(escape(template[last:]))
+    return Markup("").join(parts)

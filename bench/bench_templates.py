@@ -1,0 +1,270 @@
+"""Template clustering (BEH-AD-TEMPLATE): pairwise quality and throughput.
+
+    .venv/bin/redflags synth --out /tmp/wtpl --scale small --seed 3
+    .venv/bin/python bench/bench_templates.py --world /tmp/wtpl
+    .venv/bin/python bench/bench_templates.py --sizes 10000 100000 1000000
+
+World mode: quality against the generator's templates. The world's truth does not name an ad's
+template, so it is recovered here by matching each ad against every typology template of
+synth/world/data/typology_texts (slots as wildcards). True pairs are two ads of different
+personas from the same typology template used for 3..100 personas; predicted pairs are two ads
+of different personas in one found cluster. A predicted pair with a background ad counts as
+false.
+
+Size mode: N synthetic ads, made quickly: 70 % independent texts (random words from a 5,000-word
+vocabulary), 28 % from the background site templates (boilerplate: they must not cluster) and
+2 % planted clusters of 3..8 ads for different personas from one typology template made unique
+per cluster by a random sentence before and after it. Prints ads/s, peak RSS and pairwise P/R.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+import re
+import resource
+import time
+from collections import Counter, defaultdict
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import yaml
+
+from redflags.catalogue import load_catalogue
+from redflags.detectors.ad_template import cluster_ads
+
+PARAMS = load_catalogue().get("BEH-AD-TEMPLATE").detector.params
+DATA = resources.files("redflags.synth.world") / "data"
+SLOT = re.compile(r"\{(\w+)\}")
+
+
+def _params() -> dict[str, Any]:
+    names = {"min_cluster_size": "min_personas", "max_cluster_size": "max_personas"}
+    names["max_shingle_ad_share"] = "boilerplate_share"
+    return {names.get(k, k): v for k, v in PARAMS.items()}
+
+
+def background_templates() -> dict[str, tuple[str | None, str]]:
+    """template id -> (title, body) of every background ad template (data/texts.yaml)."""
+    spec = yaml.safe_load((DATA / "texts.yaml").read_text("utf-8"))["ads"]
+    return {
+        f"background/{kind}/{lang}/{i}": (title, body)
+        for kind, ads in spec.items()
+        for lang, pairs in ads["templates"].items()
+        for i, (title, body) in enumerate(pairs)
+    }
+
+
+def typology_templates() -> dict[str, tuple[str | None, str]]:
+    """template id -> (title, body) of every typology template."""
+    out: dict[str, tuple[str | None, str]] = {}
+    for path in sorted((DATA / "typology_texts").iterdir(), key=str):
+        name = path.name.removesuffix(".yaml")
+        for group, by_lang in (
+            yaml.safe_load(path.read_text("utf-8")).get("templates") or {}
+        ).items():
+            for lang, entries in by_lang.items():
+                for i, entry in enumerate(entries):
+                    entry = {"body": entry} if isinstance(entry, str) else entry
+                    out[f"{name}/{group}/{lang}/{i}"] = (entry.get("title"), entry["body"])
+    return out
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = SLOT.split(" ".join(template.split()))
+    regex = "".join(re.escape(p) if i % 2 == 0 else "(.+?)" for i, p in enumerate(parts))
+    return re.compile(regex, re.S)
+
+
+def template_of_ads(ads: list[dict[str, Any]]) -> dict[str, str]:
+    templates = typology_templates() | background_templates()
+    patterns = [(tid, _pattern(body)) for tid, (_, body) in templates.items()]
+    found: dict[str, str] = {}
+    for ad in ads:
+        body = " ".join(str(ad.get("body") or "").split())
+        for tid, pattern in patterns:
+            if pattern.fullmatch(body):
+                found[str(ad["ad_id"])] = tid
+                break
+    return found
+
+
+def pairs_of(groups: list[list[tuple[str, str]]]) -> set[tuple[str, str]]:
+    """Pairs (a < b) of ads of different personas within each group of (ad_id, persona)."""
+    out = set()
+    for group in groups:
+        for (a, pa), (b, pb) in itertools.combinations(sorted(group), 2):
+            if pa != pb:
+                out.add((a, b))
+    return out
+
+
+def score(predicted: set[tuple[str, str]], true: set[tuple[str, str]]) -> tuple[float, float]:
+    hit = len(predicted & true)
+    return hit / max(1, len(predicted)), hit / max(1, len(true))
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run(ads: list[dict[str, Any]]) -> tuple[list[list[tuple[str, str]]], float]:
+    start = time.perf_counter()
+    clusters = cluster_ads(ads, **_params())
+    seconds = time.perf_counter() - start
+    return [[(a.ad_id, a.persona) for a in c] for c in clusters], seconds
+
+
+def world(folder: Path) -> None:
+    ads = pq.read_table(folder / "ads").to_pylist()
+    of = template_of_ads(ads)
+    persona = {str(a["ad_id"]): (a.get("persona") or "").strip().casefold() for a in ads}
+    groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for ad_id, tid in of.items():
+        if persona[ad_id]:
+            groups[tid].append((ad_id, persona[ad_id]))
+    kept = {t: g for t, g in groups.items() if 3 <= len({p for _, p in g}) <= 100}
+    clusters, seconds = run(ads)
+    predicted = pairs_of(clusters)
+    typology = sum(1 for t in of.values() if not t.startswith("background/"))
+    print(f"world {folder}: {len(ads)} ads, {typology} from typology templates, ")
+    print(f"  {len(of) - typology} from background templates; {len(clusters)} clusters found")
+    for name, chosen in (
+        ("all generator templates", list(kept.values())),
+        ("typology templates only", [g for t, g in kept.items() if not t.startswith("back")]),
+    ):
+        true = pairs_of(chosen)
+        precision, recall = score(predicted, true)
+        print(
+            f"  {name}: {len(chosen)} templates with 3..100 personas, {len(true)} true "
+            f"pairs, {len(predicted)} predicted; pairwise precision {precision:.3f} "
+            f"recall {recall:.3f}"
+        )
+    true = pairs_of(list(kept.values()))
+    print(f"  {len(ads) / seconds:,.0f} ads/s, peak RSS {peak_rss_mb():,.0f} MB")
+    missed = Counter(of[a] for a, _ in true - predicted)
+    if missed:
+        print("  missed pairs by template:", dict(missed.most_common(8)))
+    wrong = Counter(of.get(a, "none") for a, _ in predicted - true)
+    if wrong:
+        print("  false pairs by template of the first ad:", dict(wrong.most_common(8)))
+
+
+def fill(rng: random.Random, template: str, persona: str, city: str) -> str:
+    """The template with its slots filled: persona and city as given, others random numbers."""
+    given = {"persona": persona, "city": city}
+    return ANY_SLOT.sub(lambda m: given.get(m.group(1), str(rng.randint(18, 2500))), template)
+
+
+ANY_SLOT = re.compile(r"\{([^{}]+)\}")
+NAMES = [
+    "Anna",
+    "Bella",
+    "Lina",
+    "Mia",
+    "Nora",
+    "Ella",
+    "Sofie",
+    "Maja",
+    "Ida",
+    "Clara",
+    "Emma",
+    "Laura",
+    "Alma",
+    "Freja",
+    "Vera",
+    "Luna",
+]
+CITIES = [
+    "København",
+    "Aarhus",
+    "Odense",
+    "Aalborg",
+    "Esbjerg",
+    "Vejle",
+    "Kolding",
+    "Horsens",
+    "Randers",
+    "Roskilde",
+]
+
+
+def synthetic(n: int, seed: int = 7) -> tuple[list[dict[str, Any]], set[tuple[str, str]]]:
+    rng = random.Random(seed)
+    vocab = [
+        "".join(
+            rng.choice("bdfgklmnprstv") + rng.choice("aeiouy") for _ in range(rng.randint(1, 4))
+        )
+        for _ in range(5000)
+    ]
+    typology = [body for _, body in typology_templates().values() if "{persona}" in body]
+    spec = yaml.safe_load((DATA / "texts.yaml").read_text("utf-8"))["ads"]
+    background = [
+        b for kind in spec.values() for pairs in kind["templates"].values() for _, b in pairs
+    ]
+    ads: list[dict[str, Any]] = []
+    truth: list[list[tuple[str, str]]] = []
+
+    def ad(persona: str, city: str, body: str) -> dict[str, Any]:
+        row = {"ad_id": f"A{len(ads):08d}", "persona": persona, "city": city, "body": body}
+        ads.append(row)
+        return row
+
+    def person() -> str:
+        return f"{rng.choice(NAMES)} {rng.choice(vocab).title()}"
+
+    while len(ads) < n:
+        roll = rng.random()
+        city = rng.choice(CITIES)
+        if roll < 0.02:
+            words = " ".join(rng.choices(vocab, k=6))
+            tail = " ".join(rng.choices(vocab, k=6))
+            template = f"{words.capitalize()}. {rng.choice(typology)} {tail}."
+            group = []
+            for _ in range(rng.randint(3, 8)):
+                persona = person()
+                body = fill(rng, template, persona, city)
+                group.append((ad(persona, rng.choice(CITIES), body)["ad_id"], persona.casefold()))
+            truth.append(group)
+        elif roll < 0.30:
+            persona = person()
+            body = fill(rng, rng.choice(background), persona, city)
+            ad(persona, city, body)
+        else:
+            persona = person()
+            words = " ".join(rng.choices(vocab, k=rng.randint(25, 60)))
+            ad(persona, city, f"{persona}: {words}. Tlf {rng.randint(20000000, 99999999)}")
+    return ads[:n], pairs_of(truth)
+
+
+def sizes(ns: list[int]) -> None:
+    for n in ns:
+        ads, true = synthetic(n)
+        true = {p for p in true if p[1] < f"A{n:08d}"}
+        clusters, seconds = run(ads)
+        precision, recall = score(pairs_of(clusters), true)
+        print(
+            f"{n:>9,} ads: {seconds:7.1f} s, {n / seconds:8,.0f} ads/s, peak RSS "
+            f"{peak_rss_mb():7,.0f} MB, {len(clusters):,} clusters, pairwise precision "
+            f"{precision:.3f} recall {recall:.3f}",
+            flush=True,
+        )
+        del ads, clusters
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--world", type=Path)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[])
+    args = parser.parse_args()
+    if args.world:
+        world(args.world)
+    if args.sizes:
+        sizes(args.sizes)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,278 @@
+"""BEH-PHOTO-REUSE: the same photo (near-duplicates) behind different phones, names or cities.
+
+Every image an ad refers to is hashed twice: PDQ (256 bits) and a 64-bit pHash. Two images are
+the same photo when either hash is within its Hamming threshold (`match: either`) or both are
+(`match: both`); clusters are the connected components of that relation, found with a
+multi-index hash (no all-pairs comparison). Images near a known stock hash are dropped first.
+A cluster fires when, within some `window_days` window of its ads, it is linked to at least
+`min_phones` phones, `min_persona_names` persona names or `min_cities` cities.
+
+Image refs are paths relative to the folder of the scanned source (a world writes
+"images/img….jpg" beside its tables). They resolve against, in order: the run option
+`image_roots` (the scan's input folders), then the folder of the record's source file `_file`
+and up to two of its parents. Missing and unreadable images are counted, never raised.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import yaml
+
+from redflags.catalogue.lists import default_list_path
+from redflags.detectors.base import Detector, register
+from redflags.detectors.hash_index import MultiIndexHash
+from redflags.engines import Engine
+from redflags.extract import identifiers_of
+from redflags.extract.image_hashes import (
+    PDQ_BITS,
+    PHASH_BITS,
+    ImageHashes,
+    hash_file,
+    parse_pdq_hex,
+)
+from redflags.model import Evidence, Finding, RecordKind
+from redflags.normalise.identifiers import normalise_name
+
+_PARENT_LEVELS = 2
+
+
+@dataclass(frozen=True)
+class _Use:
+    posted_at: datetime
+    ad_id: str
+    ref: str
+    persona: str | None
+    city: str | None
+    phones: frozenset[str]
+
+
+def load_stock_hashes(path: Path) -> list[int]:
+    """PDQ hashes of known stock and stolen-photo sets from a list file (see the shipped one)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [parse_pdq_hex(str(entry["pdq"])) for entry in data.get("entries") or ()]
+
+
+class ImageResolver:
+    """Finds the file an image ref names and hashes it once; counts what it cannot read."""
+
+    def __init__(self, roots: Iterable[Path | str]) -> None:
+        self.roots = [Path(r) for r in roots]
+        self.hashes: dict[Path, ImageHashes | None] = {}
+        self.problems: dict[str, set[str]] = {"missing": set(), "corrupt": set()}
+
+    def _candidates(self, ref: str, source_file: str | None) -> Iterator[Path]:
+        path = Path(ref)
+        if path.is_absolute():
+            yield path
+            return
+        for root in self.roots:
+            yield root / path
+        if source_file:
+            folder = Path(source_file).parent
+            for parent in [folder, *list(folder.parents)[:_PARENT_LEVELS]]:
+                yield parent / path
+
+    def resolve(self, ref: str, source_file: str | None) -> tuple[Path, ImageHashes] | None:
+        first: Path | None = None
+        for candidate in self._candidates(ref, source_file):
+            first = first or candidate
+            if candidate in self.hashes or candidate.is_file():
+                break
+        else:
+            self.problems["missing"].add(ref)
+            return None
+        if candidate not in self.hashes:
+            hashed, problem = hash_file(candidate)
+            self.hashes[candidate] = hashed
+            if problem:
+                self.problems[problem].add(str(candidate))
+        hashed = self.hashes[candidate]
+        return (candidate, hashed) if hashed is not None else None
+
+
+@register
+class PhotoReuseDetector(Detector):
+    kind = "photo_reuse"
+    record_kinds = ("ad",)
+    description = (
+        "Near-duplicate ad photos (PDQ / pHash) linked to >= N phones, persona names or cities."
+    )
+
+    def evaluate(self, engine: Engine) -> Iterator[Finding]:
+        pdq_radius = int(self.param("pdq_max_hamming_distance", 31))
+        phash_radius = int(self.param("phash_max_hamming_distance", 8))
+        match = str(self.param("match", "either"))
+        window = timedelta(days=float(self.param("window_days", 30)))
+        minimums = (
+            int(self.param("min_phones", 2)),
+            int(self.param("min_persona_names", 2)),
+            int(self.param("min_cities", 3)),
+        )
+        region = str(self.param("default_region", "DK"))
+        stock_path = self.options.get("stock_image_hashes_path") or default_list_path(
+            "stock_image_hashes"
+        )
+        stock = load_stock_hashes(Path(stock_path))
+        resolver = ImageResolver(self.options.get("image_roots") or ())
+
+        # image (resolved file) -> its uses by ads
+        uses: dict[Path, list[_Use]] = defaultdict(list)
+        columns = [
+            "ad_id", "posted_at", "persona", "city", "phone", "handle", "email", "title", "body",
+            "image_refs", "_file",
+        ]  # fmt: skip
+        refs_seen = 0
+        for ad in engine.records(RecordKind.AD, columns, where="len(image_refs) > 0"):
+            ad_phones = frozenset(
+                i.value for i in identifiers_of("ad", ad, region) if i.kind == "phone"
+            )
+            persona = normalise_name(ad.get("persona"))
+            city = " ".join(str(ad["city"]).split()).casefold() if ad.get("city") else None
+            for ref in dict.fromkeys(ad["image_refs"] or ()):
+                refs_seen += 1
+                resolved = resolver.resolve(ref, ad.get("_file"))
+                if resolved is None:
+                    continue
+                uses[resolved[0]].append(
+                    _Use(ad["posted_at"], ad["ad_id"], ref, persona, city, ad_phones)
+                )
+
+        files = sorted(uses)
+        hashes = [resolver.hashes[f] for f in files]
+        stock_index = MultiIndexHash(PDQ_BITS, pdq_radius)
+        for value in stock:
+            stock_index.add(value)
+        keep = [
+            i
+            for i, h in enumerate(hashes)
+            if h is not None and not (stock and stock_index.query(h.pdq))
+        ]
+        stock_removed = len(files) - len(keep)
+        clusters = _clusters(
+            [h for i in keep if (h := hashes[i]) is not None], pdq_radius, phash_radius, match
+        )
+        facts_common = {
+            "images_hashed": len(files),
+            "images_missing": len(resolver.problems["missing"]),
+            "images_corrupt": len(resolver.problems["corrupt"]),
+            "images_stock_removed": stock_removed,
+        }
+        for members in clusters:
+            cluster_files = [files[keep[m]] for m in members]
+            cluster_uses = sorted(
+                (u for f in cluster_files for u in uses[f]), key=lambda u: (u.posted_at, u.ad_id)
+            )
+            best = _qualifying(cluster_uses, window, *minimums)
+            if not best:
+                continue
+            first = hashes[keep[members[0]]]
+            assert first is not None
+            personas = sorted({u.persona for u in best if u.persona})
+            phones = sorted({p for u in best for p in u.phones})
+            cities = sorted({u.city for u in best if u.city})
+            ads = sorted({u.ad_id for u in best})
+            start, end = best[0].posted_at, best[-1].posted_at
+            reasons = _reasons(len(phones), len(personas), len(cities), minimums)
+            yield self.finding(
+                subject_kind="image",
+                subject=first.pdq_hex,
+                window_start=start.isoformat(),
+                window_end=end.isoformat(),
+                strength=min(1.0, (len(phones) + len(personas) + len(cities)) / 8),
+                facts={
+                    "images": len(cluster_files),
+                    "ads": len(ads),
+                    "phones": len(phones),
+                    "persona_names": len(personas),
+                    "cities": len(cities),
+                    "days": (end - start).days + 1,
+                    "pdq": first.pdq_hex,
+                    "phash": first.phash_hex,
+                    **facts_common,
+                },
+                summary_en=(
+                    f"The same photo ({len(cluster_files)} near-identical images) appears in "
+                    f"{len(ads)} ads with {len(phones)} phone numbers, {len(personas)} names and "
+                    f"{len(cities)} cities over {(end - start).days + 1} days "
+                    f"({' and '.join(r[0] for r in reasons)})."
+                ),
+                summary_da=(
+                    f"Det samme billede ({len(cluster_files)} næsten ens billeder) optræder i "
+                    f"{len(ads)} annoncer med {len(phones)} telefonnumre, {len(personas)} navne "
+                    f"og {len(cities)} byer over {(end - start).days + 1} dage "
+                    f"({' og '.join(r[1] for r in reasons)})."
+                ),
+                evidence=tuple(
+                    Evidence(kind="ad", record_id=u.ad_id, field="image_refs", value=u.ref)
+                    for u in best
+                ),
+                pivots=tuple(f"phone:{p}" for p in phones),
+            )
+
+
+def _clusters(
+    hashes: list[ImageHashes], pdq_radius: int, phash_radius: int, match: str
+) -> list[list[int]]:
+    """Connected components of 'same photo', each sorted, in order of their first member."""
+    pdq = MultiIndexHash(PDQ_BITS, pdq_radius)
+    phash = MultiIndexHash(PHASH_BITS, phash_radius)
+    for h in hashes:
+        pdq.add(h.pdq)
+        phash.add(h.phash)
+    pdq_pairs = {(i, j) for i, j, _ in pdq.pairs()}
+    phash_pairs = {(i, j) for i, j, _ in phash.pairs()}
+    if match == "both":
+        edges = pdq_pairs & phash_pairs
+    elif match == "either":
+        edges = pdq_pairs | phash_pairs
+    else:
+        raise ValueError(f"match must be 'either' or 'both', not {match!r}")
+    parent = list(range(len(hashes)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in sorted(edges):
+        parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(hashes)):
+        groups[find(i)].append(i)
+    return sorted(groups.values())
+
+
+def _qualifying(
+    uses: list[_Use], window: timedelta, min_phones: int, min_personas: int, min_cities: int
+) -> list[_Use]:
+    """Every use inside some window (starting at a use) that meets one of the minimums."""
+    keep: set[int] = set()
+    for left, anchor in enumerate(uses):
+        inside = [
+            i for i in range(left, len(uses)) if uses[i].posted_at - anchor.posted_at <= window
+        ]
+        phones = {p for i in inside for p in uses[i].phones}
+        personas = {uses[i].persona for i in inside if uses[i].persona}
+        cities = {uses[i].city for i in inside if uses[i].city}
+        if len(phones) >= min_phones or len(personas) >= min_personas or len(cities) >= min_cities:
+            keep.update(inside)
+    return [uses[i] for i in sorted(keep)]
+
+
+def _reasons(
+    phones: int, personas: int, cities: int, minimums: tuple[int, int, int]
+) -> list[tuple[str, str]]:
+    out = []
+    if phones >= minimums[0]:
+        out.append((f">= {minimums[0]} phones", f">= {minimums[0]} telefonnumre"))
+    if personas >= minimums[1]:
+        out.append((f">= {minimums[1]} names", f">= {minimums[1]} navne"))
+    if cities >= minimums[2]:
+        out.append((f">= {minimums[2]} cities", f">= {minimums[2]} byer"))
+    return out
