@@ -11,10 +11,10 @@ from typing import Any
 
 from redflags.catalogue.lexicons import Lexicon, load_lexicon
 from redflags.detectors.base import Detector, register
-from redflags.detectors.lexicon_matcher import Hit, LexiconMatcher
+from redflags.detectors.lexicon_matcher import Hit, LexiconMatcher, hit_evidence
 from redflags.engines import Engine
 from redflags.extract import identifiers_of
-from redflags.model import Evidence, Finding, RecordKind
+from redflags.model import Finding, RecordKind
 from redflags.normalise.identifiers import normalise_handle
 
 _TEXT_FIELDS: dict[RecordKind, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
@@ -57,19 +57,7 @@ class LexiconCombinationDetector(Detector):
         lexicon: Lexicon,
     ) -> Finding:
         record_id = str(record[id_field])
-        evidence = tuple(
-            Evidence(
-                kind=kind.value,
-                record_id=record_id,
-                field=field,
-                value=hit.concept,
-                start=hit.start,
-                end=hit.end,
-            )
-            for field, field_hits in hits.items()
-            for hit in field_hits
-            if hit.concept in required
-        )
+        evidence = hit_evidence(kind.value, record_id, hits, required)
         terms = {
             c: sorted(
                 {

@@ -9,11 +9,13 @@ on a term accepts any word ending. Spans are reported in the ORIGINAL text, for 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
 
 from redflags.catalogue.lexicons import Lexicon
+from redflags.model import Evidence
 from redflags.normalise.text import fold, fold_with_map, original_span
 
 
@@ -121,3 +123,23 @@ class LexiconMatcher:
                     o_start, o_end = original_span(origin, match.start(), match.end(), len(text))
                     hits.append(Hit(concept_name, match.group(0), o_start, o_end))
         return sorted(set(hits), key=lambda h: (h.start, h.end, h.concept))
+
+
+def hit_evidence(
+    kind: str, record_id: str, hits: dict[str, list[Hit]], concepts: Iterable[str] | None = None
+) -> tuple[Evidence, ...]:
+    """Evidence for lexicon hits, field by field (only `concepts` when given)."""
+    wanted = None if concepts is None else set(concepts)
+    return tuple(
+        Evidence(
+            kind=kind,
+            record_id=record_id,
+            field=field,
+            value=hit.concept,
+            start=hit.start,
+            end=hit.end,
+        )
+        for field, field_hits in hits.items()
+        for hit in field_hits
+        if wanted is None or hit.concept in wanted
+    )

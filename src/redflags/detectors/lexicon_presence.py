@@ -25,7 +25,7 @@ from typing import Any
 
 from redflags.catalogue.lexicons import Lexicon, load_lexicon
 from redflags.detectors.base import Detector, register
-from redflags.detectors.lexicon_matcher import Hit, LexiconMatcher
+from redflags.detectors.lexicon_matcher import Hit, LexiconMatcher, hit_evidence
 from redflags.engines import Engine
 from redflags.extract import identifiers_of
 from redflags.model import Evidence, Finding, RecordKind
@@ -83,18 +83,7 @@ class _LexiconDetector(Detector):
     def _evidence(
         self, kind: RecordKind, record_id: str, hits: dict[str, list[Hit]]
     ) -> tuple[Evidence, ...]:
-        return tuple(
-            Evidence(
-                kind=kind.value,
-                record_id=record_id,
-                field=field,
-                value=hit.concept,
-                start=hit.start,
-                end=hit.end,
-            )
-            for field, field_hits in hits.items()
-            for hit in field_hits
-        )
+        return hit_evidence(kind.value, record_id, hits)
 
     def _shown(self, records: Items, lang: str) -> str:
         lexicon = self._lexicon()
