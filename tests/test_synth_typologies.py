@@ -73,6 +73,8 @@ LOOK_ALIKES = {
     "RCS-REC-EARLY-ID-REQUEST": ("hn_legitimate_agency_employer",),
     "RCS-REC-URGENCY": ("hn_legitimate_agency_employer",),
     "RCS-REC-SCAM-COMPOUND": ("hn_legitimate_agency_employer", "hn_travel_agency"),
+    # Danish ads for foreign-born women who list Danish: her own ads, a clinic's staff bios
+    "BEH-AD-LANG-MISMATCH": ("hn_independent_sex_worker", "hn_legitimate_agency_employer"),
 }
 
 

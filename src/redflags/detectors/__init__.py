@@ -1,6 +1,7 @@
 """Detector kinds. Importing this package registers every kind."""
 
 from redflags.detectors import (  # noqa: F401  (imported for registration)
+    ad_language,
     ad_template,
     contact_proxy,
     lexicon_combination,

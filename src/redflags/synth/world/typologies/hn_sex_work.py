@@ -187,7 +187,8 @@ class IndependentSexWorker:
                 phone_number=None if obscured or rng.random() < 0.15 else own_phone,
                 price=float(price),
                 images=rng.sample(photos, rng.randint(1, min(2, len(photos)))),
-                languages=spoken,
+                # she writes her Danish ads herself, so those profiles list Danish
+                languages=spoken if language != "da" else list(dict.fromkeys([*spoken, "da"])),
                 indicators=["BEH-OBSCURED-PHONE"] if obscured else [],
             )
 
@@ -317,7 +318,8 @@ class LegitimateAgencyEmployer:
                     email=clinic_mail if rng.random() < 0.5 else None,
                     price=float(fields.ad_price(rng, "massage")),
                     images=[photo],
-                    languages=kit.spoken(member.person.nationality),
+                    # staff of a registered Danish clinic are residents who speak Danish
+                    languages=list(dict.fromkeys([*kit.spoken(member.person.nationality), "da"])),
                 )
         for _ in range(rng.randint(3, 8)):  # bookings through the reception
             client = kit.holder(
