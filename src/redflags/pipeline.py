@@ -107,12 +107,11 @@ def all_identifiers(engine: DuckDBEngine) -> Iterator[Identifier]:
 
 def _record_texts(engine: DuckDBEngine, cases: Sequence[Case]) -> dict[str, dict[str, str]]:
     wanted = {
-        r
+        f"{e.kind}:{e.record_id}"
         for c in cases
         for f in c.findings
         for e in f.evidence
         if e.start is not None
-        for r in [f"{e.kind}:{e.record_id}"]
     }
     texts: dict[str, dict[str, str]] = {}
     for kind, id_field, fields in (

@@ -54,7 +54,3 @@ class StageMeter:
                 "seconds": round(time.perf_counter() - start, 3),
                 "peak_mb": peak_mb(),
             }
-
-    @property
-    def seconds(self) -> dict[str, float]:
-        return {name: stage["seconds"] for name, stage in self.stages.items()}
