@@ -276,3 +276,11 @@ def _reasons(
     if cities >= minimums[2]:
         out.append((f">= {minimums[2]} cities", f">= {minimums[2]} byer"))
     return out
+
+
+def photo_clusters(
+    hashes: list[ImageHashes], pdq_radius: int = 31, phash_radius: int = 8, match: str = "either"
+) -> list[list[int]]:
+    """Groups of indices into `hashes` that show the same photo; the public entry for detectors
+    that need photo identity (BEH-CONTACT-PROXY's personas)."""
+    return _clusters(hashes, pdq_radius, phash_radius, match)
