@@ -1,0 +1,136 @@
+"""BEH-LOW-PRICE: an ad priced well below comparable ads in the same city.
+
+One DuckDB statement. Comparable ads are personal-service ads (a persona and a positive price)
+in the same city and currency, of the same service, posted within the `baseline_window_days`
+before the ad (the ad included). The service is read from the text: an ad naming massage in
+any of `massage_terms` is a massage ad, any other is 'other'. Because an 'other' ad may still be
+a massage, it must be cheap against the cheaper of the two medians. A city needs
+`min_comparables` ads for its median; below that the country's median of the service is used
+(`fallback_country`), and the finding says which. The price field is taken as the price of one
+hour (durations in the text are not read yet).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from redflags.detectors.base import Detector, register
+from redflags.engines import Engine
+from redflags.extract import identifiers_of
+from redflags.model import Evidence, Finding
+
+_SQL = """
+WITH priced AS (
+    SELECT ad_id, posted_at, price, title, body, phone, handle, email,
+           lower(trim(city)) AS city_key, any_value(city) OVER (PARTITION BY lower(trim(city)))
+               AS city_shown,
+           upper(coalesce(currency, $currency)) AS currency,
+           CASE WHEN regexp_matches(lower(coalesce(title, '') || ' ' || coalesce(body, '')),
+                                    $massage) THEN 'massage' ELSE 'other' END AS service
+    FROM ads
+    WHERE price > 0 AND persona IS NOT NULL AND trim(persona) <> ''
+      AND city IS NOT NULL AND trim(city) <> ''
+),
+windowed AS (
+    SELECT *,
+        median(price) OVER in_city AS city_median, count(*) OVER in_city AS city_n,
+        median(price) OVER in_country AS country_median, count(*) OVER in_country AS country_n
+    FROM priced
+    WINDOW
+        in_city AS (PARTITION BY city_key, currency, service ORDER BY posted_at
+                    RANGE BETWEEN INTERVAL {days} DAYS PRECEDING AND CURRENT ROW),
+        in_country AS (PARTITION BY currency, service ORDER BY posted_at
+                       RANGE BETWEEN INTERVAL {days} DAYS PRECEDING AND CURRENT ROW)
+),
+baseline AS (
+    SELECT *,
+        CASE WHEN city_n >= $min_n THEN city_median
+             WHEN $fallback AND country_n >= $min_n THEN country_median END AS median,
+        CASE WHEN city_n >= $min_n THEN 'city' ELSE 'country' END AS scope,
+        CASE WHEN city_n >= $min_n THEN city_n ELSE country_n END AS comparables
+    FROM windowed
+),
+massage AS (SELECT * FROM baseline WHERE service = 'massage' AND median IS NOT NULL)
+SELECT b.ad_id, b.title, b.body, b.phone, b.handle, b.email, b.price, b.currency,
+       b.city_shown AS city, b.service, b.scope,
+       b.comparables, b.median,
+       m.median AS massage_median, m.scope AS massage_scope,
+       CASE WHEN b.service = 'other' AND m.median IS NOT NULL
+            THEN least(b.median, m.median) ELSE b.median END AS reference
+FROM baseline b
+ASOF LEFT JOIN massage m
+    ON m.city_key = b.city_key AND m.currency = b.currency AND m.posted_at <= b.posted_at
+WHERE b.median IS NOT NULL
+  AND b.price < $ratio * (CASE WHEN b.service = 'other' AND m.median IS NOT NULL
+                               THEN least(b.median, m.median) ELSE b.median END)
+ORDER BY b.ad_id
+"""
+
+
+@register
+class LowPriceDetector(Detector):
+    kind = "price_below_market"
+    record_kinds = ("ad",)
+    description = "An ad's price below a fraction of the median of comparable ads in its city."
+
+    def evaluate(self, engine: Engine) -> Iterator[Finding]:
+        ratio = float(self.param("price_ratio_below", 0.6))
+        days = int(self.param("baseline_window_days", 90))
+        terms = [str(t).lower() for t in self.param("massage_terms", ["massage"])]
+        rows = engine.query(
+            _SQL.format(days=days),
+            {
+                "currency": str(self.param("currency", "DKK")).upper(),
+                "massage": "|".join(_escape(t) for t in terms),
+                "min_n": int(self.param("min_comparables", 20)),
+                "fallback": bool(self.param("fallback_country", True)),
+                "ratio": ratio,
+            },
+        )
+        for row in rows:
+            price, reference = float(row["price"]), float(row["reference"])
+            share = price / reference
+            where_en = f"in {row['city']}" if row["scope"] == "city" else "in the country"
+            where_da = f"i {row['city']}" if row["scope"] == "city" else "i hele landet"
+            service_en = "massage ads" if row["service"] == "massage" else "comparable ads"
+            service_da = (
+                "massageannoncer" if row["service"] == "massage" else "sammenlignelige annoncer"
+            )
+            yield self.finding(
+                subject_kind="ad",
+                subject=str(row["ad_id"]),
+                strength=min(1.0, (1 - share) / (1 - ratio) / 2 + 0.5) if share < 1 else 0.5,
+                facts={
+                    "price": price,
+                    "currency": row["currency"],
+                    "city": row["city"],
+                    "service": row["service"],
+                    "baseline": row["scope"],
+                    "comparables": int(row["comparables"]),
+                    "median": float(row["median"]),
+                    "reference_median": reference,
+                    "share_of_median": round(share, 3),
+                    "window_days": days,
+                },
+                summary_en=(
+                    f"Price {price:.0f} {row['currency']} is {share:.0%} of the median "
+                    f"{reference:.0f} of {int(row['comparables'])} {service_en} {where_en} over "
+                    f"{days} days (flag below {ratio:.0%})."
+                ),
+                summary_da=(
+                    f"Prisen {price:.0f} {row['currency']} er {share:.0%} af medianen "
+                    f"{reference:.0f} for {int(row['comparables'])} {service_da} {where_da} de "
+                    f"seneste {days} dage (markeres under {ratio:.0%})."
+                ),
+                evidence=(
+                    Evidence(
+                        kind="ad", record_id=str(row["ad_id"]), field="price", value=str(price)
+                    ),
+                ),
+                pivots=tuple(sorted({i.pivot for i in identifiers_of("ad", row)})),
+            )
+
+
+def _escape(term: str) -> str:
+    """A literal term inside a RE2 alternation."""
+    return "".join(f"\\{c}" if c in r".^$*+?()[]{}|\\" else c for c in term)
