@@ -4,11 +4,20 @@ from redflags.detectors import (  # noqa: F401  (imported for registration)
     ad_language,
     ad_template,
     contact_proxy,
+    deletion_burst,
+    fin_worker_sweep,
     lexicon_combination,
     lexicon_presence,
+    low_price,
+    message_patterns,
+    multicity_circuit,
+    obscured_phone,
     p2p_receiver_profile,
     photo_reuse,
+    rotating_roster,
     shared_identifiers,
+    stated_hours,
+    wage_offer,
 )
 from redflags.detectors.base import DETECTOR_KINDS, Detector, detector_for
 
