@@ -35,3 +35,39 @@ def load_allow_list(path: Path) -> AllowList:
     if parsed is None:
         raise CatalogueError(problems)
     return parsed
+
+
+class MerchantGroup(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    en: str = Field(min_length=1)
+    da: str = Field(min_length=1)
+    categories: tuple[str, ...] = ()
+    mcc: tuple[str, ...] = ()
+
+
+class MerchantCategories(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    groups: dict[str, MerchantGroup]
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """(category or code in lower case, group) for every membership, sorted."""
+        return sorted(
+            {
+                (str(value).lower(), group)
+                for group, spec in self.groups.items()
+                for value in (*spec.categories, *spec.mcc)
+            }
+        )
+
+
+def load_merchant_categories(path: Path | None = None) -> MerchantCategories:
+    problems: list[str] = []
+    parsed = parse_file(
+        path or default_list_path("merchant_categories"), MerchantCategories, problems
+    )
+    if parsed is None:
+        raise CatalogueError(problems)
+    return parsed

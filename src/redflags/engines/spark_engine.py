@@ -1,0 +1,129 @@
+"""Apache Spark as the engine for the aggregate indicators, for data that outgrows one machine.
+
+The store's record tables are written once to Parquet and read by Spark, so the same rendered
+definitions run over the same rows as on DuckDB. Any master URL works (`local[2]` by default);
+with a cluster, `workdir` must be storage every executor can read. Per-record detectors (text,
+images) still read the DuckDB store in this process: they are Python code, not SQL.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from redflags.engines.dialect import render
+from redflags.engines.duckdb_engine import DuckDBEngine, Params
+from redflags.model import KIND_TABLES, RecordKind
+
+
+class SparkUnavailable(RuntimeError):
+    """pyspark or a Java runtime is missing; the message says what to install."""
+
+
+def _log_config() -> str:
+    return str(resources.files("redflags.engines") / "resources" / "log4j2.properties")
+
+
+def spark_session(master: str = "local[2]", app: str = "redflags") -> Any:
+    """A SparkSession bound to loopback unless the master says otherwise, in UTC, UI off."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise SparkUnavailable(
+            "the Spark engine needs pyspark: pip install 'redflags[spark]' (and Java 17+)"
+        ) from None
+    if master.startswith("local"):
+        # Nothing may listen on or talk to other addresses in local mode.
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    java_options = f"-Dlog4j2.configurationFile=file:{_log_config()}"
+    builder = (
+        SparkSession.builder.master(master)
+        .appName(app)
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.driver.extraJavaOptions", java_options)
+    )
+    if master.startswith("local"):
+        builder = builder.config("spark.driver.bindAddress", "127.0.0.1").config(
+            "spark.driver.host", "127.0.0.1"
+        )
+    try:
+        session = builder.getOrCreate()
+    except Exception as exc:  # the JVM failed to start: say so in one line
+        raise SparkUnavailable(f"cannot start Spark ({master}): {exc}") from None
+    session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+def _utc(value: Any) -> Any:
+    # Spark hands back naive timestamps in the session zone (UTC); DuckDB gives aware ones.
+    if isinstance(value, datetime) and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    if isinstance(value, list):
+        return [_utc(v) for v in value]
+    return value
+
+
+class SparkEngine:
+    """Runs the aggregate definitions with Spark SQL over Parquet copies of the store's tables."""
+
+    name = "spark"
+
+    def __init__(
+        self,
+        connection: duckdb.DuckDBPyConnection,
+        workdir: Path,
+        master: str = "local[2]",
+        session: Any = None,
+    ) -> None:
+        self._local = DuckDBEngine(connection)  # per-record detectors read here
+        self.session = session or spark_session(master)
+        self.workdir = workdir
+        self._tables: set[str] = set()
+        workdir.mkdir(parents=True, exist_ok=True)
+        for table, _ in KIND_TABLES.values():
+            target = workdir / f"{table}.parquet"
+            connection.execute(f"COPY {table} TO '{target}' (FORMAT parquet)")
+            self.session.read.parquet(str(target)).createOrReplaceTempView(table)
+
+    def sql(self, definition: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        statement = render(definition, params or {}, "spark")
+        return [
+            {k: _utc(v) for k, v in row.asDict(recursive=True).items()}
+            for row in self.session.sql(statement).collect()
+        ]
+
+    def materialise(
+        self, table: str, definition: str, params: Mapping[str, Any] | None = None
+    ) -> None:
+        frame = self.session.sql(render(definition, params or {}, "spark"))
+        frame.cache().createOrReplaceTempView(table)
+        self._tables.add(table)
+
+    def register(self, table: str, data: pa.Table) -> None:
+        # Small lookup tables (merchant groups): through Parquet, so types map as for records.
+        target = self.workdir / f"{table}.parquet"
+        pq.write_table(data, target)
+        self.session.read.parquet(str(target)).cache().createOrReplaceTempView(table)
+        self._tables.add(table)
+
+    def has(self, table: str) -> bool:
+        return table in self._tables
+
+    def query(self, sql: str, params: Params = None) -> list[dict[str, Any]]:
+        return self._local.query(sql, params)
+
+    def records(
+        self, kind: RecordKind, columns: Sequence[str] | None = None, where: str | None = None
+    ) -> Iterator[dict[str, Any]]:
+        return self._local.records(kind, columns, where)
