@@ -75,6 +75,15 @@ LOOK_ALIKES = {
     "RCS-REC-SCAM-COMPOUND": ("hn_legitimate_agency_employer", "hn_travel_agency"),
     # Danish ads for foreign-born women who list Danish: her own ads, a clinic's staff bios
     "BEH-AD-LANG-MISMATCH": ("hn_independent_sex_worker", "hn_legitimate_agency_employer"),
+    # message side (issue #4): a family sending holiday photos and videos to grandmother and
+    # asking "where are you?"; a lawful employer's mail and wages by the collective agreement;
+    # a worker or a clinic removing their own ads (one account each)
+    "RCS-IMAGE-BLACKMAIL": ("hn_family_shared_address", "hn_legitimate_agency_employer"),
+    "RCS-SURV-CHECKINS": ("hn_family_shared_address", "hn_independent_sex_worker"),
+    "RCS-SURV-EVIDENCE-WIPE": ("hn_independent_sex_worker", "hn_legitimate_agency_employer"),
+    "RCS-REC-TOO-GOOD": ("hn_legitimate_agency_employer",),
+    "RCS-REC-CHANNEL-SWITCH": ("hn_legitimate_agency_employer", "hn_family_shared_address"),
+    "BEH-COORDINATED-DELETION": ("hn_independent_sex_worker", "hn_legitimate_agency_employer"),
 }
 
 

@@ -4,6 +4,10 @@ Deletion events (`events`: ad_removed, chat_history_cleared, account_deleted, de
 are linked when they come from one device. A device whose deletion events reach at least
 `min_linked_items` distinct accounts within `window_hours` fires; the evidence is those events
 and the ads whose contact (phone or handle) is an account whose ads were removed by one of them.
+
+`evidence_wipe` (RCS-SURV-EVIDENCE-WIPE): orders to erase traces, found by `lexicon_presence`'s
+rules in messages, plus the same deletion bursts (without the ads: removing an ad is not wiping
+a chat), as the indicator's rule names mass deletion too.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from datetime import timedelta
 from typing import Any
 
 from redflags.detectors.base import Detector, register
+from redflags.detectors.lexicon_presence import LexiconPresenceDetector
 from redflags.engines import Engine
 from redflags.model import Evidence, Finding, RecordKind
 from redflags.normalise.identifiers import normalise_handle
@@ -28,6 +33,9 @@ class DeletionBurstDetector(Detector):
     description = "Several linked accounts or ads deleted from one device within hours."
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
+        return self.bursts(engine, with_ads=True)
+
+    def bursts(self, engine: Engine, with_ads: bool) -> Iterator[Finding]:
         wanted = set(self.param("events", _EVENTS))
         minimum = int(self.param("min_linked_items", 3))
         window = timedelta(hours=float(self.param("window_hours", 24)))
@@ -43,7 +51,7 @@ class DeletionBurstDetector(Detector):
                 bursts.append((device, burst))
         if not bursts:
             return
-        ads = _ads_by_contact(engine)
+        ads = _ads_by_contact(engine) if with_ads else {}
         for device, burst in bursts:
             removed = [r for r in burst if r["event"] == "ad_removed"]
             ad_ids = sorted({a for r in removed for a in ads.get(_key(str(r["account"])), ()) if a})
@@ -118,3 +126,16 @@ def _ads_by_contact(engine: Engine) -> dict[str, list[str]]:
             if value:
                 ads[_key(str(value))].append(str(row["ad_id"]))
     return ads
+
+
+@register
+class EvidenceWipeDetector(LexiconPresenceDetector):
+    kind = "evidence_wipe"
+    record_kinds = ("message", "device_event")
+    description = "Orders to erase traces in messages, and mass deletions from one device."
+
+    def evaluate(self, engine: Engine) -> Iterator[Finding]:
+        yield from super().evaluate(engine)
+        yield from DeletionBurstDetector(self.indicator, self.options).bursts(
+            engine, with_ads=False
+        )

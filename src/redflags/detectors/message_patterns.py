@@ -10,15 +10,12 @@ needs on top of it:
   thread on a platform that is not a private messenger (a job site, Facebook, e-mail), a message
   that gives a private-messenger handle or link (`find_contacts`) or names a messenger next to a
   phone number;
-- `remote_controller` (RCS-REMOTE-CONTROLLER): one sender whose directive messages (a lexicon)
-  reach at least `min_worker_accounts` recipients, where the sender's own device events place it
-  in another country than the recipients' logins (unknown recipients count as `home_country`).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -225,71 +222,3 @@ def _off_platform(text: str, messengers: set[str]) -> Iterable[tuple[str, int, i
                 yield platform, contact.start, contact.end
         elif named:
             yield named[0].group(1).lower(), contact.start, contact.end
-
-
-@register
-class RemoteControllerDetector(_MessageDetector):
-    kind = "remote_controller"
-    record_kinds = ("message", "device_event")
-    description = "One sender directs several people by messenger from another country."
-
-    def evaluate(self, engine: Engine) -> Iterator[Finding]:
-        minimum = int(self.param("min_worker_accounts", 3))
-        home = str(self.param("home_country", "DK"))
-        need_mismatch = bool(self.param("require_login_country_mismatch", True))
-        by_sender: dict[str, list[Said]] = defaultdict(list)
-        for said in self._said(engine):
-            if said.record.get("recipient"):
-                by_sender[str(said.record["sender"])].append(said)
-        candidates = {
-            s: i for s, i in by_sender.items() if len({x.record["recipient"] for x in i}) >= minimum
-        }
-        if not candidates:
-            return
-        accounts = set(candidates) | {
-            str(x.record["recipient"]) for items in candidates.values() for x in items
-        }
-        seen = _countries(engine, accounts)
-        for sender, items in sorted(candidates.items()):
-            own = seen.get(_bare(sender), {}).get("any")
-            recipients = sorted({str(x.record["recipient"]) for x in items})
-            theirs = {r: seen.get(_bare(r), {}).get("login", home) for r in recipients}
-            elsewhere = [r for r in recipients if own and theirs[r] != own]
-            if need_mismatch and len(elsewhere) < minimum:
-                continue
-            yield self._message_finding(
-                sorted(items, key=lambda s: s.at),
-                {
-                    "sender": sender,
-                    "recipients": len(recipients),
-                    "sender_country": own,
-                    "recipients_elsewhere": len(elsewhere),
-                },
-                f"One sender gives instructions to {len(recipients)} people (threshold "
-                f"{minimum}) by messenger, from {own or 'an unknown country'}, while "
-                f"{len(elsewhere)} of them log in from elsewhere.",
-                f"Én afsender giver instrukser til {len(recipients)} personer (tærskel "
-                f"{minimum}) via beskedtjeneste fra {own or 'et ukendt land'}, mens "
-                f"{len(elsewhere)} af dem logger ind et andet sted.",
-            )
-
-
-def _bare(account: str) -> str:
-    return account.lstrip("@").lower()
-
-
-def _countries(engine: Engine, accounts: set[str]) -> dict[str, dict[str, str]]:
-    """Per account (bare, lower case): the most common country of its device events ('any')
-    and of its logins ('login')."""
-    wanted = {_bare(a) for a in accounts}
-    counts: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
-    for row in engine.records(RecordKind.DEVICE_EVENT, ["account", "event", "country"]):
-        account = _bare(str(row["account"]))
-        if account in wanted and row["country"]:
-            counts[account]["any"][row["country"]] += 1
-            if row["event"] == "login":
-                counts[account]["login"][row["country"]] += 1
-    return {
-        account: {k: c.most_common(1)[0][0] for k, c in by_kind.items() if c}
-        for account, by_kind in counts.items()
-    }

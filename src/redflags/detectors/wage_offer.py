@@ -2,9 +2,11 @@
 median at the destination.
 
 Each amount with a currency (EUR, €, USD, $, DKK, kr, THB, บาท, RON, lei, BGN, лв, UAH, грн, RUB,
-руб, GBP, £) that is preceded by a wage word or followed by a period ("per month", "i timen",
-"บาทต่อเดือน") is a wage; a wage without a period is taken as monthly. It is converted to EUR a
-month (`eur_per` rates; hours x `hours_per_month`, days x 22, weeks x 4.33) and divided by the
+руб, GBP, £) that follows a wage word ("salary", "løn", "зарплата", "รายได้") within 60 characters
+is a wage (prices, fees and debts are not); the period after it ("per month", "i timen",
+"บาทต่อเดือน") sets its unit, and a wage without a period is taken as monthly. It is converted
+to EUR a month (`eur_per` rates; hours x `hours_per_month`, days x 22, weeks x 4.33) and
+divided by the
 `median_monthly_eur` of the destination the text names (`default_destination` when none).
 A ratio of at least `min_sector_median_ratio` fires; so does a ratio of at least
 `min_ratio_with_no_experience` when the text also says no experience or language is needed.
@@ -98,7 +100,7 @@ def wages_in(text: str, field: str, hits: list[Hit], params: dict[str, Any]) -> 
         amount = _number(match.group("n1") or match.group("n2"))
         after = [h for h in hits if h.concept in _PERIODS and 0 <= h.start - match.end() <= 12]
         before = [h for h in hits if h.concept == "wage_word" and 0 <= match.start() - h.end <= 60]
-        if not after and not before:
+        if not before:  # a price, a fee or a debt, not a wage
             continue
         period = after[0].concept if after else "per_month"
         factor = _PERIODS[period] or hours

@@ -23,6 +23,7 @@ from redflags.synth.world.context import WorldContext
 from redflags.synth.world.images import ImageMaker
 from redflags.synth.world.pools import Municipality, Person
 from redflags.synth.world.typologies import fields, kit
+from redflags.synth.world.typologies.pay import too_good_pay
 from redflags.synth.world.typologies.rules import customers_sharing_identifiers
 
 ORIGINS = ["RO", "BG", "UA", "TH", "NG"]
@@ -241,14 +242,16 @@ class _Case1:
         for language in dict.fromkeys(languages):
             for _ in range(rng.choice([1, 1, 2])):
                 shown = rng.choice([f"@{self.recruiter}", f"t.me/{self.recruiter}"])
+                phone_shown = text.show_phone(rng, self.foreign_phone)
+                money = money_slots(rng, language)  # drawn in the same order as before
                 written = text.write(
                     rng,
                     "recruitment",
                     "post",
                     language,
                     handle=shown,
-                    phone_shown=text.show_phone(rng, self.foreign_phone),
-                    **money_slots(rng, language),
+                    phone_shown=phone_shown,
+                    **money,
                 )
                 kit.ad(
                     ctx,
@@ -260,6 +263,7 @@ class _Case1:
                     city=self.town.name,  # every ad names a town (the background's rule)
                     phone_number=self.foreign_phone if rng.random() < 0.4 else None,
                     handle=shown if rng.random() < 0.5 else None,
+                    indicators=too_good_pay(money["earn"], money["currency"]),
                 )
         for worker in self.workers:
             thread = kit.Thread(ctx, ledger, "telegram")
@@ -273,9 +277,10 @@ class _Case1:
                 (self.recruiter, text.write(rng, "recruitment", "debt_intro", lang, **money)),
             ]
             ts = kit.clock(ctx, rng, day, kit.WAKING)
+            pay = too_good_pay(money["earn"], money["currency"])  # the pitch states the wage
             for sender, written in steps:
                 other = self.recruiter if sender == worker.handle else worker.handle
-                thread.say(sender, other, ts, written)
+                thread.say(sender, other, ts, written, pay if steps[1][1] is written else [])
                 ts = kit.later(rng, ts, 0.1, 20)
 
     def _control_chats(self) -> None:
@@ -289,6 +294,9 @@ class _Case1:
             "cameras",
             "money",
         ]
+        # Check-in follow-ups and image blackmail come from their own stream, so that every
+        # other draw of the instance stays as it was.
+        extra = ctx.rng(self.key, "control_extra")
         for worker in self.workers:
             thread = kit.Thread(ctx, ledger, "telegram")
             money = money_slots(rng, worker.language)
@@ -301,6 +309,16 @@ class _Case1:
                 if rng.random() < 0.7:
                     reply = text.write(rng, "recruitment", "worker_reply", worker.language)
                     thread.say(worker.handle, self.boss, kit.later(rng, ts, 0.01, 0.5), reply)
+                if group == "checkin_photo":  # the demand is repeated the same day
+                    for _ in range(extra.randint(1, 3)):
+                        ts = kit.later(extra, ts, 0.5, 3)
+                        again = text.write(extra, "recruitment", "checkin_again", worker.language)
+                        thread.say(self.boss, worker.handle, ts, again, [REMOTE])
+            if extra.random() < 0.5:  # videos filmed at the clinic, held over her
+                day = extra.randrange(self.start + 1, self.end)
+                threat = text.write(extra, "recruitment", "blackmail", worker.language)
+                when = kit.clock(ctx, extra, day, kit.WAKING)
+                thread.say(self.boss, worker.handle, when, threat, [REMOTE])
             worker.chat = thread
 
     # -- ads --------------------------------------------------------------------------------------
