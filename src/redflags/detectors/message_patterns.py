@@ -64,7 +64,9 @@ class _MessageDetector(Detector):
         evidence = tuple(
             e
             for item in items
-            for e in hit_evidence("message", str(item.record["message_id"]), {"text": item.hits})
+            for e in hit_evidence(
+                "message", str(item.record["message_id"]), {"text": list(item.hits)}
+            )
         )
         pivots = tuple(
             sorted({i.pivot for item in items for i in identifiers_of("message", item.record)})
