@@ -5,9 +5,11 @@ in the same city and currency, of the same service, posted within the `baseline_
 before the ad (the ad included). The service is read from the text: an ad naming massage in
 any of `massage_terms` is a massage ad, any other is 'other'. Because an 'other' ad may still be
 a massage, it must be cheap against the cheaper of the two medians. A city needs
-`min_comparables` ads for its median; below that the country's median of the service is used
-(`fallback_country`), and the finding says which. The price field is taken as the price of one
-hour (durations in the text are not read yet).
+`min_comparables` ads from at least `min_sellers` distinct personas (one busy seller, or one
+network, is no market) for its median; below that the country's median of the service is used
+(`fallback_country`), and without enough ads anywhere the catalogue's `reference_median` for
+the cheapest service in `currency`; the finding says which. The price field is taken as the
+price of one hour (durations in the text are not read yet).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from redflags.model import Evidence, Finding
 _SQL = """
 WITH priced AS (
     SELECT ad_id, posted_at, price, title, body, phone, handle, email,
+           lower(trim(persona)) AS persona_key,
            lower(trim(city)) AS city_key, any_value(city) OVER (PARTITION BY lower(trim(city)))
                AS city_shown,
            upper(coalesce(currency, $currency)) AS currency,
@@ -34,7 +37,9 @@ WITH priced AS (
 windowed AS (
     SELECT *,
         median(price) OVER in_city AS city_median, count(*) OVER in_city AS city_n,
-        median(price) OVER in_country AS country_median, count(*) OVER in_country AS country_n
+        count(DISTINCT persona_key) OVER in_city AS city_sellers,
+        median(price) OVER in_country AS country_median, count(*) OVER in_country AS country_n,
+        count(DISTINCT persona_key) OVER in_country AS country_sellers
     FROM priced
     WINDOW
         in_city AS (PARTITION BY city_key, currency, service ORDER BY posted_at
@@ -44,10 +49,17 @@ windowed AS (
 ),
 baseline AS (
     SELECT *,
-        CASE WHEN city_n >= $min_n THEN city_median
-             WHEN $fallback AND country_n >= $min_n THEN country_median END AS median,
-        CASE WHEN city_n >= $min_n THEN 'city' ELSE 'country' END AS scope,
-        CASE WHEN city_n >= $min_n THEN city_n ELSE country_n END AS comparables
+        CASE WHEN city_n >= $min_n AND city_sellers >= $min_sellers THEN city_median
+             WHEN $fallback AND country_n >= $min_n AND country_sellers >= $min_sellers
+             THEN country_median
+             WHEN $fallback AND $reference > 0 AND currency = $currency THEN $reference
+             END AS median,
+        CASE WHEN city_n >= $min_n AND city_sellers >= $min_sellers THEN 'city'
+             WHEN country_n >= $min_n AND country_sellers >= $min_sellers THEN 'country'
+             ELSE 'reference' END AS scope,
+        CASE WHEN city_n >= $min_n AND city_sellers >= $min_sellers THEN city_n
+             WHEN country_n >= $min_n AND country_sellers >= $min_sellers THEN country_n
+             ELSE 0 END AS comparables
     FROM windowed
 ),
 massage AS (SELECT * FROM baseline WHERE service = 'massage' AND median IS NOT NULL)
@@ -55,14 +67,15 @@ SELECT b.ad_id, b.title, b.body, b.phone, b.handle, b.email, b.price, b.currency
        b.city_shown AS city, b.service, b.scope,
        b.comparables, b.median,
        m.median AS massage_median, m.scope AS massage_scope,
-       CASE WHEN b.service = 'other' AND m.median IS NOT NULL
-            THEN least(b.median, m.median) ELSE b.median END AS reference
+       CASE WHEN b.service = 'other'
+            THEN least(b.median, coalesce(m.median, nullif($reference, 0)))
+            ELSE b.median END AS reference
 FROM baseline b
 ASOF LEFT JOIN massage m
     ON m.city_key = b.city_key AND m.currency = b.currency AND m.posted_at <= b.posted_at
-WHERE b.median IS NOT NULL
-  AND b.price < $ratio * (CASE WHEN b.service = 'other' AND m.median IS NOT NULL
-                               THEN least(b.median, m.median) ELSE b.median END)
+WHERE b.price < $ratio * (CASE WHEN b.service = 'other'
+                               THEN least(b.median, coalesce(m.median, nullif($reference, 0)))
+                               ELSE b.median END)
 ORDER BY b.ad_id
 """
 
@@ -83,15 +96,20 @@ class LowPriceDetector(Detector):
                 "currency": str(self.param("currency", "DKK")).upper(),
                 "massage": "|".join(_escape(t) for t in terms),
                 "min_n": int(self.param("min_comparables", 20)),
+                "min_sellers": int(self.param("min_sellers", 15)),
                 "fallback": bool(self.param("fallback_country", True)),
                 "ratio": ratio,
+                "reference": float(self.param("reference_median", 0)),
             },
         )
         for row in rows:
             price, reference = float(row["price"]), float(row["reference"])
             share = price / reference
-            where_en = f"in {row['city']}" if row["scope"] == "city" else "in the country"
-            where_da = f"i {row['city']}" if row["scope"] == "city" else "i hele landet"
+            where_en, where_da = {
+                "city": (f"in {row['city']}", f"i {row['city']}"),
+                "country": ("in the country", "i hele landet"),
+                "reference": ("(the catalogue's reference price)", "(katalogets referencepris)"),
+            }[str(row["scope"])]
             service_en = "massage ads" if row["service"] == "massage" else "comparable ads"
             service_da = (
                 "massageannoncer" if row["service"] == "massage" else "sammenlignelige annoncer"
