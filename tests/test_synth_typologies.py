@@ -84,6 +84,12 @@ LOOK_ALIKES = {
     "RCS-REC-TOO-GOOD": ("hn_legitimate_agency_employer",),
     "RCS-REC-CHANNEL-SWITCH": ("hn_legitimate_agency_employer", "hn_family_shared_address"),
     "BEH-COORDINATED-DELETION": ("hn_independent_sex_worker", "hn_legitimate_agency_employer"),
+    # the clinic's reception number is written plainly; she prices like the market, keeps one
+    # name and makes one short trip (two cities); the clinic has no obscured phone
+    "BEH-OBSCURED-PHONE": ("hn_legitimate_agency_employer",),
+    "BEH-LOW-PRICE": ("hn_independent_sex_worker", "hn_legitimate_agency_employer"),
+    "BEH-ROTATING-ROSTER": ("hn_independent_sex_worker",),
+    "BEH-MULTICITY-CIRCUIT": ("hn_independent_sex_worker", "hn_legitimate_agency_employer"),
 }
 
 

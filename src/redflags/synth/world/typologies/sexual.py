@@ -106,6 +106,15 @@ class _Case1:
             for kind in ("massage", "escort")
         }
         self.prices = sorted({p for menu in self.menus.values() for p in menu})
+        # Every other instance advertises far below the market (BEH-LOW-PRICE): at most 250 kr,
+        # under 0.6 x any local median, while buyers still pay the menu. Drawn from its own
+        # stream so that every other draw of the instance stays as it was.
+        cheap = ctx.rng(key, "cheap_prices")
+        undercut = int(key.rsplit("/", 1)[1]) % 2 == 0
+        self.ad_prices = {
+            p: max(150, min(250, round(p * cheap.uniform(0.2, 0.4) / 50) * 50))
+            for p in (self.prices if undercut else ())
+        }
         nid = ctx.network(
             Case1SexualExploitation.name,
             positive=True,
@@ -355,6 +364,7 @@ class _Case1:
                 else text.show_phone(rng, self.ad_phone)
             )
             price = rng.choice(self.menus[worker.kinds[persona]])
+            price = self.ad_prices.get(price, price)
             written = text.write(
                 rng,
                 "sex_ads",
@@ -368,6 +378,8 @@ class _Case1:
             )
             spoken = kit.spoken(worker.person.nationality, worker.language)
             flags = ["BEH-OBSCURED-PHONE"] if obscured else []
+            if self.ad_prices:
+                flags.append("BEH-LOW-PRICE")
             if language == "da":
                 flags.append("BEH-AD-LANG-MISMATCH")
             images = [next(refs[b]) for b in bases]
