@@ -1,9 +1,14 @@
 """BEH-PHOTO-REUSE: the same photo (near-duplicates) behind different phones, names or cities.
 
-Every image an ad refers to is hashed twice: PDQ (256 bits) and a 64-bit pHash. Two images are
-the same photo when either hash is within its Hamming threshold (`match: either`) or both are
-(`match: both`); clusters are the connected components of that relation, found with a
-multi-index hash (no all-pairs comparison). Images near a known stock hash are dropped first.
+Every image an ad refers to is hashed: PDQ (256 bits), a 64-bit pHash of the whole image and of
+its centre, and a colour layout (see `redflags.extract.image_hashes`). Two images are the same
+photo by PDQ when it is within `pdq_max_hamming_distance`, and by pHash when the whole-image
+pHashes are within `phash_max_hamming_distance` or the nearest of the four whole/centre pairings
+is within `phash_crop_max_hamming_distance` (crops of up to about 10 %) — in both cases only if
+their colour layouts differ by at most `colour_max_distance` (mean per channel, 0-255). The
+relation is either of the two (`match: either`) or both (`match: both`); clusters are its
+connected components, found with multi-index hashes (no all-pairs comparison). Images near a
+known stock hash are dropped first.
 A cluster fires when, within some `window_days` window of its ads, it is linked to at least
 `min_phones` phones, `min_persona_names` persona names or `min_cities` cities.
 
@@ -32,6 +37,7 @@ from redflags.extract.image_hashes import (
     PDQ_BITS,
     PHASH_BITS,
     ImageHashes,
+    colour_distance,
     hash_file,
     parse_pdq_hex,
 )
@@ -39,6 +45,9 @@ from redflags.model import Evidence, Finding, RecordKind
 from redflags.normalise.identifiers import normalise_name
 
 _PARENT_LEVELS = 2
+# Calibrated on the bench's crop set of world seed 4 (docs/performance.md, Photo reuse).
+PHASH_CROP_RADIUS = 10
+COLOUR_MAX_DISTANCE = 12.0
 
 
 @dataclass(frozen=True)
@@ -107,6 +116,8 @@ class PhotoReuseDetector(Detector):
         pdq_radius = int(self.param("pdq_max_hamming_distance", 31))
         phash_radius = int(self.param("phash_max_hamming_distance", 8))
         match = str(self.param("match", "either"))
+        crop_radius = int(self.param("phash_crop_max_hamming_distance", PHASH_CROP_RADIUS))
+        colour_max = float(self.param("colour_max_distance", COLOUR_MAX_DISTANCE))
         window = timedelta(days=float(self.param("window_days", 30)))
         minimums = (
             int(self.param("min_phones", 2)),
@@ -154,7 +165,12 @@ class PhotoReuseDetector(Detector):
         ]
         stock_removed = len(files) - len(keep)
         clusters = _clusters(
-            [h for i in keep if (h := hashes[i]) is not None], pdq_radius, phash_radius, match
+            [h for i in keep if (h := hashes[i]) is not None],
+            pdq_radius,
+            phash_radius,
+            match,
+            crop_radius,
+            colour_max,
         )
         facts_common = {
             "images_hashed": len(files),
@@ -215,21 +231,63 @@ class PhotoReuseDetector(Detector):
             )
 
 
+def phash_pairs(
+    hashes: list[ImageHashes],
+    phash_radius: int,
+    crop_radius: int = PHASH_CROP_RADIUS,
+    colour_max: float = COLOUR_MAX_DISTANCE,
+) -> set[tuple[int, int]]:
+    """Pairs (i < j) that are the same photo by pHash: whole images within `phash_radius`, or
+    the nearest whole/centre pairing within `crop_radius`, and colour layouts within
+    `colour_max`. Hashes without the centre descriptors (no colour layout) use the whole-image
+    pHash alone, ungated."""
+    extended = [bool(h.colour) for h in hashes]
+    index = MultiIndexHash(PHASH_BITS, max(phash_radius, crop_radius))
+    owner: list[int] = []
+    for i, h in enumerate(hashes):
+        index.add(h.phash)
+        owner.append(i)
+        if extended[i]:
+            index.add(h.phash_centre)
+            owner.append(i)
+    nearest: dict[tuple[int, int], int] = {}
+    for key, j_key, distance in index.pairs():
+        i, j = owner[key], owner[j_key]
+        if i != j:
+            pair = (min(i, j), max(i, j))
+            nearest[pair] = min(distance, nearest.get(pair, PHASH_BITS))
+    out = set()
+    for (i, j), distance in nearest.items():
+        a, b = hashes[i], hashes[j]
+        if extended[i] and extended[j]:
+            whole = (a.phash ^ b.phash).bit_count()
+            if (whole <= phash_radius or distance <= crop_radius) and colour_distance(
+                a.colour, b.colour
+            ) <= colour_max:
+                out.add((i, j))
+        elif (a.phash ^ b.phash).bit_count() <= phash_radius:
+            out.add((i, j))
+    return out
+
+
 def _clusters(
-    hashes: list[ImageHashes], pdq_radius: int, phash_radius: int, match: str
+    hashes: list[ImageHashes],
+    pdq_radius: int,
+    phash_radius: int,
+    match: str,
+    crop_radius: int = PHASH_CROP_RADIUS,
+    colour_max: float = COLOUR_MAX_DISTANCE,
 ) -> list[list[int]]:
     """Connected components of 'same photo', each sorted, in order of their first member."""
     pdq = MultiIndexHash(PDQ_BITS, pdq_radius)
-    phash = MultiIndexHash(PHASH_BITS, phash_radius)
     for h in hashes:
         pdq.add(h.pdq)
-        phash.add(h.phash)
     pdq_pairs = {(i, j) for i, j, _ in pdq.pairs()}
-    phash_pairs = {(i, j) for i, j, _ in phash.pairs()}
+    by_phash = phash_pairs(hashes, phash_radius, crop_radius, colour_max)
     if match == "both":
-        edges = pdq_pairs & phash_pairs
+        edges = pdq_pairs & by_phash
     elif match == "either":
-        edges = pdq_pairs | phash_pairs
+        edges = pdq_pairs | by_phash
     else:
         raise ValueError(f"match must be 'either' or 'both', not {match!r}")
     parent = list(range(len(hashes)))
