@@ -12,9 +12,11 @@ of different personas in one found cluster. A predicted pair with a background a
 false.
 
 Size mode: N synthetic ads, made quickly: 70 % independent texts (random words from a 5,000-word
-vocabulary), 28 % from the background site templates (boilerplate: they must not cluster) and
-2 % planted clusters of 3..8 ads for different personas from one typology template made unique
-per cluster by a random sentence before and after it. Prints ads/s, peak RSS and pairwise P/R.
+vocabulary), 28 % as the background generator writes them — half from the classified site
+templates, half personal ads each in an advertiser's own wording (benign/wording.py); they must
+not cluster — and 2 % planted clusters of 3..8 ads for different personas from one typology
+template made unique per cluster by a random sentence before and after it. Prints ads/s, peak
+RSS and pairwise P/R.
 """
 
 from __future__ import annotations
@@ -35,10 +37,13 @@ import yaml
 
 from redflags.catalogue import load_catalogue
 from redflags.detectors.ad_template import cluster_ads
+from redflags.synth.world.benign.wording import Wording
 
 PARAMS = load_catalogue().get("BEH-AD-TEMPLATE").detector.params
 DATA = resources.files("redflags.synth.world") / "data"
 SLOT = re.compile(r"\{(\w+)\}")
+# The sexual-exploitation typology (Case 1) writes its ads from these groups (typologies/sexual.py).
+CASE1 = ("sex_ads/third_person/", "sex_ads/first_person/")
 
 
 def _params() -> dict[str, Any]:
@@ -53,7 +58,7 @@ def background_templates() -> dict[str, tuple[str | None, str]]:
     return {
         f"background/{kind}/{lang}/{i}": (title, body)
         for kind, ads in spec.items()
-        for lang, pairs in ads["templates"].items()
+        for lang, pairs in ads.get("templates", {}).items()
         for i, (title, body) in enumerate(pairs)
     }
 
@@ -135,6 +140,7 @@ def world(folder: Path) -> None:
     for name, chosen in (
         ("all generator templates", list(kept.values())),
         ("typology templates only", [g for t, g in kept.items() if not t.startswith("back")]),
+        ("Case-1 templates only", [g for t, g in kept.items() if t.startswith(CASE1)]),
     ):
         true = pairs_of(chosen)
         precision, recall = score(predicted, true)
@@ -203,7 +209,13 @@ def synthetic(n: int, seed: int = 7) -> tuple[list[dict[str, Any]], set[tuple[st
     typology = [body for _, body in typology_templates().values() if "{persona}" in body]
     spec = yaml.safe_load((DATA / "texts.yaml").read_text("utf-8"))["ads"]
     background = [
-        b for kind in spec.values() for pairs in kind["templates"].values() for _, b in pairs
+        b
+        for kind in spec.values()
+        for pairs in kind.get("templates", {}).values()
+        for _, b in pairs
+    ]
+    wordings = [
+        Wording.parse(w) for kind in spec.values() for w in kind.get("compose", {}).values()
     ]
     ads: list[dict[str, Any]] = []
     truth: list[list[tuple[str, str]]] = []
@@ -229,10 +241,13 @@ def synthetic(n: int, seed: int = 7) -> tuple[list[dict[str, Any]], set[tuple[st
                 body = fill(rng, template, persona, city)
                 group.append((ad(persona, rng.choice(CITIES), body)["ad_id"], persona.casefold()))
             truth.append(group)
-        elif roll < 0.30:
+        elif roll < 0.30:  # the background generator: a classified, or a personal ad
             persona = person()
-            body = fill(rng, rng.choice(background), persona, city)
-            ad(persona, city, body)
+            if rng.random() < 0.5:
+                template = rng.choice(background)
+            else:  # an advertiser of her own; the bench gives each such ad its own advertiser
+                template = rng.choice(wordings).compose(rng)[1]
+            ad(persona, city, fill(rng, template, persona, city))
         else:
             persona = person()
             words = " ".join(rng.choices(vocab, k=rng.randint(25, 60)))

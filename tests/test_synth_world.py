@@ -24,6 +24,7 @@ from redflags.store.schema import arrow_schema
 from redflags.synth.world import generate as generate_module
 from redflags.synth.world import writer as writer_module
 from redflags.synth.world.benign.texts import texts
+from redflags.synth.world.benign.wording import Wording
 from redflags.synth.world.context import RECORD_KINDS
 from redflags.synth.world.generate import WorldError, WorldSummary, generate_world
 from redflags.synth.world.schema import (
@@ -211,12 +212,11 @@ def test_background_alone_raises_no_finding(tmp_path: Path, no_typologies: None)
     generate_world(world, "demo", seed=9, overrides=sizes)
     result = run_scan([world], ScanOptions(out=tmp_path / "run", redaction_key=b"k"))
     assert sum(r.quarantined for r in result.ingest) == 0
-    # BEH-AD-TEMPLATE: the background writes personal ads from a few shared site templates
-    # (data/texts.yaml), one text for dozens of advertisers. BEH-PHOTO-REUSE: independent
-    # advertisers tour three cities within 30 days with their own photos. Both match the rule
-    # as written and are catalogued false positives; the truth does not (yet) mark them, so
-    # they lower those indicators' measured precision (docs/evaluation.md).
-    rule_matches = {"BEH-AD-TEMPLATE", "BEH-PHOTO-REUSE"}
+    # BEH-PHOTO-REUSE: independent advertisers tour three cities within 30 days with their own
+    # photos. That matches the rule as written and is a catalogued false positive; the truth does
+    # not (yet) mark it, so it lowers the indicator's measured precision (docs/evaluation.md).
+    # BEH-AD-TEMPLATE is not exempt: each background advertiser writes her own text.
+    rule_matches = {"BEH-PHOTO-REUSE"}
     assert [f.indicator_id for f in result.findings if f.indicator_id not in rule_matches] == []
     assert result.cases == []
 
@@ -267,8 +267,10 @@ def test_background_text_never_names_a_destination_abroad() -> None:
     data: dict[str, Any] = texts()
     pieces: list[str] = []
     for spec in data["ads"].values():
-        for pairs in spec["templates"].values():
+        for pairs in spec.get("templates", {}).values():
             pieces += [f"{title} {body}" for title, body in pairs]
+        for wording in spec.get("compose", {}).values():
+            pieces += Wording.parse(wording).sentences()
     for chat in data["chats"].values():
         for scripts in chat["scripts"].values():
             pieces += [turn for script in scripts for _, turn in script]

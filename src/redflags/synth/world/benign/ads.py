@@ -1,7 +1,8 @@
 """Background ads, a slice of days at a time: independent massage and escort ads, ordinary
 classifieds and job ads, in Danish mostly and in English, Romanian, Bulgarian, Russian,
-Ukrainian and Thai. Text comes from the templates in data/texts.yaml, rendered per template for
-all its rows at once.
+Ukrainian and Thai. Classifieds and job ads come from the site templates in data/texts.yaml,
+rendered per template for all its rows at once; each personal advertiser (massage, escort)
+writes her own text from that category's sentence pools (benign/wording.py) and keeps it.
 
 Images: personal advertisers have a few photos they reuse in every ad (reuse within one persona
 is ordinary); classified ads have one photo of the item; job ads none. Worlds with more than
@@ -26,6 +27,7 @@ from redflags.synth.world.benign.contacts import Taken
 from redflags.synth.world.benign.data import probabilities
 from redflags.synth.world.benign.population import Population
 from redflags.synth.world.benign.texts import Template, fill_vocabularies, texts
+from redflags.synth.world.benign.wording import Wording
 from redflags.synth.world.context import WorldContext, new_id_array
 from redflags.synth.world.images import ImageMaker
 from redflags.synth.world.schema import record_schema
@@ -110,7 +112,14 @@ class Ads:
                 for lang, pairs in spec["templates"].items()
             }
             for c, spec in self.specs.items()
+            if "templates" in spec
         }
+        self.wordings = {
+            c: {lang: Wording.parse(w) for lang, w in spec["compose"].items()}
+            for c, spec in self.specs.items()
+            if "compose" in spec
+        }
+        self._worded: dict[tuple[str, int], tuple[str, str]] = {}
         self.towns = np.asarray([t.name for t in pools.municipalities()], dtype=object)
         rng = ctx.np_rng("background", "ads", "plan")
         self.counts = day_counts(rng, total, clock.day_weights("flat"))
@@ -152,6 +161,12 @@ class Ads:
         )
         language = adv.language[who]
         pieces = []
+        if name in self.wordings:  # every personal advertiser writes her own text
+            for lang in sorted(set(language.tolist())):
+                rows = np.flatnonzero(language == lang)
+                titles, bodies = self._worded_texts(batch, rows, lang)
+                pieces.append(self._render(rng, batch, rows, lang, titles, bodies))
+            return pa.concat_tables(pieces)
         for lang in sorted(set(language.tolist())):
             options = self.templates[name].get(lang) or self.templates[name]["da"]
             pick = rng.integers(0, len(options), n)
@@ -192,25 +207,52 @@ class Ads:
             slots[key] = pa.array(column[who], pa.string())
         return slots
 
+    def _worded_texts(
+        self, batch: _Batch, rows: np.ndarray, lang: str
+    ) -> tuple[pa.Array, pa.Array]:
+        """Titles and bodies of personal ads, each in her own wording with its slots filled."""
+        wording = self.wordings[batch.name].get(lang) or self.wordings[batch.name]["da"]
+        take = pa.array(rows)
+        values = {
+            key: batch.slots[key].take(take).to_pylist()
+            for key in ("persona", "city", "price", "phone", "age")
+            if key in batch.slots
+        }
+        titles, bodies = [], []
+        for i, who in enumerate(batch.who[rows].tolist()):
+            key = (batch.name, who)
+            if key not in self._worded:
+                self._worded[key] = wording.compose(self.ctx.rng("background", "wording", *key))
+            title, body = self._worded[key]
+            row = {slot: column[i] for slot, column in values.items()}
+            titles.append(title.format_map(row))
+            bodies.append(body.format_map(row))
+        return capitalised(pa.array(titles, pa.string())), pa.array(bodies, pa.string())
+
     def _render(
         self,
         rng: np.random.Generator,
         batch: _Batch,
         rows: np.ndarray,
         lang: str,
-        title: Template,
-        body: Template,
+        title: Template | pa.Array,
+        body: Template | pa.Array,
     ) -> pa.Table:
+        """The ads of `rows`: from a site template, or with their texts already written."""
         k = len(rows)
         adv = batch.advertisers
         take = pa.array(rows)
         slots = {key: column.take(take) for key, column in batch.slots.items()}
         alias = {"item": VOCABULARY_OF.get(batch.name, "furniture")}
-        slots |= fill_vocabularies(rng, title.slots + body.slots, lang, k, alias)
+        template_slots: tuple[str, ...] = ()
+        if isinstance(title, Template) and isinstance(body, Template):
+            template_slots = title.slots + body.slots
+            slots |= fill_vocabularies(rng, template_slots, lang, k, alias)
+            title, body = capitalised(title.render(slots, k)), body.render(slots, k)
         mine = batch.who[rows]
         personal = adv.kind == "personal"
         employer = adv.kind == "employer"
-        show_email = adv.show_email[mine] | ("email" in title.slots + body.slots)
+        show_email = adv.show_email[mine] | ("email" in template_slots)
         languages = [[lang] if lang == "en" else [lang, "en"]] * k if personal else [[]] * k
         missing = pa.nulls(k, pa.string())
         return pa.table(
@@ -225,8 +267,8 @@ class Ads:
                 "persona": pa.array(adv.persona[mine], pa.string())
                 if adv.persona is not None
                 else missing,
-                "title": capitalised(title.render(slots, k)),
-                "body": body.render(slots, k),
+                "title": title,
+                "body": body,
                 "phone": missing if employer else pa.array(adv.phone[mine], pa.string()),
                 "email": pa.array(np.where(show_email, adv.email[mine], None), pa.string()),
                 "handle": pa.array(adv.handle[mine], pa.string()),
