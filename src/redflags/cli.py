@@ -295,6 +295,49 @@ def evaluate(
 
 
 @app.command()
+def amlsim(
+    archive: Annotated[
+        Path, typer.Option(help="IBM AMLSim sample archive (e.g. 20K_fanin200.tgz).")
+    ],
+    out: Annotated[Path | None, typer.Option(help="Keep the store and metrics JSON here.")] = None,
+) -> None:
+    """Outside check: run the fan-in style indicators on an AMLSim sample (not trafficking data)."""
+    from redflags.outside.amlsim import AmlsimError, check_amlsim
+
+    try:
+        check = check_amlsim(archive, out)
+    except (*DATA_ERRORS, AmlsimError) as exc:
+        _fail(str(exc))
+    metrics = check.metrics()
+    console.print(check.load.report.summary(), highlight=False, soft_wrap=True)
+    labels = metrics["labels"]
+    console.print(
+        f"labels: {labels['is_fraud']} isFraud of {labels['accounts']} accounts; "
+        f"{labels['fan_in_receivers']} fan-in receivers (>= {labels['min_fan_in_members']} "
+        f"alert members paying in)",
+        highlight=False,
+    )
+    table = Table(title="accounts flagged (subject of a finding) vs AMLSim labels")
+    for column in ("variant", "flagged", "P isFraud", "R isFraud", "P receivers", "R receivers"):
+        left = column == "variant"
+        table.add_column(column, justify="left" if left else "right", no_wrap=left)
+    for v in metrics["variants"]:
+        if not v["ran"]:
+            table.add_row(v["name"], "-", "not run", "", "", "")
+            continue
+        fraud, recv = v["is_fraud"], v["receivers"]
+        row = (fraud["precision"], fraud["recall"], recv["precision"], recv["recall"])
+        table.add_row(v["name"], str(fraud["flagged"]), *map(str, row))
+    console.print(table)
+    for v in metrics["variants"]:
+        if v["overrides"] or v["note"]:
+            console.print(f"{v['name']}: {v['note'] or v['description']}", highlight=False)
+    console.print(f"{metrics['note']} ({metrics['seconds']} s)", highlight=False, soft_wrap=True)
+    if out is not None:
+        console.print(f"Metrics: {(out / 'amlsim_metrics.json').resolve()}", highlight=False)
+
+
+@app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest.")],
     db: Annotated[Path, typer.Option(help="DuckDB store file.")] = Path("redflags.duckdb"),
