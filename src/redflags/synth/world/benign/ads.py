@@ -224,7 +224,7 @@ class Ads:
             if key not in self._worded:
                 self._worded[key] = wording.compose(self.ctx.rng("background", "wording", *key))
             title, body = self._worded[key]
-            row = {slot: column[i] for slot, column in values.items()}
+            row: dict[str, Any] = {slot: column[i] for slot, column in values.items()}
             titles.append(title.format_map(row))
             bodies.append(body.format_map(row))
         return capitalised(pa.array(titles, pa.string())), pa.array(bodies, pa.string())
