@@ -119,6 +119,8 @@ def test_check_finds_the_planted_receiver(tmp_path: Path) -> None:
     }
     assert row["is_fraud"]["precision"] == 1.0
     assert row["is_fraud"]["recall"] == round(1 / 26, 4)
+    fan_in = by_name["fan-in-standin-kyc"]
+    assert not fan_in.ran or RECEIVER in fan_in.flagged, fan_in.note
     # As catalogued the buyer rule reads P2P payments in DKK only: nothing here.
     assert by_name["buyer-as-is"].ran and not by_name["buyer-as-is"].flagged
     for variant in metrics["variants"]:

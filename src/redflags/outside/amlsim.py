@@ -84,13 +84,14 @@ MANY_PAYERS_ONLY: dict[str, Any] = {
     "min_in_band_share": 0.0,
     "min_round_share": 0.0,
 }
-# FIN-FAN-IN-FROM-WORKERS needs KYC (surnames, onboarding dates) that AMLSim has not: its KYC
-# conditions are switched off where the detector has such parameters. Only keys the catalogued
-# parameters already have are applied; the report lists which.
-FAN_IN_WITHOUT_KYC: dict[str, Any] = {
-    "require_distinct_surnames": False,
-    "min_new_senders": 0,
-}
+# FIN-FAN-IN-FROM-WORKERS reads KYC (surnames, onboarding dates) that AMLSim has not; its SQL
+# joins the account holders, so without customers it cannot fire whatever its thresholds. The
+# override variant therefore runs on STAND-IN KYC (`standin_customers`: every account its own
+# surname, every account onboarded at step 0, so every sender is "unrelated" and "new" within the
+# 149 simulated days) and lets one month of payments count as regular, because an AMLSim alert
+# member pays at one step only. Only keys the catalogued parameters have are applied.
+FAN_IN_STANDIN: dict[str, Any] = {"min_months_per_sender": 1}
+STANDIN_SOURCE = "amlsim-standin-kyc"
 
 
 class AmlsimError(Exception):
@@ -366,17 +367,18 @@ def _variants(indicators: Mapping[str, Indicator]) -> list[Variant]:
         Variant(
             "fan-in-as-is",
             FAN_IN,
-            "catalogue parameters unchanged; run currency XXX, time zone UTC",
+            "catalogue thresholds, on STAND-IN KYC (see fan-in-standin-kyc); run currency XXX, UTC",
         ),
     ]
     known = indicators[FAN_IN].detector.params
-    applied = {k: v for k, v in FAN_IN_WITHOUT_KYC.items() if k in known}
+    applied = {k: v for k, v in FAN_IN_STANDIN.items() if k in known}
     variants.append(
         Variant(
-            "fan-in-without-kyc",
+            "fan-in-standin-kyc",
             FAN_IN,
-            "OVERRIDE: KYC conditions (distinct surnames, new customers) off"
-            + ("" if applied else " - but the catalogue has none of these parameters"),
+            "OVERRIDE on STAND-IN KYC (each account its own surname, all onboarded at step 0): "
+            "one month of payments counts as regular"
+            + ("" if applied else " - but the catalogue has no min_months_per_sender"),
             applied,
         )
     )
@@ -451,6 +453,19 @@ class AmlsimCheck:
         }
 
 
+def standin_customers(labels: AmlsimLabels) -> Iterator[dict[str, Any]]:
+    """Stand-in KYC for the fan-in rule only: AMLSim has no customers. Not evidence of anything:
+    every account is its own surname and became a customer at step 0."""
+    for account in sorted(labels.is_fraud):
+        yield {
+            "customer_id": f"amlsim-{account}",
+            "account_id": account,
+            "last_name": f"amlsim-{account}",
+            "onboarded_at": day_of(0),
+            "segment": "private",
+        }
+
+
 def check_amlsim(archive: Path, out: Path | None = None) -> AmlsimCheck:
     """Load a sample into a fresh store, run the fan-in style indicators, measure per account.
 
@@ -467,6 +482,7 @@ def check_amlsim(archive: Path, out: Path | None = None) -> AmlsimCheck:
     indicators = load_indicators()
     with Store.open(db) as store:
         load = load_amlsim(archive, store)
+        ingest_records(store, RecordKind.CUSTOMER, standin_customers(load.labels), STANDIN_SOURCE)
         engine = DuckDBEngine(store.connection)
         variants = [_run(v, indicators, engine) for v in _variants(indicators)]
     check = AmlsimCheck(load, variants, time.perf_counter() - started)
