@@ -35,6 +35,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import tarfile
 import time
 from collections import Counter, defaultdict
@@ -137,14 +138,18 @@ class AmlsimLoad:
     seconds: float
 
 
+def _where(tar: tarfile.TarFile) -> str:
+    return os.fsdecode(tar.name) if tar.name else "archive"
+
+
 def _member(tar: tarfile.TarFile, name: str) -> IO[bytes]:
     found = [m for m in tar.getmembers() if m.isfile() and PurePosixPath(m.name).name == name]
     if len(found) != 1:
         problem = "no" if not found else f"{len(found)}"
-        raise AmlsimError(f"{tar.name}: {problem} {name} in the archive")
+        raise AmlsimError(f"{_where(tar)}: {problem} {name} in the archive")
     handle = tar.extractfile(found[0])
     if handle is None:  # pragma: no cover - isfile() members always have a stream
-        raise AmlsimError(f"{tar.name}: cannot read {name}")
+        raise AmlsimError(f"{_where(tar)}: cannot read {name}")
     return handle
 
 
@@ -158,7 +163,7 @@ def _csv(
     index = {column: at for at, column in enumerate(header)}
     missing = [column for column in wanted if column not in index]
     if missing:
-        raise AmlsimError(f"{tar.name}: {name} lacks column(s) {', '.join(missing)}")
+        raise AmlsimError(f"{_where(tar)}: {name} lacks column(s) {', '.join(missing)}")
     for fields in reader:
         yield reader.line_num, fields, index
 
