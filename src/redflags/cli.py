@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import typer
 from rich.console import Console
@@ -97,11 +98,12 @@ def _run_scan(
     lang: str,
     reveal: bool,
     allow_list: Path | None,
+    **settings: Any,
 ) -> None:
     from redflags.pipeline import ScanError, ScanOptions, run_scan
 
     options = ScanOptions(
-        out=out, db=db, lang=_check_lang(lang), reveal=reveal, allow_list=allow_list
+        out=out, db=db, lang=_check_lang(lang), reveal=reveal, allow_list=allow_list, **settings
     )
     try:
         with _progress() as bar:
@@ -143,12 +145,42 @@ def scan(
     lang: Lang = "en",
     reveal: Annotated[bool, typer.Option(help="Show identifiers in clear in the outputs.")] = False,
     allow_list: Annotated[Path | None, typer.Option(help="Address allow-list YAML.")] = None,
+    engine: Annotated[
+        str, typer.Option(help="Where the aggregate indicators run: duckdb or spark.")
+    ] = "duckdb",
+    spark_master: Annotated[
+        str, typer.Option(help="Spark master URL for --engine spark (e.g. spark://host:7077).")
+    ] = "local[2]",
+    timezone: Annotated[
+        str | None, typer.Option(help="Local time zone of the data (default Europe/Copenhagen).")
+    ] = None,
+    currency: Annotated[
+        str | None, typer.Option(help="Home currency of the amounts (default DKK).")
+    ] = None,
 ) -> None:
     """Ingest, evaluate every indicator, link, score and write findings, cases and a report."""
     for path in paths:
         if not path.exists():
             _fail(f"{path}: no such file or folder")
-    _run_scan(paths, out, db, lang, reveal, allow_list)
+    if engine not in ("duckdb", "spark"):
+        _fail(f"--engine must be duckdb or spark, not {engine!r}")
+    if timezone is not None:
+        try:
+            ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            _fail(f"--timezone {timezone!r} is not a known time zone (e.g. Europe/Copenhagen)")
+    _run_scan(
+        paths,
+        out,
+        db,
+        lang,
+        reveal,
+        allow_list,
+        engine=engine,
+        spark_master=spark_master,
+        timezone=timezone,
+        currency=currency,
+    )
 
 
 @app.command()

@@ -15,7 +15,7 @@ from redflags.cases import build_cases
 from redflags.catalogue import Catalogue, load_catalogue
 from redflags.catalogue.lists import default_list_path, load_allow_list
 from redflags.detectors import detector_for
-from redflags.engines import DuckDBEngine
+from redflags.engines import DuckDBEngine, Engine
 from redflags.evaluation import indicator_metrics, load_truth, network_metrics
 from redflags.evaluation.report import SCHEMA_VERSION as EVALUATION_SCHEMA_VERSION
 from redflags.evaluation.report import render_markdown
@@ -60,6 +60,10 @@ class ScanOptions:
     allow_list: Path | None = None
     max_pivot_degree: int = 50
     redaction_key: bytes | None = None
+    engine: str = "duckdb"  # or "spark": the aggregate indicators run there
+    spark_master: str = "local[2]"
+    timezone: str | None = None  # the institution's zone and currency; Danish by default
+    currency: str | None = None
 
 
 @dataclass
@@ -79,9 +83,27 @@ def new_run_id() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
 
 
+def _aggregate_engine(
+    options: ScanOptions, store: Store, run_dir: Path, progress: Progress
+) -> Engine:
+    """DuckDB on the store, or Spark over Parquet copies of it (per-record detectors still read
+    the store in this process; see engines/spark_engine.py)."""
+    if options.engine == "duckdb":
+        return DuckDBEngine(store.connection)
+    if options.engine != "spark":
+        raise ScanError(f"unknown engine {options.engine!r}: use duckdb or spark")
+    from redflags.engines.spark_engine import SparkEngine, SparkUnavailable
+
+    progress.stage(f"start Spark ({options.spark_master}) and hand it the records")
+    try:
+        return SparkEngine(store.connection, run_dir / "spark", master=options.spark_master)
+    except SparkUnavailable as exc:
+        raise ScanError(str(exc)) from None
+
+
 def evaluate(
     catalogue: Catalogue,
-    engine: DuckDBEngine,
+    engine: Engine,
     options: dict[str, Any],
     on_indicator: Callable[[str], None] | None = None,
 ) -> tuple[list[Finding], list[str]]:
@@ -165,11 +187,16 @@ def run_scan(
 
         engine = DuckDBEngine(store.connection)
         with meter.measure("evaluate"):
+            aggregate_engine = _aggregate_engine(options, store, run_dir, progress)
             progress.stage("evaluate indicators", total=sum(1 for i in catalogue if not i.planned))
             findings, evaluated = evaluate(
                 catalogue,
-                engine,
-                {"allow_list_path": allow_list_path},
+                aggregate_engine,
+                {
+                    "allow_list_path": allow_list_path,
+                    "timezone": options.timezone,
+                    "currency": options.currency,
+                },
                 lambda _: progress.advance(),
             )
         with meter.measure("link"):
