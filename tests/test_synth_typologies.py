@@ -90,6 +90,15 @@ LOOK_ALIKES = {
     "BEH-LOW-PRICE": ("hn_independent_sex_worker", "hn_legitimate_agency_employer"),
     "BEH-ROTATING-ROSTER": ("hn_independent_sex_worker",),
     "BEH-MULTICITY-CIRCUIT": ("hn_independent_sex_worker", "hn_legitimate_agency_employer"),
+    # the controller's own card spending (issue #5): the independent worker pays her own ad
+    # every few weeks, takes a taxi home some nights, tops up her own number, buys a little
+    # crypto and bets small sums; a family shops for several people on ordinary budgets
+    "FIN-AD-SITE-PAYMENTS": ("hn_independent_sex_worker",),
+    "FIN-RIDESHARE-VOLUME": ("hn_independent_sex_worker",),
+    "FIN-PREPAID-TOPUPS": ("hn_independent_sex_worker",),
+    "FIN-CRYPTO-OPAQUE": ("hn_independent_sex_worker",),
+    "FIN-LUXURY-GAMBLING": ("hn_independent_sex_worker",),
+    "FIN-SUSTENANCE-MULTI": ("hn_family_shared_address", "hn_independent_sex_worker"),
 }
 
 

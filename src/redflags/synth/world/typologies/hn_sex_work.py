@@ -13,7 +13,7 @@ from redflags.synth.world import text
 from redflags.synth.world.context import WorldContext
 from redflags.synth.world.images import ImageMaker
 from redflags.synth.world.pools import Municipality
-from redflags.synth.world.typologies import fields, kit
+from redflags.synth.world.typologies import fields, kit, spending
 
 
 class IndependentSexWorker:
@@ -117,6 +117,8 @@ class IndependentSexWorker:
             thread.say(own_phone, str(client.phone), kit.later(rng, ts, 0.02, 1), reply)
         kit.everyday_spending(ctx, ledger, rng, account, home.name, (0, ctx.days), 4)
         kit.logins(ctx, ledger, rng, account, device, (0, ctx.days), 3)
+        own = ctx.rng(self.name, instance, "own_costs")  # its own stream (issue #5)
+        spending.own_costs(ctx, ledger, own, account, home.name, (start, end), own_phone)
         kit.device_event(
             ctx,
             ledger,

@@ -22,7 +22,7 @@ from redflags.synth.world import text
 from redflags.synth.world.context import WorldContext
 from redflags.synth.world.images import ImageMaker
 from redflags.synth.world.pools import Municipality, Person
-from redflags.synth.world.typologies import fields, kit
+from redflags.synth.world.typologies import fields, kit, spending
 from redflags.synth.world.typologies.pay import too_good_pay
 from redflags.synth.world.typologies.rules import customers_sharing_identifiers
 
@@ -140,6 +140,7 @@ class _Case1:
         self._worker_money()
         self._remote_logins()
         self._wipe()
+        self._spending()
         self.ledger.close()
 
     # -- people ------------------------------------------------------------------------------
@@ -570,3 +571,16 @@ class _Case1:
                 event=event,
                 indicators=wipe,
             )
+
+    # -- the controller's card spending (issue #5; its own stream) ---------------------------------
+    def _spending(self) -> None:
+        numbers = [self.ad_phone, *(str(w.record["phone"]) for w in self.workers)]
+        spending.controller_spending(
+            self.ctx,
+            self.ledger,
+            self.ctx.rng(self.key, "controller_spending"),
+            self.collection["account_id"],
+            self.town.name,
+            (self.start, self.end),
+            [n for n in numbers if n],
+        )

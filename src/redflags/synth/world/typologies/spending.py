@@ -1,0 +1,313 @@
+"""Card spending that financial indicators of issue #5 read: the Case 1 controller's, and the
+independent worker's own (its hard negative).
+
+The controller pays the ads (site bumps, crypto for foreign sites), keeps the prepaid numbers
+topped up, pays the night taxis that take the women to outcalls, buys their food, lingerie and
+cosmetics, and spends the takings on gambling and luxury. Each caller passes its own random
+stream (`ctx.rng(key, ...)`), so every other draw of the typology stays as it was.
+
+Truth: the records drawn here carry their indicator; where the detector's evidence is every
+record of a month (taxis, top-ups, food and clothes), the account's other records of that kind
+in the same months carry it too (their everyday purchases are part of the month's picture).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from typing import Any
+
+from redflags.synth.world.context import WorldContext
+from redflags.synth.world.typologies import kit, rules
+
+AD_SITES = ["sexannoncer.example", "escortlisten.example", "massageguide.example"]
+NIGHT = (21.5, 28.5)  # 21:30 to 04:30, mostly inside the rule's 22-06
+SUSTENANCE = {  # category -> (merchants, amount range)
+    "grocery": (["Netto", "Føtex", "Lidl", "Rema 1000"], (450, 1400)),
+    "takeaway": (["Wolt", "Just Eat", "Sunset Boulevard"], (300, 900)),
+    "lingerie": (["Hunkemöller", "Change Lingerie"], (300, 1200)),
+    "cosmetics": (["Matas", "Normal", "Sephora"], (250, 900)),
+    "clothing": (["H&M", "Zara", "Only"], (400, 1500)),
+}
+SUSTENANCE_GROUPS = {"grocery", "groceries", "convenience", "supermarket", "takeaway",
+                     "fast_food", "food_delivery", "lingerie", "underwear", "cosmetics",
+                     "beauty_products", "clothing", "fashion", "pharmacy", "drugstore"}  # fmt: skip
+
+
+def _month(record: dict[str, Any]) -> str:
+    return str(record["ts"].astimezone(rules.CPH).strftime("%Y-%m"))
+
+
+def _card(
+    ctx: WorldContext,
+    ledger: kit.Ledger,
+    rng: random.Random,
+    account: str,
+    day: int,
+    hours: tuple[float, float],
+    merchant: str,
+    category: str,
+    amount: float,
+    city: str | None,
+    indicators: Sequence[str] = (),
+    memo: str | None = None,
+) -> dict[str, Any]:
+    return kit.pay(
+        ctx,
+        ledger,
+        ts=kit.clock(ctx, rng, day, hours),
+        payer=account,
+        payee=kit.merchant_account(ctx, merchant),
+        amount=amount,
+        channel="card",
+        merchant=merchant,
+        category=category,
+        city=city,
+        memo_text=memo,
+        indicators=indicators,
+    )
+
+
+def controller_spending(
+    ctx: WorldContext,
+    ledger: kit.Ledger,
+    rng: random.Random,
+    account: str,
+    city: str,
+    days: tuple[int, int],
+    numbers: Sequence[str],
+) -> None:
+    """What the controller's account pays while the women work (days = arrival to raid)."""
+    fee = rng.choice([99, 149, 199])  # one bump price on the ad site
+    site = rng.choice(AD_SITES)
+    crypto = rng.choice([300, 400, 500, 750])
+    numbers = list(dict.fromkeys(numbers))
+    by_indicator: dict[str, list[dict[str, Any]]] = {}
+
+    def add(indicator: str, record: dict[str, Any]) -> None:
+        by_indicator.setdefault(indicator, []).append(record)
+
+    for day in range(*days):
+        if rng.random() < 0.25:  # a bump every four days or so
+            add(
+                "FIN-AD-SITE-PAYMENTS",
+                _card(
+                    ctx,
+                    ledger,
+                    rng,
+                    account,
+                    day,
+                    kit.WAKING,
+                    site,
+                    "adult_ads",
+                    fee,
+                    None,
+                    ["FIN-AD-SITE-PAYMENTS"],
+                ),
+            )
+        if rng.random() < 0.8:  # the women driven to outcalls at night
+            add(
+                "FIN-RIDESHARE-VOLUME",
+                _card(
+                    ctx,
+                    ledger,
+                    rng,
+                    account,
+                    day,
+                    NIGHT,
+                    rng.choice(["Dantaxi", "Taxa 4x35", "Uber"]),
+                    "taxi",
+                    round(rng.uniform(120, 420), 2),
+                    city,
+                    ["FIN-RIDESHARE-VOLUME"],
+                ),
+            )
+        if rng.random() < 0.35 and numbers:  # the prepaid numbers on the ads
+            add(
+                "FIN-PREPAID-TOPUPS",
+                _card(
+                    ctx,
+                    ledger,
+                    rng,
+                    account,
+                    day,
+                    kit.WAKING,
+                    "Lebara Top-up",
+                    "phone_topup",
+                    rng.choice([100, 150, 200]),
+                    None,
+                    ["FIN-PREPAID-TOPUPS"],
+                    rng.choice(numbers),
+                ),
+            )
+        if rng.random() < 0.22:  # crypto for the foreign ad sites
+            amount = round(crypto * rng.uniform(0.97, 1.03), 2)
+            add(
+                "FIN-CRYPTO-OPAQUE",
+                _card(
+                    ctx,
+                    ledger,
+                    rng,
+                    account,
+                    day,
+                    kit.WAKING,
+                    "Coinify",
+                    "crypto_exchange",
+                    amount,
+                    None,
+                    ["FIN-CRYPTO-OPAQUE"],
+                ),
+            )
+        if rng.random() < 0.5:  # food for the flat, and what the women wear
+            category = rng.choice(
+                ["grocery", "grocery", "takeaway", "takeaway", "lingerie", "cosmetics", "clothing"]
+            )
+            names, (low, high) = SUSTENANCE[category]
+            add(
+                "FIN-SUSTENANCE-MULTI",
+                _card(
+                    ctx,
+                    ledger,
+                    rng,
+                    account,
+                    day,
+                    kit.WAKING,
+                    rng.choice(names),
+                    category,
+                    round(rng.uniform(low, high), 2),
+                    city,
+                    ["FIN-SUSTENANCE-MULTI"],
+                ),
+            )
+        if rng.random() < 0.5:  # the takings gambled
+            add(
+                "FIN-LUXURY-GAMBLING",
+                _card(
+                    ctx,
+                    ledger,
+                    rng,
+                    account,
+                    day,
+                    kit.EVENING_NIGHT,
+                    rng.choice(["Danske Spil", "Bet365", "Casino Online"]),
+                    rng.choice(["betting", "casino"]),
+                    rng.choice([1000, 1500, 2000, 3000, 4000]),
+                    None,
+                    ["FIN-LUXURY-GAMBLING"],
+                ),
+            )
+        if rng.random() < 1 / 20:  # a watch, a bag, jewellery
+            add(
+                "FIN-LUXURY-GAMBLING",
+                _card(
+                    ctx,
+                    ledger,
+                    rng,
+                    account,
+                    day,
+                    kit.AFTERNOON,
+                    rng.choice(["Louis Vuitton", "Rolex Boutique", "Georg Jensen"]),
+                    rng.choice(["luxury", "watches", "jewellery"]),
+                    round(rng.uniform(8000, 30000), -2),
+                    city,
+                    ["FIN-LUXURY-GAMBLING"],
+                ),
+            )
+    # Month-level evidence: the account's other taxi, top-up and sustenance purchases of the
+    # same months belong to the finding too.
+    months = {m: {_month(r) for r in by_indicator.get(m, ())} for m in by_indicator}
+    kinds = {
+        "FIN-RIDESHARE-VOLUME": {"taxi", "rideshare", "ride_hailing"},
+        "FIN-PREPAID-TOPUPS": {"phone_topup", "prepaid_card", "topup"},
+        "FIN-SUSTENANCE-MULTI": SUSTENANCE_GROUPS,
+    }
+    for record in ledger.records("transaction"):
+        if record["payer"] != account or record["channel"] != "card":
+            continue
+        category = str(record["merchant_category"] or "").lower()
+        for indicator, categories in kinds.items():
+            if category in categories and _month(record) in months.get(indicator, ()):
+                ledger.flag(record, indicator)
+
+
+def own_costs(
+    ctx: WorldContext,
+    ledger: kit.Ledger,
+    rng: random.Random,
+    account: str,
+    city: str,
+    days: tuple[int, int],
+    own_phone: str,
+) -> None:
+    """An independent worker's own business costs, below every rule's line: her own ad now and
+    then at varying prices, a taxi home some nights, her own number topped up, a little crypto
+    and a small bet now and then."""
+    next_ad = days[0] + rng.randint(0, 10)
+    for day in range(*days):
+        if day == next_ad:  # her own ad, renewed every two to three weeks
+            _card(
+                ctx,
+                ledger,
+                rng,
+                account,
+                day,
+                kit.WAKING,
+                rng.choice(AD_SITES),
+                "adult_ads",
+                rng.choice([99, 149, 199, 249, 299]),
+                None,
+            )
+            next_ad = day + rng.randint(14, 21)
+        if rng.random() < 0.2:
+            _card(
+                ctx,
+                ledger,
+                rng,
+                account,
+                day,
+                NIGHT,
+                rng.choice(["Dantaxi", "Uber"]),
+                "taxi",
+                round(rng.uniform(120, 350), 2),
+                city,
+            )
+        if rng.random() < 1 / 15:
+            _card(
+                ctx,
+                ledger,
+                rng,
+                account,
+                day,
+                kit.WAKING,
+                "Lebara Top-up",
+                "phone_topup",
+                rng.choice([100, 150, 200]),
+                None,
+                memo=own_phone,
+            )
+        if rng.random() < 1 / 20:
+            _card(
+                ctx,
+                ledger,
+                rng,
+                account,
+                day,
+                kit.WAKING,
+                "Coinify",
+                "crypto_exchange",
+                rng.choice([150, 400, 900, 1500]),
+                None,
+            )
+        if rng.random() < 1 / 15:
+            _card(
+                ctx,
+                ledger,
+                rng,
+                account,
+                day,
+                kit.EVENING_NIGHT,
+                "Danske Spil",
+                "betting",
+                rng.choice([50, 100, 200]),
+                None,
+            )
