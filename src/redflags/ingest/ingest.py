@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from redflags.ingest import bulk
 from redflags.ingest.descriptor import SourceDescriptor
 from redflags.ingest.errors import IngestError
 from redflags.ingest.readers import BadRow, Row, open_rows, resolve_format
@@ -172,6 +173,25 @@ def ingest_file(
     sha256 = file_sha256(path)
     if store.file_seen(sha256, source):
         return IngestReport(source=source, file=file, kind=kind, skipped_file=True)
+    if fmt == "parquet" and bulk.eligible(path, kind, descriptor):
+        with store.transaction():
+            read, new, quarantined = bulk.bulk_ingest(store, path, kind, source, file)
+            if read >= 0:
+                report = IngestReport(
+                    source=source,
+                    file=file,
+                    kind=kind,
+                    read=read,
+                    stored_new=new,
+                    already_stored=read - new - quarantined,
+                    quarantined=quarantined,
+                )
+                store.record_file(
+                    sha256, file, source, kind, report.read, report.stored, report.quarantined
+                )
+                if on_progress is not None:
+                    on_progress(read)
+                return report
     validator = RowValidator(kind, descriptor)
     with store.transaction():
         with open_rows(

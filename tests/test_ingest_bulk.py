@@ -1,0 +1,153 @@
+"""The Parquet fast path stores and quarantines exactly what the row-by-row path does."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from redflags.ingest import SourceDescriptor, ingest_file
+from redflags.ingest import bulk as bulk_module
+from redflags.model import RecordKind
+from redflags.store import Store
+
+T0 = datetime(2026, 9, 1, 20, 0, tzinfo=UTC)
+
+TRANSACTIONS = pa.table(
+    {
+        "txn_id": ["T1", "T2", " T3 ", "T4", "T5", "T6", "T7", "T7", "T8", "T8", "T9", ""],
+        "ts": [T0] * 12,
+        "payer": ["A", "A", "A", None, "A", "A", "A", "A", "A", "A", "  ", "A"],
+        "payee": ["B"] * 12,
+        "amount": [500.0, -5.0, 10.0, 10.0, float("nan"), 10.0, 1.0, 2.0, -1.0, 3.0, 1.0, 1.0],
+        "currency": [
+            None,
+            "EUR",
+            "DKK",
+            "DKK",
+            "DKK",
+            "DKK",
+            "DKK",
+            "DKK",
+            "DKK",
+            "DKK",
+            "DKK",
+            "DKK",
+        ],  # noqa: E501
+        "channel": [
+            "p2p",
+            "P2P",
+            "card",
+            "p2p",
+            "p2p",
+            "wire",
+            "p2p",
+            "p2p",
+            "p2p",
+            "p2p",
+            "p2p",
+            "p2p",
+        ],  # noqa: E501
+        "memo": ["  tak  ", "", None, "x", "x", "x", "first", "second", "bad", "good", "x", "x"],
+        "extra_column": list(range(12)),
+    }
+)
+
+CUSTOMERS = pa.table(
+    {
+        "customer_id": ["C1", "C2", "C3"],
+        "account_id": ["A", None, "B"],
+        "birth_date": [date(1990, 1, 1), None, date(2001, 5, 5)],
+        "declared_income": [300000.0, -1.0, None],
+        "segment": [None, "Business", "club"],
+    }
+)
+
+ADS = pa.table(
+    {
+        "ad_id": ["AD1", "AD2", "AD3"],
+        "posted_at": [T0, T0, None],
+        "body": ["hej", "  ", "x"],
+        "image_refs": [["a.jpg", " ", "b.jpg "], None, []],
+        "price": pa.array([1000, None, 5], pa.int64()),
+    }
+)
+
+
+def _both(tmp_path: Path, kind: RecordKind, data: pa.Table, monkeypatch: Any) -> list[Any]:
+    path = tmp_path / f"{kind.value}.parquet"
+    pq.write_table(data, path)
+    descriptor = SourceDescriptor(name="src", kind=kind)
+    results = []
+    for fast in (True, False):
+        assert bulk_module.eligible(path, kind, descriptor)
+        with monkeypatch.context() as patch:
+            if not fast:
+                patch.setattr(bulk_module, "eligible", lambda *_: False)
+            with Store.open(None) as store:
+                report = ingest_file(store, path, descriptor)
+                table = {
+                    RecordKind.TRANSACTION: "transactions",
+                    RecordKind.CUSTOMER: "customers",
+                    RecordKind.AD: "ads",
+                }[kind]
+                rows = store.connection.execute(
+                    f"SELECT * EXCLUDE (_file) FROM {table} ORDER BY _line"
+                ).fetchall()
+                quarantined = store.connection.execute(
+                    "SELECT _line FROM quarantine ORDER BY _line"
+                ).fetchall()
+                results.append((report.read, report.stored, report.quarantined, rows, quarantined))
+    return results
+
+
+@pytest.mark.parametrize(
+    ("kind", "data"),
+    [
+        (RecordKind.TRANSACTION, TRANSACTIONS),
+        (RecordKind.CUSTOMER, CUSTOMERS),
+        (RecordKind.AD, ADS),
+    ],
+    ids=["transactions", "customers", "ads"],
+)
+def test_fast_path_matches_row_path(
+    kind: RecordKind, data: pa.Table, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast, rows = _both(tmp_path, kind, data, monkeypatch)
+    assert fast == rows
+    read, stored, quarantined, _, _ = fast
+    assert read == data.num_rows == stored + quarantined
+    assert quarantined > 0  # the planted problems are there
+
+
+def test_planted_problems_are_quarantined_with_reasons(tmp_path: Path) -> None:
+    path = tmp_path / "t.parquet"
+    pq.write_table(TRANSACTIONS, path)
+    with Store.open(None) as store:
+        report = ingest_file(store, path, SourceDescriptor(name="src", kind="transaction"))
+        reasons = dict(store.connection.execute("SELECT _line, reason FROM quarantine").fetchall())
+        stored = dict(
+            store.connection.execute("SELECT txn_id, currency FROM transactions").fetchall()
+        )
+    assert report.read == 12
+    assert "amount" in reasons[2] and "amount" in reasons[5]  # negative, NaN
+    assert "payer" in reasons[4] and "payer" in reasons[11]  # missing, blank
+    assert "channel" in reasons[6]
+    assert reasons[8] == "duplicate txn_id 'T7', first at line 7"
+    assert 9 in reasons and 10 not in reasons  # an invalid first row does not block the id
+    assert "txn_id" in reasons[12]
+    assert stored["T1"] == "DKK" and stored["T3"] == "DKK"  # default currency; trimmed id
+
+
+def test_mapped_or_untyped_files_take_the_row_path(tmp_path: Path) -> None:
+    path = tmp_path / "t.parquet"
+    pq.write_table(TRANSACTIONS.set_column(1, "ts", pa.array(["2026-09-01"] * 12)), path)
+    descriptor = SourceDescriptor(name="src", kind="transaction")
+    assert not bulk_module.eligible(path, RecordKind.TRANSACTION, descriptor)
+    pq.write_table(TRANSACTIONS, path)
+    mapped = SourceDescriptor(name="src", kind="transaction", columns={"memo": "extra_column"})
+    assert not bulk_module.eligible(path, RecordKind.TRANSACTION, mapped)
