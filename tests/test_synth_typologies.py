@@ -99,6 +99,9 @@ LOOK_ALIKES = {
     "FIN-CRYPTO-OPAQUE": ("hn_independent_sex_worker",),
     "FIN-LUXURY-GAMBLING": ("hn_independent_sex_worker",),
     "FIN-SUSTENANCE-MULTI": ("hn_family_shared_address", "hn_independent_sex_worker"),
+    # she pays in her cash every few weeks, now and then late and close to 15,000 kr
+    "FIN-AFTER-HOURS": ("hn_independent_sex_worker",),
+    "FIN-THRESHOLD-AVOID": ("hn_independent_sex_worker",),
 }
 
 

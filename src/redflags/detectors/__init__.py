@@ -5,6 +5,7 @@ from redflags.detectors import (  # noqa: F401  (imported for registration)
     ad_template,
     contact_proxy,
     deletion_burst,
+    fin_cash,
     fin_spending,
     fin_sustenance,
     fin_worker_sweep,

@@ -213,6 +213,7 @@ def controller_spending(
                     ["FIN-LUXURY-GAMBLING"],
                 ),
             )
+    cash_deposits(ctx, ledger, rng, account, city, days)
     # Month-level evidence: the account's other taxi, top-up and sustenance purchases of the
     # same months belong to the finding too.
     months = {m: {_month(r) for r in by_indicator.get(m, ())} for m in by_indicator}
@@ -230,6 +231,54 @@ def controller_spending(
                 ledger.flag(record, indicator)
 
 
+def _deposit(
+    ctx: WorldContext,
+    ledger: kit.Ledger,
+    rng: random.Random,
+    account: str,
+    day: int,
+    hours: tuple[float, float],
+    amount: float,
+    city: str,
+    indicators: Sequence[str] = (),
+) -> dict[str, Any]:
+    """Cash paid in at a deposit machine: the machine pays the account."""
+    return kit.pay(
+        ctx,
+        ledger,
+        ts=kit.clock(ctx, rng, day, hours),
+        payer=kit.merchant_account(ctx, f"Pengeautomat {city}"),
+        payee=account,
+        amount=amount,
+        channel="atm",
+        merchant=f"Pengeautomat {city}",
+        city=city,
+        indicators=indicators,
+    )
+
+
+def cash_deposits(
+    ctx: WorldContext,
+    ledger: kit.Ledger,
+    rng: random.Random,
+    account: str,
+    city: str,
+    days: tuple[int, int],
+) -> None:
+    """The clinic's cash takings, paid in at night every few days; twice in the period a run of
+    three deposits just under 15,000 kr within a few days (FIN-THRESHOLD-AVOID)."""
+    for day in range(*days):
+        if rng.random() < 0.25:
+            amount = round(rng.uniform(2000, 9000), -2)
+            _deposit(ctx, ledger, rng, account, day, NIGHT, amount, city, ["FIN-AFTER-HOURS"])
+    runs = range(days[0], max(days[0] + 2, days[1] - 5))
+    for first in sorted(rng.sample(runs, 2)):
+        for offset in sorted(rng.sample(range(5), 3)):
+            amount = round(rng.uniform(13600, 14950), -1)
+            flags = ["FIN-AFTER-HOURS", "FIN-THRESHOLD-AVOID"]
+            _deposit(ctx, ledger, rng, account, first + offset, NIGHT, amount, city, flags)
+
+
 def own_costs(
     ctx: WorldContext,
     ledger: kit.Ledger,
@@ -241,8 +290,9 @@ def own_costs(
 ) -> None:
     """An independent worker's own business costs, below every rule's line: her own ad now and
     then at varying prices, a taxi home some nights, her own number topped up, a little crypto
-    and a small bet now and then."""
+    a small bet now and then, and her cash paid in every few weeks, some of it late."""
     next_ad = days[0] + rng.randint(0, 10)
+    next_cash = days[0] + rng.randint(0, 10)
     for day in range(*days):
         if day == next_ad:  # her own ad, renewed every two to three weeks
             _card(
@@ -311,3 +361,7 @@ def own_costs(
                 rng.choice([50, 100, 200]),
                 None,
             )
+        if day == next_cash:  # her takings paid in, some nights
+            amount = round(rng.uniform(3000, 14900), -2)
+            _deposit(ctx, ledger, rng, account, day, (19.0, 25.0), amount, city)
+            next_cash = day + rng.randint(16, 24)

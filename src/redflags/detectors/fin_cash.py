@@ -1,0 +1,163 @@
+"""Cash at the wrong hour or in the wrong size (issue #5).
+
+- FIN-AFTER-HOURS: a customer paying cash in at ATMs at night, at least `min_night_atm_deposits`
+  times within `window_days`; and a massage, beauty or spa merchant (a payee whose card sales
+  carry a `wellness` merchant category) taking at least `min_night_card_share` of a month's card
+  sales at night. The trade comes from the transactions' merchant category, not from the CVR
+  register, which we do not have.
+- FIN-THRESHOLD-AVOID: at least `min_transactions` cash deposits or outgoing transfers within
+  `window_days`, each no more than `max_below_threshold_share` below one of `thresholds`;
+  transfers whose memo starts with one of `wage_memos` (wages of similar size) do not count.
+
+A cash deposit is an `atm` or `cash` row whose payee is a customer's account (withdrawals have
+the machine as payee).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from redflags.detectors.aggregate import AggregateDetector
+from redflags.detectors.base import register
+from redflags.detectors.features import ensure_features
+from redflags.engines import Engine
+
+
+def _seconds(days: Any) -> int:
+    return int(float(days) * 86400)
+
+
+AFTER_HOURS = """
+WITH deposits AS (
+    SELECT t.payee AS account, t.txn_id, t.epoch_s, t.ts FROM txn_features t
+    JOIN account_holders h ON h.account_id = t.payee
+    WHERE list_contains($deposit_channels, t.channel)
+      AND (t.local_hour >= $night_start_hour OR t.local_hour < $night_end_hour)
+),
+deposit_windows AS (
+    SELECT a.account, a.txn_id AS anchor, count(*) AS night_items,
+           min(b.ts) AS first_ts, max(b.ts) AS last_ts, list(b.txn_id) AS evidence
+    FROM deposits a JOIN deposits b ON b.account = a.account
+        AND b.epoch_s >= a.epoch_s AND b.epoch_s < a.epoch_s + $window_seconds
+    GROUP BY a.account, a.txn_id
+),
+sales AS (
+    SELECT payee AS account, txn_id, ts, local_month,
+           CASE WHEN local_hour >= $night_start_hour OR local_hour < $night_end_hour
+                THEN 1 ELSE 0 END AS night
+    FROM txn_features WHERE channel = 'card' AND list_contains(groups, 'wellness')
+),
+sales_months AS (
+    SELECT account, local_month, count(*) AS sales, sum(night) AS night_sales,
+           min(ts) AS first_ts, max(ts) AS last_ts
+    FROM sales GROUP BY account, local_month
+    HAVING count(*) >= $min_monthly_card_sales
+       AND CAST(sum(night) AS DOUBLE) / count(*) >= $min_night_card_share
+),
+sales_evidence AS (
+    SELECT s.account, s.local_month, list(s.txn_id) AS evidence FROM sales s
+    JOIN sales_months m ON m.account = s.account AND m.local_month = s.local_month
+    WHERE s.night = 1 GROUP BY s.account, s.local_month
+)
+SELECT account AS subject, first_ts AS window_start, last_ts AS window_end, evidence,
+       night_items AS rank, 'night cash deposits' AS pattern, night_items,
+       CAST(NULL AS DOUBLE) AS night_share
+FROM deposit_windows WHERE night_items >= $min_night_atm_deposits
+UNION ALL
+SELECT m.account AS subject, m.first_ts AS window_start, m.last_ts AS window_end, e.evidence,
+       m.night_sales AS rank, 'night card sales' AS pattern, m.night_sales AS night_items,
+       CAST(m.night_sales AS DOUBLE) / m.sales AS night_share
+FROM sales_months m JOIN sales_evidence e ON e.account = m.account
+    AND e.local_month = m.local_month
+"""
+
+
+@register
+class AfterHoursDetector(AggregateDetector):
+    kind = "after_hours_cash"
+    record_kinds = ("transaction", "customer")
+    description = "Night cash deposits by a customer, or a wellness merchant's night card sales."
+    definition = AFTER_HOURS
+    facts = ("pattern", "night_items")
+    summary_en = "{pattern}: {night_items} at night (22:00-06:00) within a month."
+    summary_da = "{pattern}: {night_items} om natten (kl. 22-06) inden for en måned."
+
+    def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
+        return {
+            **super().sql_params(run_settings),
+            "window_seconds": _seconds(self.param("window_days", 30)),
+            "deposit_channels": list(self.param("deposit_channels", ["atm", "cash"])),
+            "min_monthly_card_sales": int(self.param("min_monthly_card_sales", 20)),
+        }
+
+    def strength(self, facts: Mapping[str, Any]) -> float:
+        return min(1.0, 0.3 + 0.05 * int(facts["night_items"]))
+
+
+THRESHOLD_AVOID = """
+WITH moves AS (
+    SELECT t.payee AS account, t.txn_id, t.epoch_s, t.ts, t.amount FROM txn_features t
+    JOIN account_holders h ON h.account_id = t.payee
+    WHERE list_contains($deposit_channels, t.channel)
+    UNION ALL
+    SELECT payer AS account, txn_id, epoch_s, ts, amount FROM txn_features
+    WHERE list_contains($transfer_channels, channel) AND NOT ({wage_memo})
+),
+near AS (
+    SELECT m.account, m.txn_id, m.epoch_s, m.ts, m.amount, th.threshold
+    FROM moves m CROSS JOIN ({thresholds}) AS th(threshold)
+    WHERE m.amount < th.threshold
+      AND m.amount >= th.threshold * (1 - $max_below_threshold_share)
+),
+win AS (
+    SELECT a.account, a.txn_id AS anchor, a.threshold, count(*) AS transactions,
+           sum(b.amount) AS total, min(b.ts) AS first_ts, max(b.ts) AS last_ts,
+           list(b.txn_id) AS evidence
+    FROM near a JOIN near b ON b.account = a.account AND b.threshold = a.threshold
+        AND b.epoch_s >= a.epoch_s AND b.epoch_s < a.epoch_s + $window_seconds
+    GROUP BY a.account, a.txn_id, a.threshold
+)
+SELECT account AS subject, first_ts AS window_start, last_ts AS window_end, evidence,
+       transactions AS rank, transactions, threshold, total
+FROM win WHERE transactions >= $min_transactions
+"""
+
+
+@register
+class ThresholdAvoidDetector(AggregateDetector):
+    kind = "threshold_avoid"
+    record_kinds = ("transaction",)
+    description = "Several deposits or transfers just below a reporting or monitoring threshold."
+    definition = THRESHOLD_AVOID
+    facts = ("transactions", "threshold", "total")
+    summary_en = (
+        "{transactions} cash deposits or transfers within 7 days, each just below "
+        "{threshold:,.0f} ({total:,.0f} in all)."
+    )
+    summary_da = (
+        "{transactions} kontantindbetalinger eller overførsler inden for 7 dage, hver lige "
+        "under {threshold:,.0f} ({total:,.0f} i alt)."
+    )
+
+    def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
+        return {
+            **super().sql_params(run_settings),
+            "window_seconds": _seconds(self.param("window_days", 7)),
+            "deposit_channels": list(self.param("deposit_channels", ["atm", "cash"])),
+            "transfer_channels": list(self.param("transfer_channels", ["transfer"])),
+        }
+
+    def rows(self, engine: Engine) -> list[dict[str, Any]]:
+        # the thresholds as an inline table (a list parameter has no portable unnest)
+        values = [float(v) for v in self.param("thresholds", [100000])]
+        table = "VALUES " + ", ".join(f"({v!r})" for v in values)
+        run_settings = ensure_features(engine, self.options)
+        # wages of similar size paid to several people are not structuring
+        prefixes = [str(p).lower().replace("'", "") for p in self.param("wage_memos", [])]
+        wage = " OR ".join(f"lower(coalesce(memo, '')) LIKE '{p}%'" for p in prefixes)
+        sql = THRESHOLD_AVOID.replace("{thresholds}", table).replace("{wage_memo}", wage or "false")
+        return engine.sql(sql, self.sql_params(run_settings))
+
+    def strength(self, facts: Mapping[str, Any]) -> float:
+        return min(1.0, 0.3 + 0.15 * int(facts["transactions"]))
