@@ -102,6 +102,16 @@ LOOK_ALIKES = {
     # she pays in her cash every few weeks, now and then late and close to 15,000 kr
     "FIN-AFTER-HOURS": ("hn_independent_sex_worker",),
     "FIN-THRESHOLD-AVOID": ("hn_independent_sex_worker",),
+    # travel, stays and wages (issue #5): an agency buys tickets for its clients and a
+    # consultant stays in two towns on the company card (business accounts); a lawful employer
+    # pays each worker into their own account and nothing goes back; club members and a flea
+    # market's buyers write ordinary notes
+    "FIN-TRAVEL-FOR-OTHERS": ("hn_travel_agency",),
+    "FIN-HOTEL-SHORT-STAYS": ("hn_hotel",),
+    "FIN-FAN-IN-FROM-WORKERS": ("hn_legitimate_agency_employer",),
+    "FIN-WAGES-POOLED": ("hn_legitimate_agency_employer",),
+    "FIN-RECRUIT-FEES-DEDUCTIONS": ("hn_legitimate_agency_employer",),
+    "FIN-PAYMENT-MEMO-CUES": ("hn_sports_club", "hn_flea_market_landlord"),
 }
 
 

@@ -380,7 +380,8 @@ class TravelAgency:
                 )
                 reply = text.write(rng, "everyday", "travel_chat", language, choice=1, **slots)
                 thread.say(desk, client.party, kit.later(rng, ts, 1, 20), reply)
-        several = tickets_for_others(tickets)
+        # the agency is a registered business: tickets for its clients are its trade
+        several = tickets_for_others(tickets, {office["account_id"]})
         for ticket in tickets:
             if ticket["txn_id"] in several:
                 ledger.flag(ticket, "FIN-TRAVEL-FOR-OTHERS")
@@ -450,8 +451,23 @@ class Hotel:
                         ip_address=wifi,
                         country="DK",
                     )
+        business: set[str] = set()
         if rng.random() < 0.5:  # a consultant on the road: many short stays, two cities
             consultant = guests[0]
+            # on the company card: the consultancy's business account pays (own random stream,
+            # so that every other draw of the instance stays as it was)
+            company = _owner_account(
+                ctx, ledger, ctx.rng(self.name, instance, "company"), "IT-konsulent"
+            )
+            business.add(company["account_id"])
+            consultant = kit.Holder(
+                company["account_id"],
+                consultant.person,
+                consultant.phone,
+                consultant.device,
+                consultant.handle,
+                consultant.record,
+            )
             other_town = ctx.city(rng).name
             other = rng.choice(HOTELS).format(town=other_town)
             begin = rng.randrange(max(1, ctx.days - 30))
@@ -475,7 +491,7 @@ class Hotel:
                     stays.append(
                         self._stay(ctx, ledger, rng, consultant, hotel, hotel_account, town, day, 1)
                     )
-        repeated = short_stays(stays)
+        repeated = short_stays(stays, business)
         for stay in stays:
             if stay["txn_id"] in repeated:
                 ledger.flag(stay, "FIN-HOTEL-SHORT-STAYS")

@@ -327,9 +327,8 @@ class _Labour:
                         quota=rng.randrange(10, 14),
                     )
                     self._say(recruit.chat, recruit, True, kit.later(rng, ts, 1, 30), written)
-            if len(kickbacks) >= 3:  # one beneficiary, several workers paying in
-                for payment in kickbacks:
-                    ledger.flag(payment, "FIN-FAN-IN-FROM-WORKERS")
+            # FIN-FAN-IN-FROM-WORKERS (several new workers paying one agent month after month)
+            # is applied by the ledger over the network's payments
         for recruit in self.recruits:
             account = recruit.record["account_id"]
             days = (self.start + 5, ctx.days)

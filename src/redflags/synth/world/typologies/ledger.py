@@ -75,6 +75,24 @@ class Ledger:
         for txn in self.records("transaction"):
             if txn["txn_id"] in paid:
                 self.flag(txn, "FIN-BUYER-PAYS-THIRD-PARTY")
+        # FIN-PAYMENT-MEMO-CUES, FIN-HOTEL-SHORT-STAYS and FIN-FAN-IN-FROM-WORKERS: the rules
+        # applied to everything the network paid, wherever in the network it was drawn
+        txns = self.records("transaction")
+        private_in = [t for t in txns if t["channel"] in ("p2p", "transfer")]
+        cued = rules.memo_cues(
+            [t for t in private_in if t["payee"] not in business], rules.CUE_MEMOS
+        )
+        hotels = rules.hotel_categories()
+        stays = [t for t in txns if str(t.get("merchant_category") or "").lower() in hotels]
+        repeated = rules.short_stays(stays, business)
+        fan_in = rules.fan_in_from_workers(txns, customers)
+        for txn in txns:
+            if txn["txn_id"] in cued:
+                self.flag(txn, "FIN-PAYMENT-MEMO-CUES")
+            if txn["txn_id"] in repeated:
+                self.flag(txn, "FIN-HOTEL-SHORT-STAYS")
+            if txn["txn_id"] in fan_in:
+                self.flag(txn, "FIN-FAN-IN-FROM-WORKERS")
         sex_ad_sites = set(text.load("common")["sites"]["sex_ads"])
         sex_ad_contacts = {
             contact

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from redflags.catalogue.lists import default_list_path, load_allow_list
 
 CPH = ZoneInfo("Europe/Copenhagen")
+CUE_MEMOS = frozenset({"massage", "🌹", "❤️"})  # FIN-PAYMENT-MEMO-CUES: sexual or massage cues
 DAY = timedelta(days=1)
 
 
@@ -230,12 +231,17 @@ def _adult(customer: dict[str, Any]) -> bool:
 # -- travel and accommodation ----------------------------------------------------------------------
 
 
-def tickets_for_others(tickets: Iterable[dict[str, Any]]) -> set[str]:
-    """FIN-TRAVEL-FOR-OTHERS: ticket payments of a payer whose 30-day window holds >= 3 distinct
-    passenger names (the memo of a ticket purchase)."""
+def tickets_for_others(
+    tickets: Iterable[dict[str, Any]], business_accounts: Iterable[str] = ()
+) -> set[str]:
+    """FIN-TRAVEL-FOR-OTHERS: ticket payments of a private payer whose 30-day window holds >= 3
+    distinct passenger names (the memo of a ticket purchase). A registered business buying
+    tickets (a travel agency for its clients) is its trade, not the red flag."""
+    business = set(business_accounts)
     by_payer: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for txn in tickets:
-        by_payer[txn["payer"]].append(txn)
+        if txn["payer"] not in business:
+            by_payer[txn["payer"]].append(txn)
     hits: set[str] = set()
     for rows in by_payer.values():
         for i in _windows_with([(t["ts"], t["memo"]) for t in rows], 30 * DAY, 3):
@@ -243,16 +249,89 @@ def tickets_for_others(tickets: Iterable[dict[str, Any]]) -> set[str]:
     return hits
 
 
-def short_stays(stays: Iterable[dict[str, Any]]) -> set[str]:
-    """FIN-HOTEL-SHORT-STAYS: accommodation payments of a payer with >= 4 of them in 30 days
-    across >= 2 cities."""
+def short_stays(stays: Iterable[dict[str, Any]], business_accounts: Iterable[str] = ()) -> set[str]:
+    """FIN-HOTEL-SHORT-STAYS: accommodation payments of a private payer with >= 4 of them in 30
+    days across >= 2 cities. A company card (a business account) on the road is explained by
+    the trade; the published rule leaves out what "the customer's profile" explains."""
+    business = set(business_accounts)
     by_payer: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for txn in stays:
-        by_payer[txn["payer"]].append(txn)
+        if txn["payer"] not in business:
+            by_payer[txn["payer"]].append(txn)
     hits: set[str] = set()
     for rows in by_payer.values():
         for first in rows:
             inside = [t for t in rows if first["ts"] <= t["ts"] <= first["ts"] + 30 * DAY]
             if len(inside) >= 4 and len({t["city"] for t in inside}) >= 2:
                 hits.update(t["txn_id"] for t in inside)
+    return hits
+
+
+def memo_cues(payments: Iterable[dict[str, Any]], cues: Iterable[str]) -> set[str]:
+    """FIN-PAYMENT-MEMO-CUES: payments whose memo is a sexual or massage cue, to a receiving
+    account with >= 3 of them within 30 days."""
+    wanted = set(cues)
+    by_payee: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for txn in payments:
+        if txn.get("memo") in wanted:
+            by_payee[txn["payee"]].append(txn)
+    hits: set[str] = set()
+    for rows in by_payee.values():
+        for first in rows:
+            inside = [t for t in rows if first["ts"] <= t["ts"] <= first["ts"] + 30 * DAY]
+            if len(inside) >= 3:
+                hits.update(t["txn_id"] for t in inside)
+    return hits
+
+
+@cache
+def hotel_categories() -> frozenset[str]:
+    """Merchant categories of the `hotels` group, as the detectors read them."""
+    from redflags.catalogue.lists import load_merchant_categories
+
+    return frozenset(c for c, group in load_merchant_categories().pairs() if group == "hotels")
+
+
+def fan_in_from_workers(
+    transactions: Iterable[dict[str, Any]], customers: Iterable[dict[str, Any]]
+) -> set[str]:
+    """FIN-FAN-IN-FROM-WORKERS: P2P payments and transfers to a private beneficiary, in a
+    Copenhagen calendar month where its regular senders (customers who pay it in >= 2 months)
+    have >= 3 distinct surnames and >= 2 of them, and at least half, became customers within
+    180 days before the transfer."""
+    holders = {c["account_id"]: c for c in customers if c.get("account_id")}
+    business = {a for a, c in holders.items() if c.get("segment") == "business"}
+    rows = [
+        t
+        for t in transactions
+        if t["channel"] in ("p2p", "transfer")
+        and t["payer"] in holders
+        and t["payer"] not in business
+        and t["payee"] not in business
+        and t["payer"] != t["payee"]
+        and (holders[t["payer"]].get("last_name") or "").strip()
+        and str(t.get("currency") or "DKK").upper() == "DKK"
+    ]
+
+    def month(ts: datetime) -> str:
+        return ts.astimezone(CPH).strftime("%Y-%m")
+
+    months_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for t in rows:
+        months_of[(t["payee"], t["payer"])].add(month(t["ts"]))
+    by_month: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for t in rows:
+        if len(months_of[(t["payee"], t["payer"])]) >= 2:
+            by_month[(t["payee"], month(t["ts"]))].append(t)
+    hits: set[str] = set()
+    for group in by_month.values():
+        senders = {t["payer"] for t in group}
+        surnames = {holders[s]["last_name"].strip().lower() for s in senders}
+        new = {
+            t["payer"]
+            for t in group
+            if timedelta(0) <= t["ts"] - holders[t["payer"]]["onboarded_at"] <= 180 * DAY
+        }
+        if len(surnames) >= 3 and len(new) >= 2 and len(new) >= 0.5 * len(senders):
+            hits.update(t["txn_id"] for t in group)
     return hits

@@ -114,7 +114,9 @@ class ScamCompoundRecruitment:
             self._conversation(
                 ctx, ledger, rng, candidate, language, recruiters, begin, salary, mule
             )
-            if candidate.record and rng.random() < 0.7:
+            # the mule's card buys the ticket of everyone who agrees to go, whether or not
+            # they bank here (FIN-TRAVEL-FOR-OTHERS reads the mule's card)
+            if rng.random() < 0.85:
                 travellers.append(candidate)
         self._tickets(ctx, ledger, rng, mule, travellers, begin, country)
         ledger.close()
@@ -184,7 +186,10 @@ class ScamCompoundRecruitment:
                 amount=fee,
                 channel=rng.choice(["transfer", "p2p"]),
                 memo_text=kit.memo(rng, "fee"),
-                indicators=["RCS-REC-FEES-DEBT", "FIN-RECRUIT-FEES-DEDUCTIONS"],
+                # a one-off fee before any wage: not FIN-RECRUIT-FEES-DEDUCTIONS, whose rule
+                # (recurring deductions from wages) is all that is implemented; its licence-
+                # register half would catch this payment to an unlicensed recruiter
+                indicators=["RCS-REC-FEES-DEBT"],
             )
 
     def _tickets(
@@ -217,7 +222,10 @@ class ScamCompoundRecruitment:
                     city=ctx.city(rng).name,
                 )
             )
-            for later_day in range(day + rng.randint(3, 8), min(ctx.days, day + 40), 4):
+            first_login = day + rng.randint(3, 8)
+            if traveller.record is None:  # not a customer here: no logins the bank sees
+                continue
+            for later_day in range(first_login, min(ctx.days, day + 40), 4):
                 kit.device_event(
                     ctx,
                     ledger,

@@ -27,7 +27,6 @@ from redflags.synth.world.typologies.pay import too_good_pay
 from redflags.synth.world.typologies.rules import customers_sharing_identifiers
 
 ORIGINS = ["RO", "BG", "UA", "TH", "NG"]
-CUE_MEMOS = {"massage", "🌹", "❤️"}  # FIN-PAYMENT-MEMO-CUES: sexual or massage cues
 REMOTE = "RCS-REMOTE-CONTROLLER"
 
 
@@ -138,6 +137,7 @@ class _Case1:
         buyers = self._buyers()
         self._booking_chats(buyers)
         self._worker_money()
+        self._hotels()
         self._remote_logins()
         self._wipe()
         self._spending()
@@ -442,10 +442,8 @@ class _Case1:
                         indicators=["RCS-EARNINGS-CONTROL"],
                     )
                 )
-        cues = [p for p in payments if p["memo"] in CUE_MEMOS]
-        if len(cues) >= 3:
-            for payment in cues:
-                ledger.flag(payment, "FIN-PAYMENT-MEMO-CUES")
+        # FIN-PAYMENT-MEMO-CUES (buyers' notes such as "massage" or a rose) is applied by the
+        # ledger over everything the network was paid
         return buyers
 
     def _booking_chats(self, buyers: list[kit.Holder]) -> None:
@@ -508,6 +506,40 @@ class _Case1:
             kit.everyday_spending(ctx, ledger, rng, account, city, (self.start, self.end), 2)
         front = self.collection["account_id"]
         kit.everyday_spending(ctx, ledger, rng, front, self.town.name, (0, ctx.days), 3)
+
+    def _hotels(self) -> None:
+        """Some weeks the women are sent on tour: the collection account pays one-night hotel
+        rooms in other towns, sometimes two rooms a night (FIN-HOTEL-SHORT-STAYS, which the
+        ledger applies to every stay the account paid). Its own random stream keeps every
+        other draw as it was."""
+        ctx, ledger = self.ctx, self.ledger
+        rng = ctx.rng(self.key, "hotels")
+        chains = fields.chains("hotel")
+        towns: list[str] = []
+        for _ in range(50):  # two or three different towns on the tour
+            town = ctx.city(rng).name
+            if town not in towns:
+                towns.append(town)
+            if len(towns) >= 3 or (len(towns) == 2 and rng.random() < 0.5):
+                break
+        day = self.start + rng.randint(3, 10)
+        while day < self.end - 1:
+            town = rng.choice(towns)
+            hotel = f"{rng.choice(chains)} {town}"
+            for _ in range(2 if rng.random() < 0.3 else 1):
+                kit.pay(
+                    ctx,
+                    ledger,
+                    ts=kit.clock(ctx, rng, day + 1, (7.0, 12.0)),
+                    payer=self.collection["account_id"],
+                    payee=kit.merchant_account(ctx, hotel),
+                    amount=fields.hotel_bill(rng, 1),
+                    channel="card",
+                    merchant=hotel,
+                    category="hotel",
+                    city=town,
+                )
+            day += rng.randint(2, 7)
 
     def _remote_logins(self) -> None:
         ctx, rng, ledger = self.ctx, self.rng, self.ledger
