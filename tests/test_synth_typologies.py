@@ -112,6 +112,15 @@ LOOK_ALIKES = {
     "FIN-WAGES-POOLED": ("hn_legitimate_agency_employer",),
     "FIN-RECRUIT-FEES-DEDUCTIONS": ("hn_legitimate_agency_employer",),
     "FIN-PAYMENT-MEMO-CUES": ("hn_sports_club", "hn_flea_market_landlord"),
+    # KYC and device (issue #5): a family's shared tablet and landline, children onboarded with
+    # a parent; shelter and student residents onboarded at one address on their own phones
+    "BEH-SHARED-DEVICE": ("hn_family_shared_address", "hn_shelter_dormitory"),
+    "BEH-REMOTE-CONTROL-LOGIN": ("hn_family_shared_address", "hn_legitimate_agency_employer"),
+    "RCS-SURV-ACCOUNT-CONTROL": ("hn_family_shared_address", "hn_shelter_dormitory"),
+    "KYC-BATCH-ONBOARDING": ("hn_shelter_dormitory", "hn_students_shared_address"),
+    "KYC-THIRD-PARTY-ONBOARDING": ("hn_family_shared_address", "hn_shelter_dormitory"),
+    "KYC-DOC-HANDLING": ("hn_family_shared_address", "hn_shelter_dormitory"),
+    "KYC-CONTACT-IN-SEX-ADS": ("hn_legitimate_agency_employer", "hn_family_shared_address"),
 }
 
 

@@ -72,3 +72,76 @@ def ensure_features(engine: Engine, options: Mapping[str, Any]) -> dict[str, Any
     engine.materialise("account_holders", ACCOUNT_HOLDERS)
     engine.materialise("txn_features", TXN_FEATURES, run_settings)
     return run_settings
+
+
+# -- KYC and device features (issue #5) -----------------------------------------------------------
+# One row per device event, with whole epoch seconds and the local day for same-day joins.
+DEVICE_EVENT_FEATURES = """
+SELECT event_id, account, device_id, ip, ts, CAST(floor(epoch(ts)) AS BIGINT) AS epoch_s,
+       CAST(ts AT TIME ZONE $timezone AS DATE) AS local_day, event, upper(country) AS country
+FROM device_events
+"""
+
+# One row per customer and identifier kind (phone, email, address), normalised in Python the way
+# every other detector normalises them (`extract.identifiers_of`), so SQL only compares strings.
+CUSTOMER_KEYS_COLUMNS = ("customer_id", "kind", "value")
+# One row per customer: the facts the KYC indicators ask for, with the surname folded.
+CUSTOMER_FEATURES_COLUMNS = (
+    "customer_id", "account_id", "surname", "address", "phone", "email", "device_id",
+    "onboarded_at", "onboard_s", "occupation", "declared_income", "segment",
+)  # fmt: skip
+
+
+def ensure_kyc_features(engine: Engine, options: Mapping[str, Any]) -> dict[str, Any]:
+    """Build `device_event_features`, `customer_features` and `customer_keys` once per engine
+    (plus the financial tables); return the run settings."""
+    run_settings = ensure_features(engine, options)
+    if engine.has("customer_features"):
+        return run_settings
+    from redflags.extract import identifiers_of  # kept local: this module stays light
+    from redflags.model import RecordKind
+    from redflags.normalise.identifiers import normalise_name
+
+    region = str(options.get("default_region") or "DK")
+    rows: dict[str, list[Any]] = {c: [] for c in CUSTOMER_FEATURES_COLUMNS}
+    keys: dict[str, list[Any]] = {c: [] for c in CUSTOMER_KEYS_COLUMNS}
+    for record in engine.records(RecordKind.CUSTOMER):
+        cid = str(record["customer_id"])
+        found = {"phone": None, "email": None, "address": None}
+        for ident in identifiers_of("customer", record, region):
+            if ident.kind in found:
+                found[ident.kind] = found[ident.kind] or ident.value
+                keys["customer_id"].append(cid)
+                keys["kind"].append(ident.kind)
+                keys["value"].append(ident.value)
+        onboarded = record.get("onboarded_at")
+        values = {
+            "customer_id": cid,
+            "account_id": record.get("account_id"),
+            "surname": normalise_name(record.get("last_name")),
+            **found,
+            "device_id": record.get("device_id"),
+            "onboarded_at": onboarded,
+            "onboard_s": int(onboarded.timestamp()) if onboarded is not None else None,
+            "occupation": (record.get("occupation") or "").strip().lower() or None,
+            "declared_income": record.get("declared_income"),
+            "segment": record.get("segment"),
+        }
+        for column, value in values.items():
+            rows[column].append(value)
+    schema = pa.schema(
+        [
+            ("customer_id", pa.string()), ("account_id", pa.string()), ("surname", pa.string()),
+            ("address", pa.string()), ("phone", pa.string()), ("email", pa.string()),
+            ("device_id", pa.string()), ("onboarded_at", pa.timestamp("us", tz="UTC")),
+            ("onboard_s", pa.int64()), ("occupation", pa.string()),
+            ("declared_income", pa.float64()), ("segment", pa.string()),
+        ]
+    )  # fmt: skip
+    engine.register("customer_features", pa.table(rows, schema=schema))
+    engine.register(
+        "customer_keys",
+        pa.table(keys, schema=pa.schema([(c, pa.string()) for c in CUSTOMER_KEYS_COLUMNS])),
+    )
+    engine.materialise("device_event_features", DEVICE_EVENT_FEATURES, run_settings)
+    return run_settings

@@ -445,6 +445,8 @@ class LegitimateAgencyEmployer:
                 job="landbrugsmedhjælper" if sector == "agriculture" else "rengøringsassistent",
             )
             ledger.member("customer", worker["customer_id"], "benign")
+            if housing:  # the rule holds; lawful employer housing is its known false positive
+                ledger.flag(worker, "KYC-ADDRESS-AT-WORKPLACE")
             language = {"RO": "ro"}.get(nationality, "en")
             thread = kit.Thread(ctx, ledger, "email")
             own_mail = worker["email"] or fields.email(ctx, rng, person)
