@@ -7,7 +7,8 @@
   register, which we do not have.
 - FIN-THRESHOLD-AVOID: at least `min_transactions` cash deposits or outgoing transfers within
   `window_days`, each no more than `max_below_threshold_share` below one of `thresholds`;
-  transfers whose memo starts with one of `wage_memos` (wages of similar size) do not count.
+  transfers whose memo starts with one of `wage_memos` (wages, benefits) do not count, and
+  both deposits and transfers must be our customers' (payer or payee in KYC).
 
 A cash deposit is an `atm` or `cash` row whose payee is a customer's account (withdrawals have
 the machine as payee).
@@ -101,8 +102,9 @@ WITH moves AS (
     JOIN account_holders h ON h.account_id = t.payee
     WHERE list_contains($deposit_channels, t.channel)
     UNION ALL
-    SELECT payer AS account, txn_id, epoch_s, ts, amount FROM txn_features
-    WHERE list_contains($transfer_channels, channel) AND NOT ({wage_memo})
+    SELECT t.payer AS account, t.txn_id, t.epoch_s, t.ts, t.amount FROM txn_features t
+    JOIN account_holders h ON h.account_id = t.payer
+    WHERE list_contains($transfer_channels, t.channel) AND NOT ({wage_memo})
 ),
 near AS (
     SELECT m.account, m.txn_id, m.epoch_s, m.ts, m.amount, th.threshold
@@ -155,7 +157,7 @@ class ThresholdAvoidDetector(AggregateDetector):
         run_settings = ensure_features(engine, self.options)
         # wages of similar size paid to several people are not structuring
         prefixes = [str(p).lower().replace("'", "") for p in self.param("wage_memos", [])]
-        wage = " OR ".join(f"lower(coalesce(memo, '')) LIKE '{p}%'" for p in prefixes)
+        wage = " OR ".join(f"lower(coalesce(t.memo, '')) LIKE '{p}%'" for p in prefixes)
         sql = THRESHOLD_AVOID.replace("{thresholds}", table).replace("{wage_memo}", wage or "false")
         return engine.sql(sql, self.sql_params(run_settings))
 

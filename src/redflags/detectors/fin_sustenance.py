@@ -95,7 +95,7 @@ class SustenanceMultiDetector(AggregateDetector):
             "age_band_years": int(self.param("age_band_years", 10)),
             "income_band_width": float(self.param("income_band_width", 150000)),
             "min_peers": int(self.param("min_peers", 20)),
-            "min_monthly_spend": float(self.param("min_monthly_spend", 3000)),
+            "min_monthly_spend": float(self.param("min_monthly_spend", 7000)),
             "reference_monthly_median": float(self.param("reference_monthly_median", 2000)),
         }
 
