@@ -6,15 +6,19 @@ whole epoch seconds and the local day) and `customer_features` (KYC, normalised 
 so they run on DuckDB and Spark alike. A household is two users with the same surname or the
 same normalised address: families share tablets, which is not what these rules are about.
 
-- BEH-SHARED-DEVICE: a device used within `window_days` by >= `min_users` accounts whose
-  holders have >= `min_users` surnames and addresses. Accounts without a KYC record here count
-  as their own household.
+- BEH-SHARED-DEVICE: a device used for the bank app within `window_days` by >= `min_users`
+  accounts whose holders have >= `min_users` surnames and >= `min_addresses` addresses (workers
+  housed at one clinic share an address but not a household; residents of one shelter using its
+  computer all share the address). Accounts without a KYC record here count as their own
+  household. Platform events (ad removed, chat cleared, device unlinked) are not app use.
 - BEH-REMOTE-CONTROL-LOGIN: a day on which an account logs in from a country where its card
   was not used, while it was used card-present or at an ATM elsewhere; >= `min_mismatch_days`
-  such days within `window_days`. Roaming is excluded by construction (a card used in the login
-  country that day is a trip). We have no VPN or ASN data, so VPN exit countries are not
-  excluded, and the "login IP shared with other flagged accounts" part is left out: it needs
-  other findings as input, which is the scoring layer's job.
+  such days within `window_days`, and the holder also logs in from a card country within
+  `window_days` of them (two places at once; a customer whose every login geolocates abroad has
+  a VPN or a foreign SIM). Roaming is excluded by construction (a card used in the login country
+  that day is a trip). We have no VPN or ASN data, and the "login IP shared with other flagged
+  accounts" part is left out: it needs other findings as input, which is the scoring layer's job.
+  Remote logins on days without card use cannot be seen by this rule at all.
 - RCS-SURV-ACCOUNT-CONTROL: events of account A on device D, where D is the KYC device of
   another customer (the earliest onboarded on D, its owner) from another household. The other
   two signals of the catalogue rule, a changed two-factor phone and ad profiles edited from one

@@ -107,7 +107,7 @@ def ensure_kyc_features(engine: Engine, options: Mapping[str, Any]) -> dict[str,
     keys: dict[str, list[Any]] = {c: [] for c in CUSTOMER_KEYS_COLUMNS}
     for record in engine.records(RecordKind.CUSTOMER):
         cid = str(record["customer_id"])
-        found = {"phone": None, "email": None, "address": None}
+        found: dict[str, str | None] = {"phone": None, "email": None, "address": None}
         for ident in identifiers_of("customer", record, region):
             if ident.kind in found:
                 found[ident.kind] = found[ident.kind] or ident.value

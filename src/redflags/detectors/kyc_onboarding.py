@@ -6,26 +6,31 @@ these rules cannot see: the onboarding IP, referral codes, the liveness video, d
 as events (no device event is an upload), EXIF of ID photos, staff notes, a KYC change log and a
 company register (CVR). The onboarding device is therefore also our "upload device".
 
-A household is two customers with the same surname or the same normalised address.
+Only private customers count as applicants (business onboarding runs through other channels).
+A group onboarded on one device must not be one household: it needs >= 2 addresses or >= 3
+surnames (a couple or a family with two surnames registering at home does not count; workers
+housed at one address with three or more surnames do).
 
 - KYC-BATCH-ONBOARDING: >= `min_applications` customers onboarded on one device within
-  `window_days`, with >= `min_distinct_surnames` surnames (a family opening accounts together at
-  home is the catalogue's known false positive).
+  `window_days`, with >= `min_distinct_surnames` surnames.
 - KYC-THIRD-PARTY-ONBOARDING: the contact phone or e-mail was already another household's
-  (a customer onboarded earlier), or the onboarding device was used by >=
-  `min_other_applicants_per_device` other applicants of other households within `window_days`.
+  (a customer onboarded earlier, different surname and different address), or the onboarding
+  device was used by >= `min_other_applicants_per_device` other applicants with other surnames
+  within `window_days`. The liveness-video and staff-flag parts need data we do not have.
 - KYC-DOC-HANDLING: one onboarding (upload) device for >= `min_identities_per_uploader`
-  identities of different surnames onboarded within `window_days`.
-- KYC-ADDRESS-AT-WORKPLACE: a private customer living at the address of a business customer in
-  a high-risk trade. Business customers stand in for the CVR register of production units; a
-  workplace that does not bank here is invisible. The owner's own family (same surname) is
-  excluded.
+  identities of different surnames onboarded within `window_days`. The EXIF / background part
+  needs the ID images, which we do not have.
+- KYC-ADDRESS-AT-WORKPLACE (built, left planned): private customers (>= `min_residents`, >= 2
+  surnames, not the owner's surname) at the address of a business customer in a high-risk trade.
+  Business customers stand in for the CVR register of production units; a workplace that does
+  not bank here is invisible, which is why Case 1's clinic (no KYC record) cannot be seen and the
+  indicator stays planned (docs/evaluation.md).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
@@ -131,7 +136,7 @@ class _KycAggregate(AggregateDetector):
     """An aggregate indicator over the KYC features; evidence is customer records."""
 
     evidence_kind = "customer"
-    pivot_kind = None
+    pivot_kind: ClassVar[str | None] = None
 
     def rows(self, engine: Engine) -> list[dict[str, Any]]:
         run_settings = ensure_kyc_features(engine, self.options)
