@@ -121,3 +121,119 @@ def explanation(
             f"{', '.join(elements)}."
         )
     return text + " The score is the sum of the steps below."
+
+
+DOSSIER_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "dossier": "Case dossier",
+        "back": "Back to the run report",
+        "network": "Network",
+        "network_note": "Nodes are identifiers (colour = kind); a ring and a label mark an "
+        "inferred role. Grey lines: seen on the same records; blue arrows: payments; dashed: "
+        "named together by one finding.",
+        "network_derived": "The case carries no network edges; the picture is derived from the "
+        "findings' evidence.",
+        "not_drawn": "more identifiers not drawn (all in the exports)",
+        "roles": "Roles",
+        "role": "Role",
+        "entity": "Entity",
+        "reasons": "Reasons",
+        "confidence": "Confidence",
+        "no_roles": "No roles inferred.",
+        "timeline_plot": "Timeline",
+        "cities": "Cities over time",
+        "city": "City",
+        "from": "From",
+        "to": "To",
+        "records": "Records",
+        "sources": "Sources",
+        "no_cities": "No places recorded for this case.",
+        "indicator_table": "Indicators by CMM category",
+        "weight": "Weight",
+        "findings": "Findings",
+        "score_step": "Score step",
+        "subtotal": "Subtotal",
+        "other_steps": "Other score steps",
+        "category": "Category",
+        "status": "Status",
+        "new": "new",
+        "changed": "changed",
+        "unchanged": "unchanged",
+        "reappeared": "reappeared",
+        "verdict": "Verdict",
+        "exports": "Exports",
+        "organiser": "organiser",
+        "recruiter": "recruiter",
+        "worker": "worker",
+        "buyer": "buyer",
+    },
+    "da": {
+        "dossier": "Sagsmappe",
+        "back": "Tilbage til kørslens rapport",
+        "network": "Netværk",
+        "network_note": "Knuder er identifikatorer (farve = type); en ring og en etiket "
+        "markerer en udledt rolle. Grå linjer: set på de samme poster; blå pile: betalinger; "
+        "stiplet: nævnt sammen af ét fund.",
+        "network_derived": "Sagen har ingen netværkskanter; billedet er udledt af fundenes "
+        "beviser.",
+        "not_drawn": "identifikatorer mere, ikke tegnet (alle i eksporterne)",
+        "roles": "Roller",
+        "role": "Rolle",
+        "entity": "Enhed",
+        "reasons": "Begrundelser",
+        "confidence": "Sikkerhed",
+        "no_roles": "Ingen roller udledt.",
+        "timeline_plot": "Tidslinje",
+        "cities": "Byer over tid",
+        "city": "By",
+        "from": "Fra",
+        "to": "Til",
+        "records": "Poster",
+        "sources": "Kilder",
+        "no_cities": "Ingen steder registreret for denne sag.",
+        "indicator_table": "Indikatorer efter CMM-kategori",
+        "weight": "Vægt",
+        "findings": "Fund",
+        "score_step": "Scoretrin",
+        "subtotal": "Subtotal",
+        "other_steps": "Øvrige scoretrin",
+        "category": "Kategori",
+        "status": "Status",
+        "new": "ny",
+        "changed": "ændret",
+        "unchanged": "uændret",
+        "reappeared": "genopstået",
+        "verdict": "Afgørelse",
+        "exports": "Eksporter",
+        "organiser": "organisator",
+        "recruiter": "rekrutterer",
+        "worker": "arbejder",
+        "buyer": "køber",
+    },
+}
+
+
+def category_sentence(lang: str, parts: list[tuple[str, float, int]]) -> str:
+    """'Financial indicators give 6 points (3 indicators), ...' from (title, points, count)."""
+    if not parts:
+        return ""
+    if lang == "da":
+        items = [
+            f"{t.lower()} {p:g} point ({n} indikator{'er' if n != 1 else ''})" for t, p, n in parts
+        ]
+        return "Pointene kommer fra " + ", ".join(items) + "."
+    items = [
+        f"{t.lower()} {p:g} points ({n} indicator{'s' if n != 1 else ''})" for t, p, n in parts
+    ]
+    return "The points come from " + ", ".join(items) + "."
+
+
+def roles_sentence(lang: str, roles: list[tuple[str, str, str]]) -> str:
+    """One sentence per inferred role: (role label, entity token, reasons)."""
+    out = []
+    for role, entity, reasons in roles:
+        if lang == "da":
+            out.append(f"{entity} fremstår som {role}" + (f": {reasons}." if reasons else "."))
+        else:
+            out.append(f"{entity} looks like the {role}" + (f": {reasons}." if reasons else "."))
+    return " ".join(out)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import re
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -78,3 +80,92 @@ class Redactor:
             for key in ("summary_en", "summary_da"):
                 data[key] = data[key].replace(finding.subject, data["subject"])
         return data
+
+
+def _variants(kind: str, value: str) -> list[str]:
+    """The ways a personal value can appear in text we write: as normalised, and for phones
+    also without the plus and as the national number (last eight digits)."""
+    out = [value]
+    if kind == "phone":
+        digits = value.lstrip("+")
+        out.append(digits)
+        if len(digits) > 8:
+            out.append(digits[-8:])
+    if kind == "handle" and ":" in value:
+        out.append(value.partition(":")[2])
+    return [v for v in out if len(v) >= 4]
+
+
+class Scrubber:
+    """A last line of defence: replaces every known clear personal value in a finished text
+    (an HTML page, a CSV cell, a JSON line) with its keyed-hash token.
+
+    Built from pivots ("phone:+45...") and (kind, value) pairs. A value only matches as a whole
+    token (not inside a longer run of letters or digits). With `reveal` it does nothing.
+    """
+
+    def __init__(self, redactor: Redactor, pairs: Iterable[tuple[str, str]] = ()) -> None:
+        self.redactor = redactor
+        self._tokens: dict[str, str] = {}
+        self._pattern: re.Pattern[str] | None = None
+        self.add(pairs)
+
+    def add(self, pairs: Iterable[tuple[str, str]]) -> None:
+        if self.redactor.reveal:
+            return
+        for kind, value in pairs:
+            if kind not in PERSONAL_KINDS or not value:
+                continue
+            token = self.redactor.token(kind, value)
+            for variant in _variants(kind, value):
+                self._tokens.setdefault(variant, token)
+        self._pattern = None
+
+    def add_pivots(self, pivots: Iterable[str]) -> None:
+        self.add(tuple(p.partition(":")[::2]) for p in pivots)  # type: ignore[misc]
+
+    def __call__(self, text: str) -> str:
+        if self.redactor.reveal or not self._tokens:
+            return text
+        if self._pattern is None:
+            values = sorted(self._tokens, key=len, reverse=True)
+            self._pattern = re.compile(
+                r"(?<![0-9A-Za-z])(?:"
+                + "|".join(re.escape(v) for v in values)
+                + r")(?![0-9A-Za-z])"
+            )
+        return self._pattern.sub(lambda m: self._tokens[m.group()], text)
+
+
+def case_personal_pairs(case: Any) -> set[tuple[str, str]]:
+    """Every (kind, clear value) a case carries: its pivots, its findings' subjects, pivots and
+    evidence values, and the entities of its roles, edges, timeline and cities (when present)."""
+    pairs: set[tuple[str, str]] = set()
+
+    def pivot(p: str | None) -> None:
+        if p and ":" in p:
+            kind, _, value = p.partition(":")
+            pairs.add((kind, value))
+
+    for p in case.pivots:
+        pivot(p)
+    for finding in case.findings:
+        pairs.add((finding.subject_kind, finding.subject))
+        for p in finding.pivots:
+            pivot(p)
+        for p in finding.facts.get("shared", ()) if isinstance(finding.facts, dict) else ():
+            if isinstance(p, str):
+                pivot(p)
+        for e in finding.evidence:
+            # a value found by a lexicon in a contact field is a concept, not an identifier
+            kind = e.value_kind or (FIELD_KINDS.get(e.field or "") if e.start is None else None)
+            if kind and e.value:
+                pairs.add((kind, e.value))
+    for role in getattr(case, "roles", ()) or ():
+        pivot(role.entity)
+    for edge in getattr(case, "edges", ()) or ():
+        pivot(edge.source)
+        pivot(edge.target)
+    for entry in getattr(case, "timeline", ()) or ():
+        pivot(getattr(entry, "entity", None))
+    return {(k, v) for k, v in pairs if k in PERSONAL_KINDS and v}

@@ -1,0 +1,403 @@
+"""Exports of a run for other tools: CSV (cases, findings, evidence), FollowTheMoney entities
+(JSON lines, for Aleph/OpenAleph) and GEXF 1.3 (Gephi). Column and schema reference:
+docs/exports.md.
+
+Everything goes through the run's `Redactor`; with redaction on, each row is also passed through a
+`Scrubber` that knows the clear values of its case or finding, so a summary that quotes a phone
+number cannot leak it.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from redflags.catalogue import Catalogue
+from redflags.model import Case, Finding
+from redflags.report.redact import FIELD_KINDS, PERSONAL_KINDS, Redactor, Scrubber
+from redflags.report.redact import case_personal_pairs as _case_pairs
+from redflags.report.svg import build_network
+
+CASE_COLUMNS = (
+    "case_id",
+    "status",
+    "priority",
+    "score",
+    "model",
+    "source_types",
+    "indicators",
+    "categories",
+    "findings",
+    "records",
+    "identifiers",
+    "signature_elements",
+    "forced_review",
+    "first_seen",
+    "verdict",
+    "dossier",
+)
+FINDING_COLUMNS = (
+    "finding_id",
+    "case_id",
+    "indicator_id",
+    "indicator_version",
+    "category",
+    "weight",
+    "subject_kind",
+    "subject",
+    "window_start",
+    "window_end",
+    "strength",
+    "summary_en",
+    "summary_da",
+    "evidence_count",
+    "pivots",
+)
+EVIDENCE_COLUMNS = (
+    "finding_id",
+    "case_id",
+    "indicator_id",
+    "record_kind",
+    "record_id",
+    "field",
+    "value",
+    "value_kind",
+    "start",
+    "end",
+)
+
+
+def _finding_pairs(finding: Finding) -> set[tuple[str, str]]:
+    pairs = {(finding.subject_kind, finding.subject)}
+    pairs |= {tuple(p.partition(":")[::2]) for p in finding.pivots}  # type: ignore[misc]
+    for e in finding.evidence:
+        kind = e.value_kind or (FIELD_KINDS.get(e.field or "") if e.start is None else None)
+        if kind and e.value:
+            pairs.add((kind, e.value))
+    return {(k, v) for k, v in pairs if k in PERSONAL_KINDS and v}
+
+
+def _category(catalogue: Catalogue, indicator_id: str) -> tuple[str, float]:
+    try:
+        indicator = catalogue.get(indicator_id)
+    except (KeyError, LookupError):
+        return "", 0.0
+    return str(indicator.category.value), float(indicator.weight)
+
+
+def write_csv(
+    folder: Path,
+    cases: Sequence[Case],
+    findings: Iterable[Finding],
+    catalogue: Catalogue,
+    redactor: Redactor,
+    statuses: Mapping[str, Mapping[str, Any]] | None = None,
+    prefix: str = "",
+) -> dict[str, int]:
+    """cases.csv, findings.csv and evidence.csv (one row per item); returns rows per file.
+    `findings` may include findings outside any case (their case_id is empty)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    statuses = statuses or {}
+    case_of = {f.finding_id: c.case_id for c in cases for f in c.findings}
+    counts = {"cases": 0, "findings": 0, "evidence": 0}
+    with (folder / f"{prefix}cases.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(CASE_COLUMNS)
+        for case in cases:
+            scrub = Scrubber(redactor, _case_pairs(case))
+            status = statuses.get(case.case_id, {})
+            verdict = status.get("verdict") or {}
+            categories = sorted({_category(catalogue, i)[0] for i in case.indicator_ids} - {""})
+            row = [
+                case.case_id,
+                status.get("status", "new"),
+                case.score.priority,
+                f"{case.score.total:g}",
+                case.score.model,
+                ";".join(case.score.source_types),
+                ";".join(case.indicator_ids),
+                ";".join(categories),
+                len(case.findings),
+                len(case.records),
+                len(case.pivots),
+                ";".join(case.score.signature_elements),
+                case.score.forced_review,
+                status.get("first_seen", ""),
+                verdict.get("status", ""),
+                f"cases/{case.case_id}.html",
+            ]
+            writer.writerow([scrub(str(v)) for v in row])
+            counts["cases"] += 1
+    with (
+        (folder / f"{prefix}findings.csv").open("w", newline="", encoding="utf-8") as f_handle,
+        (folder / f"{prefix}evidence.csv").open("w", newline="", encoding="utf-8") as e_handle,
+    ):
+        f_writer, e_writer = csv.writer(f_handle), csv.writer(e_handle)
+        f_writer.writerow(FINDING_COLUMNS)
+        e_writer.writerow(EVIDENCE_COLUMNS)
+        for finding in findings:
+            scrub = Scrubber(redactor, _finding_pairs(finding))
+            data = redactor.finding(finding)
+            category, weight = _category(catalogue, finding.indicator_id)
+            case_id = case_of.get(finding.finding_id, "")
+            row = [
+                finding.finding_id,
+                case_id,
+                finding.indicator_id,
+                finding.indicator_version,
+                category,
+                f"{weight:g}",
+                finding.subject_kind,
+                data["subject"],
+                finding.window_start or "",
+                finding.window_end or "",
+                f"{finding.strength:g}",
+                data["summary_en"],
+                data["summary_da"],
+                len(finding.evidence),
+                ";".join(data["pivots"]),
+            ]
+            f_writer.writerow([scrub(str(v)) for v in row])
+            counts["findings"] += 1
+            for e in data["evidence"]:
+                row = [
+                    finding.finding_id,
+                    case_id,
+                    finding.indicator_id,
+                    e["kind"],
+                    e["record_id"],
+                    e["field"] or "",
+                    e["value"] or "",
+                    e["value_kind"] or "",
+                    "" if e["start"] is None else e["start"],
+                    "" if e["end"] is None else e["end"],
+                ]
+                e_writer.writerow([scrub(str(v)) for v in row])
+                counts["evidence"] += 1
+    return counts
+
+
+# --- FollowTheMoney -------------------------------------------------------------------------
+
+FTM_SERVICES = {"phone": "phone", "email": "email"}
+
+
+def _ftm_id(*parts: str) -> str:
+    return "rf-" + hashlib.sha1("|".join(parts).encode()).hexdigest()[:24]
+
+
+def _entity(entity_id: str, schema: str, **properties: Any) -> dict[str, Any]:
+    props = {
+        k: [str(v) for v in (vs if isinstance(vs, list | tuple) else [vs]) if v not in (None, "")]
+        for k, vs in properties.items()
+    }
+    return {"id": entity_id, "schema": schema, "properties": {k: v for k, v in props.items() if v}}
+
+
+def ftm_entities(
+    case: Case, catalogue: Catalogue, redactor: Redactor, lang: str = "en"
+) -> list[dict[str, Any]]:
+    """The FollowTheMoney entities of one case (see docs/exports.md for the mapping)."""
+    scrub = Scrubber(redactor, _case_pairs(case))
+    network = build_network(case, redactor.pivot, max_nodes=None)
+    pivots = set(network.nodes) | {p for p in case.pivots if ":" in p}
+    roles = {r.entity: r for r in getattr(case, "roles", ()) or ()}
+    out: list[dict[str, Any]] = []
+    ids: dict[str, str] = {}
+    for pivot in sorted(pivots):
+        kind, _, value = pivot.partition(":")
+        shown = redactor.token(kind, value)
+        entity_id = _ftm_id(case.case_id, kind, shown)
+        role = roles.get(pivot)
+        notes = f"role: {role.role}" if role else None
+        if kind == "customer":
+            entity = _entity(
+                entity_id, "Person", name=f"customer {shown}", idNumber=shown, notes=notes
+            )
+        elif kind == "account":
+            entity = _entity(entity_id, "BankAccount", name=shown, accountNumber=shown, notes=notes)
+        elif kind == "handle":
+            service, _, username = shown.partition(":") if ":" in shown else ("", "", shown)
+            entity = _entity(
+                entity_id, "UserAccount", name=shown, username=username, service=service
+            )
+        elif kind == "persona":
+            entity = _entity(entity_id, "Person", name=shown, notes="advertised persona")
+        elif kind in FTM_SERVICES:
+            prop = {"phone": "phone", "email": "email"}[kind]
+            entity = _entity(
+                entity_id, "LegalEntity", name=f"{kind} contact {shown}", **{prop: shown}
+            )
+        elif kind == "address":
+            entity = _entity(entity_id, "Address", full=shown)
+        else:  # device, ip, url, image: no FtM thing of their own; kept as notes of the case
+            continue
+        ids[pivot] = entity_id
+        out.append(entity)
+    for edge in network.edges:
+        a, b = ids.get(edge.source), ids.get(edge.target)
+        if not a or not b:
+            continue
+        if edge.kind == "payment" and a and b:
+            out.append(
+                _entity(
+                    _ftm_id(case.case_id, "payment", a, b),
+                    "Payment",
+                    payerAccount=a,
+                    beneficiaryAccount=b,
+                    amount=f"{edge.amount:g}" if edge.amount is not None else None,
+                    currency=edge.currency,
+                    summary=edge.label,
+                )
+            )
+        else:
+            out.append(
+                _entity(
+                    _ftm_id(case.case_id, "link", a, b, edge.label),
+                    "UnknownLink",
+                    subject=a,
+                    object=b,
+                    role=edge.label,
+                )
+            )
+    lead = next(iter(ids.values()), None)
+    for finding in case.findings:
+        data = redactor.finding(finding)
+        title = catalogue.get(finding.indicator_id).title.get(lang)
+        out.append(
+            _entity(
+                _ftm_id(case.case_id, "finding", finding.finding_id),
+                "Note",
+                name=f"{finding.indicator_id}: {title}",
+                description=data["summary_da" if lang == "da" else "summary_en"],
+                entity=ids.get(f"{finding.subject_kind}:{finding.subject}", lead),
+                date=(finding.window_start or "")[:10],
+            )
+        )
+    steps = "; ".join(f"{s.code} {s.delta:+g}" for s in case.score.steps)
+    out.append(
+        _entity(
+            _ftm_id(case.case_id, "case"),
+            "Note",
+            name=f"redflags case {case.case_id} "
+            f"({case.score.priority}, score {case.score.total:g})",
+            description=f"{case.score.model}: {steps}",
+            entity=lead,
+        )
+    )
+    return [json.loads(scrub(json.dumps(e, ensure_ascii=False))) for e in out]
+
+
+def write_ftm(
+    path: Path, cases: Sequence[Case], catalogue: Catalogue, redactor: Redactor, lang: str = "en"
+) -> int:
+    count = 0
+    with path.open("w", encoding="utf-8") as handle:
+        for case in cases:
+            for entity in ftm_entities(case, catalogue, redactor, lang):
+                handle.write(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n")
+                count += 1
+    return count
+
+
+# --- GEXF -----------------------------------------------------------------------------------
+
+GEXF_NS = "http://gexf.net/1.3"
+NODE_ATTRIBUTES = (("kind", "string"), ("case_id", "string"), ("role", "string"))
+EDGE_ATTRIBUTES = (
+    ("kind", "string"),
+    ("case_id", "string"),
+    ("count", "integer"),
+    ("amount", "double"),
+    ("currency", "string"),
+    ("label", "string"),
+)
+
+
+def write_gexf(path: Path, cases: Sequence[Case], redactor: Redactor) -> tuple[int, int]:
+    """One GEXF 1.3 graph of the cases' networks: node ids are (redacted) pivots."""
+    ET.register_namespace("", GEXF_NS)
+    root = ET.Element(f"{{{GEXF_NS}}}gexf", {"version": "1.3"})
+    meta = ET.SubElement(
+        root, f"{{{GEXF_NS}}}meta", {"lastmodifieddate": datetime.now(UTC).date().isoformat()}
+    )
+    ET.SubElement(meta, f"{{{GEXF_NS}}}creator").text = "redflags"
+    ET.SubElement(meta, f"{{{GEXF_NS}}}description").text = (
+        "Networks of redflags cases (identifiers redacted)"
+        if not redactor.reveal
+        else "Networks of redflags cases (identifiers in clear)"
+    )
+    graph = ET.SubElement(
+        root, f"{{{GEXF_NS}}}graph", {"defaultedgetype": "undirected", "mode": "static"}
+    )
+    for cls, attributes in (("node", NODE_ATTRIBUTES), ("edge", EDGE_ATTRIBUTES)):
+        block = ET.SubElement(graph, f"{{{GEXF_NS}}}attributes", {"class": cls})
+        for index, (title, kind) in enumerate(attributes):
+            ET.SubElement(
+                block, f"{{{GEXF_NS}}}attribute", {"id": str(index), "title": title, "type": kind}
+            )
+    nodes_el = ET.SubElement(graph, f"{{{GEXF_NS}}}nodes")
+    edges_el = ET.SubElement(graph, f"{{{GEXF_NS}}}edges")
+
+    def attvalues(
+        parent: ET.Element, spec: Sequence[tuple[str, str]], values: dict[str, Any]
+    ) -> None:
+        block = ET.SubElement(parent, f"{{{GEXF_NS}}}attvalues")
+        for index, (title, _) in enumerate(spec):
+            if values.get(title) not in (None, ""):
+                ET.SubElement(
+                    block,
+                    f"{{{GEXF_NS}}}attvalue",
+                    {"for": str(index), "value": str(values[title])},
+                )
+
+    seen: set[str] = set()
+    n_edges = 0
+    for case in cases:
+        scrub = Scrubber(redactor, _case_pairs(case))
+        network = build_network(case, redactor.pivot, max_nodes=None)
+        for pivot, node in sorted(network.nodes.items()):
+            node_id = scrub(redactor.pivot(pivot))
+            if node_id in seen:
+                continue
+            seen.add(node_id)
+            el = ET.SubElement(nodes_el, f"{{{GEXF_NS}}}node", {"id": node_id, "label": node_id})
+            attvalues(
+                el,
+                NODE_ATTRIBUTES,
+                {"kind": node.kind, "case_id": case.case_id, "role": node.role},
+            )
+        for edge in network.edges:
+            n_edges += 1
+            el = ET.SubElement(
+                edges_el,
+                f"{{{GEXF_NS}}}edge",
+                {
+                    "id": f"e{n_edges}",
+                    "source": scrub(redactor.pivot(edge.source)),
+                    "target": scrub(redactor.pivot(edge.target)),
+                    "type": "directed" if edge.kind == "payment" else "undirected",
+                    "weight": str(edge.count),
+                    "label": edge.label,
+                },
+            )
+            attvalues(
+                el,
+                EDGE_ATTRIBUTES,
+                {
+                    "kind": edge.kind,
+                    "case_id": case.case_id,
+                    "count": edge.count,
+                    "amount": edge.amount,
+                    "currency": edge.currency,
+                    "label": edge.label,
+                },
+            )
+    ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
+    return len(seen), n_edges
