@@ -102,6 +102,8 @@ LOOK_ALIKES = {
     # she pays in her cash every few weeks, now and then late and close to 15,000 kr
     "FIN-AFTER-HOURS": ("hn_independent_sex_worker",),
     "FIN-THRESHOLD-AVOID": ("hn_independent_sex_worker",),
+    # her own cash, paid in at home
+    "FIN-MULTI-ATM-DEPOSITS": ("hn_independent_sex_worker",),
     # travel, stays and wages (issue #5): an agency buys tickets for its clients and a
     # consultant stays in two towns on the company card (business accounts); a lawful employer
     # pays each worker into their own account and nothing goes back; club members and a flea

@@ -10,6 +10,11 @@
   transfers whose memo starts with one of `wage_memos` (wages, benefits) do not count, and
   both deposits and transfers must be our customers' (payer or payee in KYC).
 
+- FIN-MULTI-ATM-DEPOSITS: cash paid into one account in at least `min_deposit_cities` towns
+  other than the holder's own (the town is not in the KYC address) within `window_days`. The
+  rule's second branch (a withdrawal in another region within 24 hours) is not built: the
+  records carry towns, not regions.
+
 A cash deposit is an `atm` or `cash` row whose payee is a customer's account (withdrawals have
 the machine as payee).
 """
@@ -163,3 +168,54 @@ class ThresholdAvoidDetector(AggregateDetector):
 
     def strength(self, facts: Mapping[str, Any]) -> float:
         return min(1.0, 0.3 + 0.15 * int(facts["transactions"]))
+
+
+MULTI_ATM_DEPOSITS = """
+WITH deposits AS (
+    SELECT t.payee AS account, t.txn_id, t.epoch_s, t.ts, t.amount, t.city,
+           CASE WHEN t.amount >= $typical_deposit_min AND t.amount <= $typical_deposit_max
+                THEN 1 ELSE 0 END AS typical
+    FROM txn_features t
+    JOIN account_holders h ON h.account_id = t.payee
+    WHERE list_contains($deposit_channels, t.channel) AND t.city IS NOT NULL
+      AND strpos(lower(coalesce(h.address, '')), lower(t.city)) = 0
+),
+win AS (
+    SELECT a.account, a.txn_id AS anchor, count(DISTINCT b.city) AS cities,
+           count(*) AS deposits, sum(b.typical) AS typical, sum(b.amount) AS total,
+           min(b.ts) AS first_ts, max(b.ts) AS last_ts, list(b.txn_id) AS evidence
+    FROM deposits a JOIN deposits b ON b.account = a.account
+        AND b.epoch_s >= a.epoch_s AND b.epoch_s < a.epoch_s + $window_seconds
+    GROUP BY a.account, a.txn_id
+)
+SELECT account AS subject, first_ts AS window_start, last_ts AS window_end, evidence,
+       cities AS rank, cities, deposits, typical, total
+FROM win WHERE cities >= $min_deposit_cities
+"""
+
+
+@register
+class MultiAtmDepositsDetector(AggregateDetector):
+    kind = "multi_atm_deposits"
+    record_kinds = ("transaction", "customer")
+    description = "Cash paid into one account in several towns other than the holder's own."
+    definition = MULTI_ATM_DEPOSITS
+    facts = ("cities", "deposits", "typical", "total")
+    summary_en = (
+        "Cash paid in {deposits} times in {cities} towns other than the holder's own within "
+        "7 days ({total:,.0f} in all; {typical} of the small size AUSTRAC describes)."
+    )
+    summary_da = (
+        "Kontanter indsat {deposits} gange i {cities} andre byer end kontohaverens egen inden "
+        "for 7 dage ({total:,.0f} i alt; {typical} af den lille størrelse, AUSTRAC beskriver)."
+    )
+
+    def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
+        return {
+            **super().sql_params(run_settings),
+            "window_seconds": _seconds(self.param("window_days", 7)),
+            "deposit_channels": list(self.param("deposit_channels", ["atm", "cash"])),
+        }
+
+    def strength(self, facts: Mapping[str, Any]) -> float:
+        return min(1.0, 0.3 + 0.15 * int(facts["cities"]))

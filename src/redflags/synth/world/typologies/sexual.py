@@ -615,4 +615,5 @@ class _Case1:
             self.town.name,
             (self.start, self.end),
             [n for n in numbers if n],
+            str(self.collection["address"] or ""),
         )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from datetime import timedelta
 from typing import Any
 
 from redflags.synth.world.context import WorldContext
@@ -76,6 +77,7 @@ def controller_spending(
     city: str,
     days: tuple[int, int],
     numbers: Sequence[str],
+    address: str = "",
 ) -> None:
     """What the controller's account pays while the women work (days = arrival to raid)."""
     fee = rng.choice([99, 149, 199])  # one bump price on the ad site
@@ -213,7 +215,7 @@ def controller_spending(
                     ["FIN-LUXURY-GAMBLING"],
                 ),
             )
-    cash_deposits(ctx, ledger, rng, account, city, days)
+    cash_deposits(ctx, ledger, rng, account, city, days, address)
     # Month-level evidence: the account's other taxi, top-up and sustenance purchases of the
     # same months belong to the finding too.
     months = {m: {_month(r) for r in by_indicator.get(m, ())} for m in by_indicator}
@@ -264,6 +266,7 @@ def cash_deposits(
     account: str,
     city: str,
     days: tuple[int, int],
+    address: str = "",
 ) -> None:
     """The clinic's cash takings, paid in at night every few days; twice in the period a run of
     three deposits just under 15,000 kr within a few days (FIN-THRESHOLD-AVOID)."""
@@ -277,6 +280,32 @@ def cash_deposits(
             amount = round(rng.uniform(13600, 14950), -1)
             flags = ["FIN-AFTER-HOURS", "FIN-THRESHOLD-AVOID"]
             _deposit(ctx, ledger, rng, account, first + offset, NIGHT, amount, city, flags)
+    runs_paid: list[dict[str, Any]] = []
+    # On outcalls in other towns the women pay cash in to his account where they are, a few
+    # hundred to a few thousand kroner each time (FIN-MULTI-ATM-DEPOSITS).
+    for first in sorted(rng.sample(runs, 2)):
+        towns: list[str] = []
+        while len(towns) < 3:
+            town = ctx.city(rng).name
+            if town != city and town not in towns and town.lower() not in address.lower():
+                towns.append(town)
+        for offset, town in zip(sorted(rng.sample(range(6), 3)), towns, strict=True):
+            amount = round(rng.uniform(900, 3600), -2)
+            flags = ["FIN-MULTI-ATM-DEPOSITS"]
+            runs_paid.append(
+                _deposit(
+                    ctx, ledger, rng, account, first + offset, kit.DAYTIME, amount, town, flags
+                )
+            )
+    # his own night deposits away from his home town fall into the same 7-day windows
+    week = timedelta(days=7)
+    for record in ledger.records("transaction"):
+        if record["payee"] != account or record["channel"] != "atm":
+            continue
+        if str(record["city"]).lower() in address.lower():
+            continue
+        if any(abs(record["ts"] - r["ts"]) < week for r in runs_paid):
+            ledger.flag(record, "FIN-MULTI-ATM-DEPOSITS")
 
 
 def own_costs(
