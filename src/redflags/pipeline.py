@@ -7,6 +7,7 @@ import secrets
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import chain
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -22,6 +23,7 @@ from redflags.evaluation.report import render_markdown
 from redflags.extract import identifiers_of
 from redflags.ingest import IngestReport, discover, ingest_source
 from redflags.link import Linker, LinkResult
+from redflags.resolve import resolve_people
 from redflags.model import Case, Finding, Identifier, RecordKind
 from redflags.normalise.identifiers import normalise_address
 from redflags.report import Redactor, write_cases_json, write_findings_jsonl, write_html_report
@@ -202,7 +204,9 @@ def run_scan(
         with meter.measure("link"):
             progress.stage("link records")
             linked = Linker(options.max_pivot_degree, allowed).link(
-                all_identifiers(engine), findings
+                # person:<id> pivots join a KYC record, ad persona and sender of one person
+                chain(all_identifiers(engine), resolve_people(engine)),
+                findings,
             )
         with meter.measure("score"):
             model = RiskV1(catalogue)
