@@ -23,10 +23,10 @@ from redflags.evaluation.report import render_markdown
 from redflags.extract import identifiers_of
 from redflags.ingest import IngestReport, discover, ingest_source
 from redflags.link import Linker, LinkResult
-from redflags.resolve import resolve_people
 from redflags.model import Case, Finding, Identifier, RecordKind
 from redflags.normalise.identifiers import normalise_address
 from redflags.report import Redactor, write_cases_json, write_findings_jsonl, write_html_report
+from redflags.resolve import resolve_people
 from redflags.score import MODEL_NAME, RiskV1
 from redflags.stages import StageMeter
 from redflags.store import Store
