@@ -44,9 +44,7 @@ def pair_metrics(predicted: Sequence[Sequence[int]], truth: Sequence[str | None]
         same = sum(c * (c - 1) // 2 for c in keys.values())
         tp += same
         fp += n * (n - 1) // 2 - same
-    true_pairs = sum(
-        c * (c - 1) // 2 for c in Counter(k for k in truth if k is not None).values()
-    )
+    true_pairs = sum(c * (c - 1) // 2 for c in Counter(k for k in truth if k is not None).values())
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / true_pairs if true_pairs else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -65,14 +63,14 @@ def pair_metrics(predicted: Sequence[Sequence[int]], truth: Sequence[str | None]
 
 def febrl_profiles(frame: Any, prefix: str = "") -> list[Profile]:
     profiles = []
-    for rec_id, row in frame.iterrows():
-        def get(name: str) -> str | None:
-            value = row.get(name)
-            return None if value is None or value != value else str(value).strip() or None
+    def get(row: Any, name: str) -> str | None:
+        value = row.get(name)
+        return None if value is None or value != value else str(value).strip() or None
 
-        given = tokens(get("given_name"))
-        names = given + tokens(get("surname"))
-        dob = get("date_of_birth") or ""
+    for rec_id, row in frame.iterrows():
+        given = tokens(get(row, "given_name"))
+        names = given + tokens(get(row, "surname"))
+        dob = get(row, "date_of_birth") or ""
         year = int(dob[:4]) if len(dob) == 8 and dob[:4].isdigit() else None
         profile = Profile(
             key=f"{prefix}{rec_id}",
@@ -83,9 +81,9 @@ def febrl_profiles(frame: Any, prefix: str = "") -> list[Profile]:
             name_kind="full" if len(names) >= 2 else ("given" if names else "none"),
             birth_year=year if year and 1900 < year < 2030 else None,
         )
-        if ssn := get("soc_sec_id"):
+        if ssn := get(row, "soc_sec_id"):
             profile.contacts.add(f"id:{ssn}")
-        for place in (city_key(get("suburb")), get("postcode")):
+        for place in (city_key(get(row, "suburb")), get(row, "postcode")):
             if place:
                 profile.cities.add(place)
         profiles.append(profile)
@@ -110,9 +108,7 @@ def febrl_check(which: int) -> dict[str, Any]:
     keys = [p.key for p in profiles]
     position = {k: i for i, k in enumerate(keys)}
     prefix = ("", "") if which == 1 else ("A:", "B:")
-    true = {
-        tuple(sorted((position[prefix[0] + x], position[prefix[1] + y]))) for x, y in links
-    }
+    true = {tuple(sorted((position[prefix[0] + x], position[prefix[1] + y]))) for x, y in links}
     loaded = time.perf_counter()
     holders: Counter[str] = Counter(c for p in profiles if p.names for c in p.contacts)
     blocking = candidate_pairs(profiles)
@@ -263,15 +259,17 @@ def synthetic_truth(
             elif networks and (n := next(iter(networks))) in independent:
                 key = independent[n]
         if key is None:
-            owners = set().union(*(by_pivot.get(c, set()) for c in p.contacts)) if p.contacts else set()
+            owners = (
+                set().union(*(by_pivot.get(c, set()) for c in p.contacts)) if p.contacts else set()
+            )
             key = next(iter(owners)) if len(owners) == 1 else None
         result.append(key)
     return result
 
 
 def synthetic_check(seed: int, scale: str) -> dict[str, Any]:
-    from redflags.ingest import discover, ingest_source
     from redflags.engines import DuckDBEngine
+    from redflags.ingest import discover, ingest_source
     from redflags.store import Store
     from redflags.synth.world.generate import generate_world
 
@@ -320,9 +318,7 @@ def synthetic_check(seed: int, scale: str) -> dict[str, Any]:
         "clusters": len(resolution.clusters),
         "skipped_blocks": resolution.skipped_blocks,
         **metrics,
-        "recall_by_sources": {
-            k: f"{tp_sources[k]}/{v}" for k, v in sorted(by_sources.items())
-        },
+        "recall_by_sources": {k: f"{tp_sources[k]}/{v}" for k, v in sorted(by_sources.items())},
         "seconds": round(elapsed, 2),
         "false_merge_examples": fp_examples,
     }

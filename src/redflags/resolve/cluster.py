@@ -27,9 +27,9 @@ class _Clusters:
         return i
 
     def compatible(self, a: int, b: int) -> bool:
-        if self.years[a] and self.years[b]:
-            if min(abs(x - y) for x in self.years[a] for y in self.years[b]) > 1:
-                return False
+        years_a, years_b = self.years[a], self.years[b]
+        if years_a and years_b and min(abs(x - y) for x in years_a for y in years_b) > 1:
+            return False
         for x in self.names[a]:
             for y in self.names[b]:
                 if name_similarity(x, y)[0] < NAMES_DISAGREE:

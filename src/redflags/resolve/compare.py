@@ -80,9 +80,7 @@ def _name_level(a: Profile, b: Profile) -> tuple[str, float]:
     return ("given" if best >= GIVEN_NAME else "weak"), best
 
 
-def compare(
-    a: Profile, b: Profile, holders: Mapping[str, int] | None = None
-) -> Comparison:
+def compare(a: Profile, b: Profile, holders: Mapping[str, int] | None = None) -> Comparison:
     """Compare two profiles; `holders` counts the named profiles holding each contact."""
     holders = holders or {}
     level, score = _name_level(a, b)
@@ -111,8 +109,6 @@ def compare(
         linked = points >= NEEDED[level]
         reason = f"{level} name + {points} points" if linked else f"{level} name, too little"
         return Comparison(score, level, corroborators, points, linked, reason)
-    if level == "none" and "contact" in found and any(
-        holders.get(c, 0) <= 1 for c in shared
-    ):
+    if level == "none" and "contact" in found and any(holders.get(c, 0) <= 1 for c in shared):
         return Comparison(score, level, corroborators, points, True, "nameless, sole contact")
     return Comparison(score, level, corroborators, points, False, "name evidence too weak")

@@ -112,6 +112,17 @@ def name_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, int]
     Extra tokens in the longer name (a middle name) cost nothing; a missing name gives 0."""
     if not a or not b:
         return 0.0, 0
+    best = _similarity(a, b)
+    # 'anamaria popescu' against 'ana maria popescu': also try joining two adjacent tokens
+    for name, other in ((a, b), (b, a)):
+        for k in range(len(name) - 1):
+            if len(name) >= 2 and len(other) >= 2:
+                joined = (*name[:k], name[k] + name[k + 1], *name[k + 2 :])
+                best = max(best, _similarity(joined, other))
+    return best
+
+
+def _similarity(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, int]:
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     scores = _best_alignment(short, long)
     if not scores:
