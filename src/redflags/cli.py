@@ -118,14 +118,21 @@ def _run_scan(
     stored = sum(r.stored for r in result.ingest)
     quarantined = sum(r.quarantined for r in result.ingest)
     console.print(f"read {read} = stored {stored} + quarantined {quarantined}", highlight=False)
-    table = Table(title=f"{len(result.cases)} case(s) from {len(result.findings)} finding(s)")
+    hidden = len(result.cases) - len(result.shown)
+    table = Table(
+        title=f"{len(result.shown)} case(s) shown from {len(result.findings)} finding(s)"
+        + (f"; {hidden} hidden by the baseline (--all shows them)" if hidden else "")
+    )
     table.add_column("case", no_wrap=True)
     for column in ("priority", "score", "sources"):
         table.add_column(column)
     table.add_column("indicators", no_wrap=True)
-    for case in result.cases:
+    for case in result.shown:
+        status = result.statuses.get(case.case_id, {})
         table.add_row(
-            case.case_id,
+            case.case_id
+            + (f"\n{status['status']}" if status else "")
+            + (f": {'; '.join(status['reasons'])}" if status.get("status") == "changed" else ""),
             case.score.priority,
             f"{case.score.total:g}",
             ", ".join(case.score.source_types),
@@ -133,6 +140,8 @@ def _run_scan(
         )
     console.print(table)
     console.print(f"Report: {result.report.resolve()}", highlight=False, soft_wrap=True)
+    if options.baseline:
+        console.print(f"Baseline: {options.baseline.resolve()}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -157,8 +166,17 @@ def scan(
     currency: Annotated[
         str | None, typer.Option(help="Home currency of the amounts (default DKK).")
     ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(help="Verdict baseline (default: redflags.baseline.yaml beside the store)."),
+    ] = None,
+    all_cases: Annotated[
+        bool, typer.Option("--all", help="Show every case, not only new and changed ones.")
+    ] = False,
 ) -> None:
     """Ingest, evaluate every indicator, link, score and write findings, cases and a report."""
+    from redflags.cases.baseline import default_baseline_path
+
     for path in paths:
         if not path.exists():
             _fail(f"{path}: no such file or folder")
@@ -180,6 +198,59 @@ def scan(
         spark_master=spark_master,
         timezone=timezone,
         currency=currency,
+        # beside the store (--db, or the store in --out); a fresh run folder has no baseline
+        baseline=baseline
+        or (default_baseline_path(db or out / "redflags.duckdb") if (db or out) else None),
+        show_all=all_cases,
+    )
+
+
+@app.command()
+def verdict(
+    case_id: Annotated[str, typer.Argument(help="Case id, as in the report (C-...).")],
+    status: Annotated[str, typer.Argument(help="confirmed, dismissed or needs_information")],
+    note: Annotated[str | None, typer.Option(help="Why (kept with the verdict).")] = None,
+    baseline: Annotated[
+        Path | None, typer.Option(help="Baseline file (default: beside --db, else ./).")
+    ] = None,
+    db: Annotated[Path | None, typer.Option(help="Store whose baseline to use.")] = None,
+    user: Annotated[
+        str | None, typer.Option(help="Who decides (default: $REDFLAGS_USER or login name).")
+    ] = None,
+    suppress: Annotated[
+        bool, typer.Option(help="Also suppress the case (hidden until it changes materially).")
+    ] = False,
+    until: Annotated[
+        str | None, typer.Option(help="With --suppress: suppressed until YYYY-MM-DD.")
+    ] = None,
+) -> None:
+    """Record an analyst's verdict on a case in the baseline (who, when, why)."""
+    from redflags.cases.baseline import (
+        DEFAULT_NAME,
+        Baseline,
+        BaselineError,
+        current_user,
+        default_baseline_path,
+    )
+
+    path = baseline or (default_baseline_path(db) if db else Path(DEFAULT_NAME))
+    if not path.exists():
+        _fail(f"{path}: no baseline yet; scan with --baseline {path} first")
+    try:
+        book = Baseline.load(path)
+        who = current_user(user)
+        record = book.record_verdict(case_id, status, who, note)
+        if suppress:
+            book.suppress(case_id, who, note, until)
+        book.save()
+    except BaselineError as exc:
+        _fail(str(exc))
+    console.print(
+        f"{case_id}: {record['status']} by {record['by']} at {record['at']}"
+        + (" (suppressed)" if suppress else "")
+        + f" in {path}",
+        highlight=False,
+        soft_wrap=True,
     )
 
 

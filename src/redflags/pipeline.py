@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from redflags import __version__
 from redflags.cases import build_cases
+from redflags.cases.baseline import Baseline
 from redflags.catalogue import Catalogue, load_catalogue
 from redflags.catalogue.lists import default_list_path, load_allow_list
 from redflags.detectors import detector_for
@@ -25,7 +26,14 @@ from redflags.ingest import IngestReport, discover, ingest_source
 from redflags.link import Linker, LinkResult
 from redflags.model import Case, Finding, Identifier, RecordKind
 from redflags.normalise.identifiers import normalise_address
-from redflags.report import Redactor, write_cases_json, write_findings_jsonl, write_html_report
+from redflags.report import (
+    Redactor,
+    write_cases_json,
+    write_dossiers,
+    write_exports,
+    write_findings_jsonl,
+    write_html_report,
+)
 from redflags.resolve import resolve_people
 from redflags.score import MODEL_NAME, RiskV1
 from redflags.stages import StageMeter
@@ -66,6 +74,8 @@ class ScanOptions:
     spark_master: str = "local[2]"
     timezone: str | None = None  # the institution's zone and currency; Danish by default
     currency: str | None = None
+    baseline: Path | None = None  # verdict baseline (cases/baseline.py); None: every case is new
+    show_all: bool = False  # with a baseline: show unchanged and dismissed cases too
 
 
 @dataclass
@@ -79,6 +89,8 @@ class ScanResult:
     link: LinkResult
     report: Path
     stages: dict[str, dict[str, float]] = field(default_factory=dict)
+    shown: list[Case] = field(default_factory=list)  # the cases the report shows (baseline)
+    statuses: dict[str, dict[str, Any]] = field(default_factory=dict)  # case id -> status
 
 
 def new_run_id() -> str:
@@ -224,8 +236,23 @@ def run_scan(
             "model": MODEL_NAME,
             "inputs": [str(p) for p in paths],
         }
+        baseline = Baseline.load(options.baseline) if options.baseline else None
+        statuses: dict[str, dict[str, Any]] = {}
+        shown = cases
+        if baseline is not None:
+            keyed = Redactor(options.redaction_key)  # the baseline never holds clear pivots
+            cases, found = baseline.apply(cases, keyed.pivot, run_id, options.show_all)
+            statuses = {i: s.as_dict() for i, s in found.items()}
+            shown = [c for c in cases if statuses[c.case_id]["shown"]]
+        hidden = [s for s in statuses.values() if not s["shown"]]
         write_findings_jsonl(run_dir / "findings.jsonl", findings, redactor)
-        write_cases_json(run_dir / "cases.json", cases, redactor, run)
+        write_cases_json(run_dir / "cases.json", shown, redactor, run, statuses, hidden)
+        exported = write_exports(
+            run_dir, shown, findings, catalogue, redactor, options.lang, statuses
+        )
+        write_dossiers(
+            run_dir / "cases", shown, catalogue, record_texts, redactor, options.lang, run, statuses
+        )
         ingest_rows = [
             {
                 "source": r.source,
@@ -242,7 +269,7 @@ def run_scan(
         report_path = run_dir / "report.html"
         write_html_report(
             report_path,
-            cases,
+            shown,
             findings,
             catalogue,
             run,
@@ -252,7 +279,19 @@ def run_scan(
             options.lang,
             linked.hubs,
             evaluated,
+            statuses,
+            hidden,
+            dossiers=True,
+            exports=[
+                "cases.csv",
+                "findings.csv",
+                "evidence.csv",
+                "entities.ftm.jsonl",
+                "network.gexf",
+            ],
         )
+        if baseline is not None:
+            baseline.save()
     (run_dir / "run.json").write_text(
         json.dumps(
             {
@@ -262,6 +301,9 @@ def run_scan(
                 "evaluated": evaluated,
                 "findings": len(findings),
                 "cases": len(cases),
+                "cases_shown": len(shown),
+                "baseline": str(options.baseline) if options.baseline else None,
+                "exports": exported,
                 "stages": meter.stages,
             },
             indent=2,
@@ -279,6 +321,8 @@ def run_scan(
         link=linked,
         report=report_path,
         stages=meter.stages,
+        shown=list(shown),
+        statuses=statuses,
     )
 
 

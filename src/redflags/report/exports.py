@@ -20,7 +20,7 @@ from typing import Any
 
 from redflags.catalogue import Catalogue
 from redflags.model import Case, Finding
-from redflags.report.redact import FIELD_KINDS, PERSONAL_KINDS, Redactor, Scrubber
+from redflags.report.redact import Redactor, Scrubber, finding_personal_pairs
 from redflags.report.redact import case_personal_pairs as _case_pairs
 from redflags.report.svg import build_network
 
@@ -71,16 +71,6 @@ EVIDENCE_COLUMNS = (
     "start",
     "end",
 )
-
-
-def _finding_pairs(finding: Finding) -> set[tuple[str, str]]:
-    pairs = {(finding.subject_kind, finding.subject)}
-    pairs |= {tuple(p.partition(":")[::2]) for p in finding.pivots}  # type: ignore[misc]
-    for e in finding.evidence:
-        kind = e.value_kind or (FIELD_KINDS.get(e.field or "") if e.start is None else None)
-        if kind and e.value:
-            pairs.add((kind, e.value))
-    return {(k, v) for k, v in pairs if k in PERSONAL_KINDS and v}
 
 
 def _category(catalogue: Catalogue, indicator_id: str) -> tuple[str, float]:
@@ -142,7 +132,7 @@ def write_csv(
         f_writer.writerow(FINDING_COLUMNS)
         e_writer.writerow(EVIDENCE_COLUMNS)
         for finding in findings:
-            scrub = Scrubber(redactor, _finding_pairs(finding))
+            scrub = Scrubber(redactor, finding_personal_pairs(finding))
             data = redactor.finding(finding)
             category, weight = _category(catalogue, finding.indicator_id)
             case_id = case_of.get(finding.finding_id, "")
@@ -401,3 +391,29 @@ def write_gexf(path: Path, cases: Sequence[Case], redactor: Redactor) -> tuple[i
             )
     ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
     return len(seen), n_edges
+
+
+def write_exports(
+    run_dir: Path,
+    cases: Sequence[Case],
+    findings: Sequence[Finding],
+    catalogue: Catalogue,
+    redactor: Redactor,
+    lang: str = "en",
+    statuses: Mapping[str, Mapping[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Every export of a run: CSV, FtM and GEXF for the run's (shown) cases in the run folder,
+    and per case `cases/<id>.ftm.jsonl` and `cases/<id>.gexf`. Returns counts per file."""
+    counts: dict[str, Any] = {
+        "csv": write_csv(run_dir, cases, findings, catalogue, redactor, statuses)
+    }
+    counts["entities.ftm.jsonl"] = write_ftm(
+        run_dir / "entities.ftm.jsonl", cases, catalogue, redactor, lang
+    )
+    counts["network.gexf"] = write_gexf(run_dir / "network.gexf", cases, redactor)
+    folder = run_dir / "cases"
+    folder.mkdir(parents=True, exist_ok=True)
+    for case in cases:
+        write_ftm(folder / f"{case.case_id}.ftm.jsonl", [case], catalogue, redactor, lang)
+        write_gexf(folder / f"{case.case_id}.gexf", [case], redactor)
+    return counts

@@ -16,8 +16,8 @@ from redflags.catalogue import Catalogue
 from redflags.catalogue.schema import CATEGORY_TITLES, Category
 from redflags.extract import identifiers_of
 from redflags.model import Case, Finding
-from redflags.report.labels import LABELS, explanation
-from redflags.report.redact import Redactor
+from redflags.report.labels import DOSSIER_LABELS, LABELS, explanation
+from redflags.report.redact import Redactor, Scrubber, case_personal_pairs
 from redflags.score.risk_v1 import RiskV1Settings, signature_text
 
 FINDINGS_SHOWN_PER_INDICATOR = 3  # an analyst reads three; cases.json lists them all
@@ -177,6 +177,10 @@ def write_html_report(
     lang: str = "en",
     hubs: Mapping[str, int] | None = None,
     evaluated: Sequence[str] = (),
+    statuses: Mapping[str, Mapping[str, Any]] | None = None,
+    hidden: Sequence[Mapping[str, Any]] = (),
+    dossiers: bool = False,
+    exports: Sequence[str] = (),
 ) -> None:
     env = Environment(
         loader=PackageLoader("redflags.report", "templates"),
@@ -199,7 +203,17 @@ def write_html_report(
         evaluated=[catalogue.get(i) for i in evaluated],
         planned=sum(1 for i in catalogue if i.planned),
         hubs=sorted((redactor.pivot(p), n) for p, n in (hubs or {}).items()),
+        statuses=statuses or {},
+        hidden=hidden,
+        dossiers=dossiers,
+        exports=exports,
+        D=DOSSIER_LABELS[lang],
     )
+    if not redactor.reveal:  # last line of defence: no clear value of any case in the page
+        scrub = Scrubber(redactor)
+        for case in cases:
+            scrub.add(case_personal_pairs(case))
+        html = scrub(html)
     path.write_text(html, encoding="utf-8")
 
 

@@ -162,6 +162,8 @@ DOSSIER_LABELS: dict[str, dict[str, str]] = {
         "reappeared": "reappeared",
         "verdict": "Verdict",
         "exports": "Exports",
+        "hidden_cases": "case(s) hidden by the baseline (unchanged, dismissed or suppressed; "
+        "--all shows them)",
         "organiser": "organiser",
         "recruiter": "recruiter",
         "worker": "worker",
@@ -205,6 +207,8 @@ DOSSIER_LABELS: dict[str, dict[str, str]] = {
         "reappeared": "genopstået",
         "verdict": "Afgørelse",
         "exports": "Eksporter",
+        "hidden_cases": "sag(er) skjult af baseline (uændret, afvist eller undertrykt; --all "
+        "viser dem)",
         "organiser": "organisator",
         "recruiter": "rekrutterer",
         "worker": "arbejder",

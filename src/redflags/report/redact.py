@@ -169,3 +169,13 @@ def case_personal_pairs(case: Any) -> set[tuple[str, str]]:
     for entry in getattr(case, "timeline", ()) or ():
         pivot(getattr(entry, "entity", None))
     return {(k, v) for k, v in pairs if k in PERSONAL_KINDS and v}
+
+
+def finding_personal_pairs(finding: Finding) -> set[tuple[str, str]]:
+    pairs = {(finding.subject_kind, finding.subject)}
+    pairs |= {tuple(p.partition(":")[::2]) for p in finding.pivots}  # type: ignore[misc]
+    for e in finding.evidence:
+        kind = e.value_kind or (FIELD_KINDS.get(e.field or "") if e.start is None else None)
+        if kind and e.value:
+            pairs.add((kind, e.value))
+    return {(k, v) for k, v in pairs if k in PERSONAL_KINDS and v}

@@ -1,0 +1,323 @@
+"""The verdict baseline: analysts' verdicts and suppressions, and what each case looked like when
+it was last seen, in one versioned YAML file (format: docs/reports.md).
+
+A re-scan compares its cases with the baseline:
+
+- **Identity.** A case keeps the id it had in the baseline. A current case matches a baseline
+  entry with the same id; otherwise the entry whose records overlap it most, if the overlap is at
+  least half of the smaller of the two record sets (ties: more shared pivots, then the older id).
+  Matching is one-to-one, greedy by overlap. Without a match the case is new.
+- **Status.** new (no match); changed (new findings, new indicators, new records, a higher score
+  or a higher priority than when last seen); unchanged otherwise.
+- **Shown.** new and changed cases, unless `--all`. A case with a verdict `dismissed` or an
+  active suppression stays hidden unless it changed *materially* since the verdict — a new
+  indicator, a higher priority or a higher score — and then it is shown with the reasons.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from redflags.model import Case
+
+BASELINE_VERSION = 1
+DEFAULT_NAME = "redflags.baseline.yaml"
+VERDICTS = ("confirmed", "dismissed", "needs_information")
+_PRIORITY_RANK = {"none": 0, "review": 1, "high": 2}
+MIN_OVERLAP = 0.5
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read, or a verdict that cannot be recorded."""
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def current_user(user: str | None = None) -> str:
+    if user:
+        return user
+    env = os.environ.get("REDFLAGS_USER")
+    if env:
+        return env
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+@dataclass
+class CaseStatus:
+    case_id: str
+    status: str  # new, changed, unchanged
+    shown: bool
+    reasons: list[str] = field(default_factory=list)
+    previous_id: str | None = None  # the case's id as computed by this scan, when it was renamed
+    verdict: dict[str, Any] | None = None
+    suppressed: bool = False
+    first_seen: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "case_id": self.case_id,
+            "status": self.status,
+            "shown": self.shown,
+            "reasons": list(self.reasons),
+            "computed_id": self.previous_id,
+            "verdict": self.verdict,
+            "suppressed": self.suppressed,
+            "first_seen": self.first_seen,
+        }
+
+
+def _snapshot(case: Case, pivot_token: Any) -> dict[str, Any]:
+    return {
+        "score": case.score.total,
+        "priority": case.score.priority,
+        "indicators": list(case.indicator_ids),
+        "findings": sorted(f.finding_id for f in case.findings),
+        "records": sorted(case.records),
+        "pivots": sorted(pivot_token(p) for p in case.pivots),
+    }
+
+
+class Baseline:
+    def __init__(self, path: Path, data: dict[str, Any] | None = None) -> None:
+        self.path = path
+        self.data = data or {"version": BASELINE_VERSION, "cases": {}, "suppressions": []}
+
+    @classmethod
+    def load(cls, path: Path) -> Baseline:
+        if not path.exists():
+            return cls(path)
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise BaselineError(f"{path}: not valid YAML ({exc})") from None
+        if not isinstance(data, dict):
+            raise BaselineError(f"{path}: a baseline is a mapping with version and cases")
+        version = data.get("version")
+        if version != BASELINE_VERSION:
+            raise BaselineError(
+                f"{path}: baseline version {version!r} is not supported (expected "
+                f"{BASELINE_VERSION})"
+            )
+        data.setdefault("cases", {})
+        data.setdefault("suppressions", [])
+        return cls(path, data)
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(self.path.suffix + ".tmp")
+        tmp.write_text(
+            "# redflags verdict baseline (docs/reports.md). Edit with `redflags verdict`.\n"
+            + yaml.safe_dump(self.data, sort_keys=False, allow_unicode=True),
+            encoding="utf-8",
+        )
+        tmp.replace(self.path)
+
+    @property
+    def cases(self) -> dict[str, dict[str, Any]]:
+        cases: dict[str, dict[str, Any]] = self.data["cases"]
+        return cases
+
+    # -- matching --------------------------------------------------------------------------
+
+    def match(self, cases: Sequence[Case], pivot_token: Any) -> dict[str, str]:
+        """Current case id -> baseline id (see the module docstring for the rule)."""
+        result: dict[str, str] = {}
+        taken: set[str] = set()
+        for case in cases:
+            if case.case_id in self.cases:
+                result[case.case_id] = case.case_id
+                taken.add(case.case_id)
+        candidates = []
+        for case in cases:
+            if case.case_id in result:
+                continue
+            records = set(case.records)
+            pivots = {pivot_token(p) for p in case.pivots}
+            for old_id, entry in self.cases.items():
+                if old_id in taken:
+                    continue
+                old_records = set(entry.get("records", ()))
+                shared = len(records & old_records)
+                smaller = min(len(records), len(old_records)) or 1
+                if shared / smaller < MIN_OVERLAP:
+                    continue
+                shared_pivots = len(pivots & set(entry.get("pivots", ())))
+                candidates.append(
+                    (
+                        -shared / smaller,
+                        -shared,
+                        -shared_pivots,
+                        entry.get("first_seen", ""),
+                        old_id,
+                        case.case_id,
+                    )
+                )
+        for *_, old_id, new_id in sorted(candidates):
+            if old_id in taken or new_id in result:
+                continue
+            result[new_id] = old_id
+            taken.add(old_id)
+        return result
+
+    # -- comparing and recording ------------------------------------------------------------
+
+    def _suppressed(self, case_id: str, at: str) -> dict[str, Any] | None:
+        for entry in self.data["suppressions"]:
+            if entry.get("case_id") == case_id and (
+                not entry.get("until") or str(entry["until"]) >= at[:10]
+            ):
+                return dict(entry)
+        return None
+
+    def apply(
+        self,
+        cases: Sequence[Case],
+        pivot_token: Any,
+        run_id: str,
+        show_all: bool = False,
+        record: bool = True,
+    ) -> tuple[list[Case], dict[str, CaseStatus]]:
+        """Give each case its baseline identity and status; record this scan in the baseline
+        (saved by the caller). Returns the cases with baseline ids and their statuses."""
+        at = now()
+        matches = self.match(cases, pivot_token)
+        renamed: list[Case] = []
+        statuses: dict[str, CaseStatus] = {}
+        for case in cases:
+            old_id = matches.get(case.case_id)
+            if old_id and old_id != case.case_id:
+                computed = case.case_id
+                case = case.model_copy(update={"case_id": old_id})
+            else:
+                computed = None
+            snap = _snapshot(case, pivot_token)
+            entry = self.cases.get(case.case_id)
+            if entry is None:
+                status = CaseStatus(case.case_id, "new", True, ["not in the baseline"])
+                status.first_seen = at
+            else:
+                reasons = _changes(entry, snap)
+                status = CaseStatus(
+                    case.case_id, "changed" if reasons else "unchanged", bool(reasons), reasons
+                )
+                status.first_seen = entry.get("first_seen")
+                status.verdict = entry.get("verdict")
+                suppression = self._suppressed(case.case_id, at)
+                status.suppressed = suppression is not None
+                hidden_by = (
+                    "dismissed"
+                    if (status.verdict or {}).get("status") == "dismissed"
+                    else "suppressed"
+                    if suppression
+                    else None
+                )
+                if hidden_by:
+                    since = (
+                        (status.verdict or {}).get("snapshot")
+                        or (suppression or {}).get("snapshot")
+                        or entry
+                    )
+                    material = _changes(since, snap, material_only=True)
+                    status.shown = bool(material)
+                    if material:
+                        status.status = "changed"
+                        status.reasons = [
+                            f"reappeared although {hidden_by}: " + "; ".join(material)
+                        ]
+            status.previous_id = computed
+            if show_all:
+                status.shown = True
+            statuses[case.case_id] = status
+            renamed.append(case)
+            if record:
+                self.cases[case.case_id] = {
+                    **(entry or {"first_seen": at, "first_run": run_id}),
+                    "last_seen": at,
+                    "last_run": run_id,
+                    **snap,
+                }
+        return renamed, statuses
+
+    def record_verdict(
+        self, case_id: str, verdict: str, user: str, note: str | None = None
+    ) -> dict[str, Any]:
+        if verdict not in VERDICTS:
+            raise BaselineError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
+        entry = self.cases.get(case_id)
+        if entry is None:
+            known = ", ".join(sorted(self.cases)[:10]) or "none"
+            raise BaselineError(
+                f"{case_id} is not in {self.path} (cases there: {known}); scan with this "
+                "--baseline first"
+            )
+        record = {
+            "status": verdict,
+            "by": user,
+            "at": now(),
+            "note": note or "",
+            "snapshot": {k: entry.get(k) for k in ("score", "priority", "indicators")},
+        }
+        if entry.get("verdict"):
+            entry.setdefault("history", []).append(entry["verdict"])
+        entry["verdict"] = record
+        return record
+
+    def suppress(
+        self, case_id: str, user: str, note: str | None = None, until: str | None = None
+    ) -> dict[str, Any]:
+        entry = self.cases.get(case_id)
+        if entry is None:
+            raise BaselineError(f"{case_id} is not in {self.path}")
+        record = {
+            "case_id": case_id,
+            "by": user,
+            "at": now(),
+            "note": note or "",
+            "until": until,
+            "snapshot": {k: entry.get(k) for k in ("score", "priority", "indicators")},
+        }
+        self.data["suppressions"].append(record)
+        return record
+
+
+def _changes(
+    before: dict[str, Any], after: dict[str, Any], material_only: bool = False
+) -> list[str]:
+    """Why `after` differs from `before` (material: new indicators, higher priority or score)."""
+    reasons = []
+    new_indicators = sorted(set(after["indicators"]) - set(before.get("indicators") or ()))
+    if new_indicators:
+        reasons.append("new indicators " + ", ".join(new_indicators))
+    old_rank = _PRIORITY_RANK.get(str(before.get("priority")), 0)
+    if _PRIORITY_RANK.get(after["priority"], 0) > old_rank:
+        reasons.append(f"priority {before.get('priority')} -> {after['priority']}")
+    old_score = before.get("score")
+    if isinstance(old_score, int | float) and after["score"] > old_score + 1e-9:
+        reasons.append(f"score {old_score:g} -> {after['score']:g}")
+    if material_only:
+        return reasons
+    new_findings = len(set(after["findings"]) - set(before.get("findings") or ()))
+    if new_findings:
+        reasons.append(f"{new_findings} new finding(s)")
+    new_records = len(set(after["records"]) - set(before.get("records") or ()))
+    if new_records:
+        reasons.append(f"{new_records} new record(s)")
+    return reasons
+
+
+def default_baseline_path(store: Path) -> Path:
+    """The baseline lives beside the store: `<store folder>/redflags.baseline.yaml`."""
+    return store.parent / DEFAULT_NAME
