@@ -63,6 +63,7 @@ def pair_metrics(predicted: Sequence[Sequence[int]], truth: Sequence[str | None]
 
 def febrl_profiles(frame: Any, prefix: str = "") -> list[Profile]:
     profiles = []
+
     def get(row: Any, name: str) -> str | None:
         value = row.get(name)
         return None if value is None or value != value else str(value).strip() or None
@@ -181,8 +182,6 @@ def _person_key(first: Any, last: Any, birth: Any) -> str:
 def synthetic_truth(
     profiles: Sequence[Profile], recorder: _Recorder, store: Any, world: Path
 ) -> list[str | None]:
-    import duckdb
-
     from redflags.evaluation import load_truth
 
     owner: dict[str, set[str]] = defaultdict(set)
@@ -234,23 +233,20 @@ def synthetic_truth(
         for e in truth.entities
         if e["entity_kind"] == "customer" and e["role"] == "benign" and e["network_id"] in hn
     }
-    con = duckdb.connect()
-    con.register("c", store.connection.execute("SELECT * FROM customers").arrow())
+    kyc = {
+        str(r[0]): _person_key(r[1], r[2], r[3])
+        for r in store.connection.execute(
+            "SELECT customer_id, first_name, last_name, birth_date FROM customers"
+        ).fetchall()
+    }
     for cid, network in cust_network.items():
-        row = con.execute(
-            "SELECT first_name, last_name, birth_date FROM c WHERE customer_id = ?", [cid]
-        ).fetchone()
-        if row:
-            independent[network] = _person_key(*row)
+        if cid in kyc:
+            independent[network] = kyc[cid]
     result: list[str | None] = []
     for p in profiles:
         key: str | None = None
         if p.source == "customer":
-            row = con.execute(
-                "SELECT first_name, last_name, birth_date FROM c WHERE customer_id = ?",
-                [p.records[0][1]],
-            ).fetchone()
-            key = _person_key(*row) if row else None
+            key = kyc.get(p.records[0][1])
         elif p.source == "ad":
             persona = " ".join(p.names)
             networks = {truth.records.get(f"ad:{r[1]}") for r in p.records} - {None}
