@@ -187,6 +187,7 @@ def scan(
             ZoneInfo(timezone)
         except (ZoneInfoNotFoundError, ValueError):
             _fail(f"--timezone {timezone!r} is not a known time zone (e.g. Europe/Copenhagen)")
+    store = db or (out / "redflags.duckdb" if out else None)
     _run_scan(
         paths,
         out,
@@ -199,8 +200,7 @@ def scan(
         timezone=timezone,
         currency=currency,
         # beside the store (--db, or the store in --out); a fresh run folder has no baseline
-        baseline=baseline
-        or (default_baseline_path(db or out / "redflags.duckdb") if (db or out) else None),
+        baseline=baseline or (default_baseline_path(store) if store else None),
         show_all=all_cases,
     )
 

@@ -130,8 +130,8 @@ def build_network(
                     by_finding[(a, b, f.indicator_id)] += 1
         pair_records: Counter[tuple[str, str]] = Counter()
         pair_kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for record, pivots in on_record.items():
-            for a, b in combinations(sorted(pivots), 2):
+        for record, held in on_record.items():
+            for a, b in combinations(sorted(held), 2):
                 pair_records[(a, b)] += 1
                 pair_kinds[(a, b)].add(record.partition(":")[0])
         for (a, b), n in sorted(pair_records.items()):
