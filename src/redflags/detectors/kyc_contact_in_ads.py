@@ -11,7 +11,10 @@ An ad "for a person" is one that names an advertised persona: escort, massage an
 personal-service ads. The catalogue's "index of scraped sex ads" is whatever ads the run holds;
 the rule does not judge the site. A contact that fronts ads for >= `min_personas_for_escalation`
 personas escalates: the customer is a possible organiser rather than a worker. Customers carry no
-social-media handles in our KYC records, so handles are not matched.
+social-media handles in our KYC records, so handles are not matched. Business customers are
+left out by default (`exclude_segments`): a registered clinic's booking line in its therapists'
+ads is what such ads look like; fronts are the business indicators' job (FIN-FRONT-MASSAGE,
+KYC-ADDRESS-AT-WORKPLACE), and the catalogue's rule is about persons.
 """
 
 from __future__ import annotations
@@ -42,7 +45,10 @@ class ContactInAdsDetector(Detector):
         grouped = contact_ads(engine, region)
         named = {p: [u for u in uses if u.name] for p, uses in grouped.uses.items()}
         matches: list[tuple[dict[str, Any], str]] = []
+        skipped_segments = set(self.param("exclude_segments", ["business"]))
         for record in engine.records(RecordKind.CUSTOMER):
+            if record.get("segment") in skipped_segments:
+                continue  # a registered business's booking line in its staff's ads is expected
             pivots = sorted(
                 {
                     i.pivot
