@@ -155,16 +155,21 @@ class ThresholdAvoidDetector(AggregateDetector):
             "transfer_channels": list(self.param("transfer_channels", ["transfer"])),
         }
 
-    def rows(self, engine: Engine) -> list[dict[str, Any]]:
-        # the thresholds as an inline table (a list parameter has no portable unnest)
+    def definition_sql(self) -> str:
+        """The definition with the thresholds as an inline table (a list parameter has no
+        portable unnest) and the wage memos as LIKE prefixes: wages of similar size paid to
+        several people are not structuring."""
         values = [float(v) for v in self.param("thresholds", [100000])]
         table = "VALUES " + ", ".join(f"({v!r})" for v in values)
-        run_settings = ensure_features(engine, self.options)
-        # wages of similar size paid to several people are not structuring
         prefixes = [str(p).lower().replace("'", "") for p in self.param("wage_memos", [])]
         wage = " OR ".join(f"lower(coalesce(t.memo, '')) LIKE '{p}%'" for p in prefixes)
-        sql = THRESHOLD_AVOID.replace("{thresholds}", table).replace("{wage_memo}", wage or "false")
-        return engine.sql(sql, self.sql_params(run_settings))
+        return THRESHOLD_AVOID.replace("{thresholds}", table).replace(
+            "{wage_memo}", wage or "false"
+        )
+
+    def rows(self, engine: Engine) -> list[dict[str, Any]]:
+        run_settings = ensure_features(engine, self.options)
+        return engine.sql(self.definition_sql(), self.sql_params(run_settings))
 
     def strength(self, facts: Mapping[str, Any]) -> float:
         return min(1.0, 0.3 + 0.15 * int(facts["transactions"]))

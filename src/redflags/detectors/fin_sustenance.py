@@ -99,13 +99,16 @@ class SustenanceMultiDetector(AggregateDetector):
             "reference_monthly_median": float(self.param("reference_monthly_median", 2000)),
         }
 
-    def rows(self, engine: Engine) -> list[dict[str, Any]]:
-        # one list_contains per merchant group: array overlap has no common spelling
+    def definition_sql(self) -> str:
+        """The definition with one list_contains per merchant group (array overlap has no
+        spelling common to DuckDB and Spark)."""
         groups = [str(g).replace("'", "") for g in self.param("categories", [])] or ["none"]
         where = " OR ".join(f"list_contains(t.groups, '{g}')" for g in groups)
+        return DEFINITION.replace("{category_filter}", where)
+
+    def rows(self, engine: Engine) -> list[dict[str, Any]]:
         run_settings = ensure_features(engine, self.options)
-        sql = DEFINITION.replace("{category_filter}", where)
-        return engine.sql(sql, self.sql_params(run_settings))
+        return engine.sql(self.definition_sql(), self.sql_params(run_settings))
 
     def strength(self, facts: Mapping[str, Any]) -> float:
         return min(1.0, 0.3 + 0.1 * float(facts["ratio"]))
