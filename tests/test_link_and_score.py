@@ -87,14 +87,52 @@ def test_score_is_sum_of_steps_and_needs_two_source_types() -> None:
     assert len(case1.signature_elements) == 3
 
 
-def test_each_indicator_counts_once_per_group() -> None:
+def test_each_indicator_counts_once_per_group_scaled_by_its_evidence_grade() -> None:
+    """One step per indicator; more evidence records raise the grade within [0.5, 1.25]."""
     model = RiskV1(CATALOGUE)
+    weight = CATALOGUE.get("BEH-CONTACT-PROXY").weight
     once = model.score([_finding("BEH-CONTACT-PROXY", "ad", "a1")])
     many = model.score([_finding("BEH-CONTACT-PROXY", "ad", f"a{i}") for i in range(5)])
-    assert once.total == many.total == CATALOGUE.get("BEH-CONTACT-PROXY").weight
+    lots = model.score([_finding("BEH-CONTACT-PROXY", "ad", f"a{i}") for i in range(40)])
+    assert len(once.steps) == len(many.steps) == len(lots.steps) == 1
+    assert once.total == weight  # strength 1, one record
+    assert many.total == weight * 1.125  # 3+ evidence records
+    assert lots.total == weight * 1.25  # 10+ records: the cap
 
 
-@pytest.mark.parametrize("indicator_id", [i.id for i in CATALOGUE if i.fairness_sensitive])
+def test_planned_indicators_are_listed_but_not_scored() -> None:
+    model = RiskV1(CATALOGUE)
+    planned = next(i for i in CATALOGUE if i.planned and i.weight > 0)
+    base = [
+        _finding("BEH-CONTACT-PROXY", "ad", "a1"),
+        _finding("FIN-BUYER-PAYS-THIRD-PARTY", "transaction", "t1"),
+    ]
+    with_planned = model.score([*base, _finding(planned.id, "ad", "a1")])
+    assert with_planned.total == model.score(base).total
+    assert any(s.code == planned.id and s.delta == 0 for s in with_planned.steps)
+
+
+def test_no_case_without_an_anchor_of_act_or_means() -> None:
+    """Ad, money and paperwork patterns of a lawful agency or employer rank a network but cannot
+    raise it alone: a case needs recruitment, coercion, surveillance or remote control."""
+    model = RiskV1(CATALOGUE)
+    business = [
+        _finding("BEH-CONTACT-PROXY", "ad", "a1"),
+        _finding("BEH-AD-TEMPLATE", "ad", "a2"),
+        _finding("FIN-BUYER-PAYS-THIRD-PARTY", "transaction", "t1"),
+        _finding("KYC-SHARED-IDENTIFIERS", "customer", "c1"),
+    ]
+    plain = model.score(business)
+    assert plain.total >= 6 and len(plain.source_types) >= 2
+    assert not plain.is_case
+    assert any(s.code == "RULE-NO-ANCHOR" and s.delta == 0 for s in plain.steps)
+    anchored = model.score([*business, _finding("RCS-RULES-THREATS", "message", "m1")])
+    assert anchored.is_case
+
+
+@pytest.mark.parametrize(
+    "indicator_id", [i.id for i in CATALOGUE if i.fairness_sensitive and not i.planned]
+)
 def test_fairness_sensitive_alone_adds_nothing(indicator_id: str) -> None:
     model = RiskV1(CATALOGUE)
     alone = model.score([_finding(indicator_id, "ad", "a1")])

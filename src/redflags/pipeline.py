@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from redflags import __version__
 from redflags.cases import build_cases
 from redflags.cases.baseline import Baseline
+from redflags.cases.build import RecordFact
 from redflags.catalogue import Catalogue, load_catalogue
 from redflags.catalogue.lists import default_list_path, load_allow_list
 from redflags.detectors import detector_for
@@ -23,7 +24,7 @@ from redflags.evaluation.report import SCHEMA_VERSION as EVALUATION_SCHEMA_VERSI
 from redflags.evaluation.report import render_markdown
 from redflags.extract import identifiers_of
 from redflags.ingest import IngestReport, discover, ingest_source
-from redflags.link import Linker, LinkResult
+from redflags.link import Linker, LinkResult, PaymentPair
 from redflags.model import Case, Finding, Identifier, RecordKind
 from redflags.normalise.identifiers import normalise_address
 from redflags.report import (
@@ -141,6 +142,56 @@ def all_identifiers(engine: DuckDBEngine) -> Iterator[Identifier]:
             yield from identifiers_of(kind.value, record)
 
 
+def payment_pairs(engine: DuckDBEngine) -> list[PaymentPair]:
+    """Payments aggregated per ordered (payer, payee) pair in one DuckDB statement."""
+    rows = engine.query(
+        "SELECT payer, payee, count(*) AS n, round(sum(amount), 2) AS amount, "
+        "any_value(currency) AS currency, min(ts) AS first, max(ts) AS last, "
+        "list(txn_id ORDER BY ts)[1:5] AS txn_ids, bool_or(merchant IS NOT NULL) AS merchant "
+        "FROM transactions WHERE payer <> payee GROUP BY payer, payee"
+    )
+    return [
+        PaymentPair(
+            payer=str(r["payer"]),
+            payee=str(r["payee"]),
+            count=int(r["n"]),
+            amount=float(r["amount"] or 0),
+            currency=r["currency"],
+            first=r["first"].isoformat() if r["first"] is not None else None,
+            last=r["last"].isoformat() if r["last"] is not None else None,
+            txn_ids=tuple(r["txn_ids"] or ()),
+            merchant=bool(r["merchant"]),
+        )
+        for r in rows
+    ]
+
+
+def record_facts(engine: DuckDBEngine, records: set[str]) -> dict[str, RecordFact]:
+    """When and where of the given ads, transactions and device events (for cases' cities,
+    timeline and removals)."""
+    facts: dict[str, RecordFact] = {}
+    for kind, table, id_field, ts, city, event in (
+        ("ad", "ads", "ad_id", "posted_at", "city", "NULL"),
+        ("transaction", "transactions", "txn_id", "ts", "city", "NULL"),
+        ("device_event", "device_events", "event_id", "ts", "NULL", "event"),
+    ):
+        ids = sorted(r.split(":", 1)[1] for r in records if r.startswith(kind + ":"))
+        if not ids:
+            continue
+        rows = engine.query(
+            f"SELECT {id_field} AS id, {ts} AS ts, {city} AS city, {event} AS event "
+            f"FROM {table} WHERE {id_field} IN (SELECT unnest(?::VARCHAR[]))",
+            [ids],
+        )
+        for r in rows:
+            facts[f"{kind}:{r['id']}"] = RecordFact(
+                ts=r["ts"].isoformat() if r["ts"] is not None else None,
+                city=r["city"],
+                event=r["event"],
+            )
+    return facts
+
+
 def _record_texts(engine: DuckDBEngine, cases: Sequence[Case]) -> dict[str, dict[str, str]]:
     wanted = {
         f"{e.kind}:{e.record_id}"
@@ -219,10 +270,13 @@ def run_scan(
                 # person:<id> pivots join a KYC record, ad persona and sender of one person
                 chain(all_identifiers(engine), resolve_people(engine)),
                 findings,
+                payment_pairs(engine),
             )
         with meter.measure("score"):
             model = RiskV1(catalogue)
-            cases = build_cases((group, model.score(group.findings)) for group in linked.groups)
+            scored = [(group, model.score(group.findings)) for group in linked.groups]
+            wanted = {r for group, score in scored if score.is_case for r in group.records}
+            cases = build_cases(scored, catalogue, record_facts(engine, wanted))
         record_texts = _record_texts(engine, cases)
 
     with meter.measure("report"):

@@ -1,5 +1,5 @@
-"""Records and findings joined by shared identifiers into groups (networks)."""
+"""Records and findings joined by shared identifiers (and payments) into groups (networks)."""
 
-from redflags.link.groups import Group, Linker, LinkResult
+from redflags.link.groups import Group, Linker, LinkResult, PaymentPair
 
-__all__ = ["Group", "LinkResult", "Linker"]
+__all__ = ["Group", "LinkResult", "Linker", "PaymentPair"]

@@ -1,13 +1,22 @@
-"""risk-v1: the first named risk model. Released models are never edited in place; a change of
-behaviour means a new model (risk-v2) beside this one.
+"""risk-v1: the first named risk model. Not released yet; once released it is never edited in
+place and a change of behaviour means a new model (risk-v2) beside it. docs/scoring.md describes
+exactly what this code does.
 
-Rules (after CMM's tool and the catalogue's scoring guidance):
-- each distinct indicator that fired in a group adds its catalogue weight once;
-- negative controls have negative weights and subtract;
+Rules (after CMM's tool, the catalogue's scoring guidance and the Palermo Protocol's act/means):
+- each distinct indicator that fired in a group adds its catalogue weight once, scaled by its
+  EVIDENCE GRADE: (0.5 + 0.5 x strongest finding's strength) x corroboration, where corroboration
+  is 1.0 for one evidence record, 1.125 for 3 or more, 1.25 for 10 or more; the grade is bounded
+  to [0.5, 1.25];
+- negative controls (qualifiers) have negative weights and subtract their full weight;
 - fairness-sensitive indicators (nationality, ethnicity, vulnerability) only multiply a positive
   score that other evidence raised, by at most 1.5; alone they add nothing;
-- a case needs a total >= 6 AND evidence from at least two record kinds;
-- an indicator that requires a human (youth) forces review, whatever the total;
+- findings of an indicator the catalogue marks planned are listed but not scored;
+- a case needs a total >= 6, evidence from at least two record kinds AND an ANCHOR: an indicator
+  of the act or means of trafficking (the recruitment, coercion and surveillance category, or the
+  Case 1 signature's remote-controller or evidence-wiped elements). Patterns of how ads, money or
+  paperwork are organised describe lawful agencies and employers too (each lists them among its
+  known false positives), so they rank a network but cannot raise one alone;
+- an indicator that requires a human (youth) forces review, whatever the total or anchor;
 - priority is high at a total >= 10 or when >= 4 of the 6 elements of CMM's Case 1 signature
   are present.
 """
@@ -19,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from redflags.catalogue import Catalogue, Indicator
+from redflags.catalogue.schema import Category
 from redflags.model import Finding, Score, Step
 
 MODEL_NAME = "risk-v1"
@@ -49,6 +59,15 @@ class RiskV1Settings:
     min_source_types: int = 2
     signature_min_elements: int = 4
     fairness_max_multiplier: float = 1.5
+    grade_floor: float = 0.5  # grade of a finding with (almost) no strength
+    grade_cap: float = 1.25
+    corroboration: tuple[tuple[int, float], ...] = ((10, 1.25), (3, 1.125))  # records -> factor
+    require_anchor: bool = True
+
+
+# Indicators outside the RCS category that still show the act or means: the Case 1 signature's
+# remote controller and evidence wiped elements.
+ANCHOR_SIGNATURE_ELEMENTS = ("remote controller", "evidence wiped")
 
 
 class RiskV1:
@@ -58,24 +77,48 @@ class RiskV1:
         self.catalogue = catalogue
         self.settings = settings or RiskV1Settings()
 
+    def is_anchor(self, indicator: Indicator) -> bool:
+        if indicator.category is Category.RECRUITMENT_COERCION_SURVEILLANCE:
+            return not indicator.negative_control and not indicator.fairness_sensitive
+        return any(
+            indicator.id in ids
+            for name, ids in CASE1_SIGNATURE
+            if name in ANCHOR_SIGNATURE_ELEMENTS
+        )
+
+    def grade(self, findings: Sequence[Finding]) -> float:
+        """Evidence grade of one indicator's findings in a group, within [floor, cap]."""
+        s = self.settings
+        strongest = max(f.strength for f in findings)
+        records = len({(e.kind, e.record_id) for f in findings for e in f.evidence})
+        factor = next((v for n, v in s.corroboration if records >= n), 1.0)
+        grade = (s.grade_floor + (1 - s.grade_floor) * strongest) * factor
+        return round(min(s.grade_cap, max(s.grade_floor, grade)), 6)
+
     def score(self, findings: Sequence[Finding]) -> Score:
         by_indicator: dict[str, list[Finding]] = defaultdict(list)
         for finding in findings:
             by_indicator[finding.indicator_id].append(finding)
         indicators = [self.catalogue.get(i) for i in sorted(by_indicator)]
+        scored = [i for i in indicators if not i.planned]
         steps = [
-            self._indicator_step(i, by_indicator[i.id])
-            for i in indicators
-            if not i.fairness_sensitive
+            self._indicator_step(i, by_indicator[i.id]) for i in scored if not i.fairness_sensitive
         ]
         base = sum(s.delta for s in steps)
-        steps += [self._modifier_step(i, base) for i in indicators if i.fairness_sensitive]
+        steps += [self._modifier_step(i, base) for i in scored if i.fairness_sensitive]
+        steps += [self._planned_step(i, by_indicator[i.id]) for i in indicators if i.planned]
         total = sum(s.delta for s in steps)
-        source_types = tuple(sorted({e.kind for f in findings for e in f.evidence}))
-        forced = any(i.requires_human for i in indicators)
-        elements = tuple(name for name, ids in CASE1_SIGNATURE if ids & by_indicator.keys())
+        source_types = tuple(
+            sorted({e.kind for i in scored for f in by_indicator[i.id] for e in f.evidence})
+        )
+        forced = any(i.requires_human for i in scored)
+        elements = tuple(name for name, ids in CASE1_SIGNATURE if ids & {i.id for i in scored})
+        anchors = [i.id for i in scored if self.is_anchor(i)]
         s = self.settings
-        is_case = forced or (total >= s.case_threshold and len(source_types) >= s.min_source_types)
+        above = total >= s.case_threshold and len(source_types) >= s.min_source_types
+        if above and s.require_anchor and not anchors:
+            steps.append(_no_anchor_step())
+        is_case = forced or (above and (bool(anchors) or not s.require_anchor))
         if not is_case:
             priority = "none"
         elif total >= s.priority_threshold or len(elements) >= s.signature_min_elements:
@@ -93,16 +136,47 @@ class RiskV1:
             signature_elements=elements,
         )
 
+    def _planned_step(self, indicator: Indicator, findings: list[Finding]) -> Step:
+        return Step(
+            code=indicator.id,
+            delta=0.0,
+            detail_en=(
+                f"{indicator.title.en}: {len(findings)} finding(s) listed but not scored, "
+                "the indicator is still planned in the catalogue."
+            ),
+            detail_da=(
+                f"{indicator.title.da}: {len(findings)} fund vist, men ikke talt med, "
+                "fordi indikatoren stadig er planlagt i kataloget."
+            ),
+        )
+
     def _indicator_step(self, indicator: Indicator, findings: list[Finding]) -> Step:
         count = len(findings)
         lead = max(findings, key=lambda f: f.strength)
         more_en = f" (+{count - 1} more finding{'s' if count > 2 else ''})" if count > 1 else ""
         more_da = f" (+{count - 1} fund mere)" if count > 1 else ""
+        if indicator.negative_control:
+            delta = indicator.weight
+            grade_en = "qualifier, full weight"
+            grade_da = "modindikator, fuld vægt"
+        else:
+            grade = self.grade(findings)
+            delta = round(indicator.weight * grade, 6)
+            records = len({(e.kind, e.record_id) for f in findings for e in f.evidence})
+            grade_en = (
+                f"weight {indicator.weight:g} x grade {grade:g} "
+                f"(strength {lead.strength:g}, {records} evidence record"
+                f"{'s' if records != 1 else ''})"
+            )
+            grade_da = (
+                f"vægt {indicator.weight:g} x grad {grade:g} "
+                f"(styrke {lead.strength:g}, {records} bevisposter)"
+            )
         return Step(
             code=indicator.id,
-            delta=indicator.weight,
-            detail_en=f"{indicator.title.en}: {lead.summary_en}{more_en}",
-            detail_da=f"{indicator.title.da}: {lead.summary_da}{more_da}",
+            delta=delta,
+            detail_en=f"{indicator.title.en}: {lead.summary_en}{more_en} [{grade_en}]",
+            detail_da=f"{indicator.title.da}: {lead.summary_da}{more_da} [{grade_da}]",
         )
 
     def _modifier_step(self, indicator: Indicator, base: float) -> Step:
@@ -140,3 +214,18 @@ class RiskV1:
 def signature_text(elements: Iterable[str], lang: str) -> str:
     names = [SIGNATURE_NAMES_DA[e] if lang == "da" else e for e in elements]
     return ", ".join(names)
+
+
+def _no_anchor_step() -> Step:
+    return Step(
+        code="RULE-NO-ANCHOR",
+        delta=0.0,
+        detail_en=(
+            "Not raised as a case: no indicator of recruitment, coercion, surveillance or remote "
+            "control; the patterns found also describe lawful agencies and employers."
+        ),
+        detail_da=(
+            "Ikke rejst som sag: ingen indikator for rekruttering, tvang, overvågning eller "
+            "fjernstyring; mønstrene findes også hos lovlige bureauer og arbejdsgivere."
+        ),
+    )
