@@ -52,6 +52,8 @@ LOOK_ALIKES = {
     "BEH-PHOTO-REUSE": ("hn_independent_sex_worker",),
     "BEH-AD-TEMPLATE": ("hn_independent_sex_worker",),
     "FIN-BUYER-PAYS-THIRD-PARTY": ("hn_sports_club", "hn_flea_market_landlord"),
+    # the club's treasurer and the landlord pass money on, but not within hours of every payment
+    "FIN-WORKER-SWEEP": ("hn_sports_club", "hn_flea_market_landlord"),
     "KYC-SHARED-IDENTIFIERS": ("hn_family_shared_address", "hn_shelter_dormitory"),
     "RCS-REC-MESSENGER-JOB-AD": ("hn_legitimate_agency_employer",),
     # ad and message wording (lexicon_presence, pronoun_ratio): the independent worker writes
@@ -104,6 +106,15 @@ LOOK_ALIKES = {
     "FIN-THRESHOLD-AVOID": ("hn_independent_sex_worker",),
     # her own cash, paid in at home
     "FIN-MULTI-ATM-DEPOSITS": ("hn_independent_sex_worker",),
+    # KYC and device (issue #5): a family's shared tablet and landline, children onboarded with
+    # a parent; shelter and student residents onboarded at one address on their own phones
+    "BEH-SHARED-DEVICE": ("hn_family_shared_address", "hn_shelter_dormitory"),
+    "BEH-REMOTE-CONTROL-LOGIN": ("hn_family_shared_address", "hn_legitimate_agency_employer"),
+    "RCS-SURV-ACCOUNT-CONTROL": ("hn_family_shared_address", "hn_shelter_dormitory"),
+    "KYC-BATCH-ONBOARDING": ("hn_shelter_dormitory", "hn_students_shared_address"),
+    "KYC-THIRD-PARTY-ONBOARDING": ("hn_family_shared_address", "hn_shelter_dormitory"),
+    "KYC-DOC-HANDLING": ("hn_family_shared_address", "hn_shelter_dormitory"),
+    "KYC-CONTACT-IN-SEX-ADS": ("hn_legitimate_agency_employer", "hn_family_shared_address"),
     # travel, stays and wages (issue #5): an agency buys tickets for its clients and a
     # consultant stays in two towns on the company card (business accounts); a lawful employer
     # pays each worker into their own account and nothing goes back; club members and a flea
@@ -114,15 +125,6 @@ LOOK_ALIKES = {
     "FIN-WAGES-POOLED": ("hn_legitimate_agency_employer",),
     "FIN-RECRUIT-FEES-DEDUCTIONS": ("hn_legitimate_agency_employer",),
     "FIN-PAYMENT-MEMO-CUES": ("hn_sports_club", "hn_flea_market_landlord"),
-    # KYC and device (issue #5): a family's shared tablet and landline, children onboarded with
-    # a parent; shelter and student residents onboarded at one address on their own phones
-    "BEH-SHARED-DEVICE": ("hn_family_shared_address", "hn_shelter_dormitory"),
-    "BEH-REMOTE-CONTROL-LOGIN": ("hn_family_shared_address", "hn_legitimate_agency_employer"),
-    "RCS-SURV-ACCOUNT-CONTROL": ("hn_family_shared_address", "hn_shelter_dormitory"),
-    "KYC-BATCH-ONBOARDING": ("hn_shelter_dormitory", "hn_students_shared_address"),
-    "KYC-THIRD-PARTY-ONBOARDING": ("hn_family_shared_address", "hn_shelter_dormitory"),
-    "KYC-DOC-HANDLING": ("hn_family_shared_address", "hn_shelter_dormitory"),
-    "KYC-CONTACT-IN-SEX-ADS": ("hn_legitimate_agency_employer", "hn_family_shared_address"),
 }
 
 
