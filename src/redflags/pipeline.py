@@ -399,7 +399,12 @@ def run_evaluation(
     with meter.measure("metrics"):
         evaluated = [i for i in load_catalogue() if not i.planned]
         indicators = indicator_metrics(scan.findings, truth.expected, [i.id for i in evaluated])
-        networks = network_metrics(scan.cases, truth.networks, truth.network_records())
+        buyers = {
+            f"customer:{e['entity_id']}"
+            for e in truth.entities
+            if e.get("role") == "customer" and e.get("entity_kind") == "customer"
+        }
+        networks = network_metrics(scan.cases, truth.networks, truth.network_records(), buyers)
         entities = max(scan.link.pivot_count, 1)
         metrics: dict[str, Any] = {
             "schema_version": EVALUATION_SCHEMA_VERSION,

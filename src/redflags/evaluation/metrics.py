@@ -89,7 +89,11 @@ def network_metrics(
     cases: Sequence[Case],
     networks: Mapping[str, Mapping[str, Any]],
     network_records: Mapping[str, set[str]],
+    buyer_records: Iterable[str] = (),
 ) -> dict[str, Any]:
+    """`buyer_records`: identity records of the truth's buyers ("customer" role). By design a
+    buyer is not a network member (payments never join), so besides the ARI over all identity
+    records, `ari_without_buyers` leaves them out of the comparison."""
     assigned = assign_cases(cases, network_records)
     positives = {n for n, row in networks.items() if row["positive"]}
     raised = {n for n in assigned.values() if n in positives}
@@ -120,10 +124,22 @@ def network_metrics(
     )
     truth = [owner.get(r) or f"none:{r}" for r in items]
     predicted = [case_of.get(r) or f"none:{r}" for r in items]
+    buyers = set(buyer_records)
+    kept = [i for i, r in enumerate(items) if r not in buyers]
+    ari_without_buyers = (
+        _round(adjusted_rand_index([truth[i] for i in kept], [predicted[i] for i in kept]))
+        if kept
+        else None
+    )
+    case_sizes = sorted(
+        sum(1 for r in c.records if r.split(":", 1)[0] in MEMBER_KINDS) for c in cases
+    )
     return {
         "recall": _round(len(raised) / len(positives)) if positives else None,
         "precision": _round(true_cases / len(cases)) if cases else None,
         "ari": _round(adjusted_rand_index(truth, predicted)) if items else None,
+        "ari_without_buyers": ari_without_buyers,
+        "largest_case_members": case_sizes[-1] if case_sizes else 0,
         "positive_networks": len(positives),
         "raised": len(raised),
         "cases": len(cases),

@@ -3,12 +3,12 @@
 - organiser / controller: receives from many one-off payers (FIN-BUYER-PAYS-THIRD-PARTY), receives
   sweeps or transfers from workers (FIN-FAN-IN-FROM-WORKERS, the recipient of FIN-WORKER-SWEEP
   payments), fronts several personas (BEH-CONTACT-PROXY, BEH-ROTATING-ROSTER,
-  BEH-MULTICITY-CIRCUIT, KYC-CONTACT-IN-SEX-ADS as possible organiser), logs in to others'
+  BEH-MULTICITY-CIRCUIT), logs in to others'
   accounts (the device owner in RCS-SURV-ACCOUNT-CONTROL), or sends threats, surveillance and
   debt messages (RCS-RULES-THREATS, RCS-SURV-*, RCS-DEBT-QUOTA, RCS-DOCS-RETAINED);
 - recruiter: posts job ads or sends recruitment messages (RCS-REC-*);
 - worker: an account that is swept, logged in to from someone else's device, pays back wages or
-  fees, or a customer in a batch / shared-identifier group;
+  fees, or a customer whose own contact is in sex ads (KYC-CONTACT-IN-SEX-ADS);
 - buyer: pays a network account once or twice (one-off payer); never a network member.
 
 One role per entity, the strongest that applies (organiser > recruiter > worker > buyer), with
@@ -43,6 +43,7 @@ WORKER_ACCOUNT = {
     "FIN-WAGES-POOLED",
     "FIN-RECRUIT-FEES-DEDUCTIONS",
 }
+PERSON_CONTACTS = ("handle:", "phone:", "email:", "person:")  # who sends a message
 MAX_BUYERS = 25  # buyer roles listed per case (the rest are counted in the organiser's reason)
 
 
@@ -105,12 +106,14 @@ def infer_roles(group: Group) -> tuple[Role, ...]:
                     f"står bag {n} personaer",
                     f,
                 )
-        elif i == "KYC-CONTACT-IN-SEX-ADS" and str(f.facts.get("possible_organiser")) == "True":
+        elif i == "KYC-CONTACT-IN-SEX-ADS":
+            # Measured on seed 1: the customer whose own contact is in sex ads is mostly the
+            # advertised worker; organising needs money or control cues besides.
             n = _int(f.facts.get("personas"))
             cues[entity].add(
-                "organiser",
-                f"their contact is in sex ads for {n} personas",
-                f"kontaktoplysning står i sexannoncer for {n} personaer",
+                "worker",
+                f"their contact is in sex ads ({n} persona{'s' if n != 1 else ''})",
+                f"kontaktoplysning står i sexannoncer ({n} personaer)",
                 f,
             )
         elif i == "RCS-SURV-ACCOUNT-CONTROL":
@@ -130,6 +133,8 @@ def infer_roles(group: Group) -> tuple[Role, ...]:
             )
         elif i in CONTROL_MESSAGES:
             for pivot in f.pivots:
+                if not pivot.startswith(PERSON_CONTACTS):
+                    continue
                 cues[pivot].add(
                     "organiser",
                     "sends threats, surveillance or debt demands",
@@ -138,6 +143,8 @@ def infer_roles(group: Group) -> tuple[Role, ...]:
                 )
         elif i.startswith("RCS-REC-"):
             for pivot in f.pivots:
+                if not pivot.startswith(PERSON_CONTACTS):
+                    continue
                 cues[pivot].add(
                     "recruiter",
                     "posts job ads or sends recruitment messages",
