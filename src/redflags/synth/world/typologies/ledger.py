@@ -101,5 +101,7 @@ class Ledger:
             for contact in facts.contacts
         }
         for customer in customers:
+            if customer.get("segment") == "business":
+                continue  # the rule is about persons: a clinic's booking line is not a flag
             if customer["phone"] and f"phone:{customer['phone']}" in sex_ad_contacts:
                 self.flag(customer, "KYC-CONTACT-IN-SEX-ADS")
