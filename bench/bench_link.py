@@ -1,0 +1,98 @@
+"""Benchmark the link stage (one graph across record kinds, hub cutting, payment pairs, Leiden
+communities) on a synthetic world, and print seconds and peak memory per step.
+
+    .venv/bin/redflags synth --out worlds/large --scale large --seed 1     # once, ~4+ min
+    .venv/bin/python bench/bench_link.py --world worlds/large --db /tmp/large.duckdb
+
+The store is ingested once (skipped when --db already holds the world). Running every detector
+at this scale is a separate benchmark (bench_scan.py, bench_fin.py); here the findings are
+STAND-INS from the world's truth: one finding per identity record (ad, customer, message, device
+event) of a network that the truth expects an indicator on (evidence = that record, no
+pivots), so the link stage sees the true networks' shape. Identifiers are streamed from the store exactly as `run_scan` does (extraction is part of the link stage
+there, and is timed separately here).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from redflags.catalogue import load_catalogue
+from redflags.engines import DuckDBEngine
+from redflags.ingest import discover, ingest_source
+from redflags.link import Linker
+from redflags.model import Evidence, Finding
+from redflags.pipeline import all_identifiers, payment_pairs
+from redflags.stages import StageMeter
+from redflags.store import Store
+
+
+def stand_in_findings(world: Path) -> list[Finding]:
+    catalogue = load_catalogue()
+    table = pq.read_table(world / "truth" / "records.parquet")
+    findings = []
+    for row in table.to_pylist():
+        wanted = [i for i in row["expected_indicators"] or [] if not catalogue.get(i).planned]
+        if not wanted or row["network_id"] is None or row["kind"] == "transaction":
+            continue
+        indicator = catalogue.get(wanted[0])
+        findings.append(
+            Finding(
+                indicator_id=indicator.id,
+                indicator_version=indicator.version,
+                subject_kind=row["kind"],
+                subject=row["record_id"],
+                summary_en="stand-in",
+                summary_da="stand-in",
+                evidence=(Evidence(kind=row["kind"], record_id=row["record_id"]),),
+            )
+        )
+    return findings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--world", type=Path, required=True)
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--payment-mode", default="inside")
+    parser.add_argument("--max-component-records", type=int, default=400)
+    args = parser.parse_args()
+    meter = StageMeter()
+    fresh = not args.db.exists()
+    with Store.open(args.db) as store:
+        if fresh:
+            with meter.measure("ingest (once)"):
+                for spec in discover([args.world]):
+                    ingest_source(store, spec)
+        engine = DuckDBEngine(store.connection)
+        with meter.measure("stand-in findings"):
+            findings = stand_in_findings(args.world)
+        with meter.measure("payment pairs (SQL)"):
+            pairs = payment_pairs(engine)
+        with meter.measure("identifiers (stream)"):
+            count = sum(1 for _ in all_identifiers(engine))
+        started = time.perf_counter()
+        with meter.measure("link (stream + graph)"):
+            result = Linker(
+                payment_mode=args.payment_mode, max_component_records=args.max_component_records
+            ).link(all_identifiers(engine), findings, pairs)
+        seconds = time.perf_counter() - started
+    rows = {
+        t: engine_count for t, engine_count in (("findings", len(findings)), ("identifiers", count))
+    }
+    print(
+        f"world {args.world}: {rows['identifiers']:,} identifiers, {len(pairs):,} payment pairs, "
+        f"{rows['findings']:,} stand-in findings -> {len(result.groups):,} groups, "
+        f"{len(result.hubs):,} hubs cut, {result.split_components} components split by Leiden "
+        f"({seconds:.1f} s)"
+    )
+    print(f"{'step':<24}{'seconds':>10}{'peak MB':>10}")
+    for stage, row in meter.stages.items():
+        print(f"{stage:<24}{row['seconds']:>10.2f}{row['peak_mb']:>10.0f}")
+
+
+if __name__ == "__main__":
+    main()
