@@ -6,10 +6,11 @@ communities) on a synthetic world, and print seconds and peak memory per step.
 
 The store is ingested once (skipped when --db already holds the world). Running every detector
 at this scale is a separate benchmark (bench_scan.py, bench_fin.py); here the findings are
-STAND-INS from the world's truth: one finding per identity record (ad, customer, message, device
-event) of a network that the truth expects an indicator on (evidence = that record, no
-pivots), so the link stage sees the true networks' shape. Identifiers are streamed from the store exactly as `run_scan` does (extraction is part of the link stage
-there, and is timed separately here).
+STAND-INS from the world's truth: one finding per identity record (ad, customer, message,
+device event) of a network that the truth expects an indicator on (evidence = that record, no
+pivots), so the link stage sees the true networks' shape. Identifiers are streamed from the
+store exactly as `run_scan` does (extraction is part of the link stage there, and is timed
+separately here).
 """
 
 from __future__ import annotations
