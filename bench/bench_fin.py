@@ -69,12 +69,14 @@ def phase_floor(world: Path) -> dict[str, Any]:
     return {"seconds": time.perf_counter() - started, "groups": groups, "peak_mb": _peak_mb()}
 
 
-def phase_fin(db: Path, engine_name: str, workdir: Path) -> dict[str, Any]:
+def phase_fin(db: Path, engine_name: str, workdir: Path, memory_limit: str) -> dict[str, Any]:
     from redflags.detectors.features import ensure_features
     from redflags.engines import DuckDBEngine
     from redflags.store import Store
 
     with Store.open(db, read_only=engine_name == "duckdb") as store:
+        if memory_limit:
+            store.limit_memory(memory_limit)
         started = time.perf_counter()
         if engine_name == "spark":
             from redflags.engines.spark_engine import SparkEngine
@@ -136,6 +138,9 @@ def main() -> None:
     parser.add_argument("--root", type=Path, default=Path("/tmp/redflags-bench-fin"))
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--spark", action="store_true", help="also run on Spark local[2]")
+    parser.add_argument(
+        "--memory-limit", default="3GB", help="DuckDB memory cap for the FIN phase ('' for none)"
+    )
     parser.add_argument("--phase", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phase:
@@ -145,7 +150,7 @@ def main() -> None:
         elif name == "floor":
             out = phase_floor(Path(rest[0]))
         else:
-            out = phase_fin(Path(rest[0]), rest[1], Path(rest[2]))
+            out = phase_fin(Path(rest[0]), rest[1], Path(rest[2]), rest[3])
         print(json.dumps(out))
         return
     args.root.mkdir(parents=True, exist_ok=True)
@@ -163,7 +168,8 @@ def main() -> None:
         floor = _child("floor", str(world))
         print(f"floor    {floor['seconds']:8.2f} s  peak {floor['peak_mb']:,.0f} MB")
         for engine in ("duckdb", "spark") if args.spark else ("duckdb",):
-            fin = _child("fin", str(db), engine, str(args.root / f"spark_{size}"))
+            workdir = str(args.root / f"spark_{size}")
+            fin = _child("fin", str(db), engine, workdir, args.memory_limit)
             ratio = fin["seconds"] / floor["seconds"]
             print(
                 f"{engine:<8} all FIN {fin['seconds']:8.2f} s = {ratio:.1f}x floor"

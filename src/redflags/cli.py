@@ -166,6 +166,10 @@ def scan(
     currency: Annotated[
         str | None, typer.Option(help="Home currency of the amounts (default DKK).")
     ] = None,
+    memory_limit: Annotated[
+        str | None,
+        typer.Option(help="Cap DuckDB's memory, e.g. 3GB; beyond it DuckDB spills to disk."),
+    ] = None,
     baseline: Annotated[
         Path | None,
         typer.Option(help="Verdict baseline (default: redflags.baseline.yaml beside the store)."),
@@ -199,6 +203,7 @@ def scan(
         spark_master=spark_master,
         timezone=timezone,
         currency=currency,
+        memory_limit=memory_limit,
         # beside the store (--db, or the store in --out); a fresh run folder has no baseline
         baseline=baseline or (default_baseline_path(store) if store else None),
         show_all=all_cases,

@@ -77,6 +77,7 @@ class ScanOptions:
     currency: str | None = None
     baseline: Path | None = None  # verdict baseline (cases/baseline.py); None: every case is new
     show_all: bool = False  # with a baseline: show unchanged and dismissed cases too
+    memory_limit: str | None = None  # DuckDB's cap (e.g. "3GB"); above it, it spills to disk
 
 
 @dataclass
@@ -242,6 +243,8 @@ def run_scan(
     }
 
     with Store.open(options.db or run_dir / "redflags.duckdb") as store:
+        if options.memory_limit:
+            store.limit_memory(options.memory_limit)
         reports: list[IngestReport] = []
         with meter.measure("ingest"):
             for spec in discovery:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
@@ -25,6 +26,7 @@ from redflags.store.schema import (
 BATCH_ROWS = 50_000
 
 _BOOKKEEPING_TABLES = ("meta", "quarantine", "ingested_files")
+_MEMORY = re.compile(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.I)
 
 
 class StoreError(Exception):
@@ -242,6 +244,12 @@ class Store:
         raise ValueError(f"no table for {kind!r}")
 
     # -- files ------------------------------------------------------------------------------
+
+    def limit_memory(self, limit: str) -> None:
+        """Cap DuckDB's memory ("3GB", "512MB"); beyond it, DuckDB spills to its temp folder."""
+        if not _MEMORY.fullmatch(limit.strip()):
+            raise StoreError(f"memory limit {limit!r}: use a size such as 3GB or 512MB")
+        self._con.execute(f"SET memory_limit = '{limit.strip()}'")
 
     def file_seen(self, sha256: str, source: str) -> bool:
         """Whether a file with this content was already ingested for this source."""
