@@ -33,7 +33,10 @@ from redflags.store import Store
 
 def stand_in_findings(world: Path) -> list[Finding]:
     catalogue = load_catalogue()
-    table = pq.read_table(world / "truth" / "records.parquet")
+    table = pq.read_table(
+        world / "truth" / "records.parquet",
+        filters=[("network_id", "!=", ""), ("kind", "!=", "transaction")],
+    )
     findings = []
     for row in table.to_pylist():
         wanted = [i for i in row["expected_indicators"] or [] if not catalogue.get(i).planned]
