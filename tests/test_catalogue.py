@@ -55,7 +55,8 @@ def test_unknown_key_is_refused_with_file_and_line(tmp_path: Path) -> None:
 
 
 def test_duplicate_key_is_refused(tmp_path: Path) -> None:
-    text = EXAMPLE.read_text(encoding="utf-8").replace("version: 1", "version: 1\nversion: 2")
+    original = EXAMPLE.read_text(encoding="utf-8")
+    text = re.sub(r"^version: (\d+)$", r"version: \1\nversion: 99", original, count=1, flags=re.M)
     with pytest.raises(CatalogueError, match=r"BEH-CONTACT-PROXY.yaml:3: duplicate key"):
         load_catalogue(_copy(tmp_path, text))
 

@@ -141,7 +141,27 @@ class _Case1:
         self._remote_logins()
         self._wipe()
         self._spending()
+        self._clinic_register()
         self.ledger.close()
+
+    def _clinic_register(self) -> None:
+        """The clinic banks as a registered massage business (a straw owner from home): the
+        register stand-in that KYC-ADDRESS-AT-WORKPLACE matches the women's addresses against.
+        Own random stream and drawn last, so nothing else in the instance changes."""
+        ctx = self.ctx
+        rng = ctx.rng(self.key, "clinic_register")
+        owner = ctx.person(rng, self.origins[0], None, (30, 60))
+        kit.customer(
+            ctx,
+            self.ledger,
+            rng,
+            owner,
+            onboarded_at=kit.clock(ctx, rng, -rng.randrange(200, 2000), kit.OFFICE),
+            phone_number=kit.phone(ctx),
+            address=self.clinic,
+            job="massageklinik",
+            segment="business",
+        )
 
     # -- people ------------------------------------------------------------------------------
     def _people(self) -> None:
