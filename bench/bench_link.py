@@ -75,8 +75,6 @@ def main() -> None:
         engine = DuckDBEngine(store.connection)
         with meter.measure("stand-in findings"):
             findings = stand_in_findings(args.world)
-        with meter.measure("payment pairs (SQL)"):
-            pairs = payment_pairs(engine)
         count = 0
         if args.time_extraction:  # a second full pass over the records
             with meter.measure("identifiers (stream)"):
@@ -85,11 +83,16 @@ def main() -> None:
         with meter.measure("link (stream + graph)"):
             result = Linker(
                 payment_mode=args.payment_mode, max_component_records=args.max_component_records
-            ).link(all_identifiers(engine), findings, pairs)
+            ).link(
+                all_identifiers(engine),
+                findings,
+                lambda accounts: payment_pairs(engine, accounts),
+            )
         seconds = time.perf_counter() - started
     print(
         f"world {args.world}: {result.pivot_count:,} distinct pivots, "
-        f"{count:,} identifiers (0: untimed), {len(pairs):,} payment pairs, "
+        f"{count:,} identifiers (0: untimed), "
+        f"{result.payment_pairs:,} payment pairs touching flagged accounts, "
         f"{len(findings):,} stand-in findings -> {len(result.groups):,} groups, "
         f"{len(result.hubs):,} hubs cut, {result.split_components} components split by Leiden "
         f"({seconds:.1f} s)"

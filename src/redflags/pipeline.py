@@ -143,13 +143,23 @@ def all_identifiers(engine: DuckDBEngine) -> Iterator[Identifier]:
             yield from identifiers_of(kind.value, record)
 
 
-def payment_pairs(engine: DuckDBEngine) -> list[PaymentPair]:
-    """Payments aggregated per ordered (payer, payee) pair in one DuckDB statement."""
+def payment_pairs(engine: DuckDBEngine, accounts: set[str] | None = None) -> list[PaymentPair]:
+    """Payments aggregated per ordered (payer, payee) pair in one DuckDB statement; with
+    `accounts`, only pairs that touch one of them."""
+    touching = ""
+    params: list[Any] = []
+    if accounts is not None:
+        touching = (
+            " AND (payer IN (SELECT unnest(?::VARCHAR[]))"
+            " OR payee IN (SELECT unnest(?::VARCHAR[])))"
+        )
+        params = [sorted(accounts), sorted(accounts)]
     rows = engine.query(
         "SELECT payer, payee, count(*) AS n, round(sum(amount), 2) AS amount, "
         "any_value(currency) AS currency, min(ts) AS first, max(ts) AS last, "
         "list(txn_id ORDER BY ts)[1:5] AS txn_ids, bool_or(merchant IS NOT NULL) AS merchant "
-        "FROM transactions WHERE payer <> payee GROUP BY payer, payee"
+        f"FROM transactions WHERE payer <> payee{touching} GROUP BY payer, payee",
+        params or None,
     )
     return [
         PaymentPair(
@@ -273,7 +283,7 @@ def run_scan(
                 # person:<id> pivots join a KYC record, ad persona and sender of one person
                 chain(all_identifiers(engine), resolve_people(engine)),
                 findings,
-                payment_pairs(engine),
+                lambda accounts: payment_pairs(engine, accounts),
             )
         with meter.measure("score"):
             model = RiskV1(catalogue)

@@ -33,7 +33,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from redflags.graph import components_by_shared_keys, leiden_communities
@@ -80,7 +80,7 @@ class LinkResult:
     hubs: dict[str, int] = field(default_factory=dict)  # cut pivot -> distinct identities
     pivot_count: int = 0  # distinct identifiers seen: the entities the scan knows about
     hub_reasons: dict[str, str] = field(default_factory=dict)  # cut pivot -> why
-    payment_pairs: int = 0
+    payment_pairs: int = 0  # pairs touching accounts of components with findings
     payment_joins: int = 0  # pairs that joined two components
     split_components: int = 0  # components split by Leiden
 
@@ -123,8 +123,11 @@ class Linker:
         self,
         identifiers: Iterable[Identifier],
         findings: Sequence[Finding],
-        payments: Iterable[PaymentPair] = (),
+        payments: Iterable[PaymentPair] | Callable[[set[str]], Iterable[PaymentPair]] = (),
     ) -> LinkResult:
+        """`payments`: payment pairs, or a function that returns the pairs touching a set of
+        accounts (called once with the accounts of the components that hold findings, so that
+        a store with ten million transactions hands over only the pairs that matter)."""
         record_pivots: dict[str, set[str]] = defaultdict(set)
         for ident in identifiers:
             record_pivots[f"{ident.record_kind}:{ident.record_id}"].add(ident.pivot)
@@ -149,22 +152,39 @@ class Linker:
             keys |= {f"record:{e.kind}:{e.record_id}" for e in finding.evidence}
             items[f"finding#{index}"] = keys
 
-        pairs = [p for p in payments if p.payer != p.payee]
+        components = components_by_shared_keys(items)
+        flagged = {
+            k.removeprefix("account:")
+            for component in components
+            if any(c.startswith("finding#") for c in component)
+            for i in component
+            for k in items[i]
+            if k.startswith("account:")
+        }
+        pairs: list[PaymentPair] = []
+        if self.payment_mode != "none":
+            source = payments(flagged) if callable(payments) else payments
+            pairs = [
+                p
+                for p in source
+                if p.payer != p.payee and (p.payer in flagged or p.payee in flagged)
+            ]
         joins: list[PaymentPair] = []
         if self.payment_mode == "flagged" and pairs:
-            joins = self._payment_joins(items, pairs, hubs, hub_reasons)
+            joins = self._payment_joins(flagged, pairs, hubs, hub_reasons)
             for n, pair in enumerate(joins):
                 items[f"payment#{n}"] = {f"account:{pair.payer}", f"account:{pair.payee}"}
+            if joins:
+                components = components_by_shared_keys(items)
 
         by_account: dict[str, list[PaymentPair]] = defaultdict(list)
-        if self.payment_mode != "none":
-            for pair in pairs:
-                by_account[pair.payer].append(pair)
-                by_account[pair.payee].append(pair)
+        for pair in pairs:
+            by_account[pair.payer].append(pair)
+            by_account[pair.payee].append(pair)
 
         groups: list[Group] = []
         split = 0
-        for component in components_by_shared_keys(items):
+        for component in components:
             if not any(i.startswith("finding#") for i in component):
                 continue
             n_records = sum(1 for i in component if not i.startswith(("finding#", "payment#")))
@@ -188,25 +208,13 @@ class Linker:
 
     def _payment_joins(
         self,
-        items: dict[str, set[str]],
+        flagged: set[str],
         pairs: list[PaymentPair],
         hubs: dict[str, int],
         hub_reasons: dict[str, str],
     ) -> list[PaymentPair]:
         """Pairs whose two accounts both sit in components holding findings; an account with
         more flagged counterparties than the hub limit is cut (a processor, a merchant)."""
-        flagged_items = {
-            i
-            for component in components_by_shared_keys(items)
-            if any(c.startswith("finding#") for c in component)
-            for i in component
-        }
-        flagged = {
-            k.removeprefix("account:")
-            for i in flagged_items
-            for k in items[i]
-            if k.startswith("account:")
-        }
         candidates = [
             p
             for p in pairs
