@@ -97,6 +97,8 @@ def main() -> None:
         f"{len(result.hubs):,} hubs cut, {result.split_components} components split by Leiden "
         f"({seconds:.1f} s)"
     )
+    for pivot, reason in sorted(result.hub_reasons.items())[:20]:
+        print(f"hub cut: {pivot.split(':', 1)[0]} ({reason})")
     print(f"{'step':<24}{'seconds':>10}{'peak MB':>10}")
     for stage, row in meter.stages.items():
         print(f"{stage:<24}{row['seconds']:>10.2f}{row['peak_mb']:>10.0f}")
