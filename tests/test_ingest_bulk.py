@@ -37,7 +37,7 @@ TRANSACTIONS = pa.table(
             "DKK",
             "DKK",
             "DKK",
-        ],  # noqa: E501
+        ],
         "channel": [
             "p2p",
             "P2P",
@@ -51,7 +51,7 @@ TRANSACTIONS = pa.table(
             "p2p",
             "p2p",
             "p2p",
-        ],  # noqa: E501
+        ],
         "memo": ["  tak  ", "", None, "x", "x", "x", "first", "second", "bad", "good", "x", "x"],
         "extra_column": list(range(12)),
     }

@@ -243,6 +243,7 @@ outflow AS (
 months AS (
     SELECT account, local_month, sum(amount) AS outflow,
            sum(CASE WHEN lux THEN amount ELSE 0 END) AS gambling_luxury,
+           count(*) FILTER (WHERE lux) AS lux_payments,
            min(CASE WHEN lux THEN ts END) AS first_ts, max(CASE WHEN lux THEN ts END) AS last_ts
     FROM outflow GROUP BY account, local_month
 ),
@@ -250,6 +251,8 @@ flagged AS (
     SELECT m.* FROM months m LEFT JOIN salaried s ON s.account = m.account
     WHERE (s.account IS NULL OR NOT $require_no_salary)
       AND m.gambling_luxury >= $min_monthly_gambling_luxury
+      -- a habit, not one purchase: a single watch in a quiet month is not the pattern
+      AND m.lux_payments >= $min_monthly_payments
       AND m.gambling_luxury / m.outflow > $gambling_luxury_share_above
 ),
 evidence AS (
@@ -286,6 +289,7 @@ class LuxuryGamblingDetector(AggregateDetector):
             "require_no_salary": bool(self.param("require_no_salary", True)),
             "income_memos": [str(m).lower() for m in self.param("income_memos", [])],
             "min_monthly_gambling_luxury": float(self.param("min_monthly_gambling_luxury", 0)),
+            "min_monthly_payments": int(self.param("min_monthly_payments", 1)),
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:

@@ -30,11 +30,12 @@ outflow AS (
     WHERE list_contains($outflow_channels, channel) AND NOT payer_is_business
 ),
 swept AS (
-    -- an outflow passes on at most what came in during the hours before it
+    -- an outflow passes on at most what came in during the hours before it, in its own month
+    -- (a month-end grant followed by the 1st's rent is last month's money, not this month's)
     SELECT o.account, o.counterparty, o.txn_id, o.local_month,
            least(o.amount, sum(i.amount)) AS amount
     FROM outflow o
-    JOIN inflow i ON i.account = o.account
+    JOIN inflow i ON i.account = o.account AND i.local_month = o.local_month
         AND i.epoch_s <= o.epoch_s AND i.epoch_s >= o.epoch_s - $within_seconds
     GROUP BY o.account, o.counterparty, o.txn_id, o.local_month, o.amount
 ),

@@ -223,6 +223,8 @@ def controller_spending(
         "FIN-RIDESHARE-VOLUME": {"taxi", "rideshare", "ride_hailing"},
         "FIN-PREPAID-TOPUPS": {"phone_topup", "prepaid_card", "topup"},
         "FIN-SUSTENANCE-MULTI": SUSTENANCE_GROUPS,
+        # everyday card use draws from the background's shops, casinos and jewellers included
+        "FIN-LUXURY-GAMBLING": {"casino", "betting", "luxury", "watches", "jewellery"},
     }
     for record in ledger.records("transaction"):
         if record["payer"] != account or record["channel"] != "card":
