@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from redflags.cases.build import _with_related
 from redflags.catalogue import load_catalogue
 from redflags.link import Linker, PaymentPair
 from redflags.model import Case, Evidence, Finding, Identifier
+from redflags.model.cases import NetworkInfo
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
 from redflags.synth.world.generate import generate_world
 
@@ -119,6 +121,33 @@ def test_leiden_splits_a_large_component_and_records_its_parameters() -> None:
     for group in split.groups:
         assert group.method == "leiden" and group.modularity and group.modularity > 0.3
         assert group.parameters["seed"] == 42 and group.component_records == 61
+    assert len({g.component_id for g in split.groups}) == 1  # both halves know their component
+
+
+def test_cases_cut_from_one_component_point_at_each_other() -> None:
+    def case(case_id: str, component: str | None) -> Case:
+        base = Case.model_validate(
+            {
+                "case_id": case_id,
+                "group_id": "G-" + case_id,
+                "score": {
+                    "model": "risk-v1",
+                    "total": 0,
+                    "steps": [],
+                    "source_types": [],
+                    "is_case": True,
+                    "priority": "review",
+                },
+                "findings": [],
+                "records": [],
+                "pivots": [],
+                "timeline": [],
+            }
+        )
+        return base.model_copy(update={"network": NetworkInfo(component_id=component)})
+
+    linked = _with_related([case("C-1", "K-1"), case("C-2", "K-1"), case("C-3", None)])
+    assert [c.network.related_cases for c in linked if c.network] == [("C-2",), ("C-1",), ()]
 
 
 @pytest.fixture(scope="module")

@@ -249,7 +249,7 @@ class Baseline:
                     "last_run": run_id,
                     **snap,
                 }
-        return renamed, statuses
+        return [_renamed_related(c, matches) for c in renamed], statuses
 
     def record_verdict(
         self, case_id: str, verdict: str, user: str, note: str | None = None
@@ -321,3 +321,13 @@ def _changes(
 def default_baseline_path(store: Path) -> Path:
     """The baseline lives beside the store: `<store folder>/redflags.baseline.yaml`."""
     return store.parent / DEFAULT_NAME
+
+
+def _renamed_related(case: Case, matches: dict[str, str]) -> Case:
+    """Related cases (siblings from one split component) under their baseline ids too."""
+    if case.network is None or not case.network.related_cases:
+        return case
+    related = tuple(sorted(matches.get(c, c) for c in case.network.related_cases))
+    return case.model_copy(
+        update={"network": case.network.model_copy(update={"related_cases": related})}
+    )

@@ -67,14 +67,37 @@ def build_cases(
                 modularity=group.modularity,
                 parameters=dict(group.parameters),
                 hubs_cut=group.hubs_cut,
+                component_id=group.component_id,
             ),
         )
         for group, score in scored
         if score.is_case
     ]
     return sorted(
-        cases, key=lambda c: (_PRIORITY_ORDER[c.score.priority], -c.score.total, c.case_id)
+        _with_related(cases),
+        key=lambda c: (_PRIORITY_ORDER[c.score.priority], -c.score.total, c.case_id),
     )
+
+
+def _with_related(cases: list[Case]) -> list[Case]:
+    """Cases cut from one large component by Leiden point at each other: an analyst should see
+    that three cases may be one operation."""
+    by_component: dict[str, list[str]] = defaultdict(list)
+    for case in cases:
+        if case.network and case.network.component_id:
+            by_component[case.network.component_id].append(case.case_id)
+    out = []
+    for case in cases:
+        network = case.network
+        if network and network.component_id:
+            related = tuple(
+                c for c in sorted(by_component[network.component_id]) if c != case.case_id
+            )
+            if related:
+                network = network.model_copy(update={"related_cases": related})
+                case = case.model_copy(update={"network": network})
+        out.append(case)
+    return out
 
 
 def _categories(

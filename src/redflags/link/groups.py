@@ -72,6 +72,7 @@ class Group:
     modularity: float | None = None
     parameters: dict[str, float | int | str] = field(default_factory=dict)
     hubs_cut: tuple[str, ...] = ()
+    component_id: str | None = None  # shared by the communities of one split component
 
 
 @dataclass(frozen=True)
@@ -308,6 +309,8 @@ class Linker:
             "randomness": 0.001,
             "edge_weight": "1/log2(2 + keys of the record or finding)",
         }
+        records = sorted(i for i in component if not i.startswith("finding#"))
+        component_id = "K-" + hashlib.sha256(",".join(records).encode()).hexdigest()[:10]
         groups = []
         for community, members in sorted(by_community.items()):
             if not any(i.startswith("finding#") for i in members):
@@ -322,6 +325,7 @@ class Linker:
                     communities_in_component=len(by_community),
                     modularity=round(modularity, 4),
                     parameters=parameters,
+                    component_id=component_id,
                 )
             )
         return groups

@@ -104,6 +104,8 @@ class NetworkInfo(BaseModel):
     modularity: float | None = None
     parameters: dict[str, float | int | str] = {}
     hubs_cut: tuple[str, ...] = ()  # over-connected pivots that touched this network and were cut
+    component_id: str | None = None  # set when Leiden split a large component into communities
+    related_cases: tuple[str, ...] = ()  # other cases cut from the same component
 
 
 class Case(BaseModel):

@@ -128,6 +128,7 @@ DOSSIER_LABELS: dict[str, dict[str, str]] = {
         "dossier": "Case dossier",
         "back": "Back to the run report",
         "network": "Network",
+        "related": "Cut from the same large network (Leiden communities), possibly one operation:",
         "network_note": "Nodes are identifiers (colour = kind); a ring and a label mark an "
         "inferred role. Grey lines: seen on the same records; blue arrows: payments; dashed: "
         "named together by one finding.",
@@ -173,6 +174,8 @@ DOSSIER_LABELS: dict[str, dict[str, str]] = {
         "dossier": "Sagsmappe",
         "back": "Tilbage til kørslens rapport",
         "network": "Netværk",
+        "related": "Skåret ud af det samme store netværk (Leiden-fællesskaber), måske én "
+        "operation:",
         "network_note": "Knuder er identifikatorer (farve = type); en ring og en etiket "
         "markerer en udledt rolle. Grå linjer: set på de samme poster; blå pile: betalinger; "
         "stiplet: nævnt sammen af ét fund.",
