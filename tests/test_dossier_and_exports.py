@@ -135,3 +135,10 @@ def test_gexf_parses_back_with_nodes_edges_and_attributes(scan: ScanResult) -> N
         assert values["case_id"] in case_ids and values["kind"]
     run = json.loads((scan.run_dir / "run.json").read_text(encoding="utf-8"))
     assert run["exports"]["network.gexf"] == [len(nodes), len(edges)]
+
+
+def test_a_network_without_identifiers_draws_an_empty_picture() -> None:
+    from redflags.report.svg import Network, network_svg
+
+    svg = str(network_svg(Network(), {}))
+    assert svg.startswith("<svg") and "<circle" not in svg

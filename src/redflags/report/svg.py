@@ -207,6 +207,8 @@ def _layout(
             placed[node] = (x + lx * side, y + ly * side)
         x += side + 0.6
         shelf = max(shelf, side)
+    if not placed:  # a case whose evidence names no identifier: nothing to draw
+        return {}
     total_w = max(p[0] for p in placed.values()) or 1.0
     total_h = max(p[1] for p in placed.values()) or 1.0
     sx, sy = (width - 2 * pad) / total_w, (height - 2 * pad) / total_h
