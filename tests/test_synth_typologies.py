@@ -117,6 +117,8 @@ LOOK_ALIKES = {
     "KYC-CONTACT-IN-SEX-ADS": ("hn_legitimate_agency_employer", "hn_family_shared_address"),
     # residents of a shelter and of a student hall share an address, but no business is there
     "KYC-ADDRESS-AT-WORKPLACE": ("hn_shelter_dormitory", "hn_students_shared_address"),
+    # a family's and flatmates' own addresses ('jensen1', 'mette84'): stems of their own names
+    "KYC-DISPOSABLE-CONTACT": ("hn_family_shared_address", "hn_students_shared_address"),
     # travel, stays and wages (issue #5): an agency buys tickets for its clients and a
     # consultant stays in two towns on the company card (business accounts); a lawful employer
     # pays each worker into their own account and nothing goes back; club members and a flea

@@ -15,6 +15,7 @@ from redflags.detectors import (  # noqa: F401  (imported for registration)
     fin_wages,
     fin_worker_sweep,
     kyc_contact_in_ads,
+    kyc_contact_quality,
     kyc_onboarding,
     lexicon_combination,
     lexicon_presence,

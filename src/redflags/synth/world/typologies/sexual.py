@@ -142,6 +142,7 @@ class _Case1:
         self._wipe()
         self._spending()
         self._clinic_register()
+        self._serial_emails()
         self.ledger.close()
 
     def _clinic_register(self) -> None:
@@ -162,6 +163,33 @@ class _Case1:
             job="massageklinik",
             segment="business",
         )
+
+    def _serial_emails(self) -> None:
+        """The controller registers two or more of the women with his own serial addresses (one
+        stem, digit suffixes: KYC-DISPOSABLE-CONTACT). Own random stream and drawn last, so
+        nothing else in the instance changes; only women with an address of their own (not the
+        shared one) are re-addressed."""
+        rng = self.ctx.rng(self.key, "serial_emails")
+        emails = Counter(w.record.get("email") for w in self.workers)
+        own = [w for w in self.workers if w.record.get("email") and emails[w.record["email"]] == 1]
+        names = {n for w in own for n in (w.person.first_name, w.person.last_name)}
+        taken = {fields._slug(n) for n in names}
+        stems = [
+            f"{first}.{initial}"
+            for first in ("anna", "maria", "lina", "sofia", "nina", "eva", "kira", "mila")
+            for initial in "bkmsv"
+            if not any(t and t in f"{first}.{initial}".replace(".", "") for t in taken)
+        ]
+        if len(own) < 2 or not stems:
+            return
+        stem = rng.choice(stems)
+        domain = rng.choice(["gmail.com", "outlook.com", "yahoo.com", "mail.ru"])
+        chosen = rng.sample(own, rng.randint(2, len(own)))
+        first = rng.randint(1, 5)
+        for n, worker in enumerate(chosen):
+            address = f"{stem}{first + n}@{domain}"
+            worker.record["email"] = fields._unique(self.ctx, "email", address, rng)
+            self.ledger.flag(worker.record, "KYC-DISPOSABLE-CONTACT")
 
     # -- people ------------------------------------------------------------------------------
     def _people(self) -> None:
