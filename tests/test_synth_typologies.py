@@ -106,6 +106,9 @@ LOOK_ALIKES = {
     "FIN-THRESHOLD-AVOID": ("hn_independent_sex_worker",),
     # her own cash, paid in at home
     "FIN-MULTI-ATM-DEPOSITS": ("hn_independent_sex_worker",),
+    # a family, long-standing customers, supports grandmother abroad twice a month; lawful
+    # seasonal workers, new customers, each send part of every wage home to their own family
+    "FIN-DEBT-REMITTANCE": ("hn_family_shared_address", "hn_legitimate_agency_employer"),
     # KYC and device (issue #5): a family's shared tablet and landline, children onboarded with
     # a parent; shelter and student residents onboarded at one address on their own phones
     "BEH-SHARED-DEVICE": ("hn_family_shared_address", "hn_shelter_dormitory"),

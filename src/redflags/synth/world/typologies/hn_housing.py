@@ -165,6 +165,34 @@ class FamilySharedAddress:
             )
         members = [(_party(ctx, rng, r), "da") for r in records]
         _chat(ctx, ledger, rng, "family_chat", members, rng.randint(4, 12))
+        # FIN-DEBT-REMITTANCE look-alike: the family supports grandmother abroad, the mother
+        # twice a month, the father and the grown children who have banked here for years once
+        # a month; all long-standing customers. Own stream, drawn last (issue #5).
+        own = ctx.rng(self.name, instance, "remittance")
+        home = nationality if nationality != "DK" else own.choice(["SE", "DE", "ES", "PL"])
+        grandmother = ctx.new_id("account")
+        ledger.member("account", grandmother, "benign")
+        senders = [(records[0], 2), (records[1], 1)] + [
+            (record, 1)
+            for record, (_, day) in zip(records[2:], people[2:], strict=True)
+            if day < -365
+        ]
+        for day in range(own.randint(1, 6), ctx.days, 30):
+            for record, times in senders:
+                for _ in range(times):
+                    kit.pay(
+                        ctx,
+                        ledger,
+                        ts=kit.clock(
+                            ctx, own, min(day + own.randint(0, 20), ctx.days - 1), kit.WAKING
+                        ),
+                        payer=record["account_id"],
+                        payee=grandmother,
+                        amount=own.randrange(3, 16) * 100,
+                        channel="transfer",
+                        memo_text=own.choice(["Mor", "Til mormor", None]),
+                        country=home,
+                    )
         ledger.close()
 
 

@@ -220,7 +220,7 @@ class LegitimateAgencyEmployer:
     def generate(self, ctx: WorldContext, instance: int) -> None:
         rng = ctx.rng(self.name, instance)
         self._clinic(ctx, rng)
-        self._seasonal(ctx, rng)
+        self._seasonal(ctx, rng, ctx.rng(self.name, instance, "remittance"))
 
     def _business(
         self,
@@ -384,7 +384,7 @@ class LegitimateAgencyEmployer:
         )
         ledger.close()
 
-    def _seasonal(self, ctx: WorldContext, rng: random.Random) -> None:
+    def _seasonal(self, ctx: WorldContext, rng: random.Random, own: random.Random) -> None:
         town = ctx.city(rng)
         sector = rng.choice(["cleaning", "agriculture"])
         words = text.load("labour")["sectors"][sector]["words"]
@@ -430,6 +430,7 @@ class LegitimateAgencyEmployer:
                 email=mail,
             )
         housing = site_address if rng.random() < 0.5 else None  # employer housing, or own rooms
+        hired: list[tuple[dict[str, Any], str]] = []
         for _ in range(rng.randint(4, 10)):
             nationality = rng.choice(["PL", "RO", "UA", "LT", "BG"])
             person = ctx.person(rng, nationality, None, (19, 55))
@@ -445,6 +446,7 @@ class LegitimateAgencyEmployer:
                 job="landbrugsmedhjælper" if sector == "agriculture" else "rengøringsassistent",
             )
             ledger.member("customer", worker["customer_id"], "benign")
+            hired.append((worker, nationality))
             if housing:  # the rule holds; lawful employer housing is its known false positive
                 ledger.flag(worker, "KYC-ADDRESS-AT-WORKPLACE")
             language = {"RO": "ro"}.get(nationality, "en")
@@ -478,4 +480,23 @@ class LegitimateAgencyEmployer:
             kit.logins(
                 ctx, ledger, rng, worker["account_id"], worker["device_id"], (start, ctx.days), 2
             )
+        # FIN-DEBT-REMITTANCE look-alike: new customers sending part of each wage home, each to
+        # their own family (no shared recipient). Own stream, drawn last (issue #5).
+        for worker, nationality in hired:
+            if own.random() < 0.3:
+                continue
+            family = ctx.new_id("account")
+            ledger.member("account", family, "benign")
+            for payday in range(start + 15, ctx.days, 14):
+                kit.pay(
+                    ctx,
+                    ledger,
+                    ts=kit.clock(ctx, own, payday, kit.WAKING),
+                    payer=worker["account_id"],
+                    payee=family,
+                    amount=own.randrange(10, 41) * 100,
+                    channel="transfer",
+                    memo_text=own.choice([None, "family", "home"]),
+                    country=nationality,
+                )
         ledger.close()

@@ -290,7 +290,9 @@ def pay(
     indicators: Iterable[str] = (),
 ) -> dict[str, Any]:
     """A transaction. Card and ATM rows carry where they happened; account-to-account rows
-    (p2p, transfer) carry no place, for everyone alike."""
+    (p2p, transfer) carry no place, for everyone alike, except that a transfer abroad carries
+    the beneficiary's country when the caller names it (as banks record cross-border
+    payments)."""
     placed = channel in ("card", "atm", "cash")
     record = {
         "txn_id": ctx.new_id("txn"),
@@ -304,7 +306,7 @@ def pay(
         "merchant_category": category,
         "memo": memo_text,
         "city": city if placed else None,
-        "country": (country or "DK") if placed else None,
+        "country": (country or "DK") if placed else country,
     }
     return ledger.add("transaction", record, indicators)
 

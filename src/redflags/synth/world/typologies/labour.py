@@ -22,6 +22,9 @@ from redflags.synth.world.typologies import kit
 from redflags.synth.world.typologies.sexual import language_of
 
 ORIGINS = ["RO", "BG", "UA", "PL", "LT", "VN", "TH", "PH"]
+# Where the travel debt is paid home by bank transfer (FIN-DEBT-REMITTANCE): the European
+# origins, whose transfers lawful seasonal workers from the same countries also send.
+REMITTANCE_ORIGINS = ("RO", "BG", "UA", "PL", "LT")
 # Sector -> (the employer's trade, the workers' occupation), from the background's lists.
 TRADES = {
     "cleaning": ("rengøringsfirma", "rengøringsassistent"),
@@ -47,12 +50,12 @@ class LabourExploitation:
     hard_negative: ClassVar[bool] = False
 
     def generate(self, ctx: WorldContext, instance: int) -> None:
-        _Labour(ctx, ctx.rng(self.name, instance)).build()
+        _Labour(ctx, ctx.rng(self.name, instance), f"{self.name}/{instance}").build()
 
 
 class _Labour:
-    def __init__(self, ctx: WorldContext, rng: random.Random) -> None:
-        self.ctx, self.rng = ctx, rng
+    def __init__(self, ctx: WorldContext, rng: random.Random, key: str = "labour") -> None:
+        self.ctx, self.rng, self.key = ctx, rng, key
         self.sector = rng.choice(["cleaning", "agriculture", "construction", "restaurants"])
         self.sector_info = text.load("labour")["sectors"][self.sector]
         self.origins = rng.sample(ORIGINS, k=rng.choice([1, 1, 2]))
@@ -83,6 +86,7 @@ class _Labour:
         self._chats()
         self._wages()
         self._logins()
+        self._debt_remittances()
         self.ledger.close()
 
     def _word(self, language: str) -> str:
@@ -335,6 +339,41 @@ class _Labour:
             kit.everyday_spending(ctx, ledger, rng, account, self.town.name, days, 3)
         agent_account = self.agent_record["account_id"]
         kit.everyday_spending(ctx, ledger, rng, agent_account, self.town.name, (0, ctx.days), 3)
+
+    def _debt_remittances(self) -> None:
+        """The travel debt paid home in instalments: from their first wage, most workers send
+        two transfers a month to one collector in the recruiting country (FIN-DEBT-REMITTANCE,
+        applied by the ledger by its rule). Own random stream and drawn last, so nothing else
+        in the instance changes."""
+        ctx, ledger = self.ctx, self.ledger
+        rng = ctx.rng(self.key, "debt_remittance")
+        home = self.origins[0]
+        if home not in REMITTANCE_ORIGINS or rng.random() < 0.25:
+            # the debt comes out of the wages only, or (Asian recruitment) is collected through
+            # informal channels the bank does not see
+            return
+        collector = ctx.new_id("account")
+        ledger.member("account", collector, "recruiter")
+        paying = [r for r in self.recruits if rng.random() < 0.85]
+        if len(paying) < 3:
+            paying = self.recruits[:3]
+        for recruit in paying:
+            instalment = rng.randrange(4, 13) * 100
+            for payday in range(self.start + 26, ctx.days - 1, 30):
+                for offset in (rng.randint(0, 3), rng.randint(12, 16)):
+                    if payday + offset >= ctx.days or rng.random() < 0.1:
+                        continue
+                    kit.pay(
+                        ctx,
+                        ledger,
+                        ts=kit.clock(ctx, rng, payday + offset, kit.WAKING),
+                        payer=recruit.record["account_id"],
+                        payee=collector,
+                        amount=instalment,
+                        channel="transfer",
+                        memo_text=None,
+                        country=home,
+                    )
 
     def _logins(self) -> None:
         ctx, rng, ledger = self.ctx, self.rng, self.ledger

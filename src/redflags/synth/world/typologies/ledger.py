@@ -86,6 +86,7 @@ class Ledger:
         stays = [t for t in txns if str(t.get("merchant_category") or "").lower() in hotels]
         repeated = rules.short_stays(stays, business)
         fan_in = rules.fan_in_from_workers(txns, customers)
+        remitted = rules.debt_remittances(txns, customers)
         for txn in txns:
             if txn["txn_id"] in cued:
                 self.flag(txn, "FIN-PAYMENT-MEMO-CUES")
@@ -93,6 +94,8 @@ class Ledger:
                 self.flag(txn, "FIN-HOTEL-SHORT-STAYS")
             if txn["txn_id"] in fan_in:
                 self.flag(txn, "FIN-FAN-IN-FROM-WORKERS")
+            if txn["txn_id"] in remitted:
+                self.flag(txn, "FIN-DEBT-REMITTANCE")
         sex_ad_sites = set(text.load("common")["sites"]["sex_ads"])
         sex_ad_contacts = {
             contact

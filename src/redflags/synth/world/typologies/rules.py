@@ -335,3 +335,39 @@ def fan_in_from_workers(
         if len(surnames) >= 3 and len(new) >= 2 and len(new) >= 0.5 * len(senders):
             hits.update(t["txn_id"] for t in group)
     return hits
+
+
+def debt_remittances(
+    transactions: Iterable[dict[str, Any]], customers: Iterable[dict[str, Any]]
+) -> set[str]:
+    """FIN-DEBT-REMITTANCE: transfers abroad (a country set and not DK) from a private customer
+    who has been one for at most 90 days, in a Copenhagen calendar month where that sender makes
+    >= 2 such transfers to the beneficiary and >= 2 other customers send it money abroad too."""
+    holders = {c["account_id"]: c for c in customers if c.get("account_id")}
+    rows = [
+        t
+        for t in transactions
+        if t["channel"] in ("transfer", "p2p")
+        and t["payer"] in holders
+        and holders[t["payer"]].get("segment") != "business"
+        and t["payer"] != t["payee"]
+        and (t.get("country") or "DK").upper() != "DK"
+        and str(t.get("currency") or "DKK").upper() == "DKK"
+    ]
+
+    def month(ts: datetime) -> str:
+        return ts.astimezone(CPH).strftime("%Y-%m")
+
+    senders: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for t in rows:
+        senders[(t["payee"], month(t["ts"]))].add(t["payer"])
+    new: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for t in rows:
+        onboarded = holders[t["payer"]].get("onboarded_at")
+        if onboarded is not None and timedelta(0) <= t["ts"] - onboarded <= 90 * DAY:
+            new[(t["payer"], t["payee"], month(t["ts"]))].append(t["txn_id"])
+    hits: set[str] = set()
+    for (payer, payee, at), ids in new.items():
+        if len(ids) >= 2 and len(senders[(payee, at)] - {payer}) >= 2:
+            hits.update(ids)
+    return hits
