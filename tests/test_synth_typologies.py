@@ -120,6 +120,8 @@ LOOK_ALIKES = {
     "KYC-CONTACT-IN-SEX-ADS": ("hn_legitimate_agency_employer", "hn_family_shared_address"),
     # residents of a shelter and of a student hall share an address, but no business is there
     "KYC-ADDRESS-AT-WORKPLACE": ("hn_shelter_dormitory", "hn_students_shared_address"),
+    # the agency's staff coordinator writes to workers from Denmark, where they are
+    "RCS-REMOTE-CONTROLLER": ("hn_legitimate_agency_employer",),
     # a family's and flatmates' own addresses ('jensen1', 'mette84'): stems of their own names
     "KYC-DISPOSABLE-CONTACT": ("hn_family_shared_address", "hn_students_shared_address"),
     # travel, stays and wages (issue #5): an agency buys tickets for its clients and a

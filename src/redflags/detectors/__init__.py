@@ -26,6 +26,7 @@ from redflags.detectors import (  # noqa: F401  (imported for registration)
     obscured_phone,
     p2p_receiver_profile,
     photo_reuse,
+    remote_controller,
     rotating_roster,
     shared_identifiers,
     stated_hours,

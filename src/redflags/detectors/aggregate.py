@@ -35,6 +35,7 @@ _EVIDENCE_LOOKUP: dict[str, tuple[str, str, str, str]] = {
     "transaction": ("transactions", "txn_id", "amount", "CAST(round(amount, 2) AS VARCHAR)"),
     "customer": ("customers", "customer_id", "customer_id", "customer_id"),
     "device_event": ("device_events", "event_id", "device_id", "coalesce(device_id, ip)"),
+    "message": ("messages", "message_id", "platform", "platform"),
 }
 
 _LOOKUP_SQL = """

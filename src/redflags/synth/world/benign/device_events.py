@@ -1,7 +1,8 @@
 """Background device events: customers logging in and using the bank's app from their own phone
 (or a household tablet), from the household's fixed line or a mobile network in Denmark, and from
 a foreign network while on a trip (roaming); and a few events of other platforms' accounts
-(advertisers taking ads down, people clearing chats, customers unlinking a device)."""
+(advertisers taking ads down, people clearing chats or logging in to a messenger, customers
+unlinking a device)."""
 
 from __future__ import annotations
 
@@ -133,11 +134,14 @@ class DeviceEvents:
         who = rng.integers(0, max(len(self.advertiser_phones), 1), int(ads.sum()))
         account[ads] = self.advertiser_phones[who]
         device[ads] = np.asarray(self.advertiser_devices.take(pa.array(who)).to_pylist(), object)
-        chats = kind == "chat_history_cleared"
+        chats = (kind == "chat_history_cleared") | (kind == "messenger_login")
         positions = rng.integers(0, len(self.pop.ring), int(chats.sum()))
         account[chats] = self.pop.ring_handles(positions)
         event = np.asarray(table.column("event").to_pylist(), dtype=object)
         event[changed] = kind[changed]
+        logins = kind == "messenger_login"
+        event[logins] = "login"  # a login, in the messenger's own log
+        device[logins] = None  # which names no device a bank could match
         table = table.set_column(1, "account", pa.array(account, pa.string()))
         table = table.set_column(2, "device_id", pa.array(device, pa.string()))
         return table.set_column(5, "event", pa.array(event, pa.string()))

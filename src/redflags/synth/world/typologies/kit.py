@@ -378,6 +378,11 @@ class Thread:
         return self.ledger.add("message", record, flags)
 
 
+def as_shown(who: str | Party, platform: str) -> str:
+    """How an account appears on `platform` (its messages and its login log alike)."""
+    return _as(who, platform)
+
+
 def _as(who: str | Party, platform: str) -> str:
     """A sender or recipient as shown on the platform (a bare handle gets Telegram's @)."""
     if isinstance(who, Party):

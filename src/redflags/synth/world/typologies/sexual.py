@@ -143,7 +143,40 @@ class _Case1:
         self._spending()
         self._clinic_register()
         self._serial_emails()
+        self._messenger_logins()
         self.ledger.close()
+
+    def _messenger_logins(self) -> None:
+        """The platform's login log for the Telegram accounts: the boss logs in from home
+        abroad, the women from Denmark, and they are never in one country on the same days.
+        Own random stream, drawn last."""
+        ctx = self.ctx
+        rng = ctx.rng(self.key, "messenger_logins")
+        boss_ip = kit.ip(rng, self.abroad)
+        for day in range(self.start, self.end + 1):
+            if rng.random() < 0.35:
+                kit.device_event(
+                    ctx,
+                    self.ledger,
+                    account=kit.as_shown(self.boss, "telegram"),
+                    device="",  # the messenger's log names no device a bank could match
+                    ts=kit.clock(ctx, rng, day, kit.WAKING),
+                    ip_address=boss_ip,
+                    country=self.abroad,
+                )
+        for worker in self.workers:
+            worker_ip = kit.ip(rng, "DK")
+            for day in range(self.start, self.end + 1):
+                if rng.random() < 0.3:
+                    kit.device_event(
+                        ctx,
+                        self.ledger,
+                        account=kit.as_shown(worker.handle, "telegram"),
+                        device="",
+                        ts=kit.clock(ctx, rng, day, kit.WAKING),
+                        ip_address=worker_ip,
+                        country="DK",
+                    )
 
     def _clinic_register(self) -> None:
         """The clinic banks as a registered massage business (a straw owner from home): the
