@@ -134,6 +134,10 @@ LOOK_ALIKES = {
     "FIN-WAGES-POOLED": ("hn_legitimate_agency_employer",),
     "FIN-RECRUIT-FEES-DEDUCTIONS": ("hn_legitimate_agency_employer",),
     "FIN-PAYMENT-MEMO-CUES": ("hn_sports_club", "hn_flea_market_landlord"),
+    # a family's wages and pocket money, students' grants and small transfers, a hotel guest's
+    # own salary: inflow near the declared income from few payers (the landlord's rent, the
+    # club's fees and the independent worker's month match the rule, and truth says so)
+    "KYC-PROFILE-MISMATCH": ("hn_family_shared_address", "hn_students_shared_address", "hn_hotel"),
 }
 
 

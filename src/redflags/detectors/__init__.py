@@ -18,6 +18,7 @@ from redflags.detectors import (  # noqa: F401  (imported for registration)
     kyc_contact_in_ads,
     kyc_contact_quality,
     kyc_onboarding,
+    kyc_profile_mismatch,
     lexicon_combination,
     lexicon_presence,
     low_price,

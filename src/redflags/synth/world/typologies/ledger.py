@@ -87,6 +87,8 @@ class Ledger:
         repeated = rules.short_stays(stays, business)
         fan_in = rules.fan_in_from_workers(txns, customers)
         remitted = rules.debt_remittances(txns, customers)
+        # KYC-PROFILE-MISMATCH: the rule holds wherever it holds, victims or hard negatives alike
+        mismatched = rules.profile_mismatch(txns, customers)
         for txn in txns:
             if txn["txn_id"] in cued:
                 self.flag(txn, "FIN-PAYMENT-MEMO-CUES")
@@ -96,6 +98,8 @@ class Ledger:
                 self.flag(txn, "FIN-FAN-IN-FROM-WORKERS")
             if txn["txn_id"] in remitted:
                 self.flag(txn, "FIN-DEBT-REMITTANCE")
+            if txn["txn_id"] in mismatched:
+                self.flag(txn, "KYC-PROFILE-MISMATCH")
         sex_ad_sites = set(text.load("common")["sites"]["sex_ads"])
         sex_ad_contacts = {
             contact

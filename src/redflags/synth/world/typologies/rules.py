@@ -371,3 +371,51 @@ def debt_remittances(
         if len(ids) >= 2 and len(senders[(payee, at)] - {payer}) >= 2:
             hits.update(ids)
     return hits
+
+
+# -- KYC-PROFILE-MISMATCH -------------------------------------------------------------------------
+
+# The rule's parameters, as in KYC-PROFILE-MISMATCH.yaml.
+PROFILE_RATIO_ABOVE = 3.0  # x the declared yearly income / 12
+PROFILE_PAYERS_ABOVE = 20
+PROFILE_SEGMENTS = frozenset({"private", "salary"})
+PROFILE_CHANNELS = frozenset({"p2p", "transfer"})
+# public benefits, pensions and student grants, by memo
+BENEFIT_MEMOS = frozenset(
+    {"dagpenge", "kontanthjælp", "folkepension", "su", "boligstøtte", "børnepenge"}
+) | {"ydelse", "pension"}
+
+
+def profile_mismatch(
+    transactions: Iterable[dict[str, Any]], customers: Iterable[dict[str, Any]]
+) -> set[str]:
+    """KYC-PROFILE-MISMATCH: the P2P payments and transfers from another account into a private
+    customer's account (public benefits by memo left out) in a Copenhagen calendar month where
+    they sum to more than 3 x the declared yearly income / 12 (when one is declared) or come
+    from more than 20 distinct payers. An account's holder is its first customer by id."""
+    holders: dict[str, dict[str, Any]] = {}
+    for c in sorted(customers, key=lambda c: str(c["customer_id"])):
+        if c.get("account_id"):
+            holders.setdefault(c["account_id"], c)
+    by_month: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for t in transactions:
+        holder = holders.get(t["payee"])
+        if (
+            holder is None
+            or holder.get("segment") not in PROFILE_SEGMENTS
+            or t["channel"] not in PROFILE_CHANNELS
+            or not t.get("payer")
+            or t["payer"] == t["payee"]
+            or str(t.get("currency") or "DKK").upper() != "DKK"
+            or str(t.get("memo") or "").strip().lower() in BENEFIT_MEMOS
+        ):
+            continue
+        by_month[(t["payee"], t["ts"].astimezone(CPH).strftime("%Y-%m"))].append(t)
+    hits: set[str] = set()
+    for (account, _), rows in by_month.items():
+        income = holders[account].get("declared_income") or 0
+        inflow = sum(float(t["amount"]) for t in rows)
+        by_income = income > 0 and inflow * 12 / income > PROFILE_RATIO_ABOVE
+        if by_income or len({t["payer"] for t in rows}) > PROFILE_PAYERS_ABOVE:
+            hits.update(t["txn_id"] for t in rows)
+    return hits
