@@ -138,6 +138,9 @@ LOOK_ALIKES = {
     # own salary: inflow near the declared income from few payers (the landlord's rent, the
     # club's fees and the independent worker's month match the rule, and truth says so)
     "KYC-PROFILE-MISMATCH": ("hn_family_shared_address", "hn_students_shared_address", "hn_hotel"),
+    # the independent worker and the landlord pay their own food and rent; salaried families
+    # keep or spend their money themselves: nothing passes through untouched by living costs
+    "FIN-NO-OWN-LIVING-COSTS": ("hn_independent_sex_worker", "hn_flea_market_landlord"),
 }
 
 

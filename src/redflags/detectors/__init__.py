@@ -9,6 +9,7 @@ from redflags.detectors import (  # noqa: F401  (imported for registration)
     fin_cash,
     fin_fan_in,
     fin_memo_cues,
+    fin_no_own_living_costs,
     fin_remittance,
     fin_spending,
     fin_sustenance,

@@ -319,16 +319,22 @@ def everyday_spending(
     city: str,
     days: tuple[int, int],
     per_week: float,
+    paid: bool = True,
 ) -> None:
-    """Card payments for groceries, transport and the like, at the background's merchants."""
+    """Card payments for groceries, transport and the like, at the background's merchants.
+    With `paid` false the same draws are made and nothing is paid (someone else buys her food),
+    so the caller's random stream stays as it was."""
     for day in range(*days):
         if rng.random() >= per_week / 7:
             continue
         name, category, amount = fields.card_purchase(rng, city)
+        ts = clock(ctx, rng, day, WAKING)
+        if not paid:
+            continue
         pay(
             ctx,
             ledger,
-            ts=clock(ctx, rng, day, WAKING),
+            ts=ts,
             payer=account,
             payee=merchant_account(ctx, name),
             amount=amount,

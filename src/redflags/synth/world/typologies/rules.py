@@ -419,3 +419,67 @@ def profile_mismatch(
         if by_income or len({t["payer"] for t in rows}) > PROFILE_PAYERS_ABOVE:
             hits.update(t["txn_id"] for t in rows)
     return hits
+
+
+LIVING_MIN_INFLOW = 10000.0  # FIN-NO-OWN-LIVING-COSTS, DKK a month
+LIVING_ESSENTIALS_BELOW = 0.05  # x the month's inflow
+LIVING_PASS_THROUGH = 0.8  # x the month's inflow leaves again (the implemented addition)
+LIVING_MIN_MONTHS = 2
+LIVING_MEMOS = frozenset({"husleje", "rent", "leje", "el", "varme", "vand"})  # paid by transfer
+
+
+@cache
+def essential_categories() -> frozenset[str]:
+    """Merchant categories and MCCs of the `essentials` group, as the detectors read them."""
+    from redflags.catalogue.lists import load_merchant_categories
+
+    return frozenset(c for c, group in load_merchant_categories().pairs() if group == "essentials")
+
+
+def no_own_living_costs(
+    transactions: Iterable[dict[str, Any]], customers: Iterable[dict[str, Any]]
+) -> set[str]:
+    """FIN-NO-OWN-LIVING-COSTS as implemented: a private customer's account in a Copenhagen
+    calendar month where >= 10,000 DKK came in from other accounts, < 5 % of it was spent on
+    essentials (the `essentials` merchant group, or rent and utilities by transfer memo) and
+    >= 80 % of it left the account again, in >= 2 months: every transaction in and out of the
+    account in those months. An account's holder is its first customer by id."""
+    holders: dict[str, dict[str, Any]] = {}
+    for c in sorted(customers, key=lambda c: str(c["customer_id"])):
+        if c.get("account_id"):
+            holders.setdefault(c["account_id"], c)
+    private = {a for a, c in holders.items() if c.get("segment") == "private"}
+    essentials = essential_categories()
+    # (account, month) -> [inflow, outflow, essentials, txn ids]
+    months: dict[tuple[str, str], list[Any]] = defaultdict(lambda: [0.0, 0.0, 0.0, []])
+    for t in transactions:
+        if str(t.get("currency") or "DKK").upper() != "DKK" or t.get("payer") == t.get("payee"):
+            continue
+        month = t["ts"].astimezone(CPH).strftime("%Y-%m")
+        amount = float(t["amount"])
+        if t.get("payee") in private:
+            row = months[(t["payee"], month)]
+            row[0] += amount
+            row[3].append(t["txn_id"])
+        if t.get("payer") in private:
+            row = months[(t["payer"], month)]
+            row[1] += amount
+            memo = str(t.get("memo") or "").strip().lower()
+            if str(t.get("merchant_category") or "").lower() in essentials or memo in LIVING_MEMOS:
+                row[2] += amount
+            row[3].append(t["txn_id"])
+    flagged: dict[str, list[list[Any]]] = defaultdict(list)
+    for (account, _), (inflow, outflow, spent, ids) in months.items():
+        if (
+            inflow >= LIVING_MIN_INFLOW
+            and spent < LIVING_ESSENTIALS_BELOW * inflow
+            and outflow >= LIVING_PASS_THROUGH * inflow
+        ):
+            flagged[account].append(ids)
+    return {
+        i
+        for rows in flagged.values()
+        if len(rows) >= LIVING_MIN_MONTHS
+        for ids in rows
+        for i in ids
+    }

@@ -549,6 +549,14 @@ class _Case1:
     def _worker_money(self) -> None:
         """Some buyers pay a woman directly; within hours it is swept to the controller."""
         ctx, rng, ledger = self.ctx, self.rng, self.ledger
+        # One or two women buy no food of their own: the controller does (FIN-NO-OWN-LIVING-COSTS,
+        # which the ledger applies by rule). Chosen on the instance's own stream; their everyday
+        # spending is still drawn from the main stream, only not paid, so every draw stays.
+        fed_rng = ctx.rng(self.key, "fed_by_controller")
+        fed = {
+            w.handle
+            for w in fed_rng.sample(self.workers, k=min(len(self.workers), fed_rng.choice([1, 2])))
+        }
         for worker in self.workers:
             account = worker.record["account_id"]
             day = self.start + rng.randint(2, 6)
@@ -584,7 +592,16 @@ class _Case1:
                 )
                 day += rng.randint(4, 9)
             city = self.town.name
-            kit.everyday_spending(ctx, ledger, rng, account, city, (self.start, self.end), 2)
+            kit.everyday_spending(
+                ctx,
+                ledger,
+                rng,
+                account,
+                city,
+                (self.start, self.end),
+                2,
+                paid=worker.handle not in fed,
+            )
         front = self.collection["account_id"]
         kit.everyday_spending(ctx, ledger, rng, front, self.town.name, (0, ctx.days), 3)
 
