@@ -23,7 +23,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from redflags.detectors.base import Detector
-from redflags.detectors.features import ensure_features
+from redflags.detectors.features import ensure_features, ensure_kyc_features
 from redflags.engines import Engine
 from redflags.model import Evidence, Finding
 
@@ -65,6 +65,7 @@ class AggregateDetector(Detector):
     subject_kind: ClassVar[str] = "account"
     evidence_kind: ClassVar[str] = "transaction"
     pivot_kind: ClassVar[str | None] = "account"  # the subject as a linking pivot, if it is one
+    kyc_features: ClassVar[bool] = False  # also reads the KYC and device feature tables
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         """Catalogue parameters and run settings, plus anything a subclass derives."""
@@ -73,10 +74,16 @@ class AggregateDetector(Detector):
     def strength(self, facts: Mapping[str, Any]) -> float:
         return 1.0
 
+    def definition_sql(self) -> str:
+        """The definition to render; a subclass fills slots a parameter cannot (an inline
+        table, a list of alternatives) here."""
+        return self.definition
+
     def rows(self, engine: Engine) -> list[dict[str, Any]]:
         """The qualifying windows, as the definition returns them."""
-        run_settings = ensure_features(engine, self.options)
-        return engine.sql(self.definition, self.sql_params(run_settings))
+        ensure = ensure_kyc_features if self.kyc_features else ensure_features
+        run_settings = ensure(engine, self.options)
+        return engine.sql(self.definition_sql(), self.sql_params(run_settings))
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         by_subject: dict[str, list[dict[str, Any]]] = defaultdict(list)

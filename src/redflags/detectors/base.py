@@ -27,6 +27,11 @@ class Detector(ABC):
     def param(self, name: str, default: Any = None) -> Any:
         return self.params.get(name, default)
 
+    def seconds(self, name: str, default: float) -> int:
+        """A duration parameter in whole seconds; its name says the unit (`*_days`, `*_hours`)."""
+        unit = {"days": 86400, "hours": 3600}[name.rsplit("_", 1)[-1]]
+        return int(float(self.param(name, default)) * unit)
+
     def finding(self, **fields: Any) -> Finding:
         return Finding(
             indicator_id=self.indicator.id, indicator_version=self.indicator.version, **fields

@@ -32,8 +32,6 @@ from typing import Any
 
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
-from redflags.detectors.features import ensure_kyc_features
-from redflags.engines import Engine
 
 # Account -> its holder's household keys (the first KYC record by customer id, as everywhere).
 HOLDERS = """
@@ -160,15 +158,12 @@ class _DeviceAggregate(AggregateDetector):
     """An aggregate indicator over the KYC and device features."""
 
     evidence_kind = "device_event"
-
-    def rows(self, engine: Engine) -> list[dict[str, Any]]:
-        run_settings = ensure_kyc_features(engine, self.options)
-        return engine.sql(self.definition, self.sql_params(run_settings))
+    kyc_features = True
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "window_s": int(float(self.param("window_days", 30)) * 86400),
+            "window_s": self.seconds("window_days", 30),
             "app_events": list(self.param("app_events", APP_EVENTS)),
         }
 

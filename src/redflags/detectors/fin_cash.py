@@ -26,13 +26,6 @@ from typing import Any
 
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
-from redflags.detectors.features import ensure_features
-from redflags.engines import Engine
-
-
-def _seconds(days: Any) -> int:
-    return int(float(days) * 86400)
-
 
 AFTER_HOURS = """
 WITH deposits AS (
@@ -92,7 +85,7 @@ class AfterHoursDetector(AggregateDetector):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "window_seconds": _seconds(self.param("window_days", 30)),
+            "window_seconds": self.seconds("window_days", 30),
             "deposit_channels": list(self.param("deposit_channels", ["atm", "cash"])),
             "min_monthly_card_sales": int(self.param("min_monthly_card_sales", 20)),
         }
@@ -150,7 +143,7 @@ class ThresholdAvoidDetector(AggregateDetector):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "window_seconds": _seconds(self.param("window_days", 7)),
+            "window_seconds": self.seconds("window_days", 7),
             "deposit_channels": list(self.param("deposit_channels", ["atm", "cash"])),
             "transfer_channels": list(self.param("transfer_channels", ["transfer"])),
         }
@@ -166,10 +159,6 @@ class ThresholdAvoidDetector(AggregateDetector):
         return THRESHOLD_AVOID.replace("{thresholds}", table).replace(
             "{wage_memo}", wage or "false"
         )
-
-    def rows(self, engine: Engine) -> list[dict[str, Any]]:
-        run_settings = ensure_features(engine, self.options)
-        return engine.sql(self.definition_sql(), self.sql_params(run_settings))
 
     def strength(self, facts: Mapping[str, Any]) -> float:
         return min(1.0, 0.3 + 0.15 * int(facts["transactions"]))
@@ -218,7 +207,7 @@ class MultiAtmDepositsDetector(AggregateDetector):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "window_seconds": _seconds(self.param("window_days", 7)),
+            "window_seconds": self.seconds("window_days", 7),
             "deposit_channels": list(self.param("deposit_channels", ["atm", "cash"])),
         }
 

@@ -72,7 +72,7 @@ class FanInFromWorkersDetector(AggregateDetector):
         return {
             **super().sql_params(run_settings),
             "channels": list(self.param("channels", ["p2p", "transfer"])),
-            "new_seconds": int(float(self.param("new_customer_days", 180)) * 86400),
+            "new_seconds": self.seconds("new_customer_days", 180),
             "min_new_share": float(self.param("min_new_share", 0.5)),
         }
 

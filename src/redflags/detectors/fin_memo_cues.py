@@ -40,7 +40,7 @@ class PaymentMemoCuesDetector(Detector):
             hits = matcher.find(row["memo"])
             if hits:
                 by_payee[str(row["payee"])].append((row, hits))
-        width = int(float(self.param("window_days", 30)) * 86400)
+        width = self.seconds("window_days", 30)
         min_hits = int(self.param("min_hits", 3))
         for payee in sorted(by_payee):
             rows = sorted(

@@ -82,7 +82,7 @@ class DebtRemittanceDetector(AggregateDetector):
             **super().sql_params(run_settings),
             "channels": list(self.param("channels", ["transfer", "p2p"])),
             "home_country": str(self.param("home_country", "DK")),
-            "max_age_seconds": int(float(self.param("max_customer_age_days", 90)) * 86400),
+            "max_age_seconds": self.seconds("max_customer_age_days", 90),
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:

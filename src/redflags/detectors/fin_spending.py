@@ -22,11 +22,6 @@ from typing import Any
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 
-
-def _seconds(days: Any) -> int:
-    return int(float(days) * 86400)
-
-
 AD_SITE_PAYMENTS = """
 WITH pay AS (
     SELECT payer AS account, txn_id, epoch_s, ts, amount FROM txn_features
@@ -73,7 +68,7 @@ class AdSitePaymentsDetector(AggregateDetector):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "window_seconds": _seconds(self.param("window_days", 30)),
+            "window_seconds": self.seconds("window_days", 30),
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:
@@ -124,7 +119,7 @@ class PrepaidTopupsDetector(AggregateDetector):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "window_seconds": _seconds(self.param("window_days", 30)),
+            "window_seconds": self.seconds("window_days", 30),
             "card_categories": list(self.param("card_categories", ["prepaid_card", "6540"])),
         }
 
@@ -172,7 +167,7 @@ class CryptoOpaqueDetector(AggregateDetector):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "window_seconds": _seconds(self.param("window_days", 30)),
+            "window_seconds": self.seconds("window_days", 30),
             "merchant_list": self.param("merchant_list", "crypto_exchanges"),
             "max_small_amount": float(self.param("max_small_amount", 2000)),
             "amount_tolerance": float(self.param("amount_tolerance", 0.1)),

@@ -18,8 +18,6 @@ from typing import Any
 
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
-from redflags.detectors.features import ensure_features
-from redflags.engines import Engine
 
 DEFINITION = """
 WITH spend AS (
@@ -105,10 +103,6 @@ class SustenanceMultiDetector(AggregateDetector):
         groups = [str(g).replace("'", "") for g in self.param("categories", [])] or ["none"]
         where = " OR ".join(f"list_contains(t.groups, '{g}')" for g in groups)
         return DEFINITION.replace("{category_filter}", where)
-
-    def rows(self, engine: Engine) -> list[dict[str, Any]]:
-        run_settings = ensure_features(engine, self.options)
-        return engine.sql(self.definition_sql(), self.sql_params(run_settings))
 
     def strength(self, facts: Mapping[str, Any]) -> float:
         return min(1.0, 0.3 + 0.1 * float(facts["ratio"]))

@@ -64,7 +64,7 @@ class _WindowDetector(AggregateDetector):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "window_seconds": int(float(self.param("window_days", 30)) * 86400),
+            "window_seconds": self.seconds("window_days", 30),
         }
 
 

@@ -132,10 +132,10 @@ class _WageDetector(AggregateDetector):
                 self.param("salary_pattern", r"løn|lön|salary|wage|payroll|gehalt")
             ),
             "outflow_channels": list(self.param("outflow_channels", ["p2p", "transfer"])),
-            "pooled_seconds": int(float(self.param("pooled_within_hours", 24)) * 3600),
+            "pooled_seconds": self.seconds("pooled_within_hours", 24),
             "min_agent_payer_share": float(self.param("min_agent_payer_share", 0.5)),
-            "return_seconds": int(float(self.param("return_within_hours", 72)) * 3600),
-            "follow_seconds": int(float(self.param("follow_days", 30)) * 86400),
+            "return_seconds": self.seconds("return_within_hours", 72),
+            "follow_seconds": self.seconds("follow_days", 30),
         }
 
 

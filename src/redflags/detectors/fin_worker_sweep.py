@@ -117,7 +117,7 @@ class WorkerSweepDetector(AggregateDetector):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "within_seconds": int(float(self.param("outflow_within_hours", 48)) * 3600),
+            "within_seconds": self.seconds("outflow_within_hours", 48),
             "inflow_channels": list(self.param("inflow_channels", ["p2p", "transfer"])),
             "outflow_channels": list(self.param("outflow_channels", ["p2p", "transfer"])),
         }

@@ -34,8 +34,6 @@ from typing import Any, ClassVar
 
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
-from redflags.detectors.features import ensure_kyc_features
-from redflags.engines import Engine
 
 # Customers onboarded on each device, windowed from every onboarding on it.
 DEVICE_WINDOWS = """
@@ -136,16 +134,13 @@ class _KycAggregate(AggregateDetector):
     """An aggregate indicator over the KYC features; evidence is customer records."""
 
     evidence_kind = "customer"
+    kyc_features = True
     pivot_kind: ClassVar[str | None] = None
-
-    def rows(self, engine: Engine) -> list[dict[str, Any]]:
-        run_settings = ensure_kyc_features(engine, self.options)
-        return engine.sql(self.definition, self.sql_params(run_settings))
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "window_s": int(float(self.param("window_days", 14)) * 86400),
+            "window_s": self.seconds("window_days", 14),
         }
 
 
@@ -227,7 +222,7 @@ class ThirdPartyOnboardingDetector(_KycAggregate):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "window_s": int(float(self.param("window_days", 30)) * 86400),
+            "window_s": self.seconds("window_days", 30),
             "contact_kinds": list(self.param("contact_kinds", ["phone", "email"])),
             "min_other_applicants": int(self.param("min_other_applicants_per_device", 2)),
         }

@@ -108,7 +108,7 @@ class P2PReceiverProfileDetector(AggregateDetector):
     )
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
-        window = int(float(self.param("window_days", 30)) * 86400)
+        window = self.seconds("window_days", 30)
         return {
             **super().sql_params(run_settings),
             "window_seconds": window,

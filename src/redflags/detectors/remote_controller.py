@@ -103,7 +103,7 @@ class RemoteControllerDetector(AggregateDetector):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "window_seconds": int(float(self.param("window_hours", 24)) * 3600),
+            "window_seconds": self.seconds("window_hours", 24),
             "login_events": [str(e) for e in self.param("login_events", ["login"])],
         }
 
