@@ -100,12 +100,12 @@ def new_run_id() -> str:
 
 
 def _aggregate_engine(
-    options: ScanOptions, store: Store, run_dir: Path, progress: Progress
+    options: ScanOptions, local: DuckDBEngine, store: Store, run_dir: Path, progress: Progress
 ) -> Engine:
-    """DuckDB on the store, or Spark over Parquet copies of it (per-record detectors still read
-    the store in this process; see engines/spark_engine.py)."""
+    """The store's own engine, or Spark over Parquet copies of it (per-record detectors still
+    read the store in this process; see engines/spark_engine.py)."""
     if options.engine == "duckdb":
-        return DuckDBEngine(store.connection)
+        return local
     if options.engine != "spark":
         raise ScanError(f"unknown engine {options.engine!r}: use duckdb or spark")
     from redflags.engines.spark_engine import SparkEngine, SparkUnavailable
@@ -265,7 +265,7 @@ def run_scan(
 
         engine = DuckDBEngine(store.connection)
         with meter.measure("evaluate"):
-            aggregate_engine = _aggregate_engine(options, store, run_dir, progress)
+            aggregate_engine = _aggregate_engine(options, engine, store, run_dir, progress)
             progress.stage("evaluate indicators", total=sum(1 for i in catalogue if not i.planned))
             findings, evaluated = evaluate(
                 catalogue,
