@@ -147,8 +147,8 @@ def test_same_seed_same_bytes_other_seed_other_bytes(
 def test_explicit_sizes_are_honoured(tmp_path: Path) -> None:
     sizes = {**SMALL, "instances": 0, "days": 30}
     summary = generate_world(tmp_path / "w", "small", seed=3, overrides=sizes)
-    expected = {k: SMALL[table_name(k)] for k in RECORD_KINDS}
-    assert summary.counts == expected
+    sized = {k: SMALL[table_name(k)] for k in RECORD_KINDS if table_name(k) in SMALL}
+    assert {k: summary.counts[k] for k in sized} == sized
     assert summary.scale.days == 30
     stamps = _table(tmp_path / "w", "transaction").column("ts").to_pylist()
     assert (stamps[-1] - stamps[0]).days <= 31
@@ -241,12 +241,14 @@ def test_ids_and_times_look_alike_for_background_and_typologies(
     for kind in RECORD_KINDS:
         table = _table(world, kind)
         ids = table.column(id_field(kind)).to_pylist()
+        if not ids:
+            continue
         shapes = {re.sub(r"\d", "9", i) for i in ids}
         assert len(shapes) == 1, f"{kind} ids come in shapes {shapes}"
         stamps = table.column(TIME_FIELD[kind]).to_pylist()
         fine = {
             side: [
-                s.microsecond != 0
+                getattr(s, "microsecond", 0) != 0  # register dates have no time
                 for i, s in zip(ids, stamps, strict=True)
                 if s is not None and (i in truth) == side
             ]

@@ -138,7 +138,7 @@ def evaluate(
 
 
 def all_identifiers(engine: DuckDBEngine) -> Iterator[Identifier]:
-    for kind in (RecordKind.AD, RecordKind.CUSTOMER, RecordKind.MESSAGE, RecordKind.DEVICE_EVENT):
+    for kind in RecordKind:
         for record in engine.records(kind):
             yield from identifiers_of(kind.value, record)
 

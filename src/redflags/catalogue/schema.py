@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from redflags.model.records import KIND_TABLES
+
 ID_PATTERN = r"^(BEH|FIN|KYC|RCS)-[A-Z0-9]+(-[A-Z0-9]+)*$"
 
 
@@ -145,7 +147,7 @@ class Example(_Strict):
     def _known_kinds(
         cls, value: dict[str, list[dict[str, Any]]]
     ) -> dict[str, list[dict[str, Any]]]:
-        known = {"ads", "messages", "transactions", "customers", "device_events"}
+        known = {table for table, _ in KIND_TABLES.values()}
         unknown = set(value) - known
         if unknown:
             raise ValueError(f"unknown record kinds {sorted(unknown)}; use {sorted(known)}")

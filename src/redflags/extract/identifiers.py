@@ -81,11 +81,45 @@ def _device_event(make: Make, record: Mapping[str, Any], region: str) -> Iterato
         yield make(kind="device", value=str(record["device_id"]), field="device_id")
 
 
+def _kyc_event(make: Make, record: Mapping[str, Any], region: str) -> Iterator[Identifier]:
+    """A changed detail joins the customer to the new phone, e-mail or device (the old value
+    is on the customer record or an earlier change)."""
+    yield make(kind="customer", value=str(record["customer_id"]), field="customer_id")
+    value, field = record.get("new_value"), record.get("field")
+    if not value:
+        return
+    new: str | None = None
+    if field == "phone":
+        new = normalise_phone(value, region)
+    elif field == "email":
+        new = normalise_email(value)
+    elif field == "device_id":
+        new = str(value)
+    if new:
+        kind = "device" if field == "device_id" else str(field)
+        yield make(kind=kind, value=new, field="new_value", raw=value)
+
+
+def _company(make: Make, record: Mapping[str, Any], region: str) -> Iterator[Identifier]:
+    """The register entry joins the company's account, its address and its owner (when the
+    owner is a customer)."""
+    values = {
+        "account": (record.get("account_id") or None, "account_id"),
+        "address": (normalise_address(record.get("address")), "address"),
+        "customer": (record.get("owner_customer_id") or None, "owner_customer_id"),
+    }
+    for kind, (value, field) in values.items():
+        if value:
+            yield make(kind=kind, value=str(value), field=field, raw=record.get(field))
+
+
 _BY_KIND = {
     "ad": ("ad_id", _ad),
     "customer": ("customer_id", _customer),
     "message": ("message_id", _message),
     "device_event": ("event_id", _device_event),
+    "kyc_event": ("event_id", _kyc_event),
+    "company": ("entry_id", _company),
 }
 
 

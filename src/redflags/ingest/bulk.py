@@ -6,7 +6,8 @@ types and the descriptor maps nothing, the same rules as `validate.py` run as on
 trim text (blank is absent), apply model defaults, require required fields, check choices and
 numeric bounds, refuse duplicate ids (the first wins). Every row is still stored or quarantined
 with its line and reason, and tests/test_ingest_bulk.py holds both paths to the same result.
-Anything else (CSV, JSON, mapped columns, device events without ids) takes the row path.
+Anything else (CSV, JSON, mapped columns, events or register entries without ids) takes the row
+path.
 """
 
 from __future__ import annotations
@@ -21,7 +22,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from redflags.ingest.descriptor import SourceDescriptor
-from redflags.model.records import KIND_TABLES, RECORD_TYPES, FieldSpec, RecordKind, field_specs
+from redflags.model.records import (
+    KIND_TABLES,
+    RECORD_TYPES,
+    FieldSpec,
+    RecordKind,
+    derives_id,
+    field_specs,
+)
 from redflags.store import Store
 
 # Python's str.strip() set, so both paths trim the same characters.
@@ -142,15 +150,15 @@ def bulk_ingest(
 ) -> tuple[int, int, int]:
     """Validate and store one eligible Parquet file; returns (read, stored_new, quarantined).
 
-    Runs inside the caller's transaction. Device events whose id is missing take the row
-    path instead (their id is derived in Python), signalled by returning (-1, 0, 0).
+    Runs inside the caller's transaction. Events and register entries whose id is missing take
+    the row path instead (their id is derived in Python), signalled by returning (-1, 0, 0).
     """
     con = store.connection
     table, id_field = KIND_TABLES[kind]
     present = set(pq.read_schema(path).names)
     specs = field_specs(kind)
     location = _quote(str(path))
-    if kind is RecordKind.DEVICE_EVENT:
+    if derives_id(kind):
         if id_field not in present:
             return -1, 0, 0
         missing = con.execute(

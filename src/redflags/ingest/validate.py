@@ -18,7 +18,8 @@ from redflags.model.records import KIND_TABLES, RECORD_TYPES, RecordKind, field_
 
 
 def derive_event_id(record: Mapping[str, Any]) -> str:
-    """A stable id for a device event from its canonical content (sources often have none)."""
+    """A stable id for an event or register entry from its canonical content (sources often
+    have none)."""
     content = {k: v for k, v in record.items() if k != "event_id"}
     text = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
@@ -98,6 +99,6 @@ class RowValidator:
         except ValidationError as exc:
             return _explain(exc)
         result = record.model_dump()
-        if result.get(self.id_field) is None:  # only device events may come without an id
+        if result.get(self.id_field) is None:  # only kinds that derive ids may
             result[self.id_field] = derive_event_id(result)
         return result

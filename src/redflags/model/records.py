@@ -1,4 +1,4 @@
-"""The five canonical record kinds.
+"""The canonical record kinds.
 
 Field names here are the canonical field names that source descriptors map onto and that
 indicators refer to. Timestamps are timezone-aware (UTC after ingest); amounts are decimals in
@@ -23,6 +23,8 @@ class RecordKind(StrEnum):
     TRANSACTION = "transaction"
     CUSTOMER = "customer"
     DEVICE_EVENT = "device_event"
+    KYC_EVENT = "kyc_event"
+    COMPANY = "company"
 
 
 class _Record(BaseModel):
@@ -97,6 +99,8 @@ class Customer(_Record):
     occupation: str | None = None
     declared_income: float | None = Field(default=None, ge=0)
     segment: Literal["private", "business"] = "private"
+    resident_since: date | None = None  # first registered residence in the country (CPR)
+    language: str | None = None  # preferred language of correspondence (ISO 639-1)
 
 
 class DeviceEvent(_Record):
@@ -111,12 +115,50 @@ class DeviceEvent(_Record):
     country: str | None = None
 
 
+class KycEvent(_Record):
+    """One entry of a bank's KYC case log: a change of a customer's details, or a contact with
+    the customer (identification, meeting, call). What staff write down stays in `note`."""
+
+    event_id: str | None = None  # derived from the content when a source has none
+    customer_id: str
+    ts: datetime
+    event: str  # detail_change, video_id_failed, video_id_refused, meeting_declined, ...
+    field: str | None = None  # for detail_change: phone, email, device_id, address
+    old_value: str | None = None
+    new_value: str | None = None
+    channel: str | None = None  # app, web, branch, phone, video, letter
+    actor: str | None = None  # who acted or spoke for the customer, when not the customer
+    note: str | None = None
+
+
+class Company(_Record):
+    """One entry of a company register such as the Danish CVR: a company and one owner over one
+    period. One row per owner and period, so changes of owner are visible."""
+
+    entry_id: str | None = None  # derived from the content when a source has none
+    cvr: str  # the register number (CVR in Denmark)
+    name: str | None = None
+    trade: str | None = None  # industry code or label (DB07 960400, or 'massage')
+    address: str | None = None
+    account_id: str | None = None  # the company's account in transactions, when known
+    founded_on: date | None = None
+    employees: float | None = Field(default=None, ge=0)
+    owner_name: str | None = None
+    owner_birth_date: date | None = None
+    owner_country: str | None = None  # the owner's country of residence
+    owner_customer_id: str | None = None  # the owner as a customer, when known
+    owner_from: date | None = None
+    owner_to: date | None = None  # None: still the owner
+
+
 RECORD_TYPES: dict[RecordKind, type[_Record]] = {
     RecordKind.AD: Ad,
     RecordKind.MESSAGE: Message,
     RecordKind.TRANSACTION: Transaction,
     RecordKind.CUSTOMER: Customer,
     RecordKind.DEVICE_EVENT: DeviceEvent,
+    RecordKind.KYC_EVENT: KycEvent,
+    RecordKind.COMPANY: Company,
 }
 
 # Table name in the store, and the field that identifies a record of that kind.
@@ -126,7 +168,15 @@ KIND_TABLES: dict[RecordKind, tuple[str, str]] = {
     RecordKind.TRANSACTION: ("transactions", "txn_id"),
     RecordKind.CUSTOMER: ("customers", "customer_id"),
     RecordKind.DEVICE_EVENT: ("device_events", "event_id"),
+    RecordKind.KYC_EVENT: ("kyc_events", "event_id"),
+    RecordKind.COMPANY: ("companies", "entry_id"),
 }
+
+
+def derives_id(kind: RecordKind) -> bool:
+    """Kinds whose sources often carry no id of their own: the id is derived from the content."""
+    id_name = KIND_TABLES[kind][1]
+    return not next(s for s in field_specs(kind) if s.name == id_name).required
 
 
 @dataclass(frozen=True)

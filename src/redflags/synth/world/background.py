@@ -98,8 +98,9 @@ class Background:
             yield from Transactions(
                 ctx, clock, pop, self.merchants, self.trips, self.scale.transactions
             ).chunks(size)
-        else:
+        elif kind == "device_event":
             advertisers = list(self._ads.advertisers.values()) if self._ads else []
             yield from DeviceEvents(
                 ctx, clock, pop, self.merchants, self.trips, self.scale.device_events, advertisers
             ).chunks(size)
+        # kyc_event and company: the background has none yet

@@ -26,7 +26,9 @@ from redflags.synth.world.addresses import new_address
 from redflags.synth.world.ids import IdAllocator
 
 Role = Literal["victim", "controller", "recruiter", "customer", "benign"]
-RECORD_KINDS = ("ad", "message", "transaction", "customer", "device_event")
+RECORD_KINDS = ("ad", "message", "transaction", "customer", "device_event", "kyc_event", "company")
+# The prefix of generated ids of kinds whose sources may carry none (derived otherwise).
+GENERATED_ID = {"device_event": "event", "kyc_event": "kyc", "company": "entry"}
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,9 @@ ID_SPACES: dict[str, int] = {
     "message": 10**11,
     "txn": 10**12,
     "event": 10**12,
+    "kyc": 10**11,
+    "entry": 10**9,
+    "cvr": 10**8,
     "device": 16**12,
     "image": 16**10,
 }
@@ -257,6 +262,9 @@ ID_PREFIX = {
     "message": "M",
     "txn": "T",
     "event": "E",
+    "kyc": "K",
+    "entry": "R",
+    "cvr": "",
     "image": "img",
 }
 

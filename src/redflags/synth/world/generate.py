@@ -25,7 +25,7 @@ from redflags import __version__
 from redflags.model.records import RECORD_TYPES, RecordKind
 from redflags.synth.world.background import Background
 from redflags.synth.world.benign.ads import image_share
-from redflags.synth.world.context import RECORD_KINDS, SCALES, Scale, WorldContext
+from redflags.synth.world.context import GENERATED_ID, RECORD_KINDS, SCALES, Scale, WorldContext
 from redflags.synth.world.images import ImageMaker
 from redflags.synth.world.schema import id_field, record_schema, table_name
 from redflags.synth.world.typologies.base import Typology
@@ -148,8 +148,8 @@ def _check(ctx: WorldContext, kind: str, record: dict[str, Any], typology: str) 
     for name, value in record.items():
         if isinstance(value, datetime) and value.tzinfo is None:
             raise WorldError(f"typology {typology}: {kind} field {name} is a naive timestamp")
-    if kind == "device_event" and not record.get("event_id"):
-        record["event_id"] = ctx.new_id("event")
+    if kind in GENERATED_ID and not record.get(id_field(kind)):
+        record[id_field(kind)] = ctx.new_id(GENERATED_ID[kind])
 
 
 def _typology_table(kind: str, records: list[dict[str, Any]]) -> pa.Table:
@@ -189,7 +189,8 @@ def generate_world(
     counts: dict[str, int] = {}
     for kind in RECORD_KINDS:
         clock = time.perf_counter()
-        total = getattr(scale, _SIZE_OF_KIND[kind]) + typology_counts[kind]
+        # kinds drawn from the population (KYC log, company register) have no size of their own
+        total = getattr(scale, _SIZE_OF_KIND.get(kind, ""), 0) + typology_counts[kind]
         if progress:
             progress.start(kind, total)
         writer = KindWriter(out, kind, fmt, _typology_table(kind, ctx.records[kind]))

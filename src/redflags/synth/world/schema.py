@@ -1,4 +1,4 @@
-"""Arrow schemas of a world's files: the five record kinds (derived from the canonical models,
+"""Arrow schemas of a world's files: the record kinds (derived from the canonical models,
 exactly the types the store uses) and the truth tables."""
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ TIME_FIELD = {
     "transaction": "ts",
     "customer": "onboarded_at",
     "device_event": "ts",
+    "kyc_event": "ts",
+    "company": "owner_from",
 }
 
 

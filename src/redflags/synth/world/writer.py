@@ -7,6 +7,8 @@ Layout (what `redflags scan DIR` reads; it ignores truth/ and images/):
     DIR/transactions/part-00000.parquet   sent_at, ts; customers by onboarded_at) within and across
     DIR/customers/part-00000.parquet      parts; columns and types exactly the canonical fields
     DIR/device_events/part-00000.parquet  (timestamp[us, UTC], date32, list<string>)
+    DIR/kyc_events/part-00000.parquet     the KYC case log, by ts
+    DIR/companies/part-00000.parquet      the company register, by owner_from
     DIR/images/<id>.jpg                   ad images named in image_refs
     DIR/truth/...                         ground truth, below
 

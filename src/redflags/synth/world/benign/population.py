@@ -414,6 +414,9 @@ def build_population(ctx: WorldContext, clock: Clock, size: int, taken: Taken) -
             "occupation": gaps(pa.array(occupation, pa.string()), MISSING["occupation"]),
             "declared_income": gaps(pa.array(income, pa.float64()), MISSING["income"]),
             "segment": pa.array(np.where(business, "business", "private"), pa.string()),
+            # drawn later from their own streams (residence, language)
+            "resident_since": pa.nulls(size, pa.date32()),
+            "language": pa.nulls(size, pa.string()),
         },
         schema=record_schema("customer"),
     )
