@@ -43,3 +43,22 @@ def test_customer_and_message_identifiers() -> None:
 
 def test_transactions_have_no_identity_pivots() -> None:
     assert identifiers_of("transaction", {"txn_id": "t", "payer": "a", "payee": "b"}) == []
+
+
+def test_a_sender_is_a_phone_an_email_or_a_handle_as_the_platform_knows_it() -> None:
+    """An SMS or WhatsApp sender is a phone number and must meet the same number on a KYC
+    record (this was once a 'handle:+45...' pivot that joined nothing)."""
+    customer = {"customer_id": "C1", "phone": "+45 31 25 23 46"}
+    kyc_phone = {i.pivot for i in identifiers_of("customer", customer) if i.kind == "phone"}
+
+    def sender_pivot(sender: str, platform: str) -> str:
+        record = {"message_id": "m", "sender": sender, "platform": platform}
+        (found,) = [i for i in identifiers_of("message", record) if i.field == "sender"]
+        return found.pivot
+
+    assert {sender_pivot("+4531252346", "sms"), sender_pivot("31 25 23 46", "whatsapp")} == (
+        kyc_phone
+    )
+    assert sender_pivot("Anna.K@Example.dk", "email") == "email:anna.k@example.dk"
+    assert sender_pivot("@anna_k", "telegram") == "handle:anna_k"
+    assert sender_pivot("2024", "telegram") == "handle:2024"  # too short for a phone

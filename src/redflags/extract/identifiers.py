@@ -7,6 +7,7 @@ keeping the span so the report can highlight it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from typing import Any
@@ -17,6 +18,8 @@ from redflags.normalise.identifiers import normalise_address, normalise_email, n
 from redflags.normalise.phones import DEFAULT_REGION, normalise_phone
 
 AD_TEXT_FIELDS = ("title", "body")
+_PHONE_LIKE = re.compile(r"\+?[\d\s().-]{6,}")
+_EMAIL_LIKE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 Make = Callable[..., Identifier]
 
 
@@ -69,9 +72,24 @@ def _customer(make: Make, record: Mapping[str, Any], region: str) -> Iterator[Id
             yield make(kind=kind, value=str(value), field=field, raw=record.get(field))
 
 
+def _sender(make: Make, record: Mapping[str, Any], region: str) -> Identifier | None:
+    """A sender is what its platform knows accounts by: a phone number (SMS, WhatsApp, Signal),
+    an e-mail address, or a handle. A phone must become a phone pivot, or a buyer's SMS would
+    never meet the same number on a KYC record or an ad."""
+    raw = record.get("sender")
+    text = str(raw or "").strip()
+    if _PHONE_LIKE.fullmatch(text) and (phone := normalise_phone(text, region)):
+        return make(kind="phone", value=phone, field="sender", raw=raw)
+    if _EMAIL_LIKE.fullmatch(text) and (email := normalise_email(text)):
+        return make(kind="email", value=email, field="sender", raw=raw)
+    if handle := normalise_handle(text, record.get("platform")):
+        return _handle(make, handle, region, field="sender", raw=raw)
+    return None
+
+
 def _message(make: Make, record: Mapping[str, Any], region: str) -> Iterator[Identifier]:
-    if sender := normalise_handle(record.get("sender"), record.get("platform")):
-        yield _handle(make, sender, region, field="sender", raw=record.get("sender"))
+    if sender := _sender(make, record, region):
+        yield sender
     yield from _in_text(make, "text", record.get("text"), region)
 
 
