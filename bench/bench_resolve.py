@@ -22,6 +22,7 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from datetime import date, datetime
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,14 @@ def pair_metrics(predicted: Sequence[Sequence[int]], truth: Sequence[str | None]
 # -- FEBRL -----------------------------------------------------------------------------------
 
 
+def _febrl_date(text: str) -> date | None:
+    """'19560812' as a date; FEBRL's typos can make an impossible one (then None)."""
+    try:
+        return datetime.strptime(text, "%Y%m%d").date() if len(text) == 8 else None
+    except ValueError:
+        return None
+
+
 def febrl_profiles(frame: Any, prefix: str = "") -> list[Profile]:
     profiles = []
 
@@ -81,6 +90,7 @@ def febrl_profiles(frame: Any, prefix: str = "") -> list[Profile]:
             given=canonical(given[0]) if given else None,
             name_kind="full" if len(names) >= 2 else ("given" if names else "none"),
             birth_year=year if year and 1900 < year < 2030 else None,
+            birth_date=_febrl_date(dob),
         )
         if ssn := get(row, "soc_sec_id"):
             profile.contacts.add(f"id:{ssn}")

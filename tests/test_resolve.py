@@ -118,6 +118,25 @@ def test_same_common_name_without_corroboration_is_not_merged() -> None:
     assert resolve([*people, *persona]).clusters == []
 
 
+def test_two_kyc_records_need_the_same_birth_date_not_only_the_year() -> None:
+    """Similar -sen surnames born the same year were merged on name + year (seen in the
+    synthetic world); two full dates must agree but for one typo."""
+    kim, other_kim, typo = customer_profiles(
+        [
+            _kyc("C1", "Kim", "Jensen", date(1998, 4, 4)),
+            _kyc("C2", "Kim", "Jorgensen", date(1998, 5, 1)),
+            _kyc("C3", "Kim", "Jensen", date(1998, 4, 14)),  # a typo in the day
+        ]
+    )
+    assert name_similarity(kim.names, other_kim.names)[0] >= 0.88  # names alone look alike
+    result = compare(kim, other_kim)
+    assert not result.linked and result.reason == "birth dates differ"
+    assert not compare(kim, typo).linked  # one typo: no veto, but no birth point either
+    typo.cities.add("aarhus")
+    kim.cities.add("aarhus")
+    assert compare(kim, typo).reason == "full name, too little"
+
+
 def test_shared_phone_does_not_merge_different_names() -> None:
     """A controller's phone on two workers' KYC records makes no person of them."""
     people = customer_profiles(

@@ -6,7 +6,8 @@ Evidence points (a corroborator counts once):
 - contact 3: the same phone, e-mail or handle, held by at most `MAX_CONTACT_HOLDERS` named
   profiles (a controller's phone on five workers' KYC records is no one's identity);
 - device 2: the same device id on both (KYC onboarding device);
-- birth 2: the same birth year, or a year written in a handle or e-mail equal to it;
+- birth 2: the same birth date where both have one (else the same birth year), or a year
+  written in a handle or e-mail equal to it;
 - photo 2: a photo (image reference) in both;
 - social 2: at least two correspondents in common;
 - city 1: a city in common.
@@ -17,8 +18,9 @@ only (an ad persona) and it matches a token of the other at >= `GIVEN_NAME` (0.9
 one side has no name (a phone number sending messages).
 
 Decision:
-- veto: both birth years known and more than one year apart; or both named and the names
-  disagree (mean similarity < 0.75);
+- veto: both birth years known and more than one year apart, or both full birth dates known
+  (two KYC records) and differing in more than one of day, month and year; or both named and
+  the names disagree (mean similarity < 0.75);
 - `full` name: link with >= 2 points (so a full name and a city alone do not link);
 - `given` name: link with >= 3 points (a contact, or two other attributes);
 - `none`: link only on a contact held by a single named profile (a phone's messages join the
@@ -53,7 +55,13 @@ class Comparison:
 
 
 def _birth(a: Profile, b: Profile) -> tuple[bool, bool]:
-    """(agree, contradict) on birth year."""
+    """(agree, contradict) on birth date or year. Two full dates must agree but for one typo
+    (one of day, month, year): 'Kim Jensen 1998-04-04' is not 'Kim Jorgensen 1998-05-01', though
+    their year and their names alike would link them."""
+    if a.birth_date and b.birth_date:
+        x, y = a.birth_date, b.birth_date
+        differ = (x.year != y.year) + (x.month != y.month) + (x.day != y.day)
+        return differ == 0, differ > 1 or abs(x.year - y.year) > 1
     if a.birth_year and b.birth_year:
         diff = abs(a.birth_year - b.birth_year)
         return diff == 0, diff > 1
@@ -102,7 +110,7 @@ def compare(a: Profile, b: Profile, holders: Mapping[str, int] | None = None) ->
     points = sum(POINTS[c] for c in found)
     corroborators = tuple(found)
     if contradict:
-        return Comparison(score, level, corroborators, points, False, "birth years differ")
+        return Comparison(score, level, corroborators, points, False, "birth dates differ")
     if level == "mismatch":
         return Comparison(score, level, corroborators, points, False, "names disagree")
     if level in NEEDED:

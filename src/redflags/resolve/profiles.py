@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from redflags.engines import DuckDBEngine
@@ -35,6 +36,7 @@ class Profile:
     given: str | None = None  # the given name when known (KYC first name, persona)
     name_kind: str = "none"  # full, given, none
     birth_year: int | None = None
+    birth_date: date | None = None  # the full date, where a register gives it (KYC)
     year_hints: set[int] = field(default_factory=set)  # years written in a handle or e-mail
     cities: set[str] = field(default_factory=set)
     contacts: set[str] = field(default_factory=set)  # pivots: phone:+45.., email:.., handle:..
@@ -101,6 +103,7 @@ def customer_profiles(rows: Iterable[Mapping[str, Any]]) -> list[Profile]:
             given=canonical(given_tokens[0]) if given_tokens else None,
             name_kind="full" if len(names) >= 2 else ("given" if names else "none"),
             birth_year=birth.year if birth else None,
+            birth_date=birth,
             nationality=row.get("nationality"),
             contacts=_contact_pivots(row.get("phone"), row.get("email"), None),
         )
