@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from functools import partial
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -24,7 +25,7 @@ import pyarrow.parquet as pq
 from redflags.catalogue import load_catalogue
 from redflags.engines import DuckDBEngine
 from redflags.ingest import discover, ingest_source
-from redflags.link import Linker
+from redflags.link import IdentifierIndex, Linker
 from redflags.model import Evidence, Finding
 from redflags.pipeline import all_identifiers, payment_pairs
 from redflags.stages import StageMeter
@@ -64,6 +65,9 @@ def main() -> None:
     parser.add_argument("--payment-mode", default="inside")
     parser.add_argument("--max-component-records", type=int, default=400)
     parser.add_argument("--time-extraction", action="store_true", help="also time extraction alone")
+    parser.add_argument(
+        "--in-memory", action="store_true", help="the old path: every record's pivots in Python"
+    )
     args = parser.parse_args()
     meter = StageMeter()
     fresh = not args.db.exists()
@@ -80,14 +84,19 @@ def main() -> None:
             with meter.measure("identifiers (stream)"):
                 count = sum(1 for _ in all_identifiers(engine))
         started = time.perf_counter()
-        with meter.measure("link (stream + graph)"):
-            result = Linker(
-                payment_mode=args.payment_mode, max_component_records=args.max_component_records
-            ).link(
-                all_identifiers(engine),
-                findings,
-                lambda accounts: payment_pairs(engine, accounts),
-            )
+        linker = Linker(
+            payment_mode=args.payment_mode, max_component_records=args.max_component_records
+        )
+        pairs = partial(payment_pairs, engine)
+        if args.in_memory:
+            with meter.measure("link (stream + graph)"):
+                result = linker.link(all_identifiers(engine), findings, pairs)
+        else:  # as run_scan does
+            with meter.measure("index (stream to DuckDB)"):
+                index = IdentifierIndex.build(store.connection, all_identifiers(engine))
+            with meter.measure("link (hubs, reach, graph)"):
+                result = linker.link_indexed(index, findings, pairs)
+            index.close()
         seconds = time.perf_counter() - started
     print(
         f"world {args.world}: {result.pivot_count:,} distinct pivots, "

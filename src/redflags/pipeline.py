@@ -24,7 +24,7 @@ from redflags.evaluation.report import SCHEMA_VERSION as EVALUATION_SCHEMA_VERSI
 from redflags.evaluation.report import render_markdown
 from redflags.extract import identifiers_of
 from redflags.ingest import IngestReport, discover, ingest_source
-from redflags.link import Linker, LinkResult, PaymentPair
+from redflags.link import IdentifierIndex, Linker, LinkResult, PaymentPair
 from redflags.model import Case, Finding, Identifier, RecordKind
 from redflags.normalise.identifiers import normalise_address
 from redflags.report import (
@@ -279,12 +279,14 @@ def run_scan(
             )
         with meter.measure("link"):
             progress.stage("link records")
-            linked = Linker(options.max_pivot_degree, allowed).link(
-                # person:<id> pivots join a KYC record, ad persona and sender of one person
-                chain(all_identifiers(engine), resolve_people(engine)),
-                findings,
-                lambda accounts: payment_pairs(engine, accounts),
+            # person:<id> pivots join a KYC record, ad persona and sender of one person
+            index = IdentifierIndex.build(
+                store.connection, chain(all_identifiers(engine), resolve_people(engine))
             )
+            linked = Linker(options.max_pivot_degree, allowed).link_indexed(
+                index, findings, lambda accounts: payment_pairs(engine, accounts)
+            )
+            index.close()
         with meter.measure("score"):
             model = RiskV1(catalogue)
             scored = [(group, model.score(group.findings)) for group in linked.groups]

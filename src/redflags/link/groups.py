@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from redflags.graph import components_by_shared_keys, leiden_communities
+from redflags.link.index import IdentifierIndex
 from redflags.model import Finding, Identifier
 
 PAYMENT_MODES = ("flagged", "inside", "none")
@@ -106,7 +107,8 @@ class Linker:
         self.leiden_seed = leiden_seed
 
     def _degrees(self, record_pivots: dict[str, set[str]]) -> dict[str, int]:
-        """Distinct other identities per pivot, counted up to just past the hub threshold."""
+        """Distinct other identities per pivot, counted up to just past the hub threshold (so
+        a hub's number is `max_pivot_degree + 1`, as `IdentifierIndex.degrees_over` gives)."""
         cap = self.max_pivot_degree + 1
         neighbours: dict[str, set[str]] = defaultdict(set)
         for record, pivots in record_pivots.items():
@@ -118,7 +120,7 @@ class Linker:
                 seen = neighbours[pivot]
                 if len(seen) < cap:
                     seen.update(identities - {pivot})
-        return {pivot: len(seen) for pivot, seen in neighbours.items()}
+        return {pivot: min(len(seen), cap) for pivot, seen in neighbours.items()}
 
     def link(
         self,
@@ -133,11 +135,31 @@ class Linker:
         for ident in identifiers:
             record_pivots[f"{ident.record_kind}:{ident.record_id}"].add(ident.pivot)
         degree = self._degrees(record_pivots)
-        hubs = {
-            p: n
-            for p, n in degree.items()
-            if n > self.max_pivot_degree and p not in self.ignored_pivots
-        }
+        hubs = {p: n for p, n in degree.items() if n > self.max_pivot_degree}
+        return self._link(record_pivots, hubs, len(degree), findings, payments)
+
+    def link_indexed(
+        self,
+        index: IdentifierIndex,
+        findings: Sequence[Finding],
+        payments: Iterable[PaymentPair] | Callable[[set[str]], Iterable[PaymentPair]] = (),
+    ) -> LinkResult:
+        """`link` over identifiers kept in DuckDB (`IdentifierIndex`): hubs are counted there
+        and only the records reachable from the findings come into memory. Same result."""
+        hubs = index.degrees_over(self.max_pivot_degree)
+        blocked = self.ignored_pivots | hubs.keys()
+        record_pivots = index.reachable(findings, blocked)
+        return self._link(record_pivots, hubs, index.pivot_count(), findings, payments)
+
+    def _link(
+        self,
+        record_pivots: dict[str, set[str]],
+        degrees_over: dict[str, int],
+        pivot_count: int,
+        findings: Sequence[Finding],
+        payments: Iterable[PaymentPair] | Callable[[set[str]], Iterable[PaymentPair]],
+    ) -> LinkResult:
+        hubs = {p: n for p, n in degrees_over.items() if p not in self.ignored_pivots}
         hub_reasons = {
             p: f"ties {n}+ distinct other identities (limit {self.max_pivot_degree})"
             for p, n in hubs.items()
@@ -200,7 +222,7 @@ class Linker:
         return LinkResult(
             groups=tuple(groups),
             hubs=hubs,
-            pivot_count=len(degree),
+            pivot_count=pivot_count,
             hub_reasons=hub_reasons,
             payment_pairs=len(pairs),
             payment_joins=len(joins),
