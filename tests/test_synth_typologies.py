@@ -141,6 +141,8 @@ LOOK_ALIKES = {
     # the independent worker and the landlord pay their own food and rent; salaried families
     # keep or spend their money themselves: nothing passes through untouched by living costs
     "FIN-NO-OWN-LIVING-COSTS": ("hn_independent_sex_worker", "hn_flea_market_landlord"),
+    # the agency's staff and the hotel's guests pay by card in town, not on a fortnightly tour
+    "FIN-GEO-CIRCUIT": ("hn_travel_agency", "hn_hotel"),
 }
 
 

@@ -8,6 +8,7 @@ from redflags.detectors import (  # noqa: F401  (imported for registration)
     device_patterns,
     fin_cash,
     fin_fan_in,
+    fin_geo_circuit,
     fin_memo_cues,
     fin_no_own_living_costs,
     fin_remittance,

@@ -87,6 +87,7 @@ class _Labour:
         self._wages()
         self._logins()
         self._debt_remittances()
+        self._circuit()
         self.ledger.close()
 
     def _word(self, language: str) -> str:
@@ -374,6 +375,35 @@ class _Labour:
                         memo_text=None,
                         country=home,
                     )
+
+    def _circuit(self) -> None:
+        """Farm and building crews are often driven from site to site: every fortnight the
+        workers are taken to new towns and pay for food with their cards there (FIN-GEO-CIRCUIT,
+        applied by the ledger by its rule). Farm crews always follow the harvest from farm to
+        farm; building crews about 70 % of the time. Own random stream and drawn last, so nothing
+        else in the instance changes; the stay-put draw is made for every crew, farm crews
+        included, so the stream's later draws (the towns) are as before."""
+        ctx, ledger = self.ctx, self.ledger
+        rng = ctx.rng(self.key, "circuit")
+        stays_put = rng.random() < 0.3
+        if self.sector != "agriculture" and (self.sector != "construction" or stays_put):
+            return
+        used = {self.town.name}
+        day = self.start + 5 + rng.randint(0, 10)
+        while day + 14 <= ctx.days:
+            towns: list[str] = []
+            while len(towns) < rng.randint(3, 4):
+                town = ctx.city(rng).name
+                if town not in used:
+                    used.add(town)
+                    towns.append(town)
+            stay = 14 // len(towns)
+            for at, town in enumerate(towns):
+                span = (day + at * stay, day + (at + 1) * stay)
+                for recruit in self.recruits:
+                    account = recruit.record["account_id"]
+                    kit.everyday_spending(ctx, ledger, rng, account, town, span, 7)
+            day += 14
 
     def _logins(self) -> None:
         ctx, rng, ledger = self.ctx, self.rng, self.ledger

@@ -89,6 +89,8 @@ class Ledger:
         remitted = rules.debt_remittances(txns, customers)
         # KYC-PROFILE-MISMATCH: the rule holds wherever it holds, victims or hard negatives alike
         mismatched = rules.profile_mismatch(txns, customers)
+        # FIN-GEO-CIRCUIT as implemented: the card payments of a circuit, wherever it holds
+        circuit = rules.geo_circuit(txns, customers)
         # FIN-NO-OWN-LIVING-COSTS as implemented, likewise wherever it holds
         no_living = rules.no_own_living_costs(txns, customers)
         for txn in txns:
@@ -102,6 +104,8 @@ class Ledger:
                 self.flag(txn, "FIN-DEBT-REMITTANCE")
             if txn["txn_id"] in mismatched:
                 self.flag(txn, "KYC-PROFILE-MISMATCH")
+            if txn["txn_id"] in circuit:
+                self.flag(txn, "FIN-GEO-CIRCUIT")
             if txn["txn_id"] in no_living:
                 self.flag(txn, "FIN-NO-OWN-LIVING-COSTS")
         sex_ad_sites = set(text.load("common")["sites"]["sex_ads"])

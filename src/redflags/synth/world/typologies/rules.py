@@ -11,6 +11,7 @@ may miss.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -483,3 +484,81 @@ def no_own_living_costs(
         for ids in rows
         for i in ids
     }
+
+
+# -- FIN-GEO-CIRCUIT ------------------------------------------------------------------------------
+
+# The rule's parameters, as in FIN-GEO-CIRCUIT.yaml.
+GEO_WINDOW = 14 * 86400
+GEO_MIN_TOWNS = 3
+GEO_MIN_NEW_TOWNS = 2
+GEO_MIN_AWAY_SHARE = 0.5
+GEO_MIN_AWAY_PAYMENTS = 6
+GEO_MIN_CYCLES = 2
+GEO_TRAVELLING = frozenset(
+    {
+        "chauffør",
+        "lastbilchauffør",
+        "vognmand",
+        "sælger",
+        "handelsrejsende",
+        "montør",
+        "musiker",
+        "pilot",
+        "stewardesse",
+        "flyvebetjent",
+        "konsulent",
+        "it-konsulent",
+    }
+)
+
+
+def geo_circuit(
+    transactions: Iterable[dict[str, Any]], customers: Iterable[dict[str, Any]]
+) -> set[str]:
+    """FIN-GEO-CIRCUIT: the card payments (with a Danish city) of a private customer without a
+    travelling occupation, in 14-day cycles tumbling from the Unix epoch, where the cycle has at
+    least 3 towns, at least 2 of them new to the account (home town not counted), and at least
+    half and at least 6 of its payments away from the town of the KYC address; when at least 2
+    cycles qualify, their payments. An account's holder is its first customer by id."""
+    holders: dict[str, dict[str, Any]] = {}
+    for c in sorted(customers, key=lambda c: str(c["customer_id"])):
+        if c.get("account_id"):
+            holders.setdefault(c["account_id"], c)
+    cycles: dict[str, dict[int, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
+    for t in transactions:
+        holder = holders.get(t["payer"])
+        if (
+            holder is None
+            or holder.get("segment") == "business"
+            or str(holder.get("occupation") or "").strip().lower() in GEO_TRAVELLING
+            or t["channel"] != "card"
+            or not t.get("city")
+            or str(t.get("currency") or "DKK").upper() != "DKK"
+            or str(t.get("country") or "DK").upper() != "DK"
+        ):
+            continue
+        cycles[t["payer"]][int(t["ts"].timestamp() // GEO_WINDOW)].append(t)
+    hits: set[str] = set()
+    for account, by_cycle in cycles.items():
+        found = re.search(r"[0-9]{4} (.+)$", str(holders[account].get("address") or ""))
+        home = found.group(1) if found else ""
+        first: dict[str, int] = {}
+        for cycle in sorted(by_cycle):
+            for t in by_cycle[cycle]:
+                first.setdefault(t["city"], cycle)
+        qualifying = []
+        for cycle, rows in by_cycle.items():
+            towns = {t["city"] for t in rows}
+            new = {c for c in towns if first[c] == cycle and c != home}
+            away = sum(1 for t in rows if t["city"] != home)
+            if (
+                len(towns) >= GEO_MIN_TOWNS
+                and len(new) >= GEO_MIN_NEW_TOWNS
+                and away / len(rows) >= GEO_MIN_AWAY_SHARE
+                and away >= GEO_MIN_AWAY_PAYMENTS
+            ):
+                qualifying.append(rows)
+        if len(qualifying) >= GEO_MIN_CYCLES:
+            hits.update(t["txn_id"] for rows in qualifying for t in rows)
+    return hits
