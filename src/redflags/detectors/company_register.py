@@ -75,7 +75,7 @@ implausible AS (
     )
     GROUP BY r.cvr
 ),
-companies AS (
+firms AS (
     SELECT cvr, min(owner_from) AS first_from, max(coalesce(owner_to, owner_from)) AS last_date,
            count(*) AS owner_periods, list(entry_id) AS evidence
     FROM company_features GROUP BY cvr
@@ -86,7 +86,7 @@ scored AS (
            i.cvr IS NOT NULL AS implausible_owner,
            CASE WHEN s.cvr IS NULL THEN 0 ELSE 1 END + CASE WHEN a.cvr IS NULL THEN 0 ELSE 1 END
              + CASE WHEN i.cvr IS NULL THEN 0 ELSE 1 END AS elements
-    FROM companies c
+    FROM firms c
     LEFT JOIN churn ch ON ch.cvr = c.cvr
     LEFT JOIN several s ON s.cvr = c.cvr
     LEFT JOIN abroad a ON a.cvr = c.cvr

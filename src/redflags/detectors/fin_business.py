@@ -64,7 +64,9 @@ totals AS (
 ),
 cash_months AS (
     SELECT account, count(*) AS months
-    FROM (SELECT account, local_month, sum(cash) AS cash FROM moves GROUP BY account, local_month)
+    FROM (
+        SELECT account, local_month, sum(cash) AS cash FROM moves GROUP BY account, local_month
+    ) m
     WHERE cash >= $min_monthly_cash
     GROUP BY account
 ),
@@ -114,7 +116,7 @@ payments AS (
       AND t.payer IS NOT NULL AND t.payer <> t.payee AND t.payer <> o.account_id
       AND t.local_day >= o.owner_from AND (o.owner_to IS NULL OR t.local_day < o.owner_to)
 ),
-companies AS (
+firms AS (
     SELECT cvr, count(*) AS payments, sum(amount) AS amount,
            sum(CASE WHEN local_hour >= $evening_start_hour OR local_hour < $evening_end_hour
                     THEN 1 ELSE 0 END) AS evening,
@@ -125,7 +127,7 @@ companies AS (
 SELECT cvr AS subject, first_ts AS window_start, last_ts AS window_end, evidence,
        payments AS rank, payments, amount, CAST(evening AS DOUBLE) / payments AS evening_share,
        to_owner AS owner_p2p, to_owner / amount AS owner_p2p_share
-FROM companies
+FROM firms
 WHERE payments >= $min_payments AND amount > 0
   AND CAST(evening AS DOUBLE) / payments >= $min_evening_share
   AND to_owner >= $min_owner_p2p_share * amount
