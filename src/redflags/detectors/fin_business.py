@@ -1,17 +1,17 @@
 """A registered business's money, read against the company register.
 
-FIN-BIZ-NO-PAYROLL: per account of a company currently in the register, over the data's window
-for that account: its revenue (everything paid into it from another account), its payroll-type
-outflows (transfers with a salary, withholding-tax, ATP or holiday-pay memo in `payroll_memos`,
-or payments to a payee named in `payroll_payees`) and its cash withdrawals (`cash_channels`).
-Revenue is annualised over the days between the account's first and last transaction (at least
-`min_days`). The account qualifies when the annual revenue is above `annual_revenue_above` and
-payroll is below `payroll_share_below` of revenue, or when the register says it employs staff
-and it withdraws at least `min_monthly_cash` in cash in at least `min_cash_months` months while
-its payroll stays below that share of its revenue or cash. A sole proprietorship (no employees
-in the register) is left aside unless its annual revenue reaches `sole_trader_revenue_above`:
-the owner draws the profit privately, the catalogue's false positive, but one person alone does
-not take in millions. The evidence is the revenue and the cash withdrawn.
+FIN-BIZ-NO-PAYROLL: per account of a company currently in the register, over the data's window for
+that account: its revenue (everything paid into it from another account), its payroll-type outflows
+(payments whose memo, or its first word, is a salary, withholding-tax, ATP or holiday-pay word in
+`payroll_memos` - 'Løn', 'løn marts' - or to a payee named in `payroll_payees`) and its cash
+withdrawals (`cash_channels`). Revenue is annualised over the days between the account's first and
+last transaction (at least `min_days`). The account qualifies when the annual revenue is above
+`annual_revenue_above` and payroll is below `payroll_share_below` of revenue, or when the register
+says it employs staff and it withdraws at least `min_monthly_cash` in cash in at least
+`min_cash_months` months while its payroll stays below that share of its revenue or cash. A sole
+proprietorship (no employees in the register) is left aside unless its annual revenue reaches
+`sole_trader_revenue_above`: the owner draws the profit privately, the catalogue's false positive,
+but one person alone does not take in millions. The evidence is the revenue and the cash withdrawn.
 
 FIN-FRONT-MASSAGE: per company with a trade in `trade_codes` (massage, nails, beauty, cleaning)
 that banks here: its customer payments are everything paid into its account, plus the P2P
@@ -49,6 +49,8 @@ moves AS (
     SELECT a.account_id AS account, t.txn_id, t.ts, t.epoch_s, t.local_month,
            CAST(0 AS DOUBLE) AS revenue,
            CASE WHEN list_contains($payroll_memos, lower(trim(coalesce(t.memo, ''))))
+                  OR list_contains($payroll_memos,
+                                   split_part(lower(trim(coalesce(t.memo, ''))), ' ', 1))
                   OR list_contains($payroll_payees, lower(trim(coalesce(t.merchant, ''))))
                 THEN t.amount ELSE CAST(0 AS DOUBLE) END AS payroll,
            CASE WHEN list_contains($cash_channels, t.channel)

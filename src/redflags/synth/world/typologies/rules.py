@@ -603,13 +603,13 @@ def _dkk(t: dict[str, Any]) -> bool:
 def business_without_payroll(
     transactions: Iterable[dict[str, Any]], companies: Iterable[dict[str, Any]]
 ) -> set[str]:
-    """FIN-BIZ-NO-PAYROLL as implemented: the revenue and cash withdrawals of a current
-    company's account whose revenue, annualised over the days between its first and last
-    transaction (at least 30), is above 500,000 DKK while payroll-type outflows (salary, tax,
-    ATP or holiday-pay memos; payments to Skattestyrelsen or ATP) are below 5 % of it, a sole
-    proprietorship (no employees) only from 2,000,000 DKK; or whose register lists employees
-    while it withdraws at least 20,000 DKK in cash in at least 3 months and its payroll stays
-    below 5 % of its revenue or cash."""
+    """FIN-BIZ-NO-PAYROLL as implemented: the revenue and cash withdrawals of a current company's
+    account whose revenue, annualised over the days between its first and last transaction (at least
+    30), is above 500,000 DKK while payroll-type outflows (a salary, tax, ATP or holiday-pay memo or
+    first word of it; payments to Skattestyrelsen or ATP) are below 5 % of it, a sole proprietorship
+    (no employees) only from 2,000,000 DKK; or whose register lists employees while it withdraws at
+    least 20,000 DKK in cash in at least 3 months and its payroll stays below 5 % of its revenue or
+    cash."""
     employees: dict[str, float] = {}
     for row in companies:
         if row.get("account_id") and row.get("owner_to") is None and row.get("cvr"):
@@ -634,7 +634,8 @@ def business_without_payroll(
             f["ts"].append(t["ts"])
             memo = str(t.get("memo") or "").strip().lower()
             merchant = str(t.get("merchant") or "").strip().lower()
-            if memo in PAYROLL_MEMOS or merchant in PAYROLL_PAYEES:
+            first_word = memo.split(" ")[0]
+            if memo in PAYROLL_MEMOS or first_word in PAYROLL_MEMOS or merchant in PAYROLL_PAYEES:
                 f["payroll"] += amount
             if t["channel"] in PAYROLL_CASH_CHANNELS:
                 f["cash"] += amount
