@@ -81,7 +81,7 @@ class Companies:
         employees = np.where(hires, self.staff[who] + rng.integers(0, EXTRA_STAFF, n), 0).astype(
             float
         )
-        first = self.clock.first if isinstance(self.clock.first, date) else date.today()
+        first: date = self.clock.first  # the world's first local day
         age_days = np.asarray([(first - c["birth_date"]).days for c in customers], dtype=float)
         # founded 1-25 years ago, when the owner was at least 20
         founded_ago = np.minimum(rng.uniform(1, 25, n) * YEAR, age_days - 20 * YEAR).clip(200)
