@@ -248,6 +248,7 @@ BEHAVIOUR_VALUES = {
     "transaction": ("channel", "currency", "merchant_category", "country"),
     "customer": ("segment", "nationality"),
     "device_event": ("event", "country"),
+    "company": ("trade", "owner_country"),
 }
 
 

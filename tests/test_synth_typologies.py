@@ -143,6 +143,16 @@ LOOK_ALIKES = {
     "FIN-NO-OWN-LIVING-COSTS": ("hn_independent_sex_worker", "hn_flea_market_landlord"),
     # the agency's staff and the hotel's guests pay by card in town, not on a fortnightly tour
     "FIN-GEO-CIRCUIT": ("hn_travel_agency", "hn_hotel"),
+    # the company register: a registered clinic with one owner for years (half of them handed
+    # over by a parent: one change), and her sole proprietorship on her own account (one owner,
+    # one firm, at most a low income: one element)
+    "KYC-NOMINEE-OWNER": ("hn_legitimate_agency_employer", "hn_independent_sex_worker"),
+    # the clinic pays its staff wages; her sole proprietorship has no employees and takes in
+    # less than one person alone cannot
+    "FIN-BIZ-NO-PAYROLL": ("hn_legitimate_agency_employer", "hn_independent_sex_worker"),
+    # the clinic opens late for commuters but is paid at its terminal; her evening MobilePay
+    # goes to the business's own account, not to an owner beside it
+    "FIN-FRONT-MASSAGE": ("hn_legitimate_agency_employer", "hn_independent_sex_worker"),
 }
 
 

@@ -71,3 +71,43 @@ def load_merchant_categories(path: Path | None = None) -> MerchantCategories:
     if parsed is None:
         raise CatalogueError(problems)
     return parsed
+
+
+# -- trade codes of the company register ----------------------------------------------------------
+
+
+class TradeGroup(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    en: str = Field(min_length=1)
+    da: str = Field(min_length=1)
+    codes: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+
+
+class Trade(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: str = Field(min_length=1)
+    label: str = Field(min_length=1)
+
+
+class TradeCodes(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    groups: dict[str, TradeGroup]
+    trades: dict[str, Trade]  # a business type's label -> its code and text
+
+    def members(self, group: str) -> tuple[str, ...]:
+        """The codes and labels of `group`, in lower case, as the detectors compare them."""
+        spec = self.groups[group]
+        return tuple(sorted({str(v).strip().lower() for v in (*spec.codes, *spec.labels)}))
+
+
+def load_trade_codes(path: Path | None = None) -> TradeCodes:
+    problems: list[str] = []
+    parsed = parse_file(path or default_list_path("trade_codes"), TradeCodes, problems)
+    if parsed is None:
+        raise CatalogueError(problems)
+    return parsed

@@ -3,9 +3,11 @@
 from redflags.detectors import (  # noqa: F401  (imported for registration)
     ad_language,
     ad_template,
+    company_register,
     contact_proxy,
     deletion_burst,
     device_patterns,
+    fin_business,
     fin_cash,
     fin_fan_in,
     fin_geo_circuit,

@@ -36,6 +36,7 @@ _EVIDENCE_LOOKUP: dict[str, tuple[str, str, str, str]] = {
     "customer": ("customers", "customer_id", "customer_id", "customer_id"),
     "device_event": ("device_events", "event_id", "device_id", "coalesce(device_id, ip)"),
     "message": ("messages", "message_id", "platform", "platform"),
+    "company": ("companies", "entry_id", "cvr", "cvr"),
 }
 
 _LOOKUP_SQL = """

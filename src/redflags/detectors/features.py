@@ -8,6 +8,7 @@ reads that narrow table instead of joining the raw ones again.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 import pyarrow as pa
@@ -149,4 +150,67 @@ def ensure_kyc_features(engine: Engine, options: Mapping[str, Any]) -> dict[str,
         pa.table(keys, schema=pa.schema([(c, pa.string()) for c in CUSTOMER_KEYS_COLUMNS])),
     )
     engine.materialise("device_event_features", DEVICE_EVENT_FEATURES, run_settings)
+    return run_settings
+
+
+# -- the company register -------------------------------------------------------------------------
+# One row per register entry (a company and one owner over one period), with what the register
+# indicators compare: the trade and country in one case, the owner as one key (name and birth
+# date, as a register names a person), and dates as day numbers too, so that every engine does
+# the same integer arithmetic on them.
+COMPANY_FEATURES_SCHEMA = pa.schema(
+    [
+        ("entry_id", pa.string()), ("cvr", pa.string()), ("trade", pa.string()),
+        ("account_id", pa.string()), ("employees", pa.float64()), ("owner_key", pa.string()),
+        ("owner_country", pa.string()), ("owner_customer_id", pa.string()),
+        ("owner_from", pa.date32()), ("owner_to", pa.date32()),
+        ("owner_from_day", pa.int64()), ("owner_to_day", pa.int64()),
+        ("owner_age", pa.float64()), ("is_current", pa.bool_()),
+    ]
+)  # fmt: skip
+_EPOCH_DAY = date(1970, 1, 1)
+
+
+def _day_number(value: date | None) -> int | None:
+    return (value - _EPOCH_DAY).days if value is not None else None
+
+
+def ensure_company_features(engine: Engine, options: Mapping[str, Any]) -> dict[str, Any]:
+    """Build `company_features` once per engine (plus the financial tables); return the run
+    settings."""
+    run_settings = ensure_features(engine, options)
+    if engine.has("company_features"):
+        return run_settings
+    from redflags.model import RecordKind  # kept local, as above
+    from redflags.normalise.identifiers import normalise_name
+
+    rows: dict[str, list[Any]] = {name: [] for name in COMPANY_FEATURES_SCHEMA.names}
+    for record in engine.records(RecordKind.COMPANY):
+        if not record.get("cvr"):
+            continue
+        born, since, until = (
+            record.get("owner_birth_date"),
+            record.get("owner_from"),
+            record.get("owner_to"),
+        )
+        name = normalise_name(record.get("owner_name")) or ""
+        values = {
+            "entry_id": str(record["entry_id"]),
+            "cvr": str(record["cvr"]).strip(),
+            "trade": (record.get("trade") or "").strip().lower() or None,
+            "account_id": record.get("account_id") or None,
+            "employees": record.get("employees"),
+            "owner_key": f"{name}|{born.isoformat() if born else ''}" if name else None,
+            "owner_country": (record.get("owner_country") or "").strip().upper() or None,
+            "owner_customer_id": record.get("owner_customer_id") or None,
+            "owner_from": since,
+            "owner_to": until,
+            "owner_from_day": _day_number(since),
+            "owner_to_day": _day_number(until),
+            "owner_age": (since - born).days / 365.25 if born and since else None,
+            "is_current": until is None,
+        }
+        for column, value in values.items():
+            rows[column].append(value)
+    engine.register("company_features", pa.table(rows, schema=COMPANY_FEATURES_SCHEMA))
     return run_settings

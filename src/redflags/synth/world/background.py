@@ -17,10 +17,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 
 from redflags.synth.world.benign.ads import Ads
 from redflags.synth.world.benign.clock import Clock
+from redflags.synth.world.benign.companies import Companies, payroll_staff
 from redflags.synth.world.benign.contacts import Taken
 from redflags.synth.world.benign.device_events import DeviceEvents
 from redflags.synth.world.benign.merchants import Merchants
@@ -77,6 +79,7 @@ class Background:
         self.merchants = Merchants(ctx)
         self.trips = plan_trips(ctx, scale.days, self.population, self.merchants)
         self._ads: Ads | None = None
+        self._staff: np.ndarray | None = None  # per customer: staff paid a salary (companies)
         self._next = 0
 
     def stream(self, kind: str) -> Iterator[Chunk]:
@@ -95,12 +98,18 @@ class Background:
             personal = self._ads.personal if self._ads else []
             yield from Messages(ctx, clock, pop, personal, self.scale.messages).chunks(size)
         elif kind == "transaction":
-            yield from Transactions(
+            transactions = Transactions(
                 ctx, clock, pop, self.merchants, self.trips, self.scale.transactions
-            ).chunks(size)
+            )
+            # the register's employees agree with the salaries the businesses pay
+            self._staff = payroll_staff(transactions.scheduled, pop, transactions.memos["salary"])
+            yield from transactions.chunks(size)
         elif kind == "device_event":
             advertisers = list(self._ads.advertisers.values()) if self._ads else []
             yield from DeviceEvents(
                 ctx, clock, pop, self.merchants, self.trips, self.scale.device_events, advertisers
             ).chunks(size)
-        # kyc_event and company: the background has none yet
+        # kyc_event: the background has none yet
+        elif kind == "company":
+            staff = self._staff if self._staff is not None else np.zeros(pop.size, dtype=np.int64)
+            yield Companies(ctx, clock, pop, staff).table(), None

@@ -13,7 +13,7 @@ from redflags.synth.world import text
 from redflags.synth.world.context import WorldContext
 from redflags.synth.world.images import ImageMaker
 from redflags.synth.world.pools import Municipality
-from redflags.synth.world.typologies import fields, kit, spending
+from redflags.synth.world.typologies import fields, kit, register, spending
 
 
 class IndependentSexWorker:
@@ -129,7 +129,28 @@ class IndependentSexWorker:
             country="DK",
             event="ad_removed",
         )
+        self._sole_proprietorship(ctx, ledger, ctx.rng(self.name, instance, "register"), record)
         ledger.close()
+
+    @staticmethod
+    def _sole_proprietorship(
+        ctx: WorldContext, ledger: kit.Ledger, rng: random.Random, record: dict[str, Any]
+    ) -> None:
+        """She is registered as a sole proprietorship in massage, without employees, on her own
+        account: one owner for years (KYC-NOMINEE-OWNER), revenue without payroll below what
+        one person cannot take in alone (FIN-BIZ-NO-PAYROLL), evening P2P into the business's
+        own account (FIN-FRONT-MASSAGE). Own random stream, drawn last."""
+        founded = (record["onboarded_at"] - ctx.start).days + rng.randint(0, 150)
+        company = {
+            "cvr": ctx.new_id("cvr"),
+            "name": f"Massage v/{record['first_name']} {record['last_name']}",
+            "trade": register.trade_code("massageklinik"),
+            "address": record["address"],
+            "account_id": record["account_id"],
+            "founded_on": register.day(ctx, founded),
+            "employees": 0.0,
+        }
+        register.entry(ctx, ledger, company, register.owner_of(record), company["founded_on"])
 
     def _ads(
         self,
@@ -219,7 +240,7 @@ class LegitimateAgencyEmployer:
 
     def generate(self, ctx: WorldContext, instance: int) -> None:
         rng = ctx.rng(self.name, instance)
-        self._clinic(ctx, rng)
+        self._clinic(ctx, rng, ctx.rng(self.name, instance, "register"))
         self._seasonal(ctx, rng, ctx.rng(self.name, instance, "remittance"))
 
     def _business(
@@ -247,7 +268,7 @@ class LegitimateAgencyEmployer:
         ledger.member("account", record["account_id"], "benign")
         return record
 
-    def _clinic(self, ctx: WorldContext, rng: random.Random) -> None:
+    def _clinic(self, ctx: WorldContext, rng: random.Random, own: random.Random) -> None:
         town = ctx.city(rng)
         nid = ctx.network(
             self.name,
@@ -382,7 +403,64 @@ class LegitimateAgencyEmployer:
             country="DK",
             event="ad_removed",
         )
+        self._clinic_register(ctx, ledger, own, clinic, clinic_name, trade, len(staff), town)
         ledger.close()
+
+    @staticmethod
+    def _clinic_register(
+        ctx: WorldContext,
+        ledger: kit.Ledger,
+        rng: random.Random,
+        clinic: dict[str, Any],
+        clinic_name: str,
+        trade: str,
+        staff: int,
+        town: Municipality,
+    ) -> None:
+        """The clinic in the company register, its staff declared; some were handed over by a
+        parent (one change of owner). It opens late for commuters, paid at its card terminal,
+        mostly in the evening (FIN-FRONT-MASSAGE look-alike), and pays its staff wages
+        (FIN-BIZ-NO-PAYROLL look-alike). Own random stream, drawn last."""
+        onboarded = (clinic["onboarded_at"] - ctx.start).days
+        founded = onboarded - rng.randint(0, 2000)
+        company = {
+            "cvr": ctx.new_id("cvr"),
+            "name": clinic_name,
+            "trade": register.trade_code(trade),
+            "address": clinic["address"],
+            "account_id": clinic["account_id"],
+            "founded_on": register.day(ctx, founded),
+            "employees": float(staff),
+        }
+        since = founded
+        if founded < -900 and rng.random() < 0.5:  # a family handover: a parent ran it first
+            parent = ctx.person(rng, "DK", None, (60, 80))
+            since = founded + rng.randint(800, -30 - founded)
+            register.entry(
+                ctx,
+                ledger,
+                company,
+                register.owner(parent.first_name, clinic["last_name"], parent.birth_date),
+                register.day(ctx, founded),
+                register.day(ctx, since),
+            )
+        register.entry(ctx, ledger, company, register.owner_of(clinic), register.day(ctx, since))
+        for _ in range(rng.randint(25, 40)):  # clients who bank elsewhere
+            client = ctx.new_id("account")
+            ledger.member("account", client, "benign")
+            hours = (17.0, 21.5) if rng.random() < 0.75 else kit.OFFICE
+            kit.pay(
+                ctx,
+                ledger,
+                ts=kit.clock(ctx, rng, rng.randrange(ctx.days), hours),
+                payer=client,
+                payee=clinic["account_id"],
+                amount=rng.choice([500, 550, 600, 650, 700, 795]),
+                channel="card",
+                merchant=clinic_name,
+                category="health",
+                city=town.name,
+            )
 
     def _seasonal(self, ctx: WorldContext, rng: random.Random, own: random.Random) -> None:
         town = ctx.city(rng)

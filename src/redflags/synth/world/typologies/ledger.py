@@ -108,6 +108,7 @@ class Ledger:
                 self.flag(txn, "FIN-GEO-CIRCUIT")
             if txn["txn_id"] in no_living:
                 self.flag(txn, "FIN-NO-OWN-LIVING-COSTS")
+        self._apply_register_rules(txns, customers)
         sex_ad_sites = set(text.load("common")["sites"]["sex_ads"])
         sex_ad_contacts = {
             contact
@@ -120,3 +121,23 @@ class Ledger:
                 continue  # the rule is about persons: a clinic's booking line is not a flag
             if customer["phone"] and f"phone:{customer['phone']}" in sex_ad_contacts:
                 self.flag(customer, "KYC-CONTACT-IN-SEX-ADS")
+
+    def _apply_register_rules(
+        self, txns: list[dict[str, Any]], customers: list[dict[str, Any]]
+    ) -> None:
+        """KYC-NOMINEE-OWNER on the register rows, FIN-BIZ-NO-PAYROLL and FIN-FRONT-MASSAGE on
+        the payments: each rule as implemented, wherever in the network it holds."""
+        companies = self.records("company")
+        if not companies:
+            return
+        nominee = rules.nominee_owners(companies, customers)
+        for company in companies:
+            if company["entry_id"] in nominee:
+                self.flag(company, "KYC-NOMINEE-OWNER")
+        no_payroll = rules.business_without_payroll(txns, companies)
+        front = rules.front_massage(txns, companies, customers)
+        for txn in txns:
+            if txn["txn_id"] in no_payroll:
+                self.flag(txn, "FIN-BIZ-NO-PAYROLL")
+            if txn["txn_id"] in front:
+                self.flag(txn, "FIN-FRONT-MASSAGE")

@@ -562,3 +562,240 @@ def geo_circuit(
         if len(qualifying) >= GEO_MIN_CYCLES:
             hits.update(t["txn_id"] for rows in qualifying for t in rows)
     return hits
+
+
+# -- the company register: KYC-NOMINEE-OWNER, FIN-BIZ-NO-PAYROLL, FIN-FRONT-MASSAGE ----------------
+NOMINEE_MIN_CHANGES = 2  # owner changes ...
+NOMINEE_WINDOW_DAYS = 365  # ... within 12 months
+NOMINEE_MIN_CVRS = 2  # companies of one wellness trade held by one owner
+NOMINEE_MIN_ELEMENTS = 2  # several firms, abroad, implausible: how many flag together
+NOMINEE_HOME = "DK"
+NOMINEE_OWNER_AGE = (18.0, 80.0)  # plausible age when taking over: [from, to)
+NOMINEE_LOW_INCOME_BELOW = 250000.0  # a private customer's declared yearly income
+PAYROLL_REVENUE_ABOVE = 500000.0  # DKK a year
+PAYROLL_SHARE_BELOW = 0.05
+PAYROLL_MIN_DAYS = 30.0
+PAYROLL_SOLE_TRADER_ABOVE = 2000000.0
+PAYROLL_MEMOS = frozenset(
+    {"løn", "lønoverførsel", "løn og tillæg", "salary", "wages", "a-skat", "am-bidrag", "atp"}
+) | {"feriepenge"}
+PAYROLL_PAYEES = frozenset({"skattestyrelsen", "atp", "feriekonto"})
+PAYROLL_CASH_CHANNELS = frozenset({"atm", "cash"})
+PAYROLL_MIN_MONTHLY_CASH = 20000.0
+PAYROLL_MIN_CASH_MONTHS = 3
+FRONT_MIN_PAYMENTS = 20
+FRONT_MIN_EVENING_SHARE = 0.5
+FRONT_MIN_OWNER_P2P_SHARE = 0.3
+FRONT_OWNER_CHANNELS = frozenset({"p2p"})
+
+
+@cache
+def wellness_trades() -> frozenset[str]:
+    """Codes and labels of the `wellness` group of the `trade_codes` list, in lower case."""
+    from redflags.catalogue.lists import load_trade_codes
+
+    return frozenset(load_trade_codes().members("wellness"))
+
+
+def _trade(row: dict[str, Any]) -> str:
+    return str(row.get("trade") or "").strip().lower()
+
+
+def _owner_key(row: dict[str, Any]) -> str | None:
+    """An owner as a register names a person: folded name and birth date."""
+    from redflags.normalise.identifiers import normalise_name
+
+    name = normalise_name(row.get("owner_name"))
+    born = row.get("owner_birth_date")
+    return f"{name}|{born.isoformat() if born else ''}" if name else None
+
+
+def _is_evening(ts: datetime) -> bool:
+    hour = ts.astimezone(CPH).hour
+    return hour >= 18 or hour < 2
+
+
+def _first_holders(customers: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    holders: dict[str, dict[str, Any]] = {}
+    for c in sorted(customers, key=lambda c: str(c["customer_id"])):
+        if c.get("account_id"):
+            holders.setdefault(c["account_id"], c)
+    return holders
+
+
+def nominee_owners(
+    companies: Iterable[dict[str, Any]], customers: Iterable[dict[str, Any]]
+) -> set[str]:
+    """KYC-NOMINEE-OWNER as implemented: every register row of a CVR number with at least 2
+    owner changes (owner periods beginning after its first) within 12 months, or with two of:
+    a current owner holding at least 2 current companies of one wellness trade, a current owner
+    resident abroad, a current owner under 18 or 80 or older when taking over or linked to a
+    private customer declaring less than 250,000 DKK a year."""
+    rows = [r for r in companies if r.get("cvr")]
+    by_id = {c["customer_id"]: c for c in customers}
+    by_cvr: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_cvr[str(row["cvr"]).strip()].append(row)
+    holdings: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for cvr, group in by_cvr.items():
+        for row in group:
+            key = _owner_key(row)
+            if row.get("owner_to") is None and key and _trade(row) in wellness_trades():
+                holdings[(key, _trade(row))].add(cvr)
+    hits: set[str] = set()
+    for group in by_cvr.values():
+        starts = [r["owner_from"] for r in group if r.get("owner_from") is not None]
+        first = min(starts) if starts else None
+        changes = sorted({d for d in starts if first is not None and d > first})
+        churn = max(
+            (sum(1 for b in changes if a <= b <= a + NOMINEE_WINDOW_DAYS * DAY) for a in changes),
+            default=0,
+        )
+        current = [r for r in group if r.get("owner_to") is None]
+        several = any(
+            len(holdings.get((_owner_key(r) or "", _trade(r)), ())) >= NOMINEE_MIN_CVRS
+            for r in current
+        )
+        abroad = any(
+            str(r.get("owner_country") or "").strip().upper() not in ("", NOMINEE_HOME)
+            for r in current
+        )
+        implausible = False
+        for r in current:
+            born, since = r.get("owner_birth_date"), r.get("owner_from")
+            if born and since:
+                age = (since - born).days / 365.25
+                implausible |= not NOMINEE_OWNER_AGE[0] <= age < NOMINEE_OWNER_AGE[1]
+            kyc = by_id.get(r.get("owner_customer_id"))
+            income = float((kyc or {}).get("declared_income") or 0)
+            if kyc and kyc.get("segment") == "private" and 0 < income < NOMINEE_LOW_INCOME_BELOW:
+                implausible = True
+        if churn >= NOMINEE_MIN_CHANGES or several + abroad + implausible >= NOMINEE_MIN_ELEMENTS:
+            hits.update(str(r["entry_id"]) for r in group)
+    return hits
+
+
+def _dkk(t: dict[str, Any]) -> bool:
+    return str(t.get("currency") or "DKK").upper() == "DKK"
+
+
+def business_without_payroll(
+    transactions: Iterable[dict[str, Any]], companies: Iterable[dict[str, Any]]
+) -> set[str]:
+    """FIN-BIZ-NO-PAYROLL as implemented: the revenue and cash withdrawals of a current company's
+    account whose revenue, annualised over the days between its first and last transaction (at least
+    30), is above 500,000 DKK while payroll-type outflows (a salary, tax, ATP or holiday-pay memo or
+    first word of it; payments to Skattestyrelsen or ATP) are below 5 % of it, a sole proprietorship
+    (no employees) only from 2,000,000 DKK; or whose register lists employees while it withdraws at
+    least 20,000 DKK in cash in at least 3 months and its payroll stays below 5 % of its revenue or
+    cash."""
+    employees: dict[str, float] = {}
+    for row in companies:
+        if row.get("account_id") and row.get("owner_to") is None and row.get("cvr"):
+            account = row["account_id"]
+            employees[account] = max(employees.get(account, 0.0), float(row.get("employees") or 0))
+    facts: dict[str, dict[str, Any]] = {
+        a: {"revenue": 0.0, "payroll": 0.0, "cash": 0.0, "ts": [], "ids": [], "months": {}}
+        for a in employees
+    }
+    for t in transactions:
+        if not _dkk(t):
+            continue
+        payee, payer, amount = t.get("payee"), t.get("payer"), float(t["amount"])
+        if payee in facts and payer != payee:
+            f = facts[payee]
+            f["revenue"] += amount
+            f["ts"].append(t["ts"])
+            if amount > 0:
+                f["ids"].append(t["txn_id"])
+        if payer in facts and payee != payer:
+            f = facts[payer]
+            f["ts"].append(t["ts"])
+            memo = str(t.get("memo") or "").strip().lower()
+            merchant = str(t.get("merchant") or "").strip().lower()
+            first_word = memo.split(" ")[0]
+            if memo in PAYROLL_MEMOS or first_word in PAYROLL_MEMOS or merchant in PAYROLL_PAYEES:
+                f["payroll"] += amount
+            if t["channel"] in PAYROLL_CASH_CHANNELS:
+                f["cash"] += amount
+                month = t["ts"].astimezone(CPH).strftime("%Y-%m")
+                f["months"][month] = f["months"].get(month, 0.0) + amount
+                if amount > 0:
+                    f["ids"].append(t["txn_id"])
+    hits: set[str] = set()
+    for account, f in facts.items():
+        if not f["ts"] or not f["ids"]:
+            continue
+        span = (int(max(f["ts"]).timestamp()) - int(min(f["ts"]).timestamp())) / 86400
+        annual = f["revenue"] * 365 / max(span, PAYROLL_MIN_DAYS)
+        staffed = employees[account] > 0
+        by_revenue = (
+            annual > PAYROLL_REVENUE_ABOVE
+            and f["payroll"] < PAYROLL_SHARE_BELOW * f["revenue"]
+            and (staffed or annual >= PAYROLL_SOLE_TRADER_ABOVE)
+        )
+        cash_months = sum(1 for v in f["months"].values() if v >= PAYROLL_MIN_MONTHLY_CASH)
+        by_cash = (
+            staffed
+            and cash_months >= PAYROLL_MIN_CASH_MONTHS
+            and f["payroll"] < PAYROLL_SHARE_BELOW * max(f["revenue"], f["cash"])
+        )
+        if by_revenue or by_cash:
+            hits.update(f["ids"])
+    return hits
+
+
+def front_massage(
+    transactions: Iterable[dict[str, Any]],
+    companies: Iterable[dict[str, Any]],
+    customers: Iterable[dict[str, Any]],
+) -> set[str]:
+    """FIN-FRONT-MASSAGE as implemented: the customer payments of a wellness company that banks
+    here (everything into its account, plus P2P into its owner's own private account, another
+    account than the company's, while they own it) when there are at least 20, at least 50 % of
+    them between 18:00 and 02:00 local time and at least 30 % of their amount paid to the owner
+    privately."""
+    customers = list(customers)
+    account_of = {c["customer_id"]: c.get("account_id") for c in customers}
+    holders = _first_holders(customers)
+    company_accounts: dict[str, set[str]] = defaultdict(set)
+    owners: dict[str, list[tuple[str, Any, Any, str]]] = defaultdict(list)
+    for row in companies:
+        if not row.get("cvr") or not row.get("account_id") or _trade(row) not in wellness_trades():
+            continue
+        cvr, account = str(row["cvr"]).strip(), row["account_id"]
+        company_accounts[cvr].add(account)
+        own = account_of.get(row.get("owner_customer_id"))
+        holder = holders.get(own) if own else None
+        if own and own != account and holder and holder.get("segment") == "private":
+            owners[cvr].append((own, row.get("owner_from"), row.get("owner_to"), account))
+    txns = [t for t in transactions if _dkk(t)]
+    hits: set[str] = set()
+    for cvr, accounts in company_accounts.items():
+        paid: dict[str, tuple[dict[str, Any], bool]] = {}
+        for t in txns:
+            if t.get("payee") in accounts and t.get("payer") != t.get("payee"):
+                paid[t["txn_id"]] = (t, False)
+        for own, since, until, account in owners.get(cvr, ()):
+            for t in txns:
+                day_local = t["ts"].astimezone(CPH).date()
+                if (
+                    t.get("payee") == own
+                    and t["channel"] in FRONT_OWNER_CHANNELS
+                    and t.get("payer") not in (None, own, account)
+                    and (since is None or day_local >= since)
+                    and (until is None or day_local < until)
+                ):
+                    paid.setdefault(t["txn_id"], (t, True))
+        rows = list(paid.values())
+        amount = sum(float(t["amount"]) for t, _ in rows)
+        to_owner = sum(float(t["amount"]) for t, private in rows if private)
+        evening = sum(1 for t, _ in rows if _is_evening(t["ts"]))
+        if (
+            len(rows) >= FRONT_MIN_PAYMENTS
+            and amount > 0
+            and evening / len(rows) >= FRONT_MIN_EVENING_SHARE
+            and to_owner >= FRONT_MIN_OWNER_P2P_SHARE * amount
+        ):
+            hits.update(paid)
+    return hits

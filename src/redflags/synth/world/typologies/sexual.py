@@ -22,7 +22,7 @@ from redflags.synth.world import text
 from redflags.synth.world.context import WorldContext
 from redflags.synth.world.images import ImageMaker
 from redflags.synth.world.pools import Municipality, Person
-from redflags.synth.world.typologies import fields, kit, spending
+from redflags.synth.world.typologies import fields, kit, register, spending
 from redflags.synth.world.typologies.pay import too_good_pay
 from redflags.synth.world.typologies.rules import customers_sharing_identifiers
 
@@ -144,6 +144,7 @@ class _Case1:
         self._clinic_register()
         self._serial_emails()
         self._messenger_logins()
+        self._clinic_company(buyers)
         self.ledger.close()
 
     def _messenger_logins(self) -> None:
@@ -185,7 +186,7 @@ class _Case1:
         ctx = self.ctx
         rng = ctx.rng(self.key, "clinic_register")
         owner = ctx.person(rng, self.origins[0], None, (30, 60))
-        kit.customer(
+        self.clinic_record = kit.customer(
             ctx,
             self.ledger,
             rng,
@@ -196,6 +197,87 @@ class _Case1:
             job="massageklinik",
             segment="business",
         )
+
+    def _clinic_company(self, buyers: list[kit.Holder]) -> None:
+        """The clinic in the company register, and its takings. Straw owners from home hold it
+        in turn: the banked owner, then another, then (a few weeks before the women arrive) the
+        front whose private account the buyers pay, who also stands behind a second clinic in
+        another town (two owner changes within a year: KYC-NOMINEE-OWNER). The employees the
+        clinic declares get no wages (FIN-BIZ-NO-PAYROLL): its account takes the card payments
+        of the buyers who pay at the terminal, mostly in the evening, while the rest pay the
+        owner privately by P2P (FIN-FRONT-MASSAGE). Own random stream, drawn last."""
+        ctx, ledger, clinic, front = self.ctx, self.ledger, self.clinic_record, self.collection
+        rng = ctx.rng(self.key, "clinic_company")
+        second = self.start - rng.randint(20, 90)  # the front takes over
+        first = second - rng.randint(90, 300)  # a second straw owner from home
+        onboarded = (clinic["onboarded_at"] - ctx.start).days
+        founded = min(onboarded, first - rng.randint(60, 400))
+        name = f"{rng.choice(['Lotus', 'Orchid', 'Harmony', 'Relax', 'Jade', 'Sunrise'])} Massage"
+        company = {
+            "cvr": ctx.new_id("cvr"),
+            "name": name,
+            "trade": register.trade_code("massageklinik"),
+            "address": self.clinic,
+            "account_id": clinic["account_id"],
+            "founded_on": register.day(ctx, founded),
+            "employees": float(rng.randint(2, 4)),  # the women, declared
+        }
+        straw = ctx.person(rng, self.origins[0], None, (25, 55))
+        owners = [
+            (register.owner_of(clinic), founded, first),
+            (register.owner(straw.first_name, straw.last_name, straw.birth_date), first, second),
+            (register.owner_of(front), second, None),
+        ]
+        for holder, since, until in owners:
+            register.entry(
+                ctx,
+                ledger,
+                company,
+                holder,
+                register.day(ctx, since),
+                register.day(ctx, until) if until is not None else None,
+            )
+        town = ctx.city(rng)
+        opened = second + rng.randint(5, 40)
+        register.entry(
+            ctx,
+            ledger,
+            {
+                "cvr": ctx.new_id("cvr"),
+                "name": f"{rng.choice(['Bamboo', 'Lily', 'Zen', 'Thai Garden'])} Massage",
+                "trade": register.trade_code("massageklinik"),
+                "address": ctx.address(rng, town),
+                "founded_on": register.day(ctx, opened),
+                "employees": float(rng.randint(1, 3)),
+            },
+            register.owner_of(front),
+            register.day(ctx, opened),
+        )
+        # The terminal's takings: card payments from the first day to the last, adding up to
+        # 1.3 x the 500,000 DKK a year of FIN-BIZ-NO-PAYROLL over those days, so the clinic
+        # has a clinic's revenue (and none of it is paid on as wages).
+        menu = self.menus["massage"]
+        days = list(range(self.start + 1, self.end))
+        target = 1.3 * 500_000 * len(days) / 365
+        taken = 0.0
+        paid_days = [days[0], days[-1]]
+        while taken < target:
+            day = paid_days.pop() if paid_days else rng.choice(days)
+            hours = (18.0, 25.5) if rng.random() < 0.85 else kit.AFTERNOON
+            amount = rng.choice(menu)
+            taken += amount
+            kit.pay(
+                ctx,
+                ledger,
+                ts=kit.clock(ctx, rng, day, hours),
+                payer=rng.choice(buyers).account,
+                payee=clinic["account_id"],
+                amount=amount,
+                channel="card",
+                merchant=name,
+                category="health",
+                city=self.town.name,
+            )
 
     def _serial_emails(self) -> None:
         """The controller registers two or more of the women with his own serial addresses (one
