@@ -36,6 +36,7 @@ _EVIDENCE_LOOKUP: dict[str, tuple[str, str, str, str]] = {
     "customer": ("customers", "customer_id", "customer_id", "customer_id"),
     "device_event": ("device_events", "event_id", "device_id", "coalesce(device_id, ip)"),
     "message": ("messages", "message_id", "platform", "platform"),
+    "kyc_event": ("kyc_events", "event_id", "event", "event"),
 }
 
 _LOOKUP_SQL = """
