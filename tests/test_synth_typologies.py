@@ -141,6 +141,11 @@ LOOK_ALIKES = {
     # the independent worker and the landlord pay their own food and rent; salaried families
     # keep or spend their money themselves: nothing passes through untouched by living costs
     "FIN-NO-OWN-LIVING-COSTS": ("hn_independent_sex_worker", "hn_flea_market_landlord"),
+    # the KYC case log: one of a family moves to the landline the others hold (at home, two
+    # surnames: a household); a social worker helps shelter residents through failed video-IDs
+    # to a meeting in the branch (identified in the end)
+    "KYC-CONTACT-TAKEOVER": ("hn_family_shared_address",),
+    "KYC-AVOID-FACE-TO-FACE": ("hn_shelter_dormitory",),
 }
 
 
