@@ -154,66 +154,17 @@ class _Case1:
         to identify again, they fail or refuse video-ID and decline meetings while he calls on
         their behalf (KYC-AVOID-FACE-TO-FACE). Own random stream, drawn last; truth by rule in
         the ledger."""
-        ctx, ledger = self.ctx, self.ledger
-        rng = ctx.rng(self.key, "kyc_case_log")
-        target = self.collection["phone"]
+        rng = self.ctx.rng(self.key, "kyc_case_log")
+        records = [w.record for w in self.workers]
+        case_log.identified_at_onboarding(self.ctx, rng, self.ledger, records)
         speaker = f"{self.controller.first_name} {self.controller.last_name}"
-        for worker in self.workers:
-            case_log.kyc_event(
-                ctx,
-                ledger,
-                customer_id=worker.record["customer_id"],
-                ts=kit.later(rng, worker.record["onboarded_at"], 0.1, 0.6),
-                event="meeting_held",
-                channel="branch",
-            )
-        movable = [w for w in self.workers if target and w.record["phone"] != target]
-        for worker in rng.sample(movable, min(len(movable), rng.randint(2, 3))):
-            record = worker.record
-            day = (record["onboarded_at"] - ctx.start).days + rng.randint(3, 12)
-            ts = kit.clock(ctx, rng, day, kit.WAKING)
-            case_log.kyc_event(
-                ctx,
-                ledger,
-                customer_id=record["customer_id"],
-                ts=ts,
-                event="detail_change",
-                field="phone",
-                old_value=record["phone"],
-                new_value=target,
-                channel=rng.choice(["app", "app", "phone"]),
-            )
-            record["phone"] = target
-            # today's record carries his number: what the onboarding rule reads (as at Case 1's
-            # onboarding with his number)
-            ledger.flag(record, "KYC-THIRD-PARTY-ONBOARDING")
-            misses = [rng.choice(["video_id_failed", "video_id_refused"]) for _ in range(2)]
-            misses += ["meeting_declined"] * rng.randint(0, 1)
-            for miss in misses:
-                ts = kit.later(rng, ts, 20, 120)
-                speaks = miss == "meeting_declined" or rng.random() < 0.5
-                case_log.kyc_event(
-                    ctx,
-                    ledger,
-                    customer_id=record["customer_id"],
-                    ts=ts,
-                    event=miss,
-                    channel="phone" if miss == "meeting_declined" else "video",
-                    actor=speaker if miss == "meeting_declined" else None,
-                    note=case_log.NOTES["connection"] if miss == "video_id_failed" else None,
-                )
-                if speaks:
-                    ts = kit.later(rng, ts, 1, 30)
-                    case_log.kyc_event(
-                        ctx,
-                        ledger,
-                        customer_id=record["customer_id"],
-                        ts=ts,
-                        event="contact_via_third_party",
-                        channel="phone",
-                        actor=speaker,
-                        note=case_log.NOTES["on_behalf"],
-                    )
+        target = self.collection["phone"]
+        for record in case_log.taken_over(
+            self.ctx, rng, self.ledger, records, target, speaker, rng.randint(2, 3)
+        ):
+            # today's record carries his number, which is what the onboarding rule reads (as for
+            # the women onboarded with his number)
+            self.ledger.flag(record, "KYC-THIRD-PARTY-ONBOARDING")
 
     def _messenger_logins(self) -> None:
         """The platform's login log for the Telegram accounts: the boss logs in from home
