@@ -153,6 +153,11 @@ LOOK_ALIKES = {
     # the clinic opens late for commuters but is paid at its terminal; her evening MobilePay
     # goes to the business's own account, not to an owner beside it
     "FIN-FRONT-MASSAGE": ("hn_legitimate_agency_employer", "hn_independent_sex_worker"),
+    # the KYC case log: one of a family moves to the landline the others hold (at home, two
+    # surnames: a household); a social worker helps shelter residents through failed video-IDs
+    # to a meeting in the branch (identified in the end)
+    "KYC-CONTACT-TAKEOVER": ("hn_family_shared_address",),
+    "KYC-AVOID-FACE-TO-FACE": ("hn_shelter_dormitory",),
 }
 
 

@@ -19,6 +19,7 @@ from redflags.detectors import (  # noqa: F401  (imported for registration)
     fin_travel_stays,
     fin_wages,
     fin_worker_sweep,
+    kyc_case_log,
     kyc_contact_in_ads,
     kyc_contact_quality,
     kyc_onboarding,

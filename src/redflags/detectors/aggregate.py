@@ -37,6 +37,7 @@ _EVIDENCE_LOOKUP: dict[str, tuple[str, str, str, str]] = {
     "device_event": ("device_events", "event_id", "device_id", "coalesce(device_id, ip)"),
     "message": ("messages", "message_id", "platform", "platform"),
     "company": ("companies", "entry_id", "cvr", "cvr"),
+    "kyc_event": ("kyc_events", "event_id", "event", "event"),
 }
 
 _LOOKUP_SQL = """

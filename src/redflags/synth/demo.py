@@ -119,6 +119,7 @@ class DemoWorld:
     transactions: list[dict[str, Any]] = field(default_factory=list)
     customers: list[dict[str, Any]] = field(default_factory=list)
     device_events: list[dict[str, Any]] = field(default_factory=list)
+    kyc_events: list[dict[str, Any]] = field(default_factory=list)
     truth: dict[str, Any] = field(default_factory=dict)
 
 
@@ -128,7 +129,7 @@ class _Builder:
         self.world = DemoWorld(truth={"networks": [], "seed": seed})
         self._phones: set[str] = set()
         self._accounts: set[str] = set()
-        self._counter = {"ad": 0, "msg": 0, "txn": 0, "cust": 0, "dev": 0}
+        self._counter = {"ad": 0, "msg": 0, "txn": 0, "cust": 0, "dev": 0, "kyc": 0}
 
     # -- identifiers ------------------------------------------------------------------------
     def phone(self, country: str = "45") -> str:
@@ -745,9 +746,52 @@ def build_demo_world(seed: int = 7) -> DemoWorld:
         _shelter,
         _legit_clinic,
         _background,
+        _case1_kyc_log,
     ):
         part(builder)
     return builder.world
+
+
+def _case1_kyc_log(b: _Builder) -> None:
+    """Nordlys in the bank's KYC case log: the controller moves the one woman with a number of
+    her own to his (KYC-CONTACT-TAKEOVER), and two of them fail or refuse video-ID while he
+    calls for them (KYC-AVOID-FACE-TO-FACE). Drawn last and without the random generator, so
+    every other record of the demo stays as it was."""
+    network = next(n for n in b.world.truth["networks"] if n["name"] == "Nordlys massage clinic")
+    by_id = {c["customer_id"]: c for c in b.world.customers}
+    roles = network["members"]
+    controller = next(by_id[c] for c, role in roles.items() if role == "controller")
+    victims = [by_id[c] for c, role in roles.items() if role == "victim"]
+    speaker = f"{controller['first_name']} {controller['last_name']}"
+    entries: list[tuple[dict[str, Any], float, str, dict[str, Any]]] = []
+    moved = next(v for v in victims if v["phone"] != controller["phone"])
+    entries.append(
+        (moved, -30, "detail_change",
+         {"field": "phone", "old_value": moved["phone"], "new_value": controller["phone"],
+          "channel": "app"})
+    )  # fmt: skip
+    moved["phone"] = controller["phone"]
+    for victim in (moved, victims[0]):
+        entries += [
+            (victim, -25, "video_id_failed", {"channel": "video",
+                                              "note": "Forbindelsen blev afbrudt"}),
+            (victim, -24, "contact_via_third_party", {"channel": "phone", "actor": speaker,
+                                                      "note": "Ringede på kundens vegne"}),
+            (victim, -20, "video_id_refused", {"channel": "video"}),
+        ]  # fmt: skip
+    for victim, day, event, values in entries:
+        record = {
+            "event_id": b.next_id("kyc", "Y"),
+            "customer_id": victim["customer_id"],
+            "ts": b.at(day, 11 + len(b.world.kyc_events) % 5).isoformat(),
+            "event": event,
+            **{f: values.get(f) for f in ("field", "old_value", "new_value", "channel")},
+            "actor": values.get("actor"),
+            "note": values.get("note"),
+        }
+        b.world.kyc_events.append(record)
+        network["records"].append(f"kyc_event:{record['event_id']}")
+    network["expected_indicators"] += ["KYC-AVOID-FACE-TO-FACE", "KYC-CONTACT-TAKEOVER"]
 
 
 # -- writing ------------------------------------------------------------------------------------
@@ -862,6 +906,10 @@ def write_demo(out: Path, seed: int = 7) -> dict[str, int]:
         out / "device_events.csv", fields, [[e[f] for f in fields] for e in world.device_events]
     )
     counts["device_events.csv"] = len(world.device_events)
+
+    fields = list(world.kyc_events[0])
+    _write_csv(out / "kyc_events.csv", fields, [[e[f] for f in fields] for e in world.kyc_events])
+    counts["kyc_events.csv"] = len(world.kyc_events)
 
     (out / "truth" / "truth.json").write_text(
         json.dumps(world.truth, ensure_ascii=False, indent=2), encoding="utf-8"

@@ -25,6 +25,7 @@ from redflags.synth.world.benign.clock import Clock
 from redflags.synth.world.benign.companies import Companies, payroll_staff
 from redflags.synth.world.benign.contacts import Taken
 from redflags.synth.world.benign.device_events import DeviceEvents
+from redflags.synth.world.benign.kyc_log import KycLog
 from redflags.synth.world.benign.merchants import Merchants
 from redflags.synth.world.benign.messages import Messages
 from redflags.synth.world.benign.population import Population, build_population
@@ -76,6 +77,9 @@ class Background:
         self.clock = Clock(ctx.start, scale.days)
         self.taken = taken_by(ctx.records)
         self.population: Population = build_population(ctx, self.clock, scale.customers, self.taken)
+        # the KYC case log: spouses who moved to one phone or e-mail change the records here,
+        # before any kind is streamed (own random streams)
+        self.kyc_log = KycLog(ctx, self.clock, self.population)
         self.merchants = Merchants(ctx)
         self.trips = plan_trips(ctx, scale.days, self.population, self.merchants)
         self._ads: Ads | None = None
@@ -109,7 +113,8 @@ class Background:
             yield from DeviceEvents(
                 ctx, clock, pop, self.merchants, self.trips, self.scale.device_events, advertisers
             ).chunks(size)
-        # kyc_event: the background has none yet
+        elif kind == "kyc_event":
+            yield from self.kyc_log.chunks(size)
         elif kind == "company":
             staff = self._staff if self._staff is not None else np.zeros(pop.size, dtype=np.int64)
             yield Companies(ctx, clock, pop, staff).table(), None

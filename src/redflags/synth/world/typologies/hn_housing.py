@@ -11,7 +11,7 @@ from redflags.catalogue.lists import default_list_path, load_allow_list
 from redflags.synth.world import text
 from redflags.synth.world.context import WorldContext
 from redflags.synth.world.pools import Municipality, Person, municipalities
-from redflags.synth.world.typologies import fields, kit
+from redflags.synth.world.typologies import case_log, fields, kit
 
 UNIVERSITY_TOWNS = ("København", "Aarhus", "Odense", "Aalborg", "Frederiksberg", "Roskilde")
 
@@ -193,6 +193,9 @@ class FamilySharedAddress:
                         memo_text=own.choice(["Mor", "Til mormor", None]),
                         country=home,
                     )
+        _family_case_log(
+            ctx, ctx.rng(self.name, instance, "kyc_case_log"), ledger, records, landline
+        )
         ledger.close()
 
 
@@ -369,4 +372,98 @@ class ShelterDormitory:
             ts = kit.clock(ctx, rng, rng.randrange(ctx.days), kit.OFFICE)
             body = text.write(rng, "everyday", "shelter_chat", "da")
             kit.Thread(ctx, ledger, "sms").say(staff_phone, str(resident["phone"]), ts, body)
+        _shelter_case_log(ctx, ctx.rng(self.name, instance, "kyc_case_log"), ledger, records)
         ledger.close()
+
+
+# -- the KYC case log (look-alikes of KYC-CONTACT-TAKEOVER and KYC-AVOID-FACE-TO-FACE) ------------
+
+
+def _family_case_log(
+    ctx: WorldContext,
+    rng: random.Random,
+    ledger: kit.Ledger,
+    records: list[dict[str, Any]],
+    landline: str,
+) -> None:
+    """One of the family moves to the landline the others are registered with (or did so in
+    the window): a change to another customer's number, at home, two surnames - a household,
+    not a takeover. The father passes a video-ID. Own random stream, drawn last."""
+    own = [r for r in records if r["phone"] != landline]
+    member = rng.choice(own or records)
+    old = member["phone"] if member["phone"] != landline else kit.phone(ctx)
+    day = max((member["onboarded_at"] - ctx.start).days + 1, rng.randrange(ctx.days))
+    case_log.kyc_event(
+        ctx,
+        ledger,
+        customer_id=member["customer_id"],
+        ts=kit.clock(ctx, rng, min(day, ctx.days - 1), kit.WAKING),
+        event="detail_change",
+        field="phone",
+        old_value=old,
+        new_value=landline,
+        channel=rng.choice(["app", "web", "branch"]),
+    )
+    member["phone"] = landline
+    case_log.kyc_event(
+        ctx,
+        ledger,
+        customer_id=records[1]["customer_id"],
+        ts=kit.clock(ctx, rng, rng.randrange(ctx.days), kit.WAKING),
+        event="video_id_passed",
+        channel="video",
+    )
+
+
+def _shelter_case_log(
+    ctx: WorldContext, rng: random.Random, ledger: kit.Ledger, records: list[dict[str, Any]]
+) -> None:
+    """A social worker helps residents through identification: video-ID fails twice (no
+    smartphone), she calls for them, a first meeting is declined, then they meet staff in the
+    branch with her; another resident refuses video and comes to the branch. Failures and
+    a third party, but the customer is identified in the end. Own random stream, drawn last."""
+    worker = ctx.person(rng, "DK", "F", (28, 60))
+    helper = f"{worker.first_name} {worker.last_name}"
+    chosen = rng.sample(records, min(len(records), rng.randint(2, 3)))
+    for index, record in enumerate(chosen):
+        day = min(max((record["onboarded_at"] - ctx.start).days + 1, 0), ctx.days - 25)
+        ts = kit.clock(ctx, rng, day + rng.randrange(10), kit.OFFICE)
+        customer_id = record["customer_id"]
+        if index == len(chosen) - 1:
+            case_log.kyc_event(
+                ctx,
+                ledger,
+                customer_id=customer_id,
+                ts=ts,
+                event="video_id_refused",
+                channel="video",
+                note=case_log.NOTES["refused"],
+            )
+        else:
+            steps = [
+                ("video_id_failed", "video", None, case_log.NOTES["no_smartphone"]),
+                ("video_id_failed", "video", None, None),
+                ("contact_via_third_party", "phone", helper, case_log.NOTES["on_behalf"]),
+                ("meeting_declined", "phone", helper, None),
+            ]
+            for event, channel, actor, note in steps:
+                case_log.kyc_event(
+                    ctx,
+                    ledger,
+                    customer_id=customer_id,
+                    ts=ts,
+                    event=event,
+                    channel=channel,
+                    actor=actor,
+                    note=note,
+                )
+                ts = kit.later(rng, ts, 2, 48)
+        case_log.kyc_event(
+            ctx,
+            ledger,
+            customer_id=customer_id,
+            ts=kit.later(rng, ts, 24, 240),
+            event="meeting_held",
+            channel="branch",
+            actor=helper if index < len(chosen) - 1 else None,
+        )

@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 from redflags.synth.world import text
 from redflags.synth.world.context import WorldContext
 from redflags.synth.world.pools import Person
-from redflags.synth.world.typologies import kit
+from redflags.synth.world.typologies import case_log, kit
 from redflags.synth.world.typologies.sexual import language_of
 
 ORIGINS = ["RO", "BG", "UA", "PL", "LT", "VN", "TH", "PH"]
@@ -88,7 +88,22 @@ class _Labour:
         self._logins()
         self._debt_remittances()
         self._circuit()
+        self._kyc_case_log()
         self.ledger.close()
+
+    def _kyc_case_log(self) -> None:
+        """The bank's KYC case log: the workers were identified in a branch meeting at
+        onboarding (the agent brought them); later he moves one or two of them to his own
+        number (KYC-CONTACT-TAKEOVER) and speaks for them while they fail or refuse video-ID
+        (KYC-AVOID-FACE-TO-FACE). Own random stream, drawn last; truth by rule in the ledger."""
+        rng = self.ctx.rng(self.key, "kyc_case_log")
+        records = [r.record for r in self.recruits]
+        case_log.identified_at_onboarding(self.ctx, rng, self.ledger, records)
+        speaker = f"{self.agent.first_name} {self.agent.last_name}"
+        for record in case_log.taken_over(
+            self.ctx, rng, self.ledger, records, self.agent_phone, speaker, rng.randint(1, 2)
+        ):
+            self.ledger.flag(record, "KYC-THIRD-PARTY-ONBOARDING")  # his number, as onboarded
 
     def _word(self, language: str) -> str:
         return str(self.sector_info["words"][language])

@@ -121,6 +121,16 @@ class Ledger:
                 continue  # the rule is about persons: a clinic's booking line is not a flag
             if customer["phone"] and f"phone:{customer['phone']}" in sex_ad_contacts:
                 self.flag(customer, "KYC-CONTACT-IN-SEX-ADS")
+        # KYC-CONTACT-TAKEOVER and KYC-AVOID-FACE-TO-FACE: the KYC case log, by rule, wherever
+        # it holds (a controller's takeover, or a household's shared phone that is not one)
+        log = self.records("kyc_event")
+        taken = rules.contact_takeovers(log, customers)
+        avoided = rules.avoided_face_to_face(log)
+        for entry in log:
+            if entry["event_id"] in taken:
+                self.flag(entry, "KYC-CONTACT-TAKEOVER")
+            if entry["event_id"] in avoided:
+                self.flag(entry, "KYC-AVOID-FACE-TO-FACE")
 
     def _apply_register_rules(
         self, txns: list[dict[str, Any]], customers: list[dict[str, Any]]

@@ -22,7 +22,7 @@ from redflags.synth.world import text
 from redflags.synth.world.context import WorldContext
 from redflags.synth.world.images import ImageMaker
 from redflags.synth.world.pools import Municipality, Person
-from redflags.synth.world.typologies import fields, kit, register, spending
+from redflags.synth.world.typologies import case_log, fields, kit, register, spending
 from redflags.synth.world.typologies.pay import too_good_pay
 from redflags.synth.world.typologies.rules import customers_sharing_identifiers
 
@@ -145,7 +145,27 @@ class _Case1:
         self._serial_emails()
         self._messenger_logins()
         self._clinic_company(buyers)
+        self._kyc_case_log()
         self.ledger.close()
+
+    def _kyc_case_log(self) -> None:
+        """The bank's KYC case log. Each woman was identified in a branch meeting when she
+        opened her account (he came along). Days later he moves two or three of them to the
+        number registered on his own account (KYC-CONTACT-TAKEOVER); when the bank asks them
+        to identify again, they fail or refuse video-ID and decline meetings while he calls on
+        their behalf (KYC-AVOID-FACE-TO-FACE). Own random stream, drawn last; truth by rule in
+        the ledger."""
+        rng = self.ctx.rng(self.key, "kyc_case_log")
+        records = [w.record for w in self.workers]
+        case_log.identified_at_onboarding(self.ctx, rng, self.ledger, records)
+        speaker = f"{self.controller.first_name} {self.controller.last_name}"
+        target = self.collection["phone"]
+        for record in case_log.taken_over(
+            self.ctx, rng, self.ledger, records, target, speaker, rng.randint(2, 3)
+        ):
+            # today's record carries his number, which is what the onboarding rule reads (as for
+            # the women onboarded with his number)
+            self.ledger.flag(record, "KYC-THIRD-PARTY-ONBOARDING")
 
     def _messenger_logins(self) -> None:
         """The platform's login log for the Telegram accounts: the boss logs in from home
