@@ -387,6 +387,15 @@ BENEFIT_MEMOS = frozenset(
 ) | {"ydelse", "pension"}
 
 
+def account_holders(customers: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """An account's holder is its first customer by id (as the detectors' account_holders)."""
+    holders: dict[str, dict[str, Any]] = {}
+    for c in sorted(customers, key=lambda c: str(c["customer_id"])):
+        if c.get("account_id"):
+            holders.setdefault(c["account_id"], c)
+    return holders
+
+
 def profile_mismatch(
     transactions: Iterable[dict[str, Any]], customers: Iterable[dict[str, Any]]
 ) -> set[str]:
@@ -394,10 +403,7 @@ def profile_mismatch(
     customer's account (public benefits by memo left out) in a Copenhagen calendar month where
     they sum to more than 3 x the declared yearly income / 12 (when one is declared) or come
     from more than 20 distinct payers. An account's holder is its first customer by id."""
-    holders: dict[str, dict[str, Any]] = {}
-    for c in sorted(customers, key=lambda c: str(c["customer_id"])):
-        if c.get("account_id"):
-            holders.setdefault(c["account_id"], c)
+    holders = account_holders(customers)
     by_month: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for t in transactions:
         holder = holders.get(t["payee"])
@@ -445,10 +451,7 @@ def no_own_living_costs(
     essentials (the `essentials` merchant group, or rent and utilities by transfer memo) and
     >= 80 % of it left the account again, in >= 2 months: every transaction in and out of the
     account in those months. An account's holder is its first customer by id."""
-    holders: dict[str, dict[str, Any]] = {}
-    for c in sorted(customers, key=lambda c: str(c["customer_id"])):
-        if c.get("account_id"):
-            holders.setdefault(c["account_id"], c)
+    holders = account_holders(customers)
     private = {a for a, c in holders.items() if c.get("segment") == "private"}
     essentials = essential_categories()
     # (account, month) -> [inflow, outflow, essentials, txn ids]
@@ -521,10 +524,7 @@ def geo_circuit(
     least 3 towns, at least 2 of them new to the account (home town not counted), and at least
     half and at least 6 of its payments away from the town of the KYC address; when at least 2
     cycles qualify, their payments. An account's holder is its first customer by id."""
-    holders: dict[str, dict[str, Any]] = {}
-    for c in sorted(customers, key=lambda c: str(c["customer_id"])):
-        if c.get("account_id"):
-            holders.setdefault(c["account_id"], c)
+    holders = account_holders(customers)
     cycles: dict[str, dict[int, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for t in transactions:
         holder = holders.get(t["payer"])
@@ -613,14 +613,6 @@ def _owner_key(row: dict[str, Any]) -> str | None:
 def _is_evening(ts: datetime) -> bool:
     hour = ts.astimezone(CPH).hour
     return hour >= 18 or hour < 2
-
-
-def _first_holders(customers: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    holders: dict[str, dict[str, Any]] = {}
-    for c in sorted(customers, key=lambda c: str(c["customer_id"])):
-        if c.get("account_id"):
-            holders.setdefault(c["account_id"], c)
-    return holders
 
 
 def nominee_owners(
@@ -757,7 +749,7 @@ def front_massage(
     privately."""
     customers = list(customers)
     account_of = {c["customer_id"]: c.get("account_id") for c in customers}
-    holders = _first_holders(customers)
+    holders = account_holders(customers)
     company_accounts: dict[str, set[str]] = defaultdict(set)
     owners: dict[str, list[tuple[str, Any, Any, str]]] = defaultdict(list)
     for row in companies:
