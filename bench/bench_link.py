@@ -20,42 +20,19 @@ import time
 from functools import partial
 from pathlib import Path
 
-import pyarrow.parquet as pq
-
 from redflags.catalogue import load_catalogue
 from redflags.engines import DuckDBEngine
+from redflags.evaluation.stand_ins import stand_in_findings as truth_stand_ins
 from redflags.ingest import discover, ingest_source
 from redflags.link import IdentifierIndex, Linker
-from redflags.model import Evidence, Finding
+from redflags.model import Finding
 from redflags.pipeline import all_identifiers, payment_pairs
 from redflags.stages import StageMeter
 from redflags.store import Store
 
 
 def stand_in_findings(world: Path) -> list[Finding]:
-    catalogue = load_catalogue()
-    table = pq.read_table(
-        world / "truth" / "records.parquet",
-        filters=[("network_id", "!=", ""), ("kind", "!=", "transaction")],
-    )
-    findings = []
-    for row in table.to_pylist():
-        wanted = [i for i in row["expected_indicators"] or [] if not catalogue.get(i).planned]
-        if not wanted or row["network_id"] is None or row["kind"] == "transaction":
-            continue
-        indicator = catalogue.get(wanted[0])
-        findings.append(
-            Finding(
-                indicator_id=indicator.id,
-                indicator_version=indicator.version,
-                subject_kind=row["kind"],
-                subject=row["record_id"],
-                summary_en="stand-in",
-                summary_da="stand-in",
-                evidence=(Evidence(kind=row["kind"], record_id=row["record_id"]),),
-            )
-        )
-    return findings
+    return truth_stand_ins(world, load_catalogue())
 
 
 def main() -> None:

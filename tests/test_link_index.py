@@ -3,14 +3,12 @@ the same groups, hubs and pivot count, with only the records reachable from find
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import duckdb
-import pyarrow.parquet as pq
 import pytest
 
 from redflags.catalogue import load_catalogue
 from redflags.engines import DuckDBEngine
+from redflags.evaluation.stand_ins import stand_in_findings
 from redflags.ingest import discover, ingest_source
 from redflags.link import IdentifierIndex, Linker, LinkResult
 from redflags.model import Evidence, Finding, Identifier
@@ -29,28 +27,6 @@ def _shape(result: LinkResult) -> tuple[object, ...]:
     return groups, result.hubs, result.hub_reasons, result.pivot_count
 
 
-def _stand_in_findings(world: Path) -> list[Finding]:
-    """One finding per identity record a network's truth expects an indicator on."""
-    findings = []
-    for row in pq.read_table(world / "truth" / "records.parquet").to_pylist():
-        expected = [i for i in row["expected_indicators"] or [] if not CATALOGUE.get(i).planned]
-        if not expected or row["network_id"] is None or row["kind"] == "transaction":
-            continue
-        indicator = CATALOGUE.get(expected[0])
-        findings.append(
-            Finding(
-                indicator_id=indicator.id,
-                indicator_version=indicator.version,
-                subject_kind=row["kind"],
-                subject=row["record_id"],
-                summary_en="x",
-                summary_da="x",
-                evidence=(Evidence(kind=row["kind"], record_id=row["record_id"]),),
-            )
-        )
-    return findings
-
-
 @pytest.fixture(scope="module")
 def world_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, list[Finding]]:
     root = tmp_path_factory.mktemp("index")
@@ -58,7 +34,7 @@ def world_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, list[F
     store = Store.open(None)
     for spec in discover([root / "world"]):
         ingest_source(store, spec)
-    return store, _stand_in_findings(root / "world")
+    return store, stand_in_findings(root / "world", CATALOGUE)
 
 
 @pytest.mark.parametrize("max_degree", [50, 4])
