@@ -116,3 +116,8 @@ class Ledger:
                 continue  # the rule is about persons: a clinic's booking line is not a flag
             if customer["phone"] and f"phone:{customer['phone']}" in sex_ad_contacts:
                 self.flag(customer, "KYC-CONTACT-IN-SEX-ADS")
+        # KYC-VULNERABILITY-CONTEXT last: a modifier where the other indicators already are
+        vulnerable = rules.vulnerability_context(self._entries)
+        for customer in customers:
+            if customer["customer_id"] in vulnerable:
+                self.flag(customer, "KYC-VULNERABILITY-CONTEXT")
