@@ -2,7 +2,8 @@
 
     PYTHONPATH=src .venv/bin/python bench/fairness_audit.py --world W [--out RUN] [--json F]
 
-Scans a synthetic world (`redflags synth`), then links and scores the findings twice: with the
+Evaluates a synthetic world (`redflags synth`; the run folder gets metrics.json as from
+`redflags evaluate`), then links and scores the findings twice: with the
 modifier's findings and without them (the same records, identifiers and payments). For every
 customer the modifier names, it compares that customer's group with and without: whether it is a
 case, its priority. Reported per nationality group (DK, other EU/EEA, outside the EU/EEA) and per
@@ -31,7 +32,7 @@ from redflags.link import Linker
 from redflags.link.groups import Group
 from redflags.model import Finding, Score
 from redflags.normalise.identifiers import normalise_address
-from redflags.pipeline import ScanOptions, all_identifiers, payment_pairs, run_scan
+from redflags.pipeline import ScanOptions, all_identifiers, payment_pairs, run_evaluation
 from redflags.resolve import resolve_people
 from redflags.score import RiskV1
 from redflags.store import Store
@@ -74,7 +75,8 @@ def _link(engine: DuckDBEngine, findings: list[Finding]) -> tuple[Group, ...]:
 
 
 def audit(world: Path, out: Path) -> dict[str, Any]:
-    scan = run_scan([world], ScanOptions(out=out))
+    evaluation = run_evaluation(world, ScanOptions(out=out))  # also writes metrics.json
+    scan = evaluation.scan
     catalogue = load_catalogue()
     model = RiskV1(catalogue)
     modified = [f for f in scan.findings if f.indicator_id == MODIFIER]
@@ -137,6 +139,7 @@ def audit(world: Path, out: Path) -> dict[str, Any]:
     }
     return {
         "world": str(world),
+        "record_level": evaluation.metrics["indicators"].get(MODIFIER),
         "modifier_findings": len(modified),
         "cases_with_modifier": cases_with,
         "cases_without_modifier": cases_without,

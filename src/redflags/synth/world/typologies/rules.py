@@ -506,13 +506,26 @@ def fired_indicators() -> frozenset[str]:
     )
 
 
+@cache
+def _vulnerability_vocabulary() -> tuple[Any, frozenset[str]]:
+    """The rule's list (lists/vulnerability_context.yaml) and the shelter-like addresses of the
+    address allow-list, normalised."""
+    from redflags.catalogue.lists import load_vulnerability_context
+
+    vocabulary = load_vulnerability_context()
+    shelters = frozenset(
+        _norm(e.address)
+        for e in load_allow_list(default_list_path("address_allow_list")).entries
+        if e.kind in vocabulary.no_fixed_address.kinds
+    )
+    return vocabulary, shelters
+
+
 def vulnerability_factors(customer: dict[str, Any], first: datetime | None) -> set[str]:
     """The rule's factors a customer record shows: first registered residence less than two
     years before `first` (the earliest record of another indicator touching them), a language
     of correspondence other than Danish, no fixed address, a high-risk trade."""
-    from redflags.catalogue.lists import load_vulnerability_context
-
-    vocabulary = load_vulnerability_context()
+    vocabulary, shelters = _vulnerability_vocabulary()
     found: set[str] = set()
     since = customer.get("resident_since")
     days = (first.astimezone(UTC).date() - since).days if since and first else None
@@ -521,11 +534,6 @@ def vulnerability_factors(customer: dict[str, Any], first: datetime | None) -> s
     if str(customer.get("language") or "da").lower() != "da":
         found.add("no_danish")
     address = str(customer.get("address") or "")
-    shelters = {
-        _norm(e.address)
-        for e in load_allow_list(default_list_path("address_allow_list")).entries
-        if e.kind in vocabulary.no_fixed_address.kinds
-    }
     markers = vocabulary.no_fixed_address.markers
     if address and (any(m in address.lower() for m in markers) or _norm(address) in shelters):
         found.add("no_fixed_address")
