@@ -8,8 +8,11 @@ modifier's findings and without them (the same records, identifiers and payments
 customer the modifier names, it compares that customer's group with and without: whether it is a
 case, its priority. Reported per nationality group (DK, other EU/EEA, outside the EU/EEA) and per
 nationality: customers touched by another BEH/FIN finding, how many of them the modifier names
-(the factor rate), their mean multiplier, cases whose priority changes, and cases the modifier
-alone creates, which must be 0 (risk-v1 takes the case decision without it). Nationality is read
+(the factor rate), their mean multiplier, whose case changes priority, and who is in a case
+only when the modifier's finding takes part in linking (its evidence, the customer record, can
+join a Leiden community it would not join otherwise). Over the whole run: cases the modifier
+alone creates, which must be 0 (risk-v1 takes the case decision without it), and cases after
+relinking without it that share no finding with a case of the run. Nationality is read
 here only to audit; the detector never reads it.
 """
 
@@ -102,8 +105,8 @@ def audit(world: Path, out: Path) -> dict[str, Any]:
             "multiplier_sum": 0.0,
             "in_case": 0,
             "priority_changed": 0,
-            "created_by_modifier": 0,
-            "lost": 0,
+            "joined_a_case": 0,
+            "left_a_case": 0,
         }
     )
     modified_ids = {f.subject: f for f in modified}
@@ -121,12 +124,33 @@ def audit(world: Path, out: Path) -> dict[str, Any]:
             was = bool(without_score and without_score.is_case)
             now = bool(with_score and with_score.is_case)
             row["in_case"] += int(now)
-            row["created_by_modifier"] += int(now and not was)
-            row["lost"] += int(was and not now)
+            # in a case only when linked with the modifier's finding (see module docstring)
+            row["joined_a_case"] += int(now and not was)
+            row["left_a_case"] += int(was and not now)
             if now and was and with_score and without_score:
                 row["priority_changed"] += int(with_score.priority != without_score.priority)
-    cases_with = sum(1 for g in scan.link.groups if model.score(g.findings).is_case)
-    cases_without = sum(1 for g in groups_without if model.score(g.findings).is_case)
+    cases_with = [g for g in scan.link.groups if model.score(g.findings).is_case]
+    cases_without = [g for g in groups_without if model.score(g.findings).is_case]
+    # A case the modifier creates: a case whose group, scored without the modifier's findings,
+    # is none (0 by risk-v1's rule); and, after linking without them, a case that shares no
+    # finding with any case of the other linking (0 unless linking itself moved).
+    by_rule = sum(
+        1
+        for g in cases_with
+        if not model.score([f for f in g.findings if f.indicator_id != MODIFIER]).is_case
+    )
+    without_ids = {f.finding_id for g in cases_without for f in g.findings}
+    by_linking = sum(
+        1
+        for g in cases_with
+        if not {f.finding_id for f in g.findings if f.indicator_id != MODIFIER} & without_ids
+    )
+    priorities = sum(
+        1
+        for g in cases_with
+        if model.score(g.findings).priority
+        != model.score([f for f in g.findings if f.indicator_id != MODIFIER]).priority
+    )
     groups_out = {
         key: {
             **{k: v for k, v in row.items() if k != "multiplier_sum"},
@@ -141,11 +165,11 @@ def audit(world: Path, out: Path) -> dict[str, Any]:
         "world": str(world),
         "record_level": evaluation.metrics["indicators"].get(MODIFIER),
         "modifier_findings": len(modified),
-        "cases_with_modifier": cases_with,
-        "cases_without_modifier": cases_without,
-        "cases_created_by_modifier": sum(
-            r["created_by_modifier"] for k, r in rows.items() if not k.startswith(" ")
-        ),
+        "cases_with_modifier": len(cases_with),
+        "cases_without_modifier": len(cases_without),
+        "cases_created_by_modifier": by_rule,
+        "cases_new_after_relinking": by_linking,
+        "cases_priority_changed": priorities,
         "groups": groups_out,
     }
 
@@ -154,16 +178,18 @@ def render(result: dict[str, Any]) -> str:
     lines = [
         f"world {result['world']}: {result['modifier_findings']} modifier findings; cases "
         f"{result['cases_without_modifier']} without, {result['cases_with_modifier']} with; "
-        f"created by the modifier alone: {result['cases_created_by_modifier']}",
+        f"created by the modifier alone: {result['cases_created_by_modifier']} (by the rule), "
+        f"{result['cases_new_after_relinking']} (after relinking); priority changed: "
+        f"{result['cases_priority_changed']}; record level: {result['record_level']}",
         "| nationality | touched by BEH/FIN | modifier | rate | mean x | in a case "
-        "| priority changed | created by modifier |",
+        "| priority changed | in a case only when linked with it |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for key, r in result["groups"].items():
         lines.append(
             f"| {key.strip()}{'' if key.startswith(' ') else ' (all)'} | {r['touched']} "
             f"| {r['modified']} | {r['rate']:.3f} | {r['mean_multiplier'] or '-'} "
-            f"| {r['in_case']} | {r['priority_changed']} | {r['created_by_modifier']} |"
+            f"| {r['in_case']} | {r['priority_changed']} | {r['joined_a_case']} |"
         )
     return "\n".join(lines)
 
