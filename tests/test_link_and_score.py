@@ -146,6 +146,44 @@ def test_fairness_sensitive_alone_adds_nothing(indicator_id: str) -> None:
     assert plain.total < modified.total <= plain.total * 1.5
 
 
+def _vulnerability(multiplier: float) -> Finding:
+    finding = _finding("KYC-VULNERABILITY-CONTEXT", "customer", "c9")
+    return finding.model_copy(update={"facts": {"multiplier": multiplier}})
+
+
+def test_the_vulnerability_modifier_scales_with_its_factors_up_to_the_cap() -> None:
+    """A finding's own multiplier (1 + 0.125 per factor) applies, never above 1.5."""
+    model = RiskV1(CATALOGUE)
+    base = [
+        _finding("BEH-CONTACT-PROXY", "ad", "a1"),
+        _finding("FIN-BUYER-PAYS-THIRD-PARTY", "transaction", "t1"),
+    ]
+    plain = model.score(base).total
+    for multiplier, expected in ((1.125, 1.125), (1.375, 1.375), (1.5, 1.5), (3.0, 1.5)):
+        modified = model.score([*base, _vulnerability(multiplier)]).total
+        assert modified == pytest.approx(plain * expected)
+    two = model.score([*base, _vulnerability(1.125), _vulnerability(1.25)]).total
+    assert two == pytest.approx(plain * 1.25)  # the largest in the group, not a product
+
+
+def test_the_modifier_alone_never_makes_a_case() -> None:
+    """Just below the case threshold, x1.5 lifts the total above it, yet the case decision is
+    taken on the other evidence; nor does the customer record count as a second record kind."""
+    model = RiskV1(CATALOGUE)
+    below = [
+        _finding("RCS-RULES-THREATS", "message", "m1"),
+        _finding("BEH-MESSENGER-ONLY", "message", "m2"),
+        _finding("FIN-PAYMENT-MEMO-CUES", "transaction", "t1"),
+    ]
+    plain = model.score(below)
+    assert 4 <= plain.total < 6 and not plain.is_case
+    modified = model.score([*below, _vulnerability(1.5)])
+    assert modified.total >= 6 and not modified.is_case
+    one_kind = model.score([*below[:2], _vulnerability(1.5)])  # messages only, x1.5 = 6
+    assert one_kind.total >= 6 and one_kind.source_types == ("message",)
+    assert not one_kind.is_case
+
+
 @pytest.mark.parametrize("indicator_id", [i.id for i in CATALOGUE if i.requires_human])
 def test_requires_human_forces_review(indicator_id: str) -> None:
     score = RiskV1(CATALOGUE).score([_finding(indicator_id, "ad", "a1")])

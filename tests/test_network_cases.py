@@ -12,6 +12,7 @@ from redflags.link import Linker, PaymentPair
 from redflags.model import Case, Evidence, Finding, Identifier
 from redflags.model.cases import NetworkInfo
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
+from redflags.score import RiskV1
 from redflags.synth.world.generate import generate_world
 
 CATALOGUE = load_catalogue()
@@ -166,6 +167,21 @@ def test_every_case_is_the_sum_of_its_steps_and_its_categories(scan: ScanResult)
         assert {i for c in case.categories for i in c.indicator_ids} == set(case.indicator_ids)
         two_sources = len(case.score.source_types) >= 2
         assert (case.score.is_case and two_sources) or case.score.forced_review
+
+
+def test_the_vulnerability_modifier_never_makes_a_case(scan: ScanResult) -> None:
+    """Every group the modifier touches is a case without it too, or is no case with it."""
+    model = RiskV1(load_catalogue())
+    touched = [
+        g
+        for g in scan.link.groups
+        if any(f.indicator_id == "KYC-VULNERABILITY-CONTEXT" for f in g.findings)
+    ]
+    assert touched, "the demo world should give the modifier something to modify"
+    for group in touched:
+        without = [f for f in group.findings if f.indicator_id != "KYC-VULNERABILITY-CONTEXT"]
+        assert model.score(without).is_case == model.score(group.findings).is_case
+        assert model.score(without).total <= model.score(group.findings).total
 
 
 def _with_role(cases: list[Case], role: str) -> list[Case]:

@@ -135,6 +135,8 @@ def features(kind: str, r: dict[str, Any]) -> dict[str, Any]:
         if r.get("address"):
             out["address_commas"] = str(r["address"]).count(",")
         _time("onboarded", r.get("onboarded_at"), out)
+        _time("resident", r.get("resident_since"), out)
+        out["language_present"] = int(bool(r.get("language")))
         _amount("income", r.get("declared_income"), out)
     else:
         account = str(r["account"])
@@ -246,7 +248,7 @@ BEHAVIOUR_VALUES = {
     "ad": ("site", "currency"),
     "message": ("platform",),
     "transaction": ("channel", "currency", "merchant_category", "country"),
-    "customer": ("segment", "nationality"),
+    "customer": ("segment", "nationality", "language", "occupation"),
     "device_event": ("event", "country"),
     "company": ("trade", "owner_country"),
 }

@@ -23,6 +23,7 @@ from redflags.engines import DuckDBEngine
 from redflags.ingest import ingest_records
 from redflags.model import KIND_TABLES, RECORD_TYPES, Finding, RecordKind
 from redflags.normalise.phones import find_phones
+from redflags.pipeline import evaluate
 from redflags.store import Store
 from redflags.synth.world import text
 from redflags.synth.world.context import SCALES, WorldContext
@@ -158,6 +159,11 @@ LOOK_ALIKES = {
     # to a meeting in the branch (identified in the end)
     "KYC-CONTACT-TAKEOVER": ("hn_family_shared_address",),
     "KYC-AVOID-FACE-TO-FACE": ("hn_shelter_dormitory",),
+    # shelter residents without a fixed address, many newly arrived and writing English; a
+    # family with a Thai mother writing English: the context is there, but no behavioural or
+    # financial indicator fires on them, so nothing does (the students' hall is no look-alike:
+    # their small transfers to one flatmate match FIN-FAN-IN-FROM-WORKERS's rule, and truth says so)
+    "KYC-VULNERABILITY-CONTEXT": ("hn_shelter_dormitory", "hn_family_shared_address"),
 }
 
 
@@ -405,14 +411,11 @@ def _findings(ctx: WorldContext) -> list[Finding]:
             report = ingest_records(store, kind, rows, source="t")
             assert report.quarantined == 0, kind
         engine = DuckDBEngine(store.connection)
-        return [
-            finding
-            for indicator in DETECTED
-            # ad image refs are relative to the world folder, as in a scan of it
-            if (detector := detector_for(CATALOGUE.get(indicator), {"image_roots": [ctx.out]}))
-            is not None
-            for finding in detector.evaluate(engine)
-        ]
+        # every implemented indicator, as the evaluate stage runs them (modifiers last, on the
+        # others' findings); ad image refs are relative to the world folder, as in a scan of it
+        findings, evaluated = evaluate(CATALOGUE, engine, {"image_roots": [ctx.out]})
+        assert sorted(evaluated) == DETECTED
+        return findings
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -17,7 +17,7 @@ from redflags.cases.baseline import Baseline
 from redflags.cases.build import RecordFact
 from redflags.catalogue import Catalogue, load_catalogue
 from redflags.catalogue.lists import default_list_path, load_allow_list
-from redflags.detectors import detector_for
+from redflags.detectors import FindingsReader, detector_for
 from redflags.engines import DuckDBEngine, Engine
 from redflags.evaluation import indicator_metrics, load_truth, network_metrics
 from redflags.evaluation.report import SCHEMA_VERSION as EVALUATION_SCHEMA_VERSION
@@ -123,17 +123,30 @@ def evaluate(
     options: dict[str, Any],
     on_indicator: Callable[[str], None] | None = None,
 ) -> tuple[list[Finding], list[str]]:
-    """Run every indicator that has a detector; return findings and the ids evaluated."""
+    """Run every indicator that has a detector; return findings and the ids evaluated.
+
+    Detectors that read findings (modifiers defined on top of other indicators) run last, each
+    on the findings of all the others; their own findings are not handed on."""
     findings: list[Finding] = []
     evaluated: list[str] = []
+    readers: list[FindingsReader] = []
     for indicator in catalogue:
         detector = detector_for(indicator, options)
         if detector is None:
+            continue
+        if isinstance(detector, FindingsReader):
+            readers.append(detector)
             continue
         findings.extend(detector.evaluate(engine))
         evaluated.append(indicator.id)
         if on_indicator:
             on_indicator(indicator.id)
+    prior = tuple(findings)
+    for reader in readers:
+        findings.extend(reader.evaluate_after(engine, prior))
+        evaluated.append(reader.indicator.id)
+        if on_indicator:
+            on_indicator(reader.indicator.id)
     return findings, evaluated
 
 

@@ -111,3 +111,55 @@ def load_trade_codes(path: Path | None = None) -> TradeCodes:
     if parsed is None:
         raise CatalogueError(problems)
     return parsed
+
+
+# -- the vulnerability context (KYC-VULNERABILITY-CONTEXT) ---------------------------------------
+class NoFixedAddress(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    en: str = Field(min_length=1)
+    da: str = Field(min_length=1)
+    markers: tuple[str, ...] = ()  # parts of an address that say there is no fixed one
+    kinds: tuple[str, ...] = ()  # allow-list kinds of residence that are no fixed address
+
+
+class RiskTrade(BaseModel):
+    """A trade the vulnerability context counts (occupations as the KYC records write them)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    en: str = Field(min_length=1)
+    da: str = Field(min_length=1)
+    occupations: tuple[str, ...] = ()
+
+
+class VulnerabilityContext(BaseModel):
+    """KYC-VULNERABILITY-CONTEXT's vocabulary: no fixed address, high-risk trades."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    no_fixed_address: NoFixedAddress
+    trades: dict[str, RiskTrade]
+
+    def trade_of(self, occupation: str | None) -> str | None:
+        """The high-risk trade group an occupation belongs to, if any."""
+        wanted = (occupation or "").strip().lower()
+        return next(
+            (
+                group
+                for group, spec in self.trades.items()
+                if wanted and wanted in {o.lower() for o in spec.occupations}
+            ),
+            None,
+        )
+
+
+def load_vulnerability_context(path: Path | None = None) -> VulnerabilityContext:
+    problems: list[str] = []
+    parsed = parse_file(
+        path or default_list_path("vulnerability_context"), VulnerabilityContext, problems
+    )
+    if parsed is None:
+        raise CatalogueError(problems)
+    return parsed

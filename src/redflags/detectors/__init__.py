@@ -24,6 +24,7 @@ from redflags.detectors import (  # noqa: F401  (imported for registration)
     kyc_contact_quality,
     kyc_onboarding,
     kyc_profile_mismatch,
+    kyc_vulnerability,
     lexicon_combination,
     lexicon_presence,
     low_price,
@@ -38,6 +39,6 @@ from redflags.detectors import (  # noqa: F401  (imported for registration)
     stated_hours,
     wage_offer,
 )
-from redflags.detectors.base import DETECTOR_KINDS, Detector, detector_for
+from redflags.detectors.base import DETECTOR_KINDS, Detector, FindingsReader, detector_for
 
-__all__ = ["DETECTOR_KINDS", "Detector", "detector_for"]
+__all__ = ["DETECTOR_KINDS", "Detector", "FindingsReader", "detector_for"]

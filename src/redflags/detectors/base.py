@@ -1,10 +1,15 @@
 """The detector contract: class-level metadata, a constructor that stores parameters, one
-`evaluate` that yields findings."""
+`evaluate` that yields findings.
+
+A few indicators are defined on top of others (a modifier that applies only where another
+indicator fired). They subclass `FindingsReader`: the evaluate stage runs them after every other
+detector and hands them those detectors' findings, so they never import a stage or call another
+detector themselves."""
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
 from redflags.catalogue.schema import Indicator
@@ -18,6 +23,7 @@ class Detector(ABC):
     kind: ClassVar[str]
     record_kinds: ClassVar[tuple[str, ...]]  # which record kinds it reads
     description: ClassVar[str]
+    reads_findings: ClassVar[bool] = False  # True: run after the others, on their findings
 
     def __init__(self, indicator: Indicator, options: dict[str, Any] | None = None) -> None:
         self.indicator = indicator
@@ -40,6 +46,21 @@ class Detector(ABC):
     @abstractmethod
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         """Yield every finding of this indicator over the data the engine holds."""
+
+
+class FindingsReader(Detector):
+    """A detector whose rule reads the findings of the other indicators of the same run."""
+
+    reads_findings: ClassVar[bool] = True
+
+    def evaluate(self, engine: Engine) -> Iterator[Finding]:
+        """Alone, with no other findings to read, such a rule has nothing to say."""
+        return self.evaluate_after(engine, ())
+
+    @abstractmethod
+    def evaluate_after(self, engine: Engine, prior: Sequence[Finding]) -> Iterator[Finding]:
+        """Yield every finding of this indicator, given the findings of every other detector
+        (never of another findings reader: their order does not matter)."""
 
 
 def register(cls: type[Detector]) -> type[Detector]:

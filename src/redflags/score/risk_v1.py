@@ -9,7 +9,10 @@ Rules (after CMM's tool, the catalogue's scoring guidance and the Palermo Protoc
   to [0.5, 1.25];
 - negative controls (qualifiers) have negative weights and subtract their full weight;
 - fairness-sensitive indicators (nationality, ethnicity, vulnerability) only multiply a positive
-  score that other evidence raised, by at most 1.5; alone they add nothing;
+  score that other evidence raised, by at most 1.5 (a finding may carry its own `multiplier`
+  fact, e.g. by its number of factors; the largest in the group applies); alone they add
+  nothing, and they never make a case: the case decision (threshold, record kinds) is taken on
+  the other evidence, the multiplied total only ranks and sets the priority;
 - findings of an indicator the catalogue marks planned are listed but not scored;
 - a case needs a total >= 6, evidence from at least two record kinds AND an ANCHOR: an indicator
   of the act or means of trafficking (the recruitment, coercion and surveillance category, or the
@@ -105,17 +108,28 @@ class RiskV1:
             self._indicator_step(i, by_indicator[i.id]) for i in scored if not i.fairness_sensitive
         ]
         base = sum(s.delta for s in steps)
-        steps += [self._modifier_step(i, base) for i in scored if i.fairness_sensitive]
+        steps += [
+            self._modifier_step(i, by_indicator[i.id], base) for i in scored if i.fairness_sensitive
+        ]
         steps += [self._planned_step(i, by_indicator[i.id]) for i in indicators if i.planned]
         total = sum(s.delta for s in steps)
+        # Whether it is a case is decided without the fairness-sensitive modifiers.
         source_types = tuple(
-            sorted({e.kind for i in scored for f in by_indicator[i.id] for e in f.evidence})
+            sorted(
+                {
+                    e.kind
+                    for i in scored
+                    if not i.fairness_sensitive
+                    for f in by_indicator[i.id]
+                    for e in f.evidence
+                }
+            )
         )
         forced = any(i.requires_human for i in scored)
         elements = tuple(name for name, ids in CASE1_SIGNATURE if ids & {i.id for i in scored})
         anchors = [i.id for i in scored if self.is_anchor(i)]
         s = self.settings
-        above = total >= s.case_threshold and len(source_types) >= s.min_source_types
+        above = base >= s.case_threshold and len(source_types) >= s.min_source_types
         if above and s.require_anchor and not anchors:
             steps.append(_no_anchor_step())
         is_case = forced or (above and (bool(anchors) or not s.require_anchor))
@@ -179,9 +193,13 @@ class RiskV1:
             detail_da=f"{indicator.title.da}: {lead.summary_da}{more_da} [{grade_da}]",
         )
 
-    def _modifier_step(self, indicator: Indicator, base: float) -> Step:
+    def _modifier_step(self, indicator: Indicator, findings: list[Finding], base: float) -> Step:
+        default = float(indicator.param("multiplier", 1.25))
+        own = [float(f.facts["multiplier"]) for f in findings if f.facts.get("multiplier")]
         multiplier = min(
-            float(indicator.param("multiplier", 1.25)), self.settings.fairness_max_multiplier
+            max(own, default=default),
+            float(indicator.param("max_multiplier", self.settings.fairness_max_multiplier)),
+            self.settings.fairness_max_multiplier,
         )
         if base <= 0:
             return Step(

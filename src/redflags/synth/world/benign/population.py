@@ -15,6 +15,7 @@ FIN-BUYER-PAYS-THIRD-PARTY.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -35,6 +36,7 @@ from redflags.synth.world.context import (
     new_id_array,
     new_phone_array,
 )
+from redflags.synth.world.residence import draw_residence
 from redflags.synth.world.schema import record_schema
 
 FRIEND_OFFSETS = 12  # distinct friends (and so at most 12 + a partner distinct P2P payers)
@@ -393,6 +395,9 @@ def build_population(ctx: WorldContext, clock: Clock, size: int, taken: Taken) -
     language = np.asarray([languages.get(n, "da") for n in nationality.tolist()], dtype=object)
     language[(language == "da") & (nationality != "DK") & (rng.random(size) < 0.5)] = "en"
 
+    # Residence and language of correspondence: an own stream, so every draw above stays put.
+    resident_since, correspondence = _residence(ctx, nationality, birth_dates, onboarded_us)
+
     # KYC records are never complete: some lack a phone, an occupation or a declared income
     # (the typologies' records too, so a gap tells nothing).
     def gaps(values: pa.Array, share: float) -> pa.Array:
@@ -414,9 +419,8 @@ def build_population(ctx: WorldContext, clock: Clock, size: int, taken: Taken) -
             "occupation": gaps(pa.array(occupation, pa.string()), MISSING["occupation"]),
             "declared_income": gaps(pa.array(income, pa.float64()), MISSING["income"]),
             "segment": pa.array(np.where(business, "business", "private"), pa.string()),
-            # drawn later from their own streams (residence, language)
-            "resident_since": pa.nulls(size, pa.date32()),
-            "language": pa.nulls(size, pa.string()),
+            "resident_since": pa.array(resident_since, pa.date32()),
+            "language": pa.array(correspondence, pa.string()),
         },
         schema=record_schema("customer"),
     )
@@ -469,6 +473,21 @@ def build_population(ctx: WorldContext, clock: Clock, size: int, taken: Taken) -
         outside_handle=draw.handles(out_first, out_last),
         outside_language=out_language,
     )
+
+
+def _residence(
+    ctx: WorldContext, nationality: np.ndarray, birth: np.ndarray, onboarded_us: np.ndarray
+) -> tuple[list[date], list[str]]:
+    """(resident_since, language) per customer, drawn as the typologies draw theirs."""
+    rng = ctx.rng("background", "residence")
+    onboarded = (onboarded_us // 86_400_000_000).astype("datetime64[D]").astype(object).tolist()
+    pairs = [
+        draw_residence(rng, str(n), b, o)
+        for n, b, o in zip(
+            nationality.tolist(), birth.astype(object).tolist(), onboarded, strict=True
+        )
+    ]
+    return [p[0] for p in pairs], [p[1] for p in pairs]
 
 
 def _shared(values: pa.Array, share: np.ndarray, start: np.ndarray) -> pa.Array:

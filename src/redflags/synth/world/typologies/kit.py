@@ -20,6 +20,7 @@ from redflags.normalise.phones import normalise_phone
 from redflags.synth.world import text
 from redflags.synth.world.context import FOREIGN_PHONES, Role, WorldContext
 from redflags.synth.world.pools import Person
+from redflags.synth.world.residence import draw_residence
 from redflags.synth.world.typologies import fields, rules
 from redflags.synth.world.typologies.ledger import Ledger as Ledger  # typologies use kit.Ledger
 
@@ -192,14 +193,25 @@ def customer(
     job: str | None = None,
     segment: str = "private",
     indicators: Iterable[str] = (),
+    recent_arrival: bool = False,
 ) -> dict[str, Any]:
     """A KYC record (canonical fields) with a new customer id and account. `job` names an
     occupation (or, for a business, its trade) from the background's list; None draws one by
-    age. E-mail '' draws one, None leaves it out."""
+    age. E-mail '' draws one, None leaves it out. Residence and language of correspondence come
+    from the background's own draw (residence.py) on a stream of the customer's own, so no
+    other draw moves; `recent_arrival` makes the arrival a recent one."""
     age = ctx.start.year - person.birth_date.year
     occupation, income = fields.occupation(rng, age, job)
+    customer_id = ctx.new_id("customer")
+    resident_since, language = draw_residence(
+        ctx.rng("residence", customer_id),
+        person.nationality,
+        person.birth_date,
+        onboarded_at.date(),
+        recent=recent_arrival,
+    )
     record = {
-        "customer_id": ctx.new_id("customer"),
+        "customer_id": customer_id,
         "account_id": ctx.new_id("account"),
         "first_name": person.first_name,
         "last_name": person.last_name,
@@ -213,6 +225,8 @@ def customer(
         "occupation": occupation,
         "declared_income": income,
         "segment": segment,
+        "resident_since": resident_since,
+        "language": language,
     }
     return ledger.add("customer", record, indicators)
 

@@ -167,7 +167,7 @@ class _Labour:
                 device=self.agent_device if by_agent else recruit.device,
                 email="" if rng.random() < 0.7 else None,
                 job=TRADES[self.sector][1],
-                indicators=["KYC-VULNERABILITY-CONTEXT"],
+                recent_arrival=True,
             )
             self.recruits.append(recruit)
             ledger.member("customer", recruit.record["customer_id"], "victim")

@@ -132,6 +132,12 @@ class Ledger:
             if entry["event_id"] in avoided:
                 self.flag(entry, "KYC-AVOID-FACE-TO-FACE")
 
+        # KYC-VULNERABILITY-CONTEXT last: a modifier where the other indicators already are
+        vulnerable = rules.vulnerability_context(self._entries)
+        for customer in customers:
+            if customer["customer_id"] in vulnerable:
+                self.flag(customer, "KYC-VULNERABILITY-CONTEXT")
+
     def _apply_register_rules(
         self, txns: list[dict[str, Any]], customers: list[dict[str, Any]]
     ) -> None:

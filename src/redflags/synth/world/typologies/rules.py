@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -882,3 +882,96 @@ def avoided_face_to_face(kyc_events: Iterable[dict[str, Any]]) -> set[str]:
         if len(misses) >= 2 or (len(contacts) >= 2 and len(third) == len(contacts)):
             found.update(e["event_id"] for e in (*misses, *third))
     return found
+
+
+# -- KYC-VULNERABILITY-CONTEXT --------------------------------------------------------------------
+
+RECENT_ARRIVAL_DAYS = 730
+
+
+@cache
+def fired_indicators() -> frozenset[str]:
+    """Indicators whose firing KYC-VULNERABILITY-CONTEXT reads: implemented BEH-* and FIN-*
+    indicators that are neither fairness-sensitive nor qualifiers (a planned one cannot fire)."""
+    from redflags.catalogue import load_catalogue
+
+    return frozenset(
+        i.id
+        for i in load_catalogue()
+        if i.id.startswith(("BEH-", "FIN-"))
+        and not i.planned
+        and not i.fairness_sensitive
+        and not i.negative_control
+    )
+
+
+@cache
+def _vulnerability_vocabulary() -> tuple[Any, frozenset[str]]:
+    """The rule's list (lists/vulnerability_context.yaml) and the shelter-like addresses of the
+    address allow-list, normalised."""
+    from redflags.catalogue.lists import load_vulnerability_context
+
+    vocabulary = load_vulnerability_context()
+    shelters = frozenset(
+        _norm(e.address)
+        for e in load_allow_list(default_list_path("address_allow_list")).entries
+        if e.kind in vocabulary.no_fixed_address.kinds
+    )
+    return vocabulary, shelters
+
+
+def vulnerability_factors(customer: dict[str, Any], first: datetime | None) -> set[str]:
+    """The rule's factors a customer record shows: first registered residence less than two
+    years before `first` (the earliest record of another indicator touching them), a language
+    of correspondence other than Danish, no fixed address, a high-risk trade."""
+    vocabulary, shelters = _vulnerability_vocabulary()
+    found: set[str] = set()
+    since = customer.get("resident_since")
+    days = (first.astimezone(UTC).date() - since).days if since and first else None
+    if days is not None and days < RECENT_ARRIVAL_DAYS:
+        found.add("recent_arrival")
+    if str(customer.get("language") or "da").lower() != "da":
+        found.add("no_danish")
+    address = str(customer.get("address") or "")
+    markers = vocabulary.no_fixed_address.markers
+    if address and (any(m in address.lower() for m in markers) or _norm(address) in shelters):
+        found.add("no_fixed_address")
+    if vocabulary.trade_of(customer.get("occupation")):
+        found.add("high_risk_trade")
+    return found
+
+
+def vulnerability_context(entries: Iterable[tuple[str, dict[str, Any], set[str]]]) -> set[str]:
+    """KYC-VULNERABILITY-CONTEXT: ids of private customers with >= 1 factor whom a record of
+    another fired indicator touches (a flagged customer record, the payer's or payee's account of
+    a flagged transaction, the account of a flagged device event): a modifier where other
+    evidence is, never a flag alone."""
+    rows = list(entries)
+    customers = [r for kind, r, _ in rows if kind == "customer" and r.get("segment") != "business"]
+    by_account: dict[str, list[str]] = defaultdict(list)
+    for c in customers:
+        if c.get("account_id"):
+            by_account[str(c["account_id"])].append(str(c["customer_id"]))
+    wanted = fired_indicators()
+    first: dict[str, datetime] = {}
+    for kind, record, flags in rows:
+        if not flags & wanted:
+            continue
+        if kind == "customer":
+            who, when = [str(record["customer_id"])], record.get("onboarded_at")
+        elif kind == "transaction":
+            accounts = {record.get("payer"), record.get("payee")}
+            who = [c for a in accounts if a for c in by_account.get(str(a), ())]
+            when = record["ts"]
+        elif kind == "device_event":
+            who, when = list(by_account.get(str(record["account"]), ())), record["ts"]
+        else:
+            continue
+        for cid in who:
+            if when is not None and (cid not in first or when < first[cid]):
+                first[cid] = when
+    return {
+        str(c["customer_id"])
+        for c in customers
+        if str(c["customer_id"]) in first and vulnerability_factors(c, first[c["customer_id"]])
+    }

@@ -404,7 +404,7 @@ class _Case1:
                 device=device,
                 email=shared_email if rng.random() < 0.2 else "",
                 job=rng.choice(["rengøringsassistent", "frisør", "ledig", "studerende"]),
-                indicators=["KYC-VULNERABILITY-CONTEXT"],
+                recent_arrival=True,
             )
             if at_clinic:
                 ledger.flag(worker.record, "KYC-ADDRESS-AT-WORKPLACE", "RCS-LIVES-AT-VENUE")
