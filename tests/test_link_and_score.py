@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from redflags.catalogue import load_catalogue
-from redflags.link import Linker
+from redflags.link import Linker, attach_modifiers
 from redflags.model import Evidence, Finding, Identifier
 from redflags.score import RiskV1
 
@@ -47,6 +47,23 @@ def test_records_sharing_a_phone_join_findings_into_one_group() -> None:
     assert sizes == [1, 2]
     joined = next(g for g in result.groups if len(g.findings) == 2)
     assert {"ad:a1", "customer:c1", "transaction:t1"} <= set(joined.records)
+
+
+def test_modifiers_join_groups_that_hold_their_records_and_never_link() -> None:
+    """A buyer's vulnerability finding (her customer record) must not pull her into the
+    network she pays: modifiers are attached after linking, not linked."""
+    identifiers = [
+        _ident("phone", "+4552614783", "ad", "a1"),
+        _ident("phone", "+4552614783", "customer", "worker"),
+        _ident("customer", "buyer", "customer", "buyer"),
+    ]
+    findings = [_finding("BEH-CONTACT-PROXY", "ad", "a1", ("phone:+4552614783",))]
+    worker = _finding("KYC-VULNERABILITY-CONTEXT", "customer", "worker")
+    buyer = _finding("KYC-VULNERABILITY-CONTEXT", "customer", "buyer")
+    result = attach_modifiers(Linker().link(identifiers, findings), [worker, buyer])
+    (group,) = result.groups
+    assert worker in group.findings and buyer not in group.findings
+    assert "customer:buyer" not in group.records
 
 
 def test_hub_and_allow_listed_pivots_do_not_join() -> None:

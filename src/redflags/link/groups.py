@@ -34,7 +34,7 @@ import hashlib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from redflags.graph import components_by_shared_keys, leiden_communities
 from redflags.link.index import IdentifierIndex
@@ -353,7 +353,25 @@ class Linker:
         return groups
 
 
-def _with(group: Group, **changes: object) -> Group:
-    from dataclasses import replace
+def attach_modifiers(result: LinkResult, modifiers: Sequence[Finding]) -> LinkResult:
+    """Modifier findings (fairness-sensitive: vulnerability, ethnicity marketing) join the groups
+    that already hold one of their evidence records, and never link anything: a person's
+    nationality or circumstances must not pull them, or anyone, into a network. A modifier
+    whose records are in no group is left out (it could not change a score anyway)."""
+    groups = []
+    for group in result.groups:
+        records = set(group.records)
+        extra = [
+            f for f in modifiers if any(f"{e.kind}:{e.record_id}" in records for e in f.evidence)
+        ]
+        if extra:
+            findings = sorted(
+                [*group.findings, *extra], key=lambda f: (f.indicator_id, f.finding_id)
+            )
+            group = replace(group, findings=tuple(findings))
+        groups.append(group)
+    return replace(result, groups=tuple(groups))
 
+
+def _with(group: Group, **changes: object) -> Group:
     return replace(group, **changes)  # type: ignore[arg-type]
