@@ -1,6 +1,7 @@
-"""KYC-DISPOSABLE-CONTACT: serial e-mail addresses across customers, and VoIP contact numbers.
+"""KYC-DISPOSABLE-CONTACT: serial e-mail addresses across customers, VoIP contact numbers, and
+phone numbers changed again and again.
 
-Two of the catalogue rule's three parts can be seen in the KYC records we read:
+The catalogue rule's three parts, two in the KYC records and one in the KYC case log:
 
 - serial e-mail: the same stem with different digit suffixes ('anna.k1@', 'anna.k2@') on the
   records of >= `min_customers` customers with >= `min_distinct_surnames` surnames. The stem is the
@@ -11,8 +12,8 @@ Two of the catalogue rule's three parts can be seen in the KYC records we read:
 - VoIP: the contact phone parses (libphonenumber, default region `default_region`) to a number in
   a VoIP range (`PhoneNumberType.VOIP`).
 
-The third part (>= 2 changes of phone number within 90 days) needs a KYC change log, which no
-source we read carries: a customer record holds today's phone only. It is not evaluated.
+- phone churn: >= `min_phone_changes` changes of the phone number (`detail_change` of field
+  phone in `kyc_events`) within `window_days`, counted from each change.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import phonenumbers
@@ -62,8 +64,11 @@ def is_voip(phone: Any, region: str = "DK") -> bool:
 @register
 class DisposableContactDetector(Detector):
     kind = "disposable_contact"
-    record_kinds = ("customer",)
-    description = "Serial e-mail stems across customers of other surnames, or VoIP numbers."
+    record_kinds = ("customer", "kyc_event")
+    description = (
+        "Serial e-mail stems across customers of other surnames, VoIP numbers, or a phone "
+        "number changed again and again."
+    )
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         region = str(self.param("default_region", "DK"))
@@ -98,6 +103,54 @@ class DisposableContactDetector(Detector):
             yield self._serial(stem, holders, len(surnames))
         for record in sorted(voip, key=lambda r: str(r["customer_id"])):
             yield self._voip(record)
+        yield from self._phone_churn(engine)
+
+    def _phone_churn(self, engine: Engine) -> Iterator[Finding]:
+        needed = int(self.param("min_phone_changes", 2))
+        days = self.seconds("window_days", 90) / 86400
+        window = timedelta(days=days)
+        changes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in engine.query(
+            "SELECT customer_id, event_id, ts, new_value FROM kyc_events "
+            "WHERE event = 'detail_change' AND field = 'phone' ORDER BY customer_id, ts, event_id"
+        ):
+            changes[str(row["customer_id"])].append(row)
+        for cid, history in changes.items():
+            # the most changes in one window, counted from each change
+            burst = max(
+                (
+                    [r for r in history if start["ts"] <= r["ts"] <= start["ts"] + window]
+                    for start in history
+                ),
+                key=len,
+            )
+            if len(burst) < needed:
+                continue
+            yield self.finding(
+                subject_kind="customer",
+                subject=cid,
+                strength=min(1.0, 0.25 * len(burst)),
+                facts={"phone_changes": len(burst), "window_days": days},
+                summary_en=(
+                    f"The customer's phone number was changed {len(burst)} times within "
+                    f"{days:g} days ({burst[0]['ts']:%Y-%m-%d} to {burst[-1]['ts']:%Y-%m-%d})."
+                ),
+                summary_da=(
+                    f"Kundens telefonnummer blev skiftet {len(burst)} gange inden for "
+                    f"{days:g} dage ({burst[0]['ts']:%Y-%m-%d} til {burst[-1]['ts']:%Y-%m-%d})."
+                ),
+                evidence=tuple(
+                    Evidence(
+                        kind="kyc_event",
+                        record_id=str(r["event_id"]),
+                        field="new_value",
+                        value=str(r["new_value"]),
+                        value_kind="phone",
+                    )
+                    for r in burst
+                ),
+                pivots=(f"customer:{cid}",),
+            )
 
     def _serial(self, stem: str, holders: list[tuple[str, str, str]], surnames: int) -> Finding:
         n = len(holders)
