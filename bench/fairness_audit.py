@@ -9,8 +9,8 @@ customer the modifier names, it compares that customer's group with and without:
 case, its priority. Reported per nationality group (DK, other EU/EEA, outside the EU/EEA) and per
 nationality: customers touched by another BEH/FIN finding, how many of them the modifier names
 (the factor rate), their mean multiplier, whose case changes priority, and who is in a case
-only when the modifier's finding takes part in linking (its evidence, the customer record, can
-join a Leiden community it would not join otherwise). Over the whole run: cases the modifier
+only when the modifier's finding is there (0 since the scan attaches fairness-sensitive findings
+after linking instead of linking them; the column checks that it stays so). Over the whole run: cases the modifier
 alone creates, which must be 0 (risk-v1 takes the case decision without it), and cases after
 relinking without it that share no finding with a case of the run. Nationality is read
 here only to audit; the detector never reads it.
@@ -31,7 +31,7 @@ from redflags.catalogue.lists import default_list_path, load_allow_list
 from redflags.detectors import detector_for
 from redflags.detectors.kyc_vulnerability import VulnerabilityContextDetector
 from redflags.engines import DuckDBEngine
-from redflags.link import Linker
+from redflags.link import Linker, attach_modifiers
 from redflags.link.groups import Group
 from redflags.model import Finding, Score
 from redflags.normalise.identifiers import normalise_address
@@ -69,12 +69,14 @@ def _link(engine: DuckDBEngine, findings: list[Finding]) -> tuple[Group, ...]:
         for e in load_allow_list(default_list_path("address_allow_list")).entries
         if (a := normalise_address(e.address))
     }
+    # as the scan links: fairness-sensitive findings are attached afterwards, never linked
+    sensitive = {i.id for i in load_catalogue() if i.fairness_sensitive}
     linked = Linker(ScanOptions().max_pivot_degree, allowed).link(
         chain(all_identifiers(engine), resolve_people(engine)),
-        findings,
+        [f for f in findings if f.indicator_id not in sensitive],
         lambda accounts: payment_pairs(engine, accounts),
     )
-    return linked.groups
+    return attach_modifiers(linked, [f for f in findings if f.indicator_id in sensitive]).groups
 
 
 def audit(world: Path, out: Path) -> dict[str, Any]:
