@@ -39,8 +39,24 @@ card AS (
     WHERE t.channel = 'card' AND t.city IS NOT NULL AND t.city <> ''
       AND upper(coalesce(nullif(t.country, ''), $home_country)) = $home_country
 ),
+-- a cheap first pass without the new-towns test, which can only remove cycles: the accounts
+-- with enough cycles of several towns, mostly away (a few in a thousand), go on
+rough AS (
+    SELECT account
+    FROM (
+        SELECT account, cycle, count(DISTINCT city) AS towns, count(*) AS payments,
+               sum(CASE WHEN city <> home THEN 1 ELSE 0 END) AS away_payments
+        FROM card GROUP BY account, cycle
+    ) per_cycle
+    WHERE towns >= $min_municipalities AND away_payments >= $min_away_payments
+      AND CAST(away_payments AS DOUBLE) / payments >= $min_away_share
+    GROUP BY account HAVING count(*) >= $min_repeat_cycles
+),
+candidate AS (
+    SELECT c.* FROM card c JOIN rough r ON r.account = c.account
+),
 first_seen AS (
-    SELECT account, city, min(cycle) AS first_cycle FROM card GROUP BY account, city
+    SELECT account, city, min(cycle) AS first_cycle FROM candidate GROUP BY account, city
 ),
 cycles AS (
     SELECT c.account, c.cycle, count(DISTINCT c.city) AS towns,
@@ -50,7 +66,7 @@ cycles AS (
                AS away_share,
            sum(CASE WHEN c.city <> c.home THEN 1 ELSE 0 END) AS away_payments,
            min(c.ts) AS first_ts, max(c.ts) AS last_ts, list(c.txn_id) AS evidence
-    FROM card c
+    FROM candidate c
     JOIN first_seen f ON f.account = c.account AND f.city = c.city
     GROUP BY c.account, c.cycle
 ),

@@ -43,8 +43,7 @@ moves AS (
 ),
 months AS (
     SELECT account, local_month, sum(inflow) AS inflow, sum(outflow) AS outflow,
-           sum(essentials) AS essentials, min(ts) AS first_ts, max(ts) AS last_ts,
-           list(txn_id) AS evidence
+           sum(essentials) AS essentials, min(ts) AS first_ts, max(ts) AS last_ts
     FROM moves GROUP BY account, local_month
 ),
 flagged AS (
@@ -56,11 +55,21 @@ flagged AS (
 qualifying AS (
     SELECT account, count(*) AS months FROM flagged GROUP BY account
     HAVING count(*) >= $min_months
+),
+-- the transactions behind a flagged month, gathered for those months only
+month_evidence AS (
+    SELECT m.account, m.local_month, list(m.txn_id) AS evidence
+    FROM moves m
+    JOIN flagged f ON f.account = m.account AND f.local_month = m.local_month
+    JOIN qualifying q ON q.account = m.account
+    GROUP BY m.account, m.local_month
 )
-SELECT f.account AS subject, f.first_ts AS window_start, f.last_ts AS window_end, f.evidence,
+SELECT f.account AS subject, f.first_ts AS window_start, f.last_ts AS window_end, e.evidence,
        f.inflow AS rank, f.local_month AS month, q.months, f.inflow, f.outflow,
        f.essentials / f.inflow AS essential_share, f.outflow / f.inflow AS passed_share
-FROM flagged f JOIN qualifying q ON q.account = f.account
+FROM flagged f
+JOIN qualifying q ON q.account = f.account
+JOIN month_evidence e ON e.account = f.account AND e.local_month = f.local_month
 """
 
 
