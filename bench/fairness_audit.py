@@ -9,10 +9,11 @@ customer the modifier names, it compares that customer's group with and without:
 case, its priority. Reported per nationality group (DK, other EU/EEA, outside the EU/EEA) and per
 nationality: customers touched by another BEH/FIN finding, how many of them the modifier names
 (the factor rate), their mean multiplier, whose case changes priority, and who is in a case
-only when the modifier's finding is there (0 since the scan attaches fairness-sensitive findings
-after linking instead of linking them; the column checks that it stays so). Over the whole run: cases the modifier
-alone creates, which must be 0 (risk-v1 takes the case decision without it), and cases after
-relinking without it that share no finding with a case of the run. Nationality is read
+only when the modifier's finding is there (0 since the scan attaches fairness-sensitive
+findings after linking instead of linking them; the column checks that it stays so). Over the
+whole run: cases the modifier alone creates, which must be 0 (risk-v1 takes the case decision
+without it), and cases after relinking without it that share no finding with a case of the
+run. Nationality is read
 here only to audit; the detector never reads it.
 """
 
