@@ -1,26 +1,46 @@
-"""Named lists that indicators refer to (allow-lists, merchant categories), shipped as data."""
+"""Named lists that indicators refer to (allow-lists, merchant categories, trade codes, the
+vulnerability vocabulary), shipped as data."""
 
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from redflags.catalogue.loader import CatalogueError, parse_file
 
 
-class AllowListEntry(BaseModel):
+class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+
+class _Labelled(_Frozen):
+    """A group shown to analysts in English and Danish."""
+
+    en: str = Field(min_length=1)
+    da: str = Field(min_length=1)
+
+
+L = TypeVar("L", bound=BaseModel)
+
+
+def _load(path: Path, model: type[L]) -> L:
+    problems: list[str] = []
+    parsed = parse_file(path, model, problems)
+    if parsed is None:
+        raise CatalogueError(problems)
+    return parsed
+
+
+class AllowListEntry(_Frozen):
     address: str = Field(min_length=1)
     kind: str = Field(min_length=1)  # shelter, dormitory, care_home, asylum_centre ...
     note: str | None = None
 
 
-class AllowList(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class AllowList(_Frozen):
     name: str
     entries: tuple[AllowListEntry, ...] = ()
 
@@ -30,25 +50,15 @@ def default_list_path(name: str) -> Path:
 
 
 def load_allow_list(path: Path) -> AllowList:
-    problems: list[str] = []
-    parsed = parse_file(path, AllowList, problems)
-    if parsed is None:
-        raise CatalogueError(problems)
-    return parsed
+    return _load(path, AllowList)
 
 
-class MerchantGroup(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    en: str = Field(min_length=1)
-    da: str = Field(min_length=1)
+class MerchantGroup(_Labelled):
     categories: tuple[str, ...] = ()
     mcc: tuple[str, ...] = ()
 
 
-class MerchantCategories(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class MerchantCategories(_Frozen):
     name: str
     groups: dict[str, MerchantGroup]
 
@@ -64,37 +74,23 @@ class MerchantCategories(BaseModel):
 
 
 def load_merchant_categories(path: Path | None = None) -> MerchantCategories:
-    problems: list[str] = []
-    parsed = parse_file(
-        path or default_list_path("merchant_categories"), MerchantCategories, problems
-    )
-    if parsed is None:
-        raise CatalogueError(problems)
-    return parsed
+    return _load(path or default_list_path("merchant_categories"), MerchantCategories)
 
 
 # -- trade codes of the company register ----------------------------------------------------------
 
 
-class TradeGroup(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    en: str = Field(min_length=1)
-    da: str = Field(min_length=1)
+class TradeGroup(_Labelled):
     codes: tuple[str, ...] = ()
     labels: tuple[str, ...] = ()
 
 
-class Trade(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class Trade(_Frozen):
     code: str = Field(min_length=1)
     label: str = Field(min_length=1)
 
 
-class TradeCodes(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class TradeCodes(_Frozen):
     name: str
     groups: dict[str, TradeGroup]
     trades: dict[str, Trade]  # a business type's label -> its code and text
@@ -106,37 +102,25 @@ class TradeCodes(BaseModel):
 
 
 def load_trade_codes(path: Path | None = None) -> TradeCodes:
-    problems: list[str] = []
-    parsed = parse_file(path or default_list_path("trade_codes"), TradeCodes, problems)
-    if parsed is None:
-        raise CatalogueError(problems)
-    return parsed
+    return _load(path or default_list_path("trade_codes"), TradeCodes)
 
 
 # -- the vulnerability context (KYC-VULNERABILITY-CONTEXT) ---------------------------------------
-class NoFixedAddress(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
-    en: str = Field(min_length=1)
-    da: str = Field(min_length=1)
+
+class NoFixedAddress(_Labelled):
     markers: tuple[str, ...] = ()  # parts of an address that say there is no fixed one
     kinds: tuple[str, ...] = ()  # allow-list kinds of residence that are no fixed address
 
 
-class RiskTrade(BaseModel):
+class RiskTrade(_Labelled):
     """A trade the vulnerability context counts (occupations as the KYC records write them)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    en: str = Field(min_length=1)
-    da: str = Field(min_length=1)
     occupations: tuple[str, ...] = ()
 
 
-class VulnerabilityContext(BaseModel):
+class VulnerabilityContext(_Frozen):
     """KYC-VULNERABILITY-CONTEXT's vocabulary: no fixed address, high-risk trades."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str
     no_fixed_address: NoFixedAddress
@@ -156,10 +140,4 @@ class VulnerabilityContext(BaseModel):
 
 
 def load_vulnerability_context(path: Path | None = None) -> VulnerabilityContext:
-    problems: list[str] = []
-    parsed = parse_file(
-        path or default_list_path("vulnerability_context"), VulnerabilityContext, problems
-    )
-    if parsed is None:
-        raise CatalogueError(problems)
-    return parsed
+    return _load(path or default_list_path("vulnerability_context"), VulnerabilityContext)
