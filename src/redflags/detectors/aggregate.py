@@ -23,7 +23,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from redflags.detectors.base import Detector
-from redflags.detectors.features import ensure_features, ensure_kyc_features
+from redflags.detectors.features import ensure_features
 from redflags.engines import Engine
 from redflags.model import Evidence, Finding
 
@@ -67,7 +67,6 @@ class AggregateDetector(Detector):
     subject_kind: ClassVar[str] = "account"
     evidence_kind: ClassVar[str] = "transaction"
     pivot_kind: ClassVar[str | None] = "account"  # the subject as a linking pivot, if it is one
-    kyc_features: ClassVar[bool] = False  # also reads the KYC and device feature tables
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         """Catalogue parameters and run settings, plus anything a subclass derives."""
@@ -81,10 +80,21 @@ class AggregateDetector(Detector):
         table, a list of alternatives) here."""
         return self.definition
 
+    def feature_tables(self, engine: Engine) -> dict[str, Any]:
+        """Build (once per engine) the shared tables the definition reads and return the run
+        settings; a detector that reads more tables (KYC, the register, the case log) names
+        their builder here."""
+        return ensure_features(engine, self.options)
+
+    def describe(self, facts: Mapping[str, Any], days: int | None) -> tuple[str, str]:
+        """The summary in English and Danish: the templates over the facts (and `days`)."""
+        return self.summary_en.format(days=days, **facts), self.summary_da.format(
+            days=days, **facts
+        )
+
     def rows(self, engine: Engine) -> list[dict[str, Any]]:
         """The qualifying windows, as the definition returns them."""
-        ensure = ensure_kyc_features if self.kyc_features else ensure_features
-        run_settings = ensure(engine, self.options)
+        run_settings = self.feature_tables(engine)
         return engine.sql(self.definition_sql(), self.sql_params(run_settings))
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
@@ -125,6 +135,7 @@ class AggregateDetector(Detector):
         facts["qualifying_windows"] = len(windows)
         days = (end - start).days + 1 if hasattr(start, "year") else None
         field = _EVIDENCE_LOOKUP[self.evidence_kind][2]
+        summary_en, summary_da = self.describe(facts, days)
         return self.finding(
             subject_kind=self.subject_kind,
             subject=subject,
@@ -132,8 +143,8 @@ class AggregateDetector(Detector):
             window_end=_fact(end),
             strength=max(0.01, min(1.0, self.strength(facts))),
             facts=facts,
-            summary_en=self.summary_en.format(days=days, **facts),
-            summary_da=self.summary_da.format(days=days, **facts),
+            summary_en=summary_en,
+            summary_da=summary_da,
             evidence=tuple(
                 Evidence(kind=self.evidence_kind, record_id=i, field=field, value=values.get(i))
                 for i in evidence_ids

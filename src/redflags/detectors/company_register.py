@@ -133,9 +133,8 @@ class NomineeOwnerDetector(AggregateDetector):
         "{implausible_owner} ({elements} af de tre ejerforhold)."
     )
 
-    def rows(self, engine: Engine) -> list[dict[str, Any]]:
-        run_settings = ensure_company_features(engine, self.options)
-        return engine.sql(self.definition_sql(), self.sql_params(run_settings))
+    def feature_tables(self, engine: Engine) -> dict[str, Any]:
+        return ensure_company_features(engine, self.options)
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         trades = load_trade_codes()

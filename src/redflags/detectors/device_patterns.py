@@ -32,6 +32,8 @@ from typing import Any
 
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
+from redflags.detectors.features import ensure_kyc_features
+from redflags.engines import Engine
 
 # Account -> its holder's household keys (the first KYC record by customer id, as everywhere).
 HOLDERS = """
@@ -158,7 +160,9 @@ class _DeviceAggregate(AggregateDetector):
     """An aggregate indicator over the KYC and device features."""
 
     evidence_kind = "device_event"
-    kyc_features = True
+
+    def feature_tables(self, engine: Engine) -> dict[str, Any]:
+        return ensure_kyc_features(engine, self.options)
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {

@@ -139,9 +139,8 @@ WHERE payments >= $min_payments AND amount > 0
 class _RegisterDetector(AggregateDetector):
     """Reads the company register's feature table besides the financial ones."""
 
-    def rows(self, engine: Engine) -> list[dict[str, Any]]:
-        run_settings = ensure_company_features(engine, self.options)
-        return engine.sql(self.definition_sql(), self.sql_params(run_settings))
+    def feature_tables(self, engine: Engine) -> dict[str, Any]:
+        return ensure_company_features(engine, self.options)
 
 
 def _lower(values: Any) -> list[str]:

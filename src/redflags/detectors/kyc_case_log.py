@@ -29,7 +29,6 @@ from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 from redflags.detectors.features import ensure_kyc_features
 from redflags.engines import Engine
-from redflags.model import Finding
 
 KYC_LOG_COLUMNS = ("event_id", "customer_id", "ts", "event", "field", "kind", "value", "actor")
 PASSES = ("video_id_passed", "meeting_held")
@@ -169,26 +168,9 @@ class _KycLogAggregate(AggregateDetector):
     evidence_kind = "kyc_event"
     subject_kind = "customer"
     pivot_kind: ClassVar[str | None] = "customer"
-    kyc_features = True
 
-    def rows(self, engine: Engine) -> list[dict[str, Any]]:
-        run_settings = ensure_kyc_log_features(engine, self.options)
-        return engine.sql(self.definition_sql(), self.sql_params(run_settings))
-
-    def describe(self, facts: Mapping[str, Any]) -> tuple[str, str]:
-        """The summary in English and Danish (lists written out, not as Python lists)."""
-        raise NotImplementedError
-
-    def _finding(
-        self,
-        subject: str,
-        windows: list[dict[str, Any]],
-        evidence_ids: list[str],
-        values: Mapping[str, str],
-    ) -> Finding:
-        finding = super()._finding(subject, windows, evidence_ids, values)
-        summary_en, summary_da = self.describe(finding.facts)
-        return finding.model_copy(update={"summary_en": summary_en, "summary_da": summary_da})
+    def feature_tables(self, engine: Engine) -> dict[str, Any]:
+        return ensure_kyc_log_features(engine, self.options)
 
 
 @register
@@ -198,7 +180,6 @@ class ContactTakeoverDetector(_KycLogAggregate):
     description = "A detail change to a phone, e-mail or device registered to another customer."
     definition = TAKEOVER
     facts = ("changes", "fields", "holders", "customers_switched", "first_change")
-    summary_en = summary_da = ""  # written by describe()
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
@@ -210,7 +191,8 @@ class ContactTakeoverDetector(_KycLogAggregate):
     def strength(self, facts: Mapping[str, Any]) -> float:
         return 1.0 if int(facts["customers_switched"]) >= 2 else 0.6
 
-    def describe(self, facts: Mapping[str, Any]) -> tuple[str, str]:
+    def describe(self, facts: Mapping[str, Any], days: int | None) -> tuple[str, str]:
+        """Lists written out, not as Python lists."""
         fields, holders = _listed(facts["fields"], _FIELD_EN), _listed(facts["holders"])
         fields_da = _listed(facts["fields"], _FIELD_DA)
         day = str(facts["first_change"])[:10]
@@ -232,7 +214,6 @@ class AvoidFaceToFaceDetector(_KycLogAggregate):
     description = "Repeated failed or refused identification, or every contact by a third party."
     definition = FACE_TO_FACE
     facts = ("contacts", "refusals_or_failures", "third_party_contacts", "actors")
-    summary_en = summary_da = ""
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
@@ -247,7 +228,7 @@ class AvoidFaceToFaceDetector(_KycLogAggregate):
         both = int(facts["refusals_or_failures"]) >= 2 and int(facts["third_party_contacts"])
         return 1.0 if both else 0.7
 
-    def describe(self, facts: Mapping[str, Any]) -> tuple[str, str]:
+    def describe(self, facts: Mapping[str, Any], days: int | None) -> tuple[str, str]:
         actors = _listed(facts["actors"])
         misses, third, total = (
             facts["refusals_or_failures"],

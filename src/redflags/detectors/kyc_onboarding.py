@@ -34,6 +34,8 @@ from typing import Any, ClassVar
 
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
+from redflags.detectors.features import ensure_kyc_features
+from redflags.engines import Engine
 
 # Customers onboarded on each device, windowed from every onboarding on it.
 DEVICE_WINDOWS = """
@@ -134,8 +136,10 @@ class _KycAggregate(AggregateDetector):
     """An aggregate indicator over the KYC features; evidence is customer records."""
 
     evidence_kind = "customer"
-    kyc_features = True
     pivot_kind: ClassVar[str | None] = None
+
+    def feature_tables(self, engine: Engine) -> dict[str, Any]:
+        return ensure_kyc_features(engine, self.options)
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {

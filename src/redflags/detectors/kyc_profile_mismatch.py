@@ -22,7 +22,6 @@ from typing import Any
 
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
-from redflags.model import Finding
 
 DEFINITION = """
 WITH holders AS (
@@ -88,24 +87,12 @@ class ProfileMismatchDetector(AggregateDetector):
         by_payers = int(facts["distinct_payers"]) > int(self.param("distinct_payers_above", 20))
         return 1.0 if by_income and by_payers else 0.6
 
-    def _finding(
-        self,
-        subject: str,
-        windows: list[dict[str, Any]],
-        evidence_ids: list[str],
-        values: Mapping[str, str],
-    ) -> Finding:
-        finding = super()._finding(subject, windows, evidence_ids, values)
-        facts = finding.facts
+    def describe(self, facts: Mapping[str, Any], days: int | None) -> tuple[str, str]:
+        summary_en, summary_da = super().describe(facts, days)
         if facts["ratio"] is None:  # no income declared: only the payers part can hold
             en, da = "no income declared", "ingen oplyst indkomst"
         else:
             ratio, monthly = float(facts["ratio"]), float(facts["declared_monthly_income"])
             en = f"{ratio:.1f} x the declared monthly income of {monthly:,.0f}"
             da = f"{ratio:.1f} x den oplyste månedsindkomst på {monthly:,.0f}"
-        return finding.model_copy(
-            update={
-                "summary_en": f"{finding.summary_en}; {en}.",
-                "summary_da": f"{finding.summary_da}; {da}.",
-            }
-        )
+        return f"{summary_en}; {en}.", f"{summary_da}; {da}."
