@@ -22,7 +22,7 @@ from redflags.engines import DuckDBEngine, Engine
 from redflags.evaluation import indicator_metrics, load_truth, network_metrics
 from redflags.evaluation.report import SCHEMA_VERSION as EVALUATION_SCHEMA_VERSION
 from redflags.evaluation.report import render_markdown
-from redflags.extract import identifiers_of
+from redflags.extract import IDENTITY_KINDS, identifiers_of
 from redflags.ingest import IngestReport, discover, ingest_source
 from redflags.link import IdentifierIndex, Linker, LinkResult, PaymentPair, attach_modifiers
 from redflags.model import Case, Finding, Identifier, RecordKind
@@ -151,9 +151,10 @@ def evaluate(
 
 
 def all_identifiers(engine: DuckDBEngine) -> Iterator[Identifier]:
-    for kind in RecordKind:
-        for record in engine.records(kind):
-            yield from identifiers_of(kind.value, record)
+    """Every identifier in the store; transactions are not read (payments are edges)."""
+    for kind in IDENTITY_KINDS:
+        for record in engine.records(RecordKind(kind)):
+            yield from identifiers_of(kind, record)
 
 
 def payment_pairs(engine: DuckDBEngine, accounts: set[str] | None = None) -> list[PaymentPair]:

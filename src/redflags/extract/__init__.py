@@ -1,5 +1,5 @@
 """Records -> identifiers with provenance (record, field, offsets)."""
 
-from redflags.extract.identifiers import identifiers_of
+from redflags.extract.identifiers import IDENTITY_KINDS, identifiers_of
 
-__all__ = ["identifiers_of"]
+__all__ = ["IDENTITY_KINDS", "identifiers_of"]

@@ -141,6 +141,10 @@ _BY_KIND = {
 }
 
 
+# The record kinds that carry identifiers (transactions carry none).
+IDENTITY_KINDS = tuple(_BY_KIND)
+
+
 def identifiers_of(
     record_kind: str, record: Mapping[str, Any], region: str = DEFAULT_REGION
 ) -> list[Identifier]:

@@ -45,8 +45,7 @@ class IdentifierIndex:
                 records, pivots = [], []
         index._append(records, pivots)
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {TABLE} AS "
-            f"SELECT DISTINCT rec, pv FROM {TABLE}_raw ORDER BY rec, pv"
+            f"CREATE OR REPLACE TEMP TABLE {TABLE} AS SELECT DISTINCT rec, pv FROM {TABLE}_raw"
         )
         con.execute(f"DROP TABLE {TABLE}_raw")
         return index
