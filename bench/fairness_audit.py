@@ -32,7 +32,7 @@ from redflags.catalogue.lists import default_list_path, load_allow_list
 from redflags.detectors import detector_for
 from redflags.detectors.kyc_vulnerability import VulnerabilityContextDetector
 from redflags.engines import DuckDBEngine
-from redflags.link import Linker, attach_modifiers
+from redflags.link import Linker
 from redflags.link.groups import Group
 from redflags.model import Finding, Score
 from redflags.normalise.identifiers import normalise_address
@@ -71,13 +71,13 @@ def _link(engine: DuckDBEngine, findings: list[Finding]) -> tuple[Group, ...]:
         if (a := normalise_address(e.address))
     }
     # as the scan links: fairness-sensitive findings are attached afterwards, never linked
-    sensitive = {i.id for i in load_catalogue() if i.fairness_sensitive}
-    linked = Linker(ScanOptions().max_pivot_degree, allowed).link(
+    sensitive = [i.id for i in load_catalogue() if i.fairness_sensitive]
+    linked = Linker(ScanOptions().max_pivot_degree, allowed, modifier_indicators=sensitive).link(
         chain(all_identifiers(engine), resolve_people(engine)),
-        [f for f in findings if f.indicator_id not in sensitive],
+        findings,
         lambda accounts: payment_pairs(engine, accounts),
     )
-    return attach_modifiers(linked, [f for f in findings if f.indicator_id in sensitive]).groups
+    return linked.groups
 
 
 def audit(world: Path, out: Path) -> dict[str, Any]:

@@ -64,6 +64,9 @@ def test_modifiers_join_groups_that_hold_their_records_and_never_link() -> None:
     (group,) = result.groups
     assert worker in group.findings and buyer not in group.findings
     assert "customer:buyer" not in group.records
+    # the linker does the same when told which indicators are modifiers
+    told = Linker(modifier_indicators={"KYC-VULNERABILITY-CONTEXT"})
+    assert told.link(identifiers, [*findings, worker, buyer]).groups == result.groups
 
 
 def test_hub_and_allow_listed_pivots_do_not_join() -> None:

@@ -24,7 +24,7 @@ from redflags.evaluation.report import SCHEMA_VERSION as EVALUATION_SCHEMA_VERSI
 from redflags.evaluation.report import render_markdown
 from redflags.extract import IDENTITY_KINDS, identifiers_of
 from redflags.ingest import IngestReport, discover, ingest_source
-from redflags.link import IdentifierIndex, Linker, LinkResult, PaymentPair, attach_modifiers
+from redflags.link import IdentifierIndex, Linker, LinkResult, PaymentPair
 from redflags.model import Case, Finding, Identifier, RecordKind
 from redflags.normalise.identifiers import normalise_address
 from redflags.report import (
@@ -298,12 +298,10 @@ def run_scan(
                 store.connection, chain(all_identifiers(engine), resolve_people(engine))
             )
             # modifiers (fairness-sensitive) are attached to groups, never used to link them
-            modifier = {i.id for i in catalogue if i.fairness_sensitive}
-            linking = [f for f in findings if f.indicator_id not in modifier]
-            linked = Linker(options.max_pivot_degree, allowed).link_indexed(
-                index, linking, lambda accounts: payment_pairs(engine, accounts)
-            )
-            linked = attach_modifiers(linked, [f for f in findings if f.indicator_id in modifier])
+            modifiers = [i.id for i in catalogue if i.fairness_sensitive]
+            linked = Linker(
+                options.max_pivot_degree, allowed, modifier_indicators=modifiers
+            ).link_indexed(index, findings, lambda accounts: payment_pairs(engine, accounts))
             index.close()
         with meter.measure("score"):
             model = RiskV1(catalogue)

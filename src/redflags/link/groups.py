@@ -96,6 +96,7 @@ class Linker:
         max_component_records: int = 400,
         leiden_resolution: float = 1.0,
         leiden_seed: int = 42,
+        modifier_indicators: Iterable[str] = (),
     ) -> None:
         if payment_mode not in PAYMENT_MODES:
             raise ValueError(f"payment_mode must be one of {PAYMENT_MODES}")
@@ -105,6 +106,8 @@ class Linker:
         self.max_component_records = max_component_records
         self.leiden_resolution = leiden_resolution
         self.leiden_seed = leiden_seed
+        # fairness-sensitive indicators: their findings are attached, never linked
+        self.modifier_indicators = frozenset(modifier_indicators)
 
     def _degrees(self, record_pivots: dict[str, set[str]]) -> dict[str, int]:
         """Distinct other identities per pivot, counted up to just past the hub threshold (so
@@ -136,7 +139,9 @@ class Linker:
             record_pivots[f"{ident.record_kind}:{ident.record_id}"].add(ident.pivot)
         degree = self._degrees(record_pivots)
         hubs = {p: n for p, n in degree.items() if n > self.max_pivot_degree}
-        return self._link(record_pivots, hubs, len(degree), findings, payments)
+        linking, modifiers = self._split(findings)
+        result = self._link(record_pivots, hubs, len(degree), linking, payments)
+        return attach_modifiers(result, modifiers)
 
     def link_indexed(
         self,
@@ -148,8 +153,18 @@ class Linker:
         and only the records reachable from the findings come into memory. Same result."""
         hubs = index.degrees_over(self.max_pivot_degree)
         blocked = self.ignored_pivots | hubs.keys()
-        record_pivots = index.reachable(findings, blocked)
-        return self._link(record_pivots, hubs, index.pivot_count(), findings, payments)
+        linking, modifiers = self._split(findings)
+        record_pivots = index.reachable(linking, blocked)
+        result = self._link(record_pivots, hubs, index.pivot_count(), linking, payments)
+        return attach_modifiers(result, modifiers)
+
+    def _split(self, findings: Sequence[Finding]) -> tuple[list[Finding], list[Finding]]:
+        """(findings that link, modifier findings that are only attached afterwards)."""
+        modifier = self.modifier_indicators
+        return (
+            [f for f in findings if f.indicator_id not in modifier],
+            [f for f in findings if f.indicator_id in modifier],
+        )
 
     def _link(
         self,
