@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, tzinfo
 from decimal import Decimal
 from typing import Any
 
+from redflags.ingest.limits import MAX_ABS_NUMBER, MAX_ABS_NUMBER_TEXT
 from redflags.model.records import FieldSpec
 
 
@@ -18,9 +19,20 @@ class CoercionError(ValueError):
     """A value that cannot be read as its canonical type; str() is the reason."""
 
 
-def _show(value: Any) -> str:
-    text = repr(value)
+def show(value: Any) -> str:
+    """A short repr of a value for a reason; never fails, never long."""
+    if isinstance(value, str) and len(value) > 60:
+        value = value[:60]
+    if isinstance(value, int) and value.bit_length() > 256:
+        return f"an integer of about {int(value.bit_length() * 0.30103)} digits"
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):
+        return f"a {type(value).__name__}"
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+_show = show
 
 
 def _kind_of(value: Any) -> str:
@@ -37,9 +49,16 @@ def to_text(value: Any) -> str | None:
         return None
     if isinstance(value, str):
         text = value.strip()
+        if not text.isascii():
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate: no database or file can hold it
+                raise CoercionError("contains a lone surrogate, not valid Unicode") from None
         return text or None
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int) and value.bit_length() > 256:
+        raise CoercionError(f"expected text, got {show(value)}")
     if isinstance(value, int | Decimal):
         return str(value)
     if isinstance(value, float):
@@ -66,27 +85,34 @@ def to_float(value: Any) -> float | None:
         return None
     if isinstance(value, bool):
         raise CoercionError(f"not a number {_show(value)}")
-    if isinstance(value, int | float | Decimal):
-        number = float(value)
-    elif isinstance(value, str):
-        text = value.strip().translate(_SPACES)
-        if not text:
-            return None
-        if _PLAIN.fullmatch(text):
-            number = float(text)
-        elif _DECIMAL_COMMA.fullmatch(text):
-            number = float(text.replace(",", "."))
-        elif _GROUPED_DOTS.fullmatch(text):
-            number = float(text.replace(".", "").replace(",", "."))
-        elif _GROUPED_COMMAS.fullmatch(text):
-            number = float(text.replace(",", ""))
-        else:
-            raise CoercionError(f"not a number {_show(value)}")
-    else:
-        raise CoercionError(f"not a number: got {_kind_of(value)}")
+    if isinstance(value, str) and not value.strip().translate(_SPACES):
+        return None
+    try:
+        number = _parse_number(value)
+    except OverflowError:  # an int past the float range, e.g. a JSON literal of 400 digits
+        raise CoercionError(f"{_show(value)} is beyond ±{MAX_ABS_NUMBER_TEXT}") from None
     if number != number or number in (float("inf"), float("-inf")):
         raise CoercionError(f"not a finite number {_show(value)}")
+    if abs(number) > MAX_ABS_NUMBER:
+        raise CoercionError(f"{number:.15g} is beyond ±{MAX_ABS_NUMBER_TEXT}")
     return number
+
+
+def _parse_number(value: Any) -> float:
+    if isinstance(value, int | float | Decimal):
+        return float(value)
+    if isinstance(value, str):
+        text = value.strip().translate(_SPACES)
+        if _PLAIN.fullmatch(text):
+            return float(text)
+        if _DECIMAL_COMMA.fullmatch(text):
+            return float(text.replace(",", "."))
+        if _GROUPED_DOTS.fullmatch(text):
+            return float(text.replace(".", "").replace(",", "."))
+        if _GROUPED_COMMAS.fullmatch(text):
+            return float(text.replace(",", ""))
+        raise CoercionError(f"not a number {_show(value)}")
+    raise CoercionError(f"not a number: got {_kind_of(value)}")
 
 
 def to_datetime(value: Any, naive_zone: tzinfo) -> datetime | None:
@@ -107,13 +133,16 @@ def to_datetime(value: Any, naive_zone: tzinfo) -> datetime | None:
             if len(text) > at and text[at] not in "Tt ":
                 raise ValueError(text)
             moment = datetime.fromisoformat(text)
-        except ValueError:
+        except (ValueError, OverflowError):
             raise CoercionError(f"not an ISO-8601 timestamp {_show(value)}") from None
     else:
         raise CoercionError(f"not an ISO-8601 timestamp {_show(value)}")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=naive_zone)
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except (OverflowError, ValueError):  # 0001-01-01 local, 9999-12-31T23:59-05:00, ...
+        raise CoercionError(f"timestamp out of range in UTC {_show(value)}") from None
 
 
 def to_date(value: Any) -> date | None:

@@ -4,6 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# A problem text may quote attacker-written bytes (a column name, a library's message about a
+# broken file); this much is plenty to say what is wrong.
+MAX_PROBLEM_CHARS = 500
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def one_line(text: str, limit: int = MAX_PROBLEM_CHARS) -> str:
+    """`text` on one line, without control characters (a terminal would obey an escape
+    sequence in a file name), at most `limit` characters."""
+    flat = " ".join(text.split())
+    safe = "".join(c if c.isprintable() else _escape(c) for c in flat)
+    return safe if len(safe) <= limit else safe[: limit - 3] + "..."
+
 
 class IngestError(Exception):
     """A whole file (or descriptor) cannot be ingested. str() is one line naming file and problem.
@@ -12,9 +29,9 @@ class IngestError(Exception):
     """
 
     def __init__(self, file: str | Path | None, problem: str) -> None:
-        self.file = str(file) if file is not None else None
+        self.file = one_line(str(file), 1000) if file is not None else None
         # One line, always: the message is shown to analysts without a traceback.
-        self.problem = " ".join(problem.split())
+        self.problem = one_line(problem)
         super().__init__(f"{self.file}: {self.problem}" if self.file else self.problem)
 
 

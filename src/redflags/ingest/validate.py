@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from redflags.ingest.coerce import CoercionError, coerce
+from redflags.ingest.coerce import CoercionError, coerce, show
 from redflags.ingest.descriptor import SourceDescriptor
 from redflags.ingest.errors import IngestError
 from redflags.model.records import KIND_TABLES, RECORD_TYPES, RecordKind, field_specs
@@ -32,7 +32,7 @@ def _explain(exc: ValidationError) -> str:
         field = ".".join(str(p) for p in err["loc"]) or "record"
         message = err["msg"]
         message = message[:1].lower() + message[1:]
-        parts.append(f"{field}: {message}, got {err['input']!r}")
+        parts.append(f"{field}: {message}, got {show(err['input'])}")
     return "; ".join(parts)
 
 
