@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from redflags.ingest import SourceDescriptor, ingest_file
+from redflags.ingest import IngestError, SourceDescriptor, ingest_file
 from redflags.ingest import bulk as bulk_module
 from redflags.model import RecordKind
 from redflags.store import Store
@@ -151,3 +152,114 @@ def test_mapped_or_untyped_files_take_the_row_path(tmp_path: Path) -> None:
     pq.write_table(TRANSACTIONS, path)
     mapped = SourceDescriptor(name="src", kind="transaction", columns={"memo": "extra_column"})
     assert not bulk_module.eligible(path, RecordKind.TRANSACTION, mapped)
+
+
+# -- hostile files (issue #11) -----------------------------------------------------------------
+
+EVIL_NAMES = [
+    "x\" ) TO '{target}' --",
+    'a"b',
+    "it's",
+    "p[1]",
+    "*",
+    "what?",
+    "x\"; COPY (SELECT 1) TO '{target}'; --",
+]
+
+
+def test_column_names_never_reach_sql(tmp_path: Path) -> None:
+    target = tmp_path / "pwned.csv"
+    extra = {name.format(target=target): [f"v{i}"] * 12 for i, name in enumerate(EVIL_NAMES)}
+    data = TRANSACTIONS
+    for name, values in extra.items():
+        data = data.append_column(name, pa.array(values))
+    path = tmp_path / "transactions.parquet"
+    pq.write_table(data, path)
+    descriptor = SourceDescriptor(name="src", kind="transaction")
+    assert bulk_module.eligible(path, RecordKind.TRANSACTION, descriptor)
+    with Store.open(None) as store:
+        report = ingest_file(store, path, descriptor)
+        raws = store.connection.execute("SELECT raw FROM quarantine ORDER BY _line").fetchall()
+    assert not target.exists()
+    assert report.read == 12 and report.quarantined == 8
+    for (raw,) in raws:  # the refused rows keep their columns, under their own names
+        assert set(extra) <= set(json.loads(raw))
+        assert json.loads(raw)["extra_column"] is not None
+
+
+@pytest.mark.parametrize("name", ["p[1].parquet", "p*.parquet", "p?.parquet", "it's.parquet"])
+def test_a_file_name_is_a_name_not_a_pattern(tmp_path: Path, name: str) -> None:
+    folder = tmp_path / "transactions"
+    folder.mkdir()
+    for sibling in ("p1.parquet", "px.parquet", "p.parquet"):  # what a glob would match
+        pq.write_table(TRANSACTIONS.slice(0, 3), folder / sibling)
+    path = folder / name
+    pq.write_table(TRANSACTIONS, path)
+    with Store.open(None) as store:
+        report = ingest_file(store, path, SourceDescriptor(name="src", kind="transaction"))
+        stored = store.connection.execute(
+            "SELECT count(*), count(DISTINCT _file) FROM transactions"
+        ).fetchall()[0]
+    assert (report.read, report.stored_new, report.already_stored) == (12, 4, 0)
+    assert stored == (4, 1)  # what is counted stored really is in the store
+
+
+def _hostile_values() -> pa.Table:
+    amounts = [1e308, -1e308, 1e300, 1e12, 1e12 + 1, float("inf"), -5.0, 7.0]
+    n = len(amounts)
+    micros = [1_700_000_000_000_000] * n
+    micros[6] = 3 * 10**17  # year 11476: no Python datetime holds it
+    micros[7] = -62135596800 * 10**6  # 0001-01-01T00:00Z, the first instant Python holds
+    return pa.table(
+        {
+            "txn_id": [f"T{i}" for i in range(n)],
+            "ts": pa.array(micros, pa.int64()).cast(pa.timestamp("us", "UTC")),
+            "payer": ["A"] * n,
+            "payee": ["B"] * n,
+            "amount": amounts,
+            "channel": ["p2p"] * n,
+        }
+    )
+
+
+def test_both_paths_refuse_absurd_numbers_and_times_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast, rows = _both(tmp_path, RecordKind.TRANSACTION, _hostile_values(), monkeypatch)
+    assert fast == rows
+    quarantined = [line for (line,) in fast[4]]
+    assert quarantined == [1, 2, 3, 5, 6, 7]
+    path = tmp_path / "transaction.parquet"
+    with Store.open(None) as store:
+        ingest_file(store, path, SourceDescriptor(name="src", kind="transaction"))
+        reasons = dict(store.connection.execute("SELECT _line, reason FROM quarantine").fetchall())
+    assert reasons[1] == "amount: 1e+308 is beyond ±1e12"
+    assert reasons[5] == "amount: 1000000000001 is beyond ±1e12"
+
+
+def test_a_corrupt_page_on_the_fast_path_is_one_line(tmp_path: Path) -> None:
+    n = 20_000
+    table = pa.table(
+        {
+            "txn_id": [f"T{i}" for i in range(n)],
+            "ts": [T0] * n,
+            "payer": [f"payer-{i * 7919 % 10007}" for i in range(n)],
+            "payee": ["B"] * n,
+            "amount": [float(i) for i in range(n)],
+            "channel": ["p2p"] * n,
+        }
+    )
+    path = tmp_path / "transactions.parquet"
+    pq.write_table(table, path, use_dictionary=False)
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 64] = bytes(b ^ 0x5A for b in data[middle : middle + 64])
+    path.write_bytes(bytes(data))
+    descriptor = SourceDescriptor(name="src", kind="transaction")
+    assert bulk_module.eligible(path, RecordKind.TRANSACTION, descriptor)
+    with Store.open(None) as store:
+        with pytest.raises(IngestError) as info:
+            ingest_file(store, path, descriptor)
+        assert store.count("transaction") == 0
+    message = str(info.value)
+    assert message.startswith(f"{path}: ") and "\n" not in message

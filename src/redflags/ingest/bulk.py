@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -162,9 +162,7 @@ def _number_checks(kind: RecordKind, spec: FieldSpec, value: str) -> list[tuple[
     return checks
 
 
-def _checks(
-    kind: RecordKind, spec: FieldSpec, value: str, present: bool
-) -> list[tuple[str, str]]:
+def _checks(kind: RecordKind, spec: FieldSpec, value: str, present: bool) -> list[tuple[str, str]]:
     """(SQL condition that is true when the value is wrong, reason) pairs for one field."""
     name = spec.name
     checks: list[tuple[str, str]] = []
@@ -252,10 +250,9 @@ def bulk_ingest(
             raise IngestError(path, f"unreadable Parquet: {exc}") from None
         finally:
             for view in (_SOURCE_VIEW, _RAW_VIEW):
-                try:
+                # never registered, or a failed statement aborted the transaction
+                with suppress(duckdb.Error):
                     store.connection.unregister(view)
-                except duckdb.Error:
-                    pass  # never registered, or the failed statement aborted the transaction
 
 
 def _bulk_ingest(

@@ -179,7 +179,9 @@ class Line:
 
 
 class LineSource(Protocol):
-    lines: int
+    @property
+    def lines(self) -> int:
+        """Physical lines consumed so far, blank ones included."""
 
     def next_line(self, at_record_start: bool) -> Line | None:
         """The next line, or None at the end. At a record's start runs of blank lines are
