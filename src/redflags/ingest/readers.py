@@ -256,9 +256,10 @@ class _DecodedLines:
         chunk = self.binary.read(_CHUNK)
         try:
             text = self.decoder.decode(chunk, final=not chunk)
-        except UnicodeDecodeError as exc:
+        except UnicodeError as exc:  # UnicodeDecodeError, or UTF-16 without a byte-order mark
+            why = getattr(exc, "reason", None) or str(exc)
             raise IngestError(
-                self.path, f"not valid {self.encoding}: near line {self.lines + 1}: {exc.reason}"
+                self.path, f"not valid {self.encoding}: near line {self.lines + 1}: {why}"
             ) from None
         self.buffer = self.buffer[self.position :] + text
         self.position = 0
@@ -305,8 +306,8 @@ class _DecodedLines:
             self._fill()
 
 
-class _GzipChecked:
-    """A line source whose gzip errors become one-line IngestErrors."""
+class _ReadChecked:
+    """A line source whose gzip and I/O errors become one-line IngestErrors."""
 
     def __init__(self, source: _ByteLines | _DecodedLines, path: Path) -> None:
         self.source = source
@@ -321,6 +322,8 @@ class _GzipChecked:
             return self.source.next_line(at_record_start)
         except _GZIP_ERRORS as exc:
             raise IngestError(self.path, f"damaged gzip data: {exc or 'truncated'}") from None
+        except OSError as exc:
+            raise IngestError(self.path, f"cannot read: {exc.strerror or exc}") from None
 
 
 def _sniff_text(path: Path, binary_head: bytes, fmt: FileFormat, encoding: str) -> None:
@@ -341,9 +344,10 @@ def _sniff_text(path: Path, binary_head: bytes, fmt: FileFormat, encoding: str) 
 
 def _check_encoding(path: Path, encoding: str) -> None:
     try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise IngestError(path, f"unknown encoding {encoding!r}") from None
+        "\n".encode(encoding)  # also refuses codecs that are not text encodings (rot13, zip)
+        codecs.getincrementaldecoder(encoding)
+    except (LookupError, UnicodeError, TypeError, ValueError):
+        raise IngestError(path, f"unknown text encoding {encoding!r}") from None
 
 
 @contextmanager
@@ -367,14 +371,16 @@ def open_rows(
             yield _parquet(path, wanted, limits, stack)
             return
         _check_encoding(path, encoding)
-        binary = _open_binary(path, stack)
         try:
+            binary = _open_binary(path, stack)
             head = binary.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
         except _GZIP_ERRORS as exc:
             raise IngestError(path, f"damaged gzip data: {exc or 'truncated'}") from None
+        except OSError as exc:
+            raise IngestError(path, f"cannot read: {exc.strerror or exc}") from None
         _sniff_text(path, head, fmt, encoding)
         kind = _ByteLines if _ascii_compatible(encoding) else _DecodedLines
-        source = _GzipChecked(kind(binary, encoding, path, limits), path)
+        source = _ReadChecked(kind(binary, encoding, path, limits), path)
         if fmt == "csv":
             yield _csv(path, source, delimiter, limits)
         else:
@@ -619,8 +625,13 @@ def _jsonl(path: Path, source: LineSource, limits: IngestLimits) -> RowStream:
 
 def open_parquet(path: Path, stack: ExitStack) -> pq.ParquetFile:
     """A Parquet file opened by its exact local path (no URI or glob reading), or IngestError."""
-    size = path.stat().st_size
-    if size < 12 or _head(path)[:4] != PARQUET_MAGIC or _tail(path, 4) != PARQUET_MAGIC:
+    check_regular_file(path)
+    try:
+        size = path.stat().st_size
+        magic = size >= 12 and _head(path)[:4] == _tail(path, 4) == PARQUET_MAGIC
+    except OSError as exc:
+        raise IngestError(path, f"cannot read: {exc.strerror or exc}") from None
+    if not magic:
         raise IngestError(path, "not a Parquet file (no PAR1 magic bytes)")
     try:
         handle = stack.enter_context(pa.OSFile(str(path), "r"))
