@@ -25,7 +25,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from io import BufferedReader
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, NamedTuple, Protocol
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -169,8 +169,7 @@ def shorten(text: str, limit: int = RAW_PREFIX_CHARS) -> str:
 # -- physical lines ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One physical line, with its "\\n"; `text` is a short prefix when `too_long`."""
 
     number: int
@@ -213,11 +212,19 @@ class _ByteLines:
                 return
 
     def next_line(self, at_record_start: bool) -> Line | None:
-        if at_record_start:
-            self._skip_blank_run()
-        raw = self.binary.readline(self.limit + 1)
-        if not raw:
-            return None
+        try:
+            if at_record_start:
+                self._skip_blank_run()
+            raw = self.binary.readline(self.limit + 1)
+            if not raw:
+                return None
+            return self._line(raw)
+        except _GZIP_ERRORS as exc:
+            raise IngestError(self.path, f"damaged gzip data: {exc or 'truncated'}") from None
+        except OSError as exc:
+            raise IngestError(self.path, f"cannot read: {exc.strerror or exc}") from None
+
+    def _line(self, raw: bytes) -> Line:
         self.lines += 1
         if len(raw) > self.limit and not raw.endswith(b"\n"):
             prefix = raw[: RAW_PREFIX_CHARS * 4].decode(self.encoding, errors="replace")
@@ -253,7 +260,12 @@ class _DecodedLines:
         self.lines = 0
 
     def _fill(self) -> None:
-        chunk = self.binary.read(_CHUNK)
+        try:
+            chunk = self.binary.read(_CHUNK)
+        except _GZIP_ERRORS as exc:
+            raise IngestError(self.path, f"damaged gzip data: {exc or 'truncated'}") from None
+        except OSError as exc:
+            raise IngestError(self.path, f"cannot read: {exc.strerror or exc}") from None
         try:
             text = self.decoder.decode(chunk, final=not chunk)
         except UnicodeError as exc:  # UnicodeDecodeError, or UTF-16 without a byte-order mark
@@ -304,26 +316,6 @@ class _DecodedLines:
             if self.skipping:
                 self.buffer, self.position = "", 0
             self._fill()
-
-
-class _ReadChecked:
-    """A line source whose gzip and I/O errors become one-line IngestErrors."""
-
-    def __init__(self, source: _ByteLines | _DecodedLines, path: Path) -> None:
-        self.source = source
-        self.path = path
-
-    @property
-    def lines(self) -> int:
-        return self.source.lines
-
-    def next_line(self, at_record_start: bool) -> Line | None:
-        try:
-            return self.source.next_line(at_record_start)
-        except _GZIP_ERRORS as exc:
-            raise IngestError(self.path, f"damaged gzip data: {exc or 'truncated'}") from None
-        except OSError as exc:
-            raise IngestError(self.path, f"cannot read: {exc.strerror or exc}") from None
 
 
 def _sniff_text(path: Path, binary_head: bytes, fmt: FileFormat, encoding: str) -> None:
@@ -380,7 +372,7 @@ def open_rows(
             raise IngestError(path, f"cannot read: {exc.strerror or exc}") from None
         _sniff_text(path, head, fmt, encoding)
         kind = _ByteLines if _ascii_compatible(encoding) else _DecodedLines
-        source = _ReadChecked(kind(binary, encoding, path, limits), path)
+        source = kind(binary, encoding, path, limits)
         if fmt == "csv":
             yield _csv(path, source, delimiter, limits)
         else:
@@ -450,6 +442,8 @@ class _Feed:
 
 
 def _oversized_field(header: Sequence[str], fields: Sequence[str], limit: int) -> str | None:
+    if max(map(len, fields)) <= limit // 4:  # the common case: no field can be over
+        return None
     for name, value in zip(header, fields, strict=True):
         if len(value) > limit // 4 and len(value.encode("utf-8", "replace")) > limit:
             return name
