@@ -427,13 +427,19 @@ HOSTILE = settings(
 
 
 @HOSTILE
-@given(data=st.binary(max_size=600), fmt=st.sampled_from(["csv", "jsonl"]))
-def test_any_bytes_are_rows_or_one_line_error(tmp_path: Path, data: bytes, fmt: str) -> None:
+@given(
+    data=st.binary(max_size=600),
+    fmt=st.sampled_from(["csv", "jsonl"]),
+    encoding=st.sampled_from(["utf-8", "utf-16-le", "cp1252"]),
+)
+def test_any_bytes_are_rows_or_one_line_error(
+    tmp_path: Path, data: bytes, fmt: str, encoding: str
+) -> None:
     path = tmp_path / f"ads.{fmt}"
     path.write_bytes(data)
     limits = IngestLimits(max_line_bytes=64, max_field_bytes=16, max_record_lines=4, max_nesting=4)
     try:
-        with open_rows(path, fmt, limits=limits) as stream:  # type: ignore[arg-type]
+        with open_rows(path, fmt, encoding=encoding, limits=limits) as stream:  # type: ignore[arg-type]
             rows = list(stream.rows)
             consumed = stream.lines_read()
     except IngestError as exc:
@@ -442,7 +448,7 @@ def test_any_bytes_are_rows_or_one_line_error(tmp_path: Path, data: bytes, fmt: 
     numbers = [n for n, _ in rows]
     assert numbers == sorted(set(numbers))  # one entry per line, in order
     assert all(1 <= n <= consumed for n in numbers)
-    assert consumed <= data.count(b"\n") + 1
+    assert consumed <= data.count(b"\n") + 1  # no encoding splits on anything but "\n"
 
 
 @settings(HOSTILE, max_examples=40)  # a store per example: slower
@@ -481,3 +487,21 @@ def test_csv_written_by_python_round_trips(
     read = [r for _, r in read_all(path, "csv", encoding=encoding)]
     # A row of three empty fields is written as a line of two commas, read as a row of "".
     assert read == [dict(zip("abc", r, strict=True)) for r in rows]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-32"])
+def test_a_long_line_is_skipped_in_any_encoding(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "ads.csv"
+    text = "ad_id,body\nA1,x\nA2," + "y" * 5000 + "\n\nA3,z\nA4," + "w" * 5000
+    path.write_bytes(text.encode(encoding))
+    limits = IngestLimits(max_line_bytes=1000)
+    rows = read_all(path, "csv", encoding=encoding, limits=limits)
+    assert [(n, getattr(r, "reason", None) or r["ad_id"]) for n, r in rows] == [
+        (2, "A1"),
+        (3, "line longer than 1000 bytes"),
+        (5, "A3"),
+        (6, "line longer than 1000 bytes"),
+    ]
+    with pytest.raises(IngestError, match="header: line longer than 1000 bytes"):
+        path.write_bytes(("a" * 2000 + "\nx\n").encode(encoding))
+        read_all(path, "csv", encoding=encoding, limits=limits)

@@ -263,3 +263,13 @@ def test_a_corrupt_page_on_the_fast_path_is_one_line(tmp_path: Path) -> None:
         assert store.count("transaction") == 0
     message = str(info.value)
     assert message.startswith(f"{path}: ") and "\n" not in message
+
+
+def test_a_column_named_like_a_nested_field_takes_the_row_path(tmp_path: Path) -> None:
+    path = tmp_path / "transactions.parquet"
+    pq.write_table(TRANSACTIONS.append_column("amount.evil", pa.array(["x"] * 12)), path)
+    descriptor = SourceDescriptor(name="src", kind="transaction")
+    assert not bulk_module.eligible(path, RecordKind.TRANSACTION, descriptor)
+    with Store.open(None) as store:
+        report = ingest_file(store, path, descriptor)
+    assert (report.read, report.stored_new, report.quarantined) == (12, 4, 8)

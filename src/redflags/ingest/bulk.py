@@ -98,6 +98,9 @@ def eligible(path: Path, kind: RecordKind, descriptor: SourceDescriptor) -> bool
     present = {f.name: f.type for f in schema}
     if len(present) != len(schema.names):
         return False  # duplicate column names: the row path refuses the file
+    canonical = {s.name for s in field_specs(kind)}
+    if any(name.partition(".")[0] in canonical and name not in canonical for name in present):
+        return False  # pyarrow would read `amount.x` as a part of `amount`
     for spec in field_specs(kind):
         if spec.name not in present:
             if spec.required:
@@ -207,7 +210,8 @@ def _numbered(
     source = parquet.schema_arrow
     fields = [source.field(i).with_name(n) for i, n in zip(columns, names, strict=True)]
     schema = pa.schema([*fields, pa.field("_line", pa.int64())])
-    wanted = [source.names[i] for i in columns]
+    everything = list(columns) == list(range(len(source.names)))
+    wanted = None if everything else [source.names[i] for i in columns]
 
     def batches() -> Iterator[pa.RecordBatch]:
         line = 1

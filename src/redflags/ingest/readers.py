@@ -458,11 +458,10 @@ def _csv_header(path: Path, reader: Any, feed: _Feed) -> list[str]:
         except StopIteration:
             raise IngestError(path, "empty file: no header line") from None
         except (_RecordOverLimit, csv.Error) as exc:
-            raise IngestError(path, f"unreadable CSV header: {exc}") from None
-        if feed.taken and feed.taken[0].too_long:
-            raise IngestError(
-                path, f"unreadable CSV header: longer than {feed.limits.max_line_bytes} bytes"
-            )
+            why = str(exc)
+            if feed.taken and feed.taken[0].too_long:
+                why = f"line longer than {feed.limits.max_line_bytes} bytes"
+            raise IngestError(path, f"unreadable CSV header: {why}") from None
         if feed.ended:
             raise IngestError(path, "unreadable CSV header: unterminated quoted field")
         if any(f.strip() for f in fields):
