@@ -313,12 +313,12 @@ def _bulk_ingest(
         [source, file],
     ).fetchall()[0][0]
     refused = "c._reason <> '' OR c._line IS DISTINCT FROM c._first"
-    quarantined = con.execute(f"SELECT count(*) FROM _bulk_checked c WHERE {refused}").fetchall()
-    if quarantined[0][0]:
-        _quarantine(con, parquet, kind, source, file, id_field, refused, limits)
+    quarantined = 0
+    if con.execute(f"SELECT count(*) FROM _bulk_checked c WHERE {refused}").fetchall()[0][0]:
+        quarantined = _quarantine(con, parquet, kind, source, file, id_field, refused, limits)
     read = con.execute("SELECT count(*) FROM _bulk").fetchall()[0][0]
     con.execute("DROP TABLE _bulk; DROP TABLE _bulk_checked")
-    return int(read), int(stored_new), int(quarantined[0][0])
+    return int(read), int(stored_new), quarantined
 
 
 def _quarantine(
@@ -330,7 +330,7 @@ def _quarantine(
     id_field: str,
     refused: str,
     limits: IngestLimits,
-) -> None:
+) -> int:
     """Store the refused rows with their reasons and their raw rows as JSON. The raw row is
     read back only for them: JSON for millions would cost more than the whole check. The
     source's column names are parameters; its columns are scanned as c0, c1, ..."""
@@ -345,7 +345,7 @@ def _quarantine(
         f"{quote_literal(f'duplicate {id_field} ' + chr(39))} || c.{id_column} "
         f"|| {quote_literal(chr(39) + ', first at line ')} || c._first"
     )
-    con.execute(
+    inserted = con.execute(
         f"""INSERT INTO quarantine (_source, _file, _line, kind, reason, raw)
         SELECT ?, ?, c._line, ?,
                CASE WHEN c._reason <> '' THEN c._reason ELSE {duplicate} END,
@@ -353,5 +353,6 @@ def _quarantine(
         FROM _bulk_checked c JOIN {_RAW_VIEW} r ON r._line = c._line
         WHERE {refused} ORDER BY c._line""",
         [source, file, kind.value, *file_names],
-    )
+    ).fetchall()[0][0]
     con.unregister(_RAW_VIEW)
+    return int(inserted)
