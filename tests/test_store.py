@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from redflags.model.records import KIND_TABLES, RecordKind, field_specs
-from redflags.store import QuarantineEntry, Store, StoreError
+from redflags.store import SCHEMA_VERSION, QuarantineEntry, Store, StoreError
 from redflags.store import store as store_module
 
 
@@ -74,7 +74,7 @@ def test_bookkeeping_tables_exist(store: Store) -> None:
         "ingested_at",
     ]
     meta = dict(store.connection.execute("SELECT key, value FROM meta").fetchall())
-    assert meta["schema_version"] == "1"
+    assert meta["schema_version"] == str(SCHEMA_VERSION)
 
 
 def test_session_time_zone_is_utc(store: Store) -> None:

@@ -147,25 +147,25 @@ def _checks(kind: RecordKind, spec: FieldSpec, value: str) -> list[tuple[str, st
 
 def bulk_ingest(
     store: Store, path: Path, kind: RecordKind, source: str, file: str
-) -> tuple[int, int, int]:
-    """Validate and store one eligible Parquet file; returns (read, stored_new, quarantined).
+) -> tuple[int, int, int, int]:
+    """Validate and store one eligible Parquet file; returns (read, new, updated, quarantined).
 
     Runs inside the caller's transaction. Events and register entries whose id is missing take
-    the row path instead (their id is derived in Python), signalled by returning (-1, 0, 0).
+    the row path instead (their id is derived in Python), signalled by returning (-1, 0, 0, 0).
     """
     con = store.connection
-    table, id_field = KIND_TABLES[kind]
+    id_field = KIND_TABLES[kind][1]
     present = set(pq.read_schema(path).names)
     specs = field_specs(kind)
     location = _quote(str(path))
     if derives_id(kind):
         if id_field not in present:
-            return -1, 0, 0
+            return -1, 0, 0, 0
         missing = con.execute(
             f'SELECT count(*) FROM read_parquet({location}) WHERE "{id_field}" IS NULL'
         ).fetchall()[0][0]
         if missing:
-            return -1, 0, 0
+            return -1, 0, 0, 0
     values: list[str] = []
     reasons: list[str] = []
     for spec in specs:
@@ -194,24 +194,28 @@ def bulk_ingest(
         FROM (SELECT *, concat_ws('; ', {", ".join(reasons)}) AS _reason FROM _bulk)"""
     )
     names = ", ".join(f'"{s.name}"' for s in specs)
-    stored_new = con.execute(
-        f"""INSERT OR IGNORE INTO {table} ({names}, _source, _file, _line)
-        SELECT {names}, {_quote(source)}, {_quote(file)}, _line FROM _bulk_checked
-        WHERE _reason = '' AND _line = _first ORDER BY _line"""
-    ).fetchall()[0][0]
+    # The valid first rows merge like the row path's (new, updated with history, unchanged).
+    con.execute(
+        f"""CREATE OR REPLACE TEMP VIEW _bulk_valid AS
+        SELECT {names}, _line FROM _bulk_checked WHERE _reason = '' AND _line = _first"""
+    )
+    merged = store.merge_staged(kind, "_bulk_valid", source, file)
     duplicate = f"'duplicate {id_field} ''' || c.\"{id_field}\" || ''', first at line ' || c._first"
     # The raw row is read back only for the few refused rows: JSON for millions would cost more
     # than the whole check.
-    quarantined = con.execute(
-        f"""INSERT INTO quarantine (_source, _file, _line, kind, reason, raw)
-        SELECT {_quote(source)}, {_quote(file)}, c._line, {_quote(kind.value)},
-               CASE WHEN c._reason <> '' THEN c._reason ELSE {duplicate} END,
-               to_json(struct_pack({raw_columns}))
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _bulk_refused AS
+        SELECT {_quote(source)} AS _source, {_quote(file)} AS _file, c._line,
+               {_quote(kind.value)} AS kind,
+               CASE WHEN c._reason <> '' THEN c._reason ELSE {duplicate} END AS reason,
+               to_json(struct_pack({raw_columns}))::VARCHAR AS raw
         FROM _bulk_checked c
         JOIN (SELECT file_row_number + 1 AS _line, * EXCLUDE (file_row_number)
               FROM read_parquet({location}, file_row_number = true)) r ON r._line = c._line
-        WHERE c._reason <> '' OR c._line IS DISTINCT FROM c._first ORDER BY c._line"""
-    ).fetchall()[0][0]
+        WHERE c._reason <> '' OR c._line IS DISTINCT FROM c._first"""
+    )
+    quarantined = store.add_quarantine_from("_bulk_refused")
     read = con.execute("SELECT count(*) FROM _bulk").fetchall()[0][0]
+    con.execute("DROP VIEW _bulk_valid; DROP TABLE _bulk_refused")
     con.execute("DROP TABLE _bulk; DROP TABLE _bulk_checked")
-    return int(read), int(stored_new), int(quarantined)
+    return int(read), merged.new, merged.updated, int(quarantined)

@@ -26,24 +26,31 @@ Progress = Callable[[int], None]
 
 @dataclass(frozen=True)
 class IngestReport:
-    """What happened to one file (or one batch of records) of one source."""
+    """What happened to one file (or one batch of records) of one source.
+
+    Stored rows are new ids, updates of a record whose content changed (the old version kept in
+    `record_versions`) or identical to the stored record ("already stored").
+    """
 
     source: str
     file: str | None
     kind: RecordKind
     read: int = 0
     stored_new: int = 0
-    already_stored: int = 0  # valid, but the source already had a record with that id
+    already_stored: int = 0  # valid and identical to the record the source already had
     quarantined: int = 0
     skipped_file: bool = False  # the same content was ingested before; nothing was read
+    updated: int = 0  # valid, the source had the id with other content: replaced
 
     def __post_init__(self) -> None:
+        if min(self.read, self.stored_new, self.already_stored, self.quarantined, self.updated) < 0:
+            raise ValueError(f"negative count: {self!r}")
         if self.read != self.stored + self.quarantined:
             raise ValueError(f"counts do not reconcile: {self.summary()}")
 
     @property
     def stored(self) -> int:
-        return self.stored_new + self.already_stored
+        return self.stored_new + self.updated + self.already_stored
 
     def summary(self) -> str:
         name = Path(self.file).name if self.file else f"{self.source} {self.kind.value} records"
@@ -51,7 +58,8 @@ class IngestReport:
             return f"{name}: skipped, the same content was already ingested for {self.source}"
         return (
             f"{name}: read {self.read} = stored {self.stored} (new {self.stored_new}, "
-            f"already stored {self.already_stored}) + quarantined {self.quarantined}"
+            f"updated {self.updated}, already stored {self.already_stored}) "
+            f"+ quarantined {self.quarantined}"
         )
 
 
@@ -67,23 +75,41 @@ def _ingest_rows(
     file: str | None,
     on_progress: Progress | None,
 ) -> IngestReport:
+    """Validate rows into a per-file stage in DuckDB, then merge the stage into the store.
+
+    Duplicate ids inside the file are found batch by batch against the stage, so memory is
+    bounded by the batch, not by the file (the first valid row of an id wins).
+    """
     kind = validator.kind
     id_field = validator.id_field
-    first_seen: dict[str, int] = {}
-    records: list[dict[str, Any]] = []
-    lines: list[int] = []
+    stage = store.create_stage(kind)
+    # one batch of valid rows, with their lines and raw rows (kept for a duplicate's quarantine)
+    batch: list[tuple[int, dict[str, Any], Any]] = []
     quarantine: list[QuarantineEntry] = []
-    read = new = valid = quarantined = 0
+    read = quarantined = 0
 
     def flush() -> None:
-        nonlocal new, valid, quarantined
-        if records:
-            new += store.insert_records(kind, records, source, file, lines)
-            valid += len(records)
+        nonlocal quarantined
+        if batch:
+            ids = list({record[id_field] for _, record, _ in batch})
+            first_at = store.staged_lines(kind, stage, ids)
+            records: list[dict[str, Any]] = []
+            lines: list[int] = []
+            for line, record, raw in batch:
+                record_id = record[id_field]
+                if record_id in first_at:
+                    reason = (
+                        f"duplicate {id_field} {record_id!r}, first at line {first_at[record_id]}"
+                    )
+                    quarantine.append(QuarantineEntry(line, reason, _raw_json(raw)))
+                else:
+                    first_at[record_id] = line
+                    records.append(record)
+                    lines.append(line)
+            store.append_stage(kind, stage, records, lines)
         if quarantine:
             quarantined += store.insert_quarantine(kind, source, file, quarantine)
-        records.clear()
-        lines.clear()
+        batch.clear()
         quarantine.clear()
         if on_progress is not None:
             on_progress(read)
@@ -97,26 +123,20 @@ def _ingest_rows(
             if isinstance(result, str):
                 quarantine.append(QuarantineEntry(line, result, _raw_json(raw)))
             else:
-                record_id = result[id_field]
-                if record_id in first_seen:
-                    reason = (
-                        f"duplicate {id_field} {record_id!r}, first at line {first_seen[record_id]}"
-                    )
-                    quarantine.append(QuarantineEntry(line, reason, _raw_json(raw)))
-                else:
-                    first_seen[record_id] = line
-                    records.append(result)
-                    lines.append(line)
-        if len(records) + len(quarantine) >= BATCH_ROWS:
+                batch.append((line, result, raw))
+        if len(batch) + len(quarantine) >= BATCH_ROWS:
             flush()
     flush()
+    merged = store.merge_staged(kind, stage, source, file)
+    store.drop_stage(stage)
     return IngestReport(
         source=source,
         file=file,
         kind=kind,
         read=read,
-        stored_new=new,
-        already_stored=valid - new,
+        stored_new=merged.new,
+        updated=merged.updated,
+        already_stored=merged.unchanged,
         quarantined=quarantined,
     )
 
@@ -175,7 +195,7 @@ def ingest_file(
         return IngestReport(source=source, file=file, kind=kind, skipped_file=True)
     if fmt == "parquet" and bulk.eligible(path, kind, descriptor):
         with store.transaction():
-            read, new, quarantined = bulk.bulk_ingest(store, path, kind, source, file)
+            read, new, updated, quarantined = bulk.bulk_ingest(store, path, kind, source, file)
             if read >= 0:
                 report = IngestReport(
                     source=source,
@@ -183,7 +203,8 @@ def ingest_file(
                     kind=kind,
                     read=read,
                     stored_new=new,
-                    already_stored=read - new - quarantined,
+                    updated=updated,
+                    already_stored=read - new - updated - quarantined,
                     quarantined=quarantined,
                 )
                 store.record_file(
