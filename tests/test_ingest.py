@@ -55,7 +55,7 @@ def descriptor(kind: str = "transaction", name: str = "bank", **kw: Any) -> Sour
 def checked(report: IngestReport, store: Store) -> IngestReport:
     """Every test ingest must reconcile, in the report and in the store."""
     assert report.read == report.stored + report.quarantined
-    assert report.stored == report.stored_new + report.already_stored
+    assert report.stored == report.stored_new + report.updated + report.already_stored
     if report.file is not None and not report.skipped_file:
         quarantined = store.connection.execute(
             "SELECT count(*) FROM quarantine WHERE _source = ? AND _file = ?",
