@@ -71,6 +71,8 @@ def eligible(path: Path, kind: RecordKind, descriptor: SourceDescriptor) -> bool
     """Whether the file can take the fast path (else the row path reads it, with its errors)."""
     if descriptor.columns or descriptor.defaults:
         return False
+    if any(c in str(path) for c in "*?[{"):
+        return False  # DuckDB's read_parquet would take the name for a glob and read other files
     try:
         schema = pq.read_schema(path)
     except (pa.ArrowInvalid, OSError):

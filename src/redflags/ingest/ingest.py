@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,8 @@ from redflags.model.records import RecordKind
 from redflags.store import BATCH_ROWS, QuarantineEntry, Store
 
 Progress = Callable[[int], None]
+_SHOWN_COLUMNS = 12  # columns named in a missing-column error
+_COLUMN_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,28 @@ def ingest_records(
         return _ingest_rows(store, validator, _numbered(rows), source, file, None)
 
 
+def _check_columns(validator: RowValidator, columns: Sequence[str], path: Path) -> None:
+    """The validator's column check, saying what the file has and how to map another layout."""
+    try:
+        validator.check_columns(columns, path)
+    except IngestError as exc:
+        shown = ", ".join(_column_label(c) for c in columns[:_SHOWN_COLUMNS]) or "none"
+        more = f" and {len(columns) - _SHOWN_COLUMNS} more" if len(columns) > _SHOWN_COLUMNS else ""
+        hint = (
+            "; a *.source.yaml descriptor maps other column names to the canonical fields "
+            "(docs/data.md)"
+            if not validator.descriptor.columns
+            else ""
+        )
+        raise IngestError(path, f"{exc.problem}; the file has {shown}{more}{hint}") from None
+
+
+def _column_label(name: str) -> str:
+    # Column names come from the file's author: escaped, one line, bounded.
+    text = name if len(name) <= _COLUMN_CHARS else name[: _COLUMN_CHARS - 1] + "…"
+    return repr(text) if not text.isprintable() or not text or text != text.strip() else text
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with Path(path).open("rb") as handle:
@@ -223,7 +247,7 @@ def ingest_file(
             wanted=validator.source_columns,
         ) as stream:
             if stream.columns is not None:
-                validator.check_columns(stream.columns, path)
+                _check_columns(validator, stream.columns, path)
             report = _ingest_rows(store, validator, stream.rows, source, file, on_progress)
         store.record_file(
             sha256, file, source, kind, report.read, report.stored, report.quarantined
