@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,7 +16,16 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from redflags.ingest import IngestReport, SourceDescriptor, ingest_file, ingest_records
+from redflags.ingest import (
+    DescriptorError,
+    IngestError,
+    IngestReport,
+    SourceDescriptor,
+    discover,
+    ingest_file,
+    ingest_records,
+    load_descriptor,
+)
 from redflags.ingest import ingest as ingest_module
 from redflags.store import Store, StoreError
 
@@ -299,3 +309,218 @@ def test_running_out_of_memory_is_one_line(store: Store) -> None:
     assert _one_line(exc) == (
         "ran out of the 64MB memory limit while grouping test rows; raise --memory-limit"
     )
+
+
+# -- 4. descriptors: plain data, text encodings, files inside the descriptor's folder ----------
+
+
+def _descriptor(tmp_path: Path, text: str, name: str = "bank.source.yaml") -> Path:
+    return write(tmp_path / name, text)
+
+
+BASE = "name: bank\nkind: transaction\n"
+
+
+def test_billion_laughs_is_refused_before_expanding(tmp_path: Path) -> None:
+    levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for n in range(1, 9):
+        prev = chr(ord("a") + n - 1)
+        cur = chr(ord("a") + n)
+        levels.append(f"{cur}: &{cur} [{', '.join(['*' + prev] * 9)}]")
+    path = _descriptor(tmp_path, BASE + "\n".join(levels) + "\n")
+    with pytest.raises(DescriptorError, match="anchors and aliases") as exc:
+        load_descriptor(path)
+    assert str(exc.value).startswith(f"{path}:3:")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "!!python/name:os.system x",
+        "!!python/object/apply:os.system ['echo hi']",
+        "!!binary aGVsbG8=",
+        "!custom x",
+    ],
+)
+def test_yaml_tags_are_one_clean_error(tmp_path: Path, value: str) -> None:
+    path = _descriptor(tmp_path, BASE + f"description: {value}\n")
+    with pytest.raises(DescriptorError, match="YAML tags such as") as exc:
+        load_descriptor(path)
+    assert "\n" not in str(exc.value)
+
+
+def test_deep_nesting_is_one_clean_error(tmp_path: Path) -> None:
+    path = _descriptor(tmp_path, BASE + "defaults: " + "[" * 5000 + "]" * 5000 + "\n")
+    with pytest.raises(DescriptorError, match="nested more than"):
+        load_descriptor(path)
+    path = _descriptor(
+        tmp_path, BASE + "defaults:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 600))
+    )
+    with pytest.raises(DescriptorError, match="nested more than"):
+        load_descriptor(path)
+
+
+def test_a_huge_descriptor_is_refused_unread(tmp_path: Path) -> None:
+    path = _descriptor(tmp_path, BASE + "description: " + "x" * 400_000 + "\n")
+    with pytest.raises(DescriptorError, match="larger than"):
+        load_descriptor(path)
+
+
+def test_a_mapping_as_key_is_one_clean_error(tmp_path: Path) -> None:
+    path = _descriptor(tmp_path, BASE + "? {a: 1}\n: x\n")
+    with pytest.raises(DescriptorError, match="a key must be a plain word"):
+        load_descriptor(path)
+
+
+@pytest.mark.parametrize("codec", ["rot13", "base64", "zlib", "hex", "bz2", "unicode_escape"])
+def test_codecs_that_are_not_text_encodings_are_refused(tmp_path: Path, codec: str) -> None:
+    path = _descriptor(tmp_path, BASE + f"encoding: {codec}\n")
+    with pytest.raises(DescriptorError) as exc:
+        load_descriptor(path)
+    message = str(exc.value)
+    assert f"{path}:3" in message and "encoding" in message and "not a text encoding" in message
+    assert "Value error" not in message
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "cp1252", "latin-1", "utf-16"])
+def test_real_text_encodings_are_accepted(tmp_path: Path, codec: str) -> None:
+    assert load_descriptor(_descriptor(tmp_path, BASE + f"encoding: {codec}\n")).encoding == codec
+
+
+@pytest.mark.parametrize(
+    "file",
+    [
+        "/etc/passwd",
+        "../outside.csv",
+        "sub/../../outside.csv",
+        "..\\\\outside.csv",
+        "../*.csv",
+        "/tmp/*.csv",
+        "**/../../*.csv",
+        "C:/Windows/win.ini",
+        "~/secrets.csv",
+    ],
+)
+def test_files_outside_the_descriptor_folder_are_refused(tmp_path: Path, file: str) -> None:
+    write(tmp_path / "outside.csv", TXN_HEADER)
+    path = _descriptor(tmp_path / "in", BASE + f'file: "{file}"\n')
+    with pytest.raises(DescriptorError) as exc:
+        discover([path])
+    message = str(exc.value)
+    assert f"{path}:3" in message and message.count("\n") == 0
+    assert "file:" in message and ("folder" in message)
+
+
+def test_a_symlink_out_of_the_descriptor_folder_is_refused(tmp_path: Path) -> None:
+    secret = write(
+        tmp_path / "secret" / "transactions.csv", TXN_HEADER + "T1,2024-01-05,a,b,1,p2p\n"
+    )
+    inside = tmp_path / "in"
+    inside.mkdir()
+    (inside / "link.csv").symlink_to(secret)
+    path = _descriptor(inside, BASE + "file: link.csv\n")
+    with pytest.raises(IngestError, match="outside the descriptor's folder"):
+        discover([path])
+
+
+def test_a_folder_name_with_spaces_gives_a_valid_source_name(tmp_path: Path) -> None:
+    write(tmp_path / "Den Danske Bank" / "transactions.csv", TXN_HEADER)
+    [spec] = discover([tmp_path / "Den Danske Bank"])
+    assert spec.name == "Den_Danske_Bank"
+
+
+# -- 5. discovery: symlinks, non-regular files, names that look like patterns ----------------
+
+
+def test_symlink_loops_are_walked_once(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    write(root / "bank" / "transactions.csv", TXN_HEADER)
+    (root / "bank" / "loop").symlink_to(root)  # back up to the root
+    (root / "bank" / "self").symlink_to(root / "bank")
+    (root / "bank" / "transactions_link").symlink_to(root / "bank")
+    found = discover([root])
+    files = [f for spec in found for f in spec.files]
+    assert [f.name for f in files] == ["transactions.csv"]
+
+
+def test_symlinks_never_leave_the_given_folders(tmp_path: Path) -> None:
+    write(tmp_path / "elsewhere" / "transactions.csv", TXN_HEADER)
+    root = tmp_path / "data"
+    write(root / "ads.csv", "ad_id,posted_at\n")
+    (root / "other").symlink_to(tmp_path / "elsewhere")
+    (root / "customers.csv").symlink_to(tmp_path / "elsewhere" / "transactions.csv")
+    found = discover([root])
+    assert [f.name for spec in found for f in spec.files] == ["ads.csv"]
+    reasons = {s.path.name: s.reason for s in found.skipped}
+    assert "outside the folders given" in reasons["other"]
+    assert "outside the folders given" in reasons["customers.csv"]
+
+
+def test_fifos_are_skipped_with_a_reason_and_never_opened(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    write(root / "ads.csv", "ad_id,posted_at\n")
+    os.mkfifo(root / "transactions.csv")  # opening it would block forever
+    os.mkfifo(root / "bank.source.yaml")
+    found = discover([root])
+    assert [f.name for spec in found for f in spec.files] == ["ads.csv"]
+    reasons = {s.path.name: s.reason for s in found.skipped}
+    assert "FIFO" in reasons["transactions.csv"] and "FIFO" in reasons["bank.source.yaml"]
+    with pytest.raises(IngestError, match="FIFO"):
+        discover([root / "transactions.csv"])
+
+
+def test_names_with_brackets_are_names_not_patterns(store: Store, tmp_path: Path) -> None:
+    ts = datetime(2026, 9, 1, tzinfo=UTC)
+    folder = tmp_path / "bank" / "transactions"
+    folder.mkdir(parents=True)
+    for name, ids in (("part[1].parquet", ["A1", "A2"]), ("part1.parquet", ["B1"])):
+        n = len(ids)
+        pq.write_table(
+            pa.table(
+                {
+                    "txn_id": ids,
+                    "ts": [ts] * n,
+                    "payer": ["a"] * n,
+                    "payee": ["b"] * n,
+                    "amount": [1.0] * n,
+                    "channel": ["p2p"] * n,
+                }
+            ),
+            folder / name,
+        )
+    for spec in discover([tmp_path / "bank"]):
+        for path in spec.files:
+            reconciles(ingest_file(store, path, spec.descriptor), store)
+    assert sorted(r[0] for r in rows_of(store, "SELECT txn_id FROM transactions")) == [
+        "A1",
+        "A2",
+        "B1",
+    ]
+    # a descriptor naming a file with brackets reads that file, not what the pattern matches
+    write(tmp_path / "d" / "data[1].csv", TXN_HEADER + "X1,2024-01-05,a,b,1,p2p\n")
+    write(tmp_path / "d" / "data1.csv", TXN_HEADER + "Y1,2024-01-05,a,b,1,p2p\n")
+    [spec] = discover([_descriptor(tmp_path / "d", BASE + 'file: "data[1].csv"\n')])
+    assert [f.name for f in spec.files] == ["data[1].csv"]
+
+
+def test_a_non_canonical_file_named_after_a_kind_says_what_it_found(
+    store: Store, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "ads.csv", "annonce,dato,tekst\n1,2024-01-05,hej\n")
+    [spec] = discover([path])
+    with pytest.raises(IngestError) as exc:
+        ingest_file(store, path, spec.descriptor)
+    message = str(exc.value)
+    assert "missing columns: ad_id, posted_at" in message
+    assert "the file has annonce, dato, tekst" in message
+    assert "*.source.yaml" in message and "\n" not in message
+
+
+def test_hostile_column_names_stay_on_one_bounded_line(store: Store, tmp_path: Path) -> None:
+    header = ",".join(['"evil\nname"', "x" * 500, *[f"c{i}" for i in range(40)]])
+    path = write(tmp_path / "ads.csv", header + "\n" + ",".join(["1"] * 42) + "\n")
+    with pytest.raises(IngestError) as exc:
+        ingest_file(store, path, SourceDescriptor(name="bank", kind="ad"))
+    message = str(exc.value)
+    assert "\n" not in message and "'evil\\nname'" in message and "and 30 more" in message
+    assert len(message) < 600
