@@ -198,7 +198,8 @@ def _screen(text: str, path: Path) -> None:
     and deep nesting (recursion). Reads the event stream, which needs no recursion."""
     depth = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        where = f"{path}:{event.start_mark.line + 1}"
+        mark = event.start_mark
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise DescriptorError(where, "anchors and aliases (& and *) are not allowed")
         tag = getattr(event, "tag", None)
