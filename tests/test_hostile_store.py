@@ -524,3 +524,21 @@ def test_hostile_column_names_stay_on_one_bounded_line(store: Store, tmp_path: P
     message = str(exc.value)
     assert "\n" not in message and "'evil\\nname'" in message and "and 30 more" in message
     assert len(message) < 600
+
+
+def test_running_out_of_memory_while_ingesting_names_the_file(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def starved(*_: Any, **__: Any) -> Any:
+        store.connection.execute("INSERT INTO meta VALUES ('half', 'done')")
+        raise duckdb.OutOfMemoryException("Out of Memory Error: failed to allocate\n\nPossible ...")
+
+    monkeypatch.setattr(ingest_module, "_ingest_rows", starved)
+    store.limit_memory("300MB")
+    path = write(tmp_path / "transactions.csv", TXN_HEADER + "T1,2024-01-05,a,b,1,p2p\n")
+    with pytest.raises(StoreError) as exc:
+        ingest_file(store, path, bank())
+    assert _one_line(exc) == (
+        "ran out of the 300MB memory limit while ingesting transactions.csv; raise --memory-limit"
+    )
+    assert rows_of(store, "SELECT count(*) FROM meta WHERE key = 'half'") == [(0,)]  # rolled back

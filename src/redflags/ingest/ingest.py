@@ -207,9 +207,17 @@ def ingest_file(
     """Ingest one file of a source. `on_progress` is called with the number of rows read so far.
 
     Content already ingested for this source (same sha256) is not read again.
-    Raises IngestError, with nothing stored, when the file as a whole cannot be read.
+    Raises IngestError, with nothing stored, when the file as a whole cannot be read, and
+    StoreError (one line) when DuckDB runs out of its memory limit.
     """
     path = Path(path)
+    with store.memory_guard(f"ingesting {path.name}"):
+        return _ingest_file(store, path, descriptor, on_progress)
+
+
+def _ingest_file(
+    store: Store, path: Path, descriptor: SourceDescriptor, on_progress: Progress | None
+) -> IngestReport:
     if not path.is_file():
         raise IngestError(path, "no such file" if not path.exists() else "not a file")
     fmt = resolve_format(path, descriptor.format)
