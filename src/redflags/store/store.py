@@ -227,7 +227,11 @@ class Store:
         file: str | None = None,
         lines: Sequence[int | None] | None = None,
     ) -> int:
-        """Insert canonical rows; returns how many were new. Same source + id is ignored."""
+        """Insert canonical rows; returns how many were new. Same source + id is ignored.
+
+        Low level (tests, fixtures): ingest goes through a stage and `merge_staged`, which
+        updates changed records instead of ignoring them.
+        """
         kind = RecordKind(kind)
         if lines is not None and len(lines) != len(rows):
             raise ValueError(f"{len(rows)} rows but {len(lines)} line numbers")
