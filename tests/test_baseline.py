@@ -170,3 +170,110 @@ def test_rescan_of_the_demo_shows_zero_new_cases(tmp_path: Path) -> None:
     assert second.shown == [] and len(second.cases) == len(first.cases)
     assert {c.case_id for c in second.cases} == {c.case_id for c in first.cases}
     assert "+45" not in baseline.read_text()  # pivots are stored as keyed hashes
+
+
+def _three_cases() -> list[Case]:
+    return [
+        _case(f"C-{n}", [f"ad:X{n}{i}" for i in range(3)], ["BEH-A", "FIN-B"], 8) for n in range(3)
+    ]
+
+
+def test_a_verdict_recorded_during_a_scan_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "b.yaml"
+    first = Baseline.load(path)
+    first.apply(_three_cases(), token, "r1")
+    first.save()
+    scan = Baseline.load(path)  # a second scan starts and reads the baseline
+    analyst = Baseline.load(path)  # meanwhile an analyst records a verdict
+    analyst.record_verdict("C-1", "confirmed", "ana", "passed to CMM")
+    analyst.suppress("C-2", "ana", "known shelter")
+    analyst.save()
+    scan.apply(_three_cases(), token, "r2")  # the scan ends and writes its snapshots
+    scan.save()
+    data = yaml.safe_load(path.read_text())
+    assert data["cases"]["C-1"]["verdict"]["status"] == "confirmed"
+    assert [s["case_id"] for s in data["suppressions"]] == ["C-2"]
+    assert data["cases"]["C-0"]["last_run"] == "r2"
+    assert data["cases"]["C-0"]["first_run"] == "r1"  # first seen stays the first
+
+
+def test_concurrent_verdicts_on_different_cases_are_all_kept(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "b.yaml"
+    book = Baseline.load(path)
+    book.apply(_three_cases(), token, "r1")
+    book.save()
+    everyone_has_read = threading.Barrier(3)
+    failures: list[BaseException] = []
+
+    def analyst(n: int) -> None:
+        try:
+            mine = Baseline.load(path)
+            everyone_has_read.wait(10)  # all read the same file before anyone writes
+            mine.record_verdict(f"C-{n}", "dismissed", f"analyst{n}")
+            mine.save()
+        except BaseException as exc:  # pragma: no cover - reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=analyst, args=(n,)) for n in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert not failures
+    cases = yaml.safe_load(path.read_text())["cases"]
+    assert {cases[f"C-{n}"]["verdict"]["by"] for n in range(3)} == {
+        "analyst0",
+        "analyst1",
+        "analyst2",
+    }
+    assert not list(tmp_path.glob("*.tmp"))  # no temp file left behind
+
+
+def test_two_verdicts_on_one_case_keep_the_earlier_in_history(tmp_path: Path) -> None:
+    path = tmp_path / "b.yaml"
+    book = Baseline.load(path)
+    book.apply(_three_cases(), token, "r1")
+    book.save()
+    ana, bo = Baseline.load(path), Baseline.load(path)
+    ana.record_verdict("C-0", "needs_information", "ana")
+    bo.record_verdict("C-0", "confirmed", "bo")
+    ana.save()
+    bo.save()
+    entry = yaml.safe_load(path.read_text())["cases"]["C-0"]
+    assert entry["verdict"]["by"] == "bo"
+    assert [v["by"] for v in entry["history"]] == ["ana"]
+
+
+def test_a_held_lock_gives_one_clear_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    from redflags.cases import baseline as baseline_module
+
+    path = tmp_path / "b.yaml"
+    book = Baseline.load(path)
+    book.apply(_three_cases(), token, "r1")
+    monkeypatch.setattr(baseline_module, "LOCK_TIMEOUT", 0.2)
+    context = multiprocessing.get_context("spawn")
+    ready, done = context.Event(), context.Event()
+    holder = context.Process(target=_hold_lock, args=(str(path) + ".lock", ready, done))
+    holder.start()
+    try:
+        assert ready.wait(30)
+        with pytest.raises(BaselineError, match="another redflags process") as exc:
+            book.save()
+        assert "\n" not in str(exc.value)
+    finally:
+        done.set()
+        holder.join(30)
+    book.save()  # once the other writer is done, the scan's changes are written
+    assert set(yaml.safe_load(path.read_text())["cases"]) == {"C-0", "C-1", "C-2"}
+
+
+def _hold_lock(lock_path: str, ready: object, done: object) -> None:
+    from filelock import FileLock
+
+    with FileLock(lock_path):
+        ready.set()  # type: ignore[attr-defined]
+        done.wait(30)  # type: ignore[attr-defined]

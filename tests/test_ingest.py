@@ -55,7 +55,7 @@ def descriptor(kind: str = "transaction", name: str = "bank", **kw: Any) -> Sour
 def checked(report: IngestReport, store: Store) -> IngestReport:
     """Every test ingest must reconcile, in the report and in the store."""
     assert report.read == report.stored + report.quarantined
-    assert report.stored == report.stored_new + report.already_stored
+    assert report.stored == report.stored_new + report.updated + report.already_stored
     if report.file is not None and not report.skipped_file:
         quarantined = store.connection.execute(
             "SELECT count(*) FROM quarantine WHERE _source = ? AND _file = ?",
@@ -89,7 +89,7 @@ def test_csv_reads_and_stores(store: Store, tmp_path: Path) -> None:
     report = checked(ingest_file(store, path, descriptor()), store)
     assert (report.read, report.stored_new, report.quarantined) == (2, 2, 0)
     assert report.summary() == (
-        "transactions.csv: read 2 = stored 2 (new 2, already stored 0) + quarantined 0"
+        "transactions.csv: read 2 = stored 2 (new 2, updated 0, already stored 0) + quarantined 0"
     )
     row = one(
         store,
@@ -503,7 +503,7 @@ def test_reingest_of_the_same_rows_in_another_file_adds_nothing(
     assert (report.read, report.stored_new, report.already_stored) == (3, 1, 2)
     assert store.count("transaction") == 3
     assert report.summary() == (
-        "transactions.csv: read 3 = stored 3 (new 1, already stored 2) + quarantined 0"
+        "transactions.csv: read 3 = stored 3 (new 1, updated 0, already stored 2) + quarantined 0"
     )
 
 

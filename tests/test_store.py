@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from redflags.model.records import KIND_TABLES, RecordKind, field_specs
-from redflags.store import QuarantineEntry, Store, StoreError
+from redflags.store import SCHEMA_VERSION, QuarantineEntry, Store, StoreError
 from redflags.store import store as store_module
 
 
@@ -74,7 +74,7 @@ def test_bookkeeping_tables_exist(store: Store) -> None:
         "ingested_at",
     ]
     meta = dict(store.connection.execute("SELECT key, value FROM meta").fetchall())
-    assert meta["schema_version"] == "1"
+    assert meta["schema_version"] == str(SCHEMA_VERSION)
 
 
 def test_session_time_zone_is_utc(store: Store) -> None:
@@ -206,3 +206,31 @@ def test_refuses_foreign_or_mismatched_databases(tmp_path: Path) -> None:
 def test_count_rejects_unknown_tables(store: Store) -> None:
     with pytest.raises(ValueError):
         store.count("people")
+
+
+def test_merge_staged_inserts_updates_with_history_and_counts_unchanged(store: Store) -> None:
+    store.insert_records("transaction", [txn("T1"), txn("T2")], "bank", "old.csv", [2, 3])
+    stage = store.create_stage("transaction")
+    store.append_stage(
+        "transaction", stage, [txn("T1"), txn("T2", amount=99.0), txn("T3")], [5, 6, 7]
+    )
+    assert store.staged_lines("transaction", stage, ["T2", "T9"]) == {"T2": 6}
+    counts = store.merge_staged("transaction", stage, "bank", "new.csv")
+    store.drop_stage(stage)
+    assert (counts.new, counts.updated, counts.unchanged) == (1, 1, 1)
+    rows = store.connection.execute(
+        "SELECT txn_id, amount, _file, _line FROM transactions ORDER BY txn_id"
+    ).fetchall()
+    assert rows == [
+        ("T1", 500.0, "old.csv", 2),  # identical: provenance unchanged
+        ("T2", 99.0, "new.csv", 6),
+        ("T3", 500.0, "new.csv", 7),
+    ]
+    [(record_id, old_row)] = store.connection.execute(
+        "SELECT record_id, old_row FROM record_versions"
+    ).fetchall()
+    assert record_id == "T2" and '"amount":500.0' in old_row and '"_file":"old.csv"' in old_row
+    # another source with the same id is another record
+    stage = store.create_stage("transaction")
+    store.append_stage("transaction", stage, [txn("T2", amount=1.0)], [1])
+    assert store.merge_staged("transaction", stage, "other", "o.csv").new == 1

@@ -12,12 +12,18 @@ A re-scan compares its cases with the baseline:
 - **Shown.** new and changed cases, unless `--all`. A case with a verdict `dismissed` or an
   active suppression stays hidden unless it changed *materially* since the verdict — a new
   indicator, a higher priority or a higher score — and then it is shown with the reasons.
+
+**Concurrent writers.** A scan and analysts recording verdicts may write the same file. Every
+change (a scan's snapshots, a verdict, a suppression) is kept as a change and `save()` applies it,
+under a file lock (`<baseline>.lock`), to the file as it is on disk now, then replaces the file
+atomically; a verdict written while a scan ran is therefore kept, not overwritten.
 """
 
 from __future__ import annotations
 
 import getpass
 import os
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -25,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from filelock import FileLock, Timeout
 
 from redflags.model import Case
 
@@ -33,6 +40,9 @@ DEFAULT_NAME = "redflags.baseline.yaml"
 VERDICTS = ("confirmed", "dismissed", "needs_information")
 _PRIORITY_RANK = {"none": 0, "review": 1, "high": 2}
 MIN_OVERLAP = 0.5
+LOCK_TIMEOUT = 60.0  # seconds to wait for another writer of the same baseline
+# Set only when a case first enters the baseline; a later scan never overwrites them.
+_FIRST_KEYS = ("first_seen", "first_run")
 
 
 class BaselineError(Exception):
@@ -93,37 +103,57 @@ def _snapshot(case: Case, pivot_token: Any) -> dict[str, Any]:
 class Baseline:
     def __init__(self, path: Path, data: dict[str, Any] | None = None) -> None:
         self.path = path
-        self.data = data or {"version": BASELINE_VERSION, "cases": {}, "suppressions": []}
+        self.data = data or _empty()
+        # The changes this object made, replayed onto the file on disk by save().
+        self._scanned: dict[str, dict[str, Any]] = {}
+        self._verdicts: list[tuple[str, dict[str, Any]]] = []
+        self._suppressions: list[dict[str, Any]] = []
 
     @classmethod
     def load(cls, path: Path) -> Baseline:
-        if not path.exists():
-            return cls(path)
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            raise BaselineError(f"{path}: not valid YAML ({exc})") from None
-        if not isinstance(data, dict):
-            raise BaselineError(f"{path}: a baseline is a mapping with version and cases")
-        version = data.get("version")
-        if version != BASELINE_VERSION:
-            raise BaselineError(
-                f"{path}: baseline version {version!r} is not supported (expected "
-                f"{BASELINE_VERSION})"
-            )
-        data.setdefault("cases", {})
-        data.setdefault("suppressions", [])
-        return cls(path, data)
+        return cls(path, _read(path))
+
+    def lock(self) -> FileLock:
+        """The lock every writer of this baseline holds while it reads, merges and replaces it."""
+        return FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT)
 
     def save(self) -> None:
+        """Apply this object's changes to the file as it is now, under the lock; atomic write."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(self.path.suffix + ".tmp")
-        tmp.write_text(
-            "# redflags verdict baseline (docs/reports.md). Edit with `redflags verdict`.\n"
-            + yaml.safe_dump(self.data, sort_keys=False, allow_unicode=True),
-            encoding="utf-8",
-        )
-        tmp.replace(self.path)
+        try:
+            with self.lock():
+                current = _read(self.path)
+                self._replay(current)
+                _write_atomically(self.path, current)
+        except Timeout:
+            raise BaselineError(
+                f"{self.path}: another redflags process has held its lock for {LOCK_TIMEOUT:g} "
+                "seconds; try again when it has finished"
+            ) from None
+        self.data = current
+        self._scanned.clear()
+        self._verdicts.clear()
+        self._suppressions.clear()
+
+    def _replay(self, data: dict[str, Any]) -> None:
+        cases: dict[str, dict[str, Any]] = data["cases"]
+        for case_id, seen in self._scanned.items():
+            entry = cases.setdefault(case_id, {})
+            for key, value in seen.items():
+                if key in _FIRST_KEYS:
+                    entry.setdefault(key, value)
+                else:
+                    entry[key] = value
+        for case_id, verdict in self._verdicts:
+            entry = cases.setdefault(case_id, dict(self.cases.get(case_id, {})))
+            if entry.get("verdict") == verdict:
+                continue
+            if entry.get("verdict"):
+                entry.setdefault("history", []).append(entry["verdict"])
+            entry["verdict"] = verdict
+        for suppression in self._suppressions:
+            if suppression not in data["suppressions"]:
+                data["suppressions"].append(suppression)
 
     @property
     def cases(self) -> dict[str, dict[str, Any]]:
@@ -243,6 +273,9 @@ class Baseline:
             statuses[case.case_id] = status
             renamed.append(case)
             if record:
+                seen = {"first_seen": at, "first_run": run_id, "last_seen": at, "last_run": run_id}
+                seen.update(snap)
+                self._scanned[case.case_id] = seen
                 self.cases[case.case_id] = {
                     **(entry or {"first_seen": at, "first_run": run_id}),
                     "last_seen": at,
@@ -273,6 +306,7 @@ class Baseline:
         if entry.get("verdict"):
             entry.setdefault("history", []).append(entry["verdict"])
         entry["verdict"] = record
+        self._verdicts.append((case_id, record))
         return record
 
     def suppress(
@@ -290,6 +324,7 @@ class Baseline:
             "snapshot": {k: entry.get(k) for k in ("score", "priority", "indicators")},
         }
         self.data["suppressions"].append(record)
+        self._suppressions.append(record)
         return record
 
 
@@ -316,6 +351,53 @@ def _changes(
     if new_records:
         reasons.append(f"{new_records} new record(s)")
     return reasons
+
+
+def _empty() -> dict[str, Any]:
+    return {"version": BASELINE_VERSION, "cases": {}, "suppressions": []}
+
+
+def _read(path: Path) -> dict[str, Any]:
+    """The baseline's data as on disk (an empty baseline when there is no file yet)."""
+    if not path.exists():
+        return _empty()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, RecursionError) as exc:
+        problem = " ".join(str(exc).split())
+        raise BaselineError(f"{path}: not valid YAML ({problem})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BaselineError(f"{path}: cannot read ({exc})") from None
+    if not isinstance(data, dict):
+        raise BaselineError(f"{path}: a baseline is a mapping with version and cases")
+    version = data.get("version")
+    if version != BASELINE_VERSION:
+        raise BaselineError(
+            f"{path}: baseline version {version!r} is not supported (expected {BASELINE_VERSION})"
+        )
+    if not isinstance(data.setdefault("cases", {}), dict) or not isinstance(
+        data.setdefault("suppressions", []), list
+    ):
+        raise BaselineError(f"{path}: cases must be a mapping and suppressions a list")
+    return data
+
+
+def _write_atomically(path: Path, data: dict[str, Any]) -> None:
+    """Write beside the target and rename over it: a reader sees the old or the new file."""
+    text = (
+        "# redflags verdict baseline (docs/reports.md). Edit with `redflags verdict`.\n"
+        + yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    )
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def default_baseline_path(store: Path) -> Path:

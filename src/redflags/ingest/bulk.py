@@ -237,11 +237,11 @@ def bulk_ingest(
     source: str,
     file: str,
     limits: IngestLimits | None = None,
-) -> tuple[int, int, int]:
-    """Validate and store one eligible Parquet file; returns (read, stored_new, quarantined).
+) -> tuple[int, int, int, int]:
+    """Validate and store one eligible Parquet file; returns (read, new, updated, quarantined).
 
     Runs inside the caller's transaction. Events and register entries whose id is missing take
-    the row path instead (their id is derived in Python), signalled by returning (-1, 0, 0).
+    the row path instead (their id is derived in Python), signalled by returning (-1, 0, 0, 0).
     A file that turns out unreadable half-way raises IngestError.
     """
     path = Path(path)
@@ -266,16 +266,16 @@ def _bulk_ingest(
     source: str,
     file: str,
     limits: IngestLimits,
-) -> tuple[int, int, int]:
+) -> tuple[int, int, int, int]:
     con = store.connection
-    table, id_field = KIND_TABLES[kind]
+    id_field = KIND_TABLES[kind][1]
     file_names = list(parquet.schema_arrow.names)
     specs = field_specs(kind)
     present = [s.name for s in specs if s.name in file_names]
     if derives_id(kind) and (
         id_field not in present or _has_null(parquet, id_field, limits.batch_rows)
     ):
-        return -1, 0, 0
+        return -1, 0, 0, 0
     values: list[str] = []
     reasons: list[str] = []
     for spec in specs:
@@ -306,23 +306,23 @@ def _bulk_ingest(
         FROM (SELECT *, concat_ws('; ', {", ".join(reasons)}) AS _reason FROM _bulk)"""
     )
     names = ", ".join(quote_identifier(s.name) for s in specs)
-    stored_new = con.execute(
-        f"""INSERT OR IGNORE INTO {quote_identifier(table)} ({names}, _source, _file, _line)
-        SELECT {names}, ?, ?, _line FROM _bulk_checked
-        WHERE _reason = '' AND _line = _first ORDER BY _line""",
-        [source, file],
-    ).fetchall()[0][0]
+    # The valid first rows merge like the row path's (new, updated with history, unchanged).
+    con.execute(
+        f"""CREATE OR REPLACE TEMP VIEW _bulk_valid AS
+        SELECT {names}, _line FROM _bulk_checked WHERE _reason = '' AND _line = _first"""
+    )
+    merged = store.merge_staged(kind, "_bulk_valid", source, file)
     refused = "c._reason <> '' OR c._line IS DISTINCT FROM c._first"
     quarantined = 0
     if con.execute(f"SELECT count(*) FROM _bulk_checked c WHERE {refused}").fetchall()[0][0]:
-        quarantined = _quarantine(con, parquet, kind, source, file, id_field, refused, limits)
+        quarantined = _quarantine(store, parquet, kind, source, file, id_field, refused, limits)
     read = con.execute("SELECT count(*) FROM _bulk").fetchall()[0][0]
-    con.execute("DROP TABLE _bulk; DROP TABLE _bulk_checked")
-    return int(read), int(stored_new), quarantined
+    con.execute("DROP VIEW _bulk_valid; DROP TABLE _bulk; DROP TABLE _bulk_checked")
+    return int(read), merged.new, merged.updated, quarantined
 
 
 def _quarantine(
-    con: duckdb.DuckDBPyConnection,
+    store: Store,
     parquet: pq.ParquetFile,
     kind: RecordKind,
     source: str,
@@ -331,9 +331,11 @@ def _quarantine(
     refused: str,
     limits: IngestLimits,
 ) -> int:
-    """Store the refused rows with their reasons and their raw rows as JSON. The raw row is
+    """Quarantine the refused rows with their reasons and their raw rows as JSON. The raw row is
     read back only for them: JSON for millions would cost more than the whole check. The
-    source's column names are parameters; its columns are scanned as c0, c1, ..."""
+    source's column names are parameters; its columns are scanned as c0, c1, ...
+    Rows quarantined by an earlier ingest of the same file are not added twice."""
+    con = store.connection
     file_names = list(parquet.schema_arrow.names)
     positional = [f"c{i}" for i in range(len(file_names))]
     con.register(
@@ -345,14 +347,16 @@ def _quarantine(
         f"{quote_literal(f'duplicate {id_field} ' + chr(39))} || c.{id_column} "
         f"|| {quote_literal(chr(39) + ', first at line ')} || c._first"
     )
-    inserted = con.execute(
-        f"""INSERT INTO quarantine (_source, _file, _line, kind, reason, raw)
-        SELECT ?, ?, c._line, ?,
-               CASE WHEN c._reason <> '' THEN c._reason ELSE {duplicate} END,
-               CAST(json_object({pairs}) AS VARCHAR)
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _bulk_refused AS
+        SELECT ? AS _source, ? AS _file, c._line, ? AS kind,
+               CASE WHEN c._reason <> '' THEN c._reason ELSE {duplicate} END AS reason,
+               CAST(json_object({pairs}) AS VARCHAR) AS raw
         FROM _bulk_checked c JOIN {_RAW_VIEW} r ON r._line = c._line
-        WHERE {refused} ORDER BY c._line""",
+        WHERE {refused}""",
         [source, file, kind.value, *file_names],
-    ).fetchall()[0][0]
+    )
     con.unregister(_RAW_VIEW)
-    return int(inserted)
+    quarantined = store.add_quarantine_from("_bulk_refused")
+    con.execute("DROP TABLE _bulk_refused")
+    return quarantined

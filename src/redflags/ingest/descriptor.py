@@ -2,12 +2,14 @@
 
 A descriptor is a small YAML file (`bank.source.yaml`). It is loaded strictly: unknown keys,
 duplicate keys and fields the record kind does not have are refused, naming file and line.
+Descriptors may come from whoever sent the data, so the YAML is held to plain data (no anchors,
+aliases or tags, bounded size and depth) and `file` must stay inside the descriptor's folder.
 """
 
 from __future__ import annotations
 
 import codecs
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -17,11 +19,33 @@ from pydantic_core import PydanticCustomError
 
 from redflags.ingest.coerce import CoercionError, coerce
 from redflags.ingest.errors import DescriptorError
+from redflags.ingest.limits import IngestLimits
 from redflags.model.records import KIND_TABLES, RecordKind, field_specs
 
 DESCRIPTOR_SUFFIXES = (".source.yaml", ".source.yml")
 
 Format = Literal["csv", "jsonl", "parquet", "auto"]
+
+# A descriptor is a dozen lines; these bounds only stop hostile files early.
+MAX_DESCRIPTOR_BYTES = 256 * 1024
+MAX_DEPTH = 20
+# Text codecs that do not read a character set from bytes (they unescape or transcode names).
+_NOT_FILE_ENCODINGS = frozenset(
+    {"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined", "mbcs", "oem"}
+)
+
+
+def check_relative(pattern: str) -> str | None:
+    """Why a descriptor's `file` would leave the descriptor's folder, or None when it stays."""
+    if "\x00" in pattern:
+        return "contains a NUL character"
+    if PurePosixPath(pattern).is_absolute() or PureWindowsPath(pattern).is_absolute():
+        return "is an absolute path; give it relative to the descriptor's folder"
+    if PureWindowsPath(pattern).drive or pattern.startswith("~"):
+        return "names a drive or home folder; give it relative to the descriptor's folder"
+    if ".." in PureWindowsPath(pattern).parts:  # splits on / and \ alike
+        return "climbs out of the descriptor's folder ('..'); files must lie inside it"
+    return None
 
 
 def kind_for_name(name: str) -> RecordKind | None:
@@ -48,6 +72,9 @@ class SourceDescriptor(BaseModel):
     encoding: str = "utf-8"
     delimiter: str = Field(default=",", min_length=1, max_length=1)
     list_separator: str = Field(default=";", min_length=1)
+    # Reader bounds for this source (docs/data.md, "Limits and hostile input"); a source with
+    # very long texts may raise them, never remove them.
+    limits: IngestLimits = Field(default_factory=IngestLimits)
 
     @field_validator("kind", mode="before")
     @classmethod
@@ -101,9 +128,26 @@ class SourceDescriptor(BaseModel):
     @classmethod
     def _known_encoding(cls, value: str) -> str:
         try:
-            codecs.lookup(value)
+            info = codecs.lookup(value)
         except LookupError:
             raise ValueError(f"unknown encoding {value!r} (e.g. utf-8, cp1252)") from None
+        # rot13, base64, zlib, hex ... are codecs but not character sets of a text file.
+        if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_FILE_ENCODINGS:
+            raise ValueError(
+                f"{value!r} is not a text encoding (use a character set such as utf-8, "
+                "cp1252, latin-1 or utf-16)"
+            )
+        return value
+
+    @field_validator("file")
+    @classmethod
+    def _inside_folder(cls, value: str | None) -> str | None:
+        if value is not None:
+            if not value.strip():
+                raise ValueError("empty; name a file, a folder of parts or a glob")
+            problem = check_relative(value)
+            if problem:
+                raise ValueError(f"{value!r} {problem}")
         return value
 
     def source_column(self, field: str) -> str:
@@ -125,6 +169,8 @@ class _Located:
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise DescriptorError(self._at(key_node), "a key must be a plain word")
                 key = self.convert(key_node)
                 where = (*at, str(key))
                 if key in result:
@@ -150,10 +196,37 @@ class _Located:
         return 1
 
 
+def _screen(text: str, path: Path) -> None:
+    """Refuse what plain data does not need, before anything is built from the YAML: anchors and
+    aliases (a "billion laughs" file expands them exponentially), tags (`!!python/name:` ...)
+    and deep nesting (recursion). Reads the event stream, which needs no recursion."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        mark = event.start_mark
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise DescriptorError(where, "anchors and aliases (& and *) are not allowed")
+        tag = getattr(event, "tag", None)
+        if tag is not None and not isinstance(event, yaml.DocumentStartEvent):
+            raise DescriptorError(where, f"YAML tags such as {tag!r} are not allowed")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise DescriptorError(where, f"nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def load_descriptor(path: Path) -> SourceDescriptor:
     """Load and validate a `*.source.yaml` file; errors name file:line."""
     path = Path(path)
     try:
+        if path.exists() and not path.is_file():  # a FIFO or device would block or never end
+            raise DescriptorError(path, "not a regular file")
+        if path.stat().st_size > MAX_DESCRIPTOR_BYTES:
+            raise DescriptorError(
+                path, f"larger than {MAX_DESCRIPTOR_BYTES // 1024} KB; not a source descriptor"
+            )
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DescriptorError(path, "no such file") from None
@@ -161,6 +234,7 @@ def load_descriptor(path: Path) -> SourceDescriptor:
         raise DescriptorError(path, f"cannot read: {exc}") from None
     located = _Located(path)
     try:
+        _screen(text, path)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -183,7 +257,7 @@ def load_descriptor(path: Path) -> SourceDescriptor:
             if "key" in ctx and loc:
                 loc = (*loc, ctx["key"])
             label = ".".join(str(p) for p in err["loc"]) or "descriptor"
-            message = err["msg"]
+            message = str(err["msg"]).removeprefix("Value error, ")
             if err["type"] == "extra_forbidden":
                 allowed = ", ".join(SourceDescriptor.model_fields)
                 message = f"unknown key (allowed: {allowed})"

@@ -7,12 +7,18 @@ Conventions, so that a folder of exports needs no configuration:
 - hidden files, a `truth/` folder (ground truth of synthetic data) and an `images/` folder (the
   ad photos that records point to by `image_refs`) are ignored.
 Anything else is reported as skipped, with the reason.
+
+File and folder names come from whoever wrote the data, so the walk is defensive: a symlinked
+folder is entered at most once (no loops) and never outside the folders given; FIFOs, sockets
+and devices are skipped unopened; names with `[`, `*` or `?` are plain names, never patterns.
 """
 
 from __future__ import annotations
 
+import re
+import stat
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from redflags.ingest.descriptor import (
@@ -81,18 +87,95 @@ def kind_from_name(path: Path) -> RecordKind | None:
 
 
 def _source_name(folder: Path) -> str:
-    return folder.resolve().name or "default"
+    """The source a folder's files belong to: its name, made a valid source name (no spaces or
+    slashes, which the descriptor's `name` refuses)."""
+    name = re.sub(r"[\s/\\]+", "_", folder.resolve().name).strip("_")
+    return name or "default"
 
 
-def part_files(folder: Path) -> tuple[Path, ...]:
+@dataclass
+class _Guard:
+    """Where a walk may go: inside `roots` (resolved), each real folder once."""
+
+    roots: tuple[Path, ...]
+    visited: set[Path] = field(default_factory=set)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @classmethod
+    def around(cls, *paths: Path) -> _Guard:
+        return cls(tuple(p.resolve() for p in paths))
+
+    def inside(self, path: Path) -> bool:
+        real = path.resolve()
+        return any(real == root or real.is_relative_to(root) for root in self.roots)
+
+    def enter(self, folder: Path) -> bool:
+        """Whether to walk into `folder`: not yet walked (a symlink loop ends here)."""
+        real = folder.resolve()
+        if real in self.visited:
+            return False
+        self.visited.add(real)
+        return True
+
+    def entries(self, folder: Path) -> list[Path]:
+        """Folders and regular files in `folder` (hidden ones left out); anything else is
+        noted in `skipped` and never opened."""
+        found: list[Path] = []
+        try:
+            children = sorted(folder.iterdir())
+        except OSError as exc:
+            self.skipped.append(Skipped(folder, f"cannot list the folder ({exc.strerror})"))
+            return found
+        for entry in children:
+            if _hidden(entry):
+                continue
+            why = _unusable(entry, self)
+            if why:
+                self.skipped.append(Skipped(entry, why))
+            else:
+                found.append(entry)
+        return found
+
+
+def _unusable(entry: Path, guard: _Guard) -> str | None:
+    """Why discovery must not use `entry`, or None."""
+    try:
+        mode = entry.stat().st_mode  # follows a symlink
+    except (OSError, RuntimeError):  # dangling symlink, symlink loop, no permission
+        return "cannot be read (a broken symlink or no permission)"
+    if entry.is_symlink() and not guard.inside(entry):
+        return "a symlink leading outside the folders given; not followed"
+    if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
+        return None
+    kind = (
+        "a FIFO"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "not a regular file"
+    )
+    return f"{kind}, not a regular file; not opened"
+
+
+def part_files(folder: Path, guard: _Guard | None = None) -> tuple[Path, ...]:
     """Data files under a part folder. `_SUCCESS`, `.crc` and other tool droppings are ignored."""
-    found = [
-        p
-        for p in folder.rglob("*")
-        if p.is_file()
-        and is_data_file(p)
-        and not any(part.startswith((".", "_")) for part in p.relative_to(folder).parts)
-    ]
+    guard = guard or _Guard.around(folder)
+    found: list[Path] = []
+
+    def walk(current: Path) -> None:
+        if not guard.enter(current):
+            return
+        for entry in guard.entries(current):
+            if entry.name.startswith("_"):
+                continue
+            if entry.is_dir():
+                walk(entry)
+            elif is_data_file(entry):
+                found.append(entry)
+
+    walk(folder)
     return tuple(sorted(found))
 
 
@@ -110,37 +193,53 @@ def load_source(path: Path) -> SourceSpec | Skipped:
     """
     descriptor = load_descriptor(path)
     base = path.parent
+    # Files must lie inside the descriptor's folder, symlinks resolved (the descriptor itself
+    # refuses absolute paths and '..').
+    guard = _Guard.around(base)
     if descriptor.file is not None:
-        if any(c in descriptor.file for c in "*?["):
-            files = tuple(sorted(p for p in base.glob(descriptor.file) if p.is_file()))
+        target = base / descriptor.file
+        # A name that exists is a name, even with [ * ? in it; otherwise it is a pattern.
+        if not target.exists() and any(c in descriptor.file for c in "*?["):
+            files = []
+            for match in sorted(base.glob(descriptor.file)):
+                if not guard.inside(match):
+                    raise IngestError(path, f"{match} lies outside the descriptor's folder")
+                if not _unusable(match, guard) and match.is_file():
+                    files.append(match)
             if not files:
                 raise IngestError(path, f"file pattern {descriptor.file!r} matches no file")
-            return SourceSpec(descriptor, files, path)
-        target = base / descriptor.file
+            return SourceSpec(descriptor, tuple(files), path)
+        if target.exists() and not guard.inside(target):
+            raise IngestError(
+                path, f"file {descriptor.file!r} leads outside the descriptor's folder"
+            )
         if target.is_dir():
-            return SourceSpec(descriptor, part_files(target), path)
-        if not target.is_file():
+            return SourceSpec(descriptor, part_files(target, guard), path)
+        if not target.exists():
             raise IngestError(path, f"file {descriptor.file!r} not found (looked for {target})")
+        why = _unusable(target, guard)
+        if why or not target.is_file():
+            raise IngestError(path, f"file {descriptor.file!r}: {why or 'not a regular file'}")
         return SourceSpec(descriptor, (target,), path)
     stem = _descriptor_stem(path)
     candidates = [
         p
-        for p in sorted(base.iterdir())
-        if not _is_descriptor(p) and split_name(p)[0] == stem and is_data_file(p)
+        for p in guard.entries(base)
+        if p.is_file() and not _is_descriptor(p) and split_name(p)[0] == stem and is_data_file(p)
     ]
-    if (base / stem).is_dir():
-        return SourceSpec(descriptor, part_files(base / stem), path)
+    if (base / stem).is_dir() and guard.inside(base / stem):
+        return SourceSpec(descriptor, part_files(base / stem, guard), path)
     if candidates:
         return SourceSpec(descriptor, tuple(candidates), path)
     return Skipped(path, f"names no file, and there is no {stem}.csv/.jsonl/.parquet beside it")
 
 
-def _walk(folder: Path) -> tuple[list[Path], list[Path]]:
+def _walk(folder: Path, guard: _Guard) -> tuple[list[Path], list[Path]]:
     """Descriptors and other entries under a folder, skipping hidden paths, truth/, images/."""
     descriptors: list[Path] = []
     entries: list[Path] = []
-    for entry in sorted(folder.iterdir()):
-        if _hidden(entry) or (entry.is_dir() and entry.name in IGNORED_DIRS):
+    for entry in guard.entries(folder):
+        if entry.is_dir() and entry.name in IGNORED_DIRS:
             continue
         if entry.is_file() and _is_descriptor(entry):
             descriptors.append(entry)
@@ -150,16 +249,22 @@ def _walk(folder: Path) -> tuple[list[Path], list[Path]]:
 
 
 class _Finder:
-    def __init__(self) -> None:
+    def __init__(self, roots: Sequence[Path] = ()) -> None:
         self.specs: list[SourceSpec] = []
         self.skipped: list[Skipped] = []
         self.claimed: set[Path] = set()
         # (folder, kind) -> files found by convention, merged into one source
         self.convention: dict[tuple[Path, RecordKind], list[Path]] = {}
+        self.roots = tuple(roots)
+        # one guard per pass: each walks every folder once; only the second reports what it skips
+        self.first_pass = _Guard.around(*roots)
+        self.second_pass = _Guard.around(*roots)
 
     def add_descriptors(self, folder: Path) -> None:
         """First pass: descriptors anywhere below, so files they claim are not reported."""
-        descriptors, entries = _walk(folder)
+        if not self.first_pass.enter(folder):
+            return
+        descriptors, entries = _walk(folder, self.first_pass)
         for path in descriptors:
             found = load_source(path)
             if isinstance(found, Skipped):
@@ -172,7 +277,10 @@ class _Finder:
                 self.add_descriptors(entry)
 
     def add_conventions(self, folder: Path) -> None:
-        _, entries = _walk(folder)
+        guard = self.second_pass
+        if not guard.enter(folder):
+            return
+        _, entries = _walk(folder, guard)
         for entry in entries:
             if entry.resolve() in self.claimed:
                 continue
@@ -181,10 +289,11 @@ class _Finder:
                 if kind is None:
                     self.add_conventions(entry)
                     continue
-                parts = [p for p in part_files(entry) if p.resolve() not in self.claimed]
+                every = part_files(entry, _Guard(guard.roots, set(guard.visited), guard.skipped))
+                parts = [p for p in every if p.resolve() not in self.claimed]
                 if parts:
                     self.convention.setdefault((folder, kind), []).extend(parts)
-                elif not part_files(entry):
+                elif not every:
                     self.skipped.append(Skipped(entry, "folder named after a kind holds no data"))
             elif kind is not None and is_data_file(entry):
                 self.convention.setdefault((folder, kind), []).append(entry)
@@ -192,6 +301,9 @@ class _Finder:
                 self.skipped.append(Skipped(entry, _why_not(entry)))
 
     def add_file(self, path: Path) -> None:
+        why = _unusable(path, _Guard.around(path))
+        if why:
+            raise IngestError(path, why)
         if _is_descriptor(path):
             found = load_source(path)
             if isinstance(found, Skipped):
@@ -211,7 +323,8 @@ class _Finder:
             descriptor = SourceDescriptor(name=_source_name(folder), kind=kind)
             specs.append(SourceSpec(descriptor, tuple(dict.fromkeys(files))))
         specs.sort(key=lambda s: (s.name, s.kind.value, [str(f) for f in s.files]))
-        return Discovery(specs, self.skipped)
+        skipped = list(dict.fromkeys([*self.skipped, *self.second_pass.skipped]))
+        return Discovery(specs, skipped)
 
 
 def _why_not(path: Path) -> str:
@@ -230,20 +343,27 @@ def discover(paths: Sequence[Path | str]) -> Discovery:
     A file passed directly must be a descriptor or be named after a kind (else IngestError);
     a folder named after a kind (`exports/transactions/`) is read as a folder of part files.
     """
-    finder = _Finder()
     folders: list[Path] = []
     for item in paths:
         path = Path(item)
         if not path.exists():
             raise IngestError(path, "no such file or folder")
-        if path.is_file():
+        if path.is_dir():
+            folders.append(path)
+    finder = _Finder(folders)
+    folders = []
+    for item in paths:
+        path = Path(item)
+        if not path.is_dir():
             finder.add_file(path)
         elif kind_from_name(path) is not None and not any(
             _is_descriptor(p) for p in path.iterdir()
         ):
             kind = kind_from_name(path)
             assert kind is not None
-            finder.convention.setdefault((path.resolve().parent, kind), []).extend(part_files(path))
+            finder.convention.setdefault((path.resolve().parent, kind), []).extend(
+                part_files(path, _Guard.around(path))
+            )
         else:
             folders.append(path)
     for folder in folders:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,28 +22,37 @@ from redflags.model.records import RecordKind
 from redflags.store import BATCH_ROWS, QuarantineEntry, Store
 
 Progress = Callable[[int], None]
+_SHOWN_COLUMNS = 12  # columns named in a missing-column error
+_COLUMN_CHARS = 40
 
 
 @dataclass(frozen=True)
 class IngestReport:
-    """What happened to one file (or one batch of records) of one source."""
+    """What happened to one file (or one batch of records) of one source.
+
+    Stored rows are new ids, updates of a record whose content changed (the old version kept in
+    `record_versions`) or identical to the stored record ("already stored").
+    """
 
     source: str
     file: str | None
     kind: RecordKind
     read: int = 0
     stored_new: int = 0
-    already_stored: int = 0  # valid, but the source already had a record with that id
+    already_stored: int = 0  # valid and identical to the record the source already had
     quarantined: int = 0
     skipped_file: bool = False  # the same content was ingested before; nothing was read
+    updated: int = 0  # valid, the source had the id with other content: replaced
 
     def __post_init__(self) -> None:
+        if min(self.read, self.stored_new, self.already_stored, self.quarantined, self.updated) < 0:
+            raise ValueError(f"negative count: {self!r}")
         if self.read != self.stored + self.quarantined:
             raise ValueError(f"counts do not reconcile: {self.summary()}")
 
     @property
     def stored(self) -> int:
-        return self.stored_new + self.already_stored
+        return self.stored_new + self.updated + self.already_stored
 
     def summary(self) -> str:
         name = Path(self.file).name if self.file else f"{self.source} {self.kind.value} records"
@@ -51,12 +60,18 @@ class IngestReport:
             return f"{name}: skipped, the same content was already ingested for {self.source}"
         return (
             f"{name}: read {self.read} = stored {self.stored} (new {self.stored_new}, "
-            f"already stored {self.already_stored}) + quarantined {self.quarantined}"
+            f"updated {self.updated}, already stored {self.already_stored}) "
+            f"+ quarantined {self.quarantined}"
         )
 
 
 def _raw_json(raw: Any) -> str:
-    return json.dumps(raw, ensure_ascii=False, default=str)
+    text = json.dumps(raw, ensure_ascii=False, default=str)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: keep it as an escape, not as broken text
+        return json.dumps(raw, ensure_ascii=True, default=str)
+    return text
 
 
 def _ingest_rows(
@@ -67,23 +82,41 @@ def _ingest_rows(
     file: str | None,
     on_progress: Progress | None,
 ) -> IngestReport:
+    """Validate rows into a per-file stage in DuckDB, then merge the stage into the store.
+
+    Duplicate ids inside the file are found batch by batch against the stage, so memory is
+    bounded by the batch, not by the file (the first valid row of an id wins).
+    """
     kind = validator.kind
     id_field = validator.id_field
-    first_seen: dict[str, int] = {}
-    records: list[dict[str, Any]] = []
-    lines: list[int] = []
+    stage = store.create_stage(kind)
+    # one batch of valid rows, with their lines and raw rows (kept for a duplicate's quarantine)
+    batch: list[tuple[int, dict[str, Any], Any]] = []
     quarantine: list[QuarantineEntry] = []
-    read = new = valid = quarantined = 0
+    read = quarantined = 0
 
     def flush() -> None:
-        nonlocal new, valid, quarantined
-        if records:
-            new += store.insert_records(kind, records, source, file, lines)
-            valid += len(records)
+        nonlocal quarantined
+        if batch:
+            ids = list({record[id_field] for _, record, _ in batch})
+            first_at = store.staged_lines(kind, stage, ids)
+            records: list[dict[str, Any]] = []
+            lines: list[int] = []
+            for line, record, raw in batch:
+                record_id = record[id_field]
+                if record_id in first_at:
+                    reason = (
+                        f"duplicate {id_field} {record_id!r}, first at line {first_at[record_id]}"
+                    )
+                    quarantine.append(QuarantineEntry(line, reason, _raw_json(raw)))
+                else:
+                    first_at[record_id] = line
+                    records.append(record)
+                    lines.append(line)
+            store.append_stage(kind, stage, records, lines)
         if quarantine:
             quarantined += store.insert_quarantine(kind, source, file, quarantine)
-        records.clear()
-        lines.clear()
+        batch.clear()
         quarantine.clear()
         if on_progress is not None:
             on_progress(read)
@@ -97,26 +130,20 @@ def _ingest_rows(
             if isinstance(result, str):
                 quarantine.append(QuarantineEntry(line, result, _raw_json(raw)))
             else:
-                record_id = result[id_field]
-                if record_id in first_seen:
-                    reason = (
-                        f"duplicate {id_field} {record_id!r}, first at line {first_seen[record_id]}"
-                    )
-                    quarantine.append(QuarantineEntry(line, reason, _raw_json(raw)))
-                else:
-                    first_seen[record_id] = line
-                    records.append(result)
-                    lines.append(line)
-        if len(records) + len(quarantine) >= BATCH_ROWS:
+                batch.append((line, result, raw))
+        if len(batch) + len(quarantine) >= BATCH_ROWS:
             flush()
     flush()
+    merged = store.merge_staged(kind, stage, source, file)
+    store.drop_stage(stage)
     return IngestReport(
         source=source,
         file=file,
         kind=kind,
         read=read,
-        stored_new=new,
-        already_stored=valid - new,
+        stored_new=merged.new,
+        updated=merged.updated,
+        already_stored=merged.unchanged,
         quarantined=quarantined,
     )
 
@@ -146,11 +173,36 @@ def ingest_records(
         return _ingest_rows(store, validator, _numbered(rows), source, file, None)
 
 
+def _check_columns(validator: RowValidator, columns: Sequence[str], path: Path) -> None:
+    """The validator's column check, saying what the file has and how to map another layout."""
+    try:
+        validator.check_columns(columns, path)
+    except IngestError as exc:
+        shown = ", ".join(_column_label(c) for c in columns[:_SHOWN_COLUMNS]) or "none"
+        more = f" and {len(columns) - _SHOWN_COLUMNS} more" if len(columns) > _SHOWN_COLUMNS else ""
+        hint = (
+            "; a *.source.yaml descriptor maps other column names to the canonical fields "
+            "(docs/data.md)"
+            if not validator.descriptor.columns
+            else ""
+        )
+        raise IngestError(path, f"{exc.problem}; the file has {shown}{more}{hint}") from None
+
+
+def _column_label(name: str) -> str:
+    # Column names come from the file's author: escaped, one line, bounded.
+    text = name if len(name) <= _COLUMN_CHARS else name[: _COLUMN_CHARS - 1] + "…"
+    return repr(text) if not text.isprintable() or not text or text != text.strip() else text
+
+
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
-    with Path(path).open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
+    try:
+        with Path(path).open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError as exc:
+        raise IngestError(Path(path), f"cannot read: {exc.strerror or exc}") from None
     return digest.hexdigest()
 
 
@@ -163,9 +215,17 @@ def ingest_file(
     """Ingest one file of a source. `on_progress` is called with the number of rows read so far.
 
     Content already ingested for this source (same sha256) is not read again.
-    Raises IngestError, with nothing stored, when the file as a whole cannot be read.
+    Raises IngestError, with nothing stored, when the file as a whole cannot be read, and
+    StoreError (one line) when DuckDB runs out of its memory limit.
     """
     path = Path(path)
+    with store.memory_guard(f"ingesting {path.name}"):
+        return _ingest_file(store, path, descriptor, on_progress)
+
+
+def _ingest_file(
+    store: Store, path: Path, descriptor: SourceDescriptor, on_progress: Progress | None
+) -> IngestReport:
     if not path.is_file():
         raise IngestError(path, "no such file" if not path.exists() else "not a file")
     fmt = resolve_format(path, descriptor.format)
@@ -175,7 +235,9 @@ def ingest_file(
         return IngestReport(source=source, file=file, kind=kind, skipped_file=True)
     if fmt == "parquet" and bulk.eligible(path, kind, descriptor):
         with store.transaction():
-            read, new, quarantined = bulk.bulk_ingest(store, path, kind, source, file)
+            read, new, updated, quarantined = bulk.bulk_ingest(
+                store, path, kind, source, file, descriptor.limits
+            )
             if read >= 0:
                 report = IngestReport(
                     source=source,
@@ -183,7 +245,8 @@ def ingest_file(
                     kind=kind,
                     read=read,
                     stored_new=new,
-                    already_stored=read - new - quarantined,
+                    updated=updated,
+                    already_stored=read - new - updated - quarantined,
                     quarantined=quarantined,
                 )
                 store.record_file(
@@ -200,10 +263,15 @@ def ingest_file(
             encoding=descriptor.encoding,
             delimiter=descriptor.delimiter,
             wanted=validator.source_columns,
+            limits=descriptor.limits,
         ) as stream:
             if stream.columns is not None:
-                validator.check_columns(stream.columns, path)
-            report = _ingest_rows(store, validator, stream.rows, source, file, on_progress)
+                _check_columns(validator, stream.columns, path)
+            # progress counts physical lines, so runs of blank or refused lines show too
+            lines_progress = (
+                None if on_progress is None else (lambda _rows: on_progress(stream.lines_read()))
+            )
+            report = _ingest_rows(store, validator, stream.rows, source, file, lines_progress)
         store.record_file(
             sha256, file, source, kind, report.read, report.stored, report.quarantined
         )

@@ -11,7 +11,7 @@ from redflags.model.records import KIND_TABLES, FieldSpec, RecordKind, field_spe
 
 # Bump when the layout of the bookkeeping tables changes. Changes of the record models are caught
 # by the fingerprint below, so a database built for other models is refused instead of misread.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: record_versions (the rows a re-ingest replaced)
 
 # Provenance columns every record table carries after its canonical fields.
 PROVENANCE = ("_source", "_file", "_line")
@@ -94,6 +94,17 @@ BOOKKEEPING_DDL = (
   quarantined BIGINT NOT NULL,
   ingested_at TIMESTAMPTZ NOT NULL,
   PRIMARY KEY (sha256, source)
+)""",
+    # A re-ingested record whose content changed replaces the stored one; the replaced row is
+    # kept here (as JSON, provenance included) with the file and line that replaced it.
+    """CREATE TABLE IF NOT EXISTS record_versions (
+  kind VARCHAR NOT NULL,
+  _source VARCHAR NOT NULL,
+  record_id VARCHAR NOT NULL,
+  old_row VARCHAR NOT NULL,
+  replaced_at TIMESTAMPTZ NOT NULL,
+  replaced_by_file VARCHAR,
+  replaced_by_line BIGINT
 )""",
 )
 

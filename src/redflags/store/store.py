@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
@@ -19,18 +21,67 @@ from redflags.store.schema import (
     all_ddl,
     arrow_schema,
     fingerprint,
+    id_field,
+    sql_type,
     table_name,
 )
 
 # Rows per Arrow batch handed to DuckDB: large enough to amortise the call, small enough for memory.
 BATCH_ROWS = 50_000
 
-_BOOKKEEPING_TABLES = ("meta", "quarantine", "ingested_files")
-_MEMORY = re.compile(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.I)
+_BOOKKEEPING_TABLES = ("meta", "quarantine", "ingested_files", "record_versions")
+_MEMORY = re.compile(r"(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.I)
+_UNITS = {"b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "tb": 10**12}
+_UNITS.update({"kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40})
+# Below this DuckDB cannot even plan the scan's joins; refuse rather than fail half-way.
+MIN_MEMORY = 64 * 10**6
+_LOCK_PID = re.compile(r"PID (\d+)")
 
 
 class StoreError(Exception):
-    """The database cannot be used: wrong schema, not a redflags store, or not writable."""
+    """The database cannot be used: wrong schema, not a redflags store, locked, not writable, or
+    out of memory. str() is always one line, shown to the user without a traceback."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(" ".join(str(message).split()))
+
+
+class MergeCounts(NamedTuple):
+    """What merging one file's staged rows did: new ids, changed records, identical records."""
+
+    new: int
+    updated: int
+    unchanged: int
+
+
+def _open_problem(path: Path, exc: duckdb.Error) -> str:
+    """One line for why DuckDB could not open `path`."""
+    text = str(exc)
+    if "Could not set lock" in text or "Conflicting lock" in text:
+        pid = _LOCK_PID.search(text)
+        who = f" (pid {pid.group(1)})" if pid else ""
+        return f"in use by another process{who}; wait for it to finish or use another --db"
+    if "not a valid DuckDB database" in text:
+        return "is not a DuckDB database"
+    if "Permission denied" in text:
+        return "cannot open: permission denied"
+    if "serialization" in text.lower() or "storage version" in text.lower():
+        return "made by another DuckDB version; ingest into a new database"
+    first = text.splitlines()[0] if text else type(exc).__name__
+    return f"cannot open database: {first}"
+
+
+def _sql_text(text: str) -> str:
+    """A SQL string literal (for SET, which takes no parameters); never used for record values."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def parse_size(limit: str) -> int:
+    """Bytes in a size such as "3GB", "512MB" or "1.5GiB"; StoreError for anything else."""
+    match = _MEMORY.fullmatch(limit.strip())
+    if not match:
+        raise StoreError(f"memory limit {limit!r}: use a size such as 3GB or 512MB")
+    return int(float(match.group(1)) * _UNITS[match.group(2).lower()])
 
 
 class QuarantineEntry(NamedTuple):
@@ -48,19 +99,30 @@ class Store:
         self._con = connection
         self._path = path
         self._tx_depth = 0
+        self._memory_text: str | None = None  # the limit as the user wrote it
 
     @classmethod
     def open(cls, path: Path | None = None, *, read_only: bool = False) -> Store:
         """Open (and if needed create) a store; `None` gives a private in-memory database."""
         if path is None and read_only:
             raise StoreError("an in-memory store cannot be opened read-only")
+        if path is not None:
+            cls._check_path(Path(path), read_only)
         target = ":memory:" if path is None else str(path)
         try:
             con = duckdb.connect(target, read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"{target}: cannot open database: {exc}") from None
+            raise StoreError(f"{target}: {_open_problem(Path(target), exc)}") from None
         # All timestamps are stored and shown in UTC, whatever the machine's zone.
         con.execute("SET TimeZone = 'UTC'")
+        # Spill to disk beyond the memory limit instead of failing: beside a file store (DuckDB's
+        # own default), for an in-memory one a private folder in the system temp (never the cwd).
+        spill = (
+            f"{path}.tmp"
+            if path is not None
+            else os.path.join(tempfile.gettempdir(), f"redflags-duckdb-{os.getpid()}")
+        )
+        con.execute(f"SET temp_directory = {_sql_text(spill)}")
         store = cls(con, path)
         try:
             store._ensure_schema(read_only)
@@ -68,6 +130,19 @@ class Store:
             con.close()
             raise
         return store
+
+    @staticmethod
+    def _check_path(path: Path, read_only: bool) -> None:
+        """The problems DuckDB reports badly (or with a traceback), caught before it sees them."""
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder; give a file such as {path}/redflags.duckdb")
+        if not path.exists():
+            if read_only:
+                raise StoreError(f"{path}: no such store")
+            if not path.parent.is_dir():
+                raise StoreError(f"{path}: folder {path.parent} does not exist")
+        elif not path.is_file():
+            raise StoreError(f"{path}: not a regular file")
 
     def _ensure_schema(self, read_only: bool) -> None:
         existing = {r[0] for r in self._con.execute("SHOW TABLES").fetchall()}
@@ -152,7 +227,11 @@ class Store:
         file: str | None = None,
         lines: Sequence[int | None] | None = None,
     ) -> int:
-        """Insert canonical rows; returns how many were new. Same source + id is ignored."""
+        """Insert canonical rows; returns how many were new. Same source + id is ignored.
+
+        Low level (tests, fixtures): ingest goes through a stage and `merge_staged`, which
+        updates changed records instead of ignoring them.
+        """
         kind = RecordKind(kind)
         if lines is not None and len(lines) != len(rows):
             raise ValueError(f"{len(rows)} rows but {len(lines)} line numbers")
@@ -201,7 +280,12 @@ class Store:
         file: str | None,
         entries: Sequence[QuarantineEntry],
     ) -> int:
-        """Append rows that could not be stored, with their reason and raw content."""
+        """Quarantine rows that could not be stored, with their reason and raw content.
+
+        Idempotent: an entry already there (same source, file, line, reason and raw row) is not
+        added again. Returns how many entries the call covered, new or not, so a file's
+        quarantined count stays what its reading found.
+        """
         kind = RecordKind(kind)
         if not entries:
             return 0
@@ -216,8 +300,134 @@ class Store:
                 "raw": pa.array([e.raw for e in entries], pa.string()),
             }
         )
+        view = "_incoming_quarantine"
+        self._con.register(view, batch)
+        try:
+            self.add_quarantine_from(view)
+        finally:
+            with suppress(duckdb.Error):
+                self._con.unregister(view)
+        return n
+
+    def add_quarantine_from(self, relation: str) -> int:
+        """Copy quarantine entries from a table or view of ours (columns as `quarantine`) that
+        are not there yet; returns how many rows `relation` holds."""
         columns = "_source, _file, _line, kind, reason, raw"
-        return self._insert_arrow("quarantine", columns, batch, or_ignore=False)
+        self._con.execute(
+            f"""INSERT INTO quarantine ({columns})
+            SELECT DISTINCT {columns} FROM {relation} i
+            WHERE NOT EXISTS (
+                SELECT 1 FROM quarantine q
+                WHERE q._source = i._source AND q._file IS NOT DISTINCT FROM i._file
+                  AND q._line IS NOT DISTINCT FROM i._line AND q.reason = i.reason
+                  AND q.raw IS NOT DISTINCT FROM i.raw)
+            ORDER BY _line"""
+        ).fetchall()
+        return int(self._con.execute(f"SELECT count(*) FROM {relation}").fetchall()[0][0])
+
+    # -- staged merge: how every ingested file reaches its record table -----------------------
+
+    def create_stage(self, kind: RecordKind | str) -> str:
+        """An empty temp table for one file's valid rows (canonical fields and `_line`)."""
+        kind = RecordKind(kind)
+        stage = f"_stage_{table_name(kind)}"
+        columns = ", ".join(
+            [*(f"{s.name} {sql_type(s)}" for s in field_specs(kind)), "_line BIGINT"]
+        )
+        self._con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} ({columns})")
+        return stage
+
+    def append_stage(
+        self,
+        kind: RecordKind | str,
+        stage: str,
+        rows: Sequence[Mapping[str, Any]],
+        lines: Sequence[int | None],
+    ) -> None:
+        """Add validated rows (one batch) to a stage made by `create_stage`."""
+        kind = RecordKind(kind)
+        names = [s.name for s in field_specs(kind)]
+        schema = pa.schema([f for f in arrow_schema(kind) if f.name not in ("_source", "_file")])
+        data: dict[str, list[Any]] = {name: [r.get(name) for r in rows] for name in names}
+        data["_line"] = list(lines)
+        self._insert_arrow(
+            stage,
+            ", ".join([*names, "_line"]),
+            pa.Table.from_pydict(data, schema=schema),
+            or_ignore=False,
+        )
+
+    def staged_lines(
+        self, kind: RecordKind | str, stage: str, ids: Sequence[str]
+    ) -> dict[str, int]:
+        """Of `ids`, those already in the stage, with the line that put them there."""
+        if not ids:
+            return {}
+        key = id_field(RecordKind(kind))
+        view = "_incoming_ids"
+        self._con.register(view, pa.table({"id": pa.array(list(ids), pa.string())}))
+        try:
+            rows = self._con.execute(
+                f"SELECT s.{key}, min(s._line) FROM {stage} s JOIN {view} i ON s.{key} = i.id "
+                f"GROUP BY s.{key}"
+            ).fetchall()
+        finally:
+            with suppress(duckdb.Error):
+                self._con.unregister(view)
+        return {str(r[0]): int(r[1]) for r in rows}
+
+    def merge_staged(
+        self, kind: RecordKind | str, staged: str, source: str, file: str | None
+    ) -> MergeCounts:
+        """Merge one file's valid rows into the record table (rule in docs/data.md).
+
+        `staged` is a table or view of ours with the canonical fields and `_line`, at most one
+        row per id. A new id is inserted; an id whose stored content differs is updated, the
+        old row kept in `record_versions`; an identical one is left alone (unchanged).
+        """
+        kind = RecordKind(kind)
+        table, key = table_name(kind), id_field(kind)
+        names = [s.name for s in field_specs(kind)]
+        total = int(self._con.execute(f"SELECT count(*) FROM {staged}").fetchall()[0][0])
+        has_source = self._con.execute(
+            f"SELECT 1 FROM {table} WHERE _source = ? LIMIT 1", [source]
+        ).fetchall()
+        updated = 0
+        if has_source:  # a first ingest of a source cannot change anything: skip the join
+            differs = " OR ".join(f"t.{n} IS DISTINCT FROM s.{n}" for n in names)
+            self._con.execute(
+                f"""CREATE OR REPLACE TEMP TABLE _changed AS
+                SELECT s.* FROM {staged} s JOIN {table} t ON t._source = ? AND t.{key} = s.{key}
+                WHERE {differs}""",
+                [source],
+            )
+            self._con.execute(
+                f"""INSERT INTO record_versions
+                SELECT ?, t._source, t.{key}, to_json(t)::VARCHAR, ?, ?, c._line
+                FROM {table} t JOIN _changed c ON t._source = ? AND t.{key} = c.{key}""",
+                [kind.value, datetime.now(UTC), file, source],
+            )
+            assignments = ", ".join(f"{n} = c.{n}" for n in names if n != key)
+            updated = int(
+                self._con.execute(
+                    f"""UPDATE {table} t SET {assignments}, _file = ?, _line = c._line
+                    FROM _changed c WHERE t._source = ? AND t.{key} = c.{key}""",
+                    [file, source],
+                ).fetchall()[0][0]
+            )
+            self._con.execute("DROP TABLE _changed")
+        column_list = ", ".join(names)
+        new = int(
+            self._con.execute(
+                f"""INSERT OR IGNORE INTO {table} ({column_list}, _source, _file, _line)
+                SELECT {column_list}, ?, ?, _line FROM {staged} ORDER BY _line""",
+                [source, file],
+            ).fetchall()[0][0]
+        )
+        return MergeCounts(new=new, updated=updated, unchanged=total - new - updated)
+
+    def drop_stage(self, stage: str) -> None:
+        self._con.execute(f"DROP TABLE IF EXISTS {stage}")
 
     def count(self, kind: RecordKind | str, source: str | None = None) -> int:
         """Rows in a record table (by kind or table name) or in `quarantine`."""
@@ -247,9 +457,33 @@ class Store:
 
     def limit_memory(self, limit: str) -> None:
         """Cap DuckDB's memory ("3GB", "512MB"); beyond it, DuckDB spills to its temp folder."""
-        if not _MEMORY.fullmatch(limit.strip()):
-            raise StoreError(f"memory limit {limit!r}: use a size such as 3GB or 512MB")
-        self._con.execute(f"SET memory_limit = '{limit.strip()}'")
+        size = parse_size(limit)
+        if size < MIN_MEMORY:
+            raise StoreError(
+                f"memory limit {limit.strip()!r} is too small: redflags needs at least 64MB "
+                "for DuckDB to run a scan"
+            )
+        # parse_size accepted only digits and a unit, so the text is safe to put in the SET.
+        self._con.execute(f"SET memory_limit = '{size}B'")
+        self._memory_text = limit.strip()
+
+    @property
+    def memory_limit(self) -> str:
+        if self._memory_text:
+            return self._memory_text
+        rows = self._con.execute("SELECT current_setting('memory_limit')").fetchall()
+        return str(rows[0][0])
+
+    @contextmanager
+    def memory_guard(self, doing: str) -> Iterator[None]:
+        """Turn DuckDB running out of memory while `doing` something into one StoreError line."""
+        try:
+            yield
+        except duckdb.OutOfMemoryException:
+            raise StoreError(
+                f"ran out of the {self.memory_limit} memory limit while {doing}; "
+                "raise --memory-limit"
+            ) from None
 
     def file_seen(self, sha256: str, source: str) -> bool:
         """Whether a file with this content was already ingested for this source."""
