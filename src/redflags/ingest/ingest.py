@@ -267,11 +267,7 @@ def _ingest_file(
         ) as stream:
             if stream.columns is not None:
                 _check_columns(validator, stream.columns, path)
-            # progress counts physical lines, so runs of blank or refused lines show too
-            lines_progress = (
-                None if on_progress is None else (lambda _rows: on_progress(stream.lines_read()))
-            )
-            report = _ingest_rows(store, validator, stream.rows, source, file, lines_progress)
+            report = _ingest_rows(store, validator, stream.rows, source, file, on_progress)
         store.record_file(
             sha256, file, source, kind, report.read, report.stored, report.quarantined
         )
