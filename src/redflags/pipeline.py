@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import secrets
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import chain
@@ -24,6 +27,7 @@ from redflags.evaluation.report import SCHEMA_VERSION as EVALUATION_SCHEMA_VERSI
 from redflags.evaluation.report import render_markdown
 from redflags.extract import IDENTITY_KINDS, identifiers_of
 from redflags.ingest import IngestReport, discover, ingest_source
+from redflags.ingest.discover import kind_from_name
 from redflags.link import IdentifierIndex, Linker, LinkResult, PaymentPair
 from redflags.model import Case, Finding, Identifier, RecordKind
 from redflags.normalise.identifiers import normalise_address
@@ -36,6 +40,7 @@ from redflags.report import (
     write_html_report,
 )
 from redflags.resolve import resolve_people
+from redflags.runfolder import RunFolder, scratch_folder
 from redflags.score import MODEL_NAME, RiskV1
 from redflags.stages import StageMeter
 from redflags.store import Store
@@ -65,7 +70,7 @@ class _Silent:
 @dataclass(frozen=True)
 class ScanOptions:
     out: Path | None = None  # run folder; default: a new folder under ./runs/
-    db: Path | None = None  # store file; default: redflags.duckdb in the run folder
+    db: Path | None = None  # store file to keep; default: a temporary one, deleted at the end
     lang: str = "en"
     reveal: bool = False
     allow_list: Path | None = None
@@ -93,6 +98,9 @@ class ScanResult:
     stages: dict[str, dict[str, float]] = field(default_factory=dict)
     shown: list[Case] = field(default_factory=list)  # the cases the report shows (baseline)
     statuses: dict[str, dict[str, Any]] = field(default_factory=dict)  # case id -> status
+    labels: dict[str, str] = field(default_factory=dict)  # ingested file -> name to show
+    quarantine: list[dict[str, Any]] = field(default_factory=list)  # quarantine_summary()
+    folder: RunFolder | None = None  # the claimed run folder; record() after writing more
 
 
 def new_run_id() -> str:
@@ -100,10 +108,11 @@ def new_run_id() -> str:
 
 
 def _aggregate_engine(
-    options: ScanOptions, local: DuckDBEngine, store: Store, run_dir: Path, progress: Progress
+    options: ScanOptions, local: DuckDBEngine, store: Store, scratch: Path, progress: Progress
 ) -> Engine:
     """The store's own engine, or Spark over Parquet copies of it (per-record detectors still
-    read the store in this process; see engines/spark_engine.py)."""
+    read the store in this process; see engines/spark_engine.py). The copies hold raw records,
+    so they go to the scan's private scratch folder, never to the run folder."""
     if options.engine == "duckdb":
         return local
     if options.engine != "spark":
@@ -112,7 +121,7 @@ def _aggregate_engine(
 
     progress.stage(f"start Spark ({options.spark_master}) and hand it the records")
     try:
-        return SparkEngine(store.connection, run_dir / "spark", master=options.spark_master)
+        return SparkEngine(store.connection, scratch / "spark", master=options.spark_master)
     except SparkUnavailable as exc:
         raise ScanError(str(exc)) from None
 
@@ -244,6 +253,105 @@ def _record_texts(engine: DuckDBEngine, cases: Sequence[Case]) -> dict[str, dict
     return texts
 
 
+def _user_paths(options: ScanOptions) -> list[Path]:
+    """Files the user asked to keep (a --db store and its companions, the baseline): never
+    listed in a run folder's marker, so never removed with a later run's outputs."""
+    keep = [options.baseline] if options.baseline else []
+    if options.db:
+        db = options.db
+        keep += [db, db.with_name(db.name + ".wal"), db.with_name(db.name + ".tmp")]
+    return keep
+
+
+def file_labels(inputs: Sequence[Path], files: Iterable[Path | str]) -> dict[str, str]:
+    """A name to show for each input file: its path relative to the input it was found under
+    (`bank/transactions/part-00000.csv`), so part files and files of the same name in different
+    folders are told apart. A file given directly, or a part folder, counts from its parent.
+    Keys are the files as ingest reports name them (str of the path)."""
+    roots: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        whole = path.is_dir() and kind_from_name(path) is None
+        roots.append(Path(os.path.abspath(path if whole else path.parent)))
+    labels: dict[str, str] = {}
+    for file in files:
+        absolute = Path(os.path.abspath(file))
+        under = [r for r in roots if r in absolute.parents]
+        deepest = max(under, key=lambda r: len(r.parts)) if under else None
+        labels[str(file)] = absolute.relative_to(deepest).as_posix() if deepest else str(file)
+    taken = Counter(labels.values())
+    return {file: (label if taken[label] == 1 else file) for file, label in labels.items()}
+
+
+def ingest_summary(report: IngestReport, labels: Mapping[str, str]) -> str:
+    """IngestReport.summary() naming the file by its label (not just its base name)."""
+    text = report.summary()
+    if report.file is None:
+        return text
+    name = Path(report.file).name
+    return labels.get(report.file, report.file) + text[len(name) :]
+
+
+# Values pasted into quarantine reasons: quoted (possibly cut short with "..."), or after
+# pydantic's ", got"; and line or column numbers. Taken out, reasons of one kind group together
+# and outputs never repeat a raw value (which may be an identifier).
+_QUOTED = re.compile(
+    r"""'(?:[^'\\]|\\.)*?\.\.\.(?=;|$)|"(?:[^"\\]|\\.)*?\.\.\.(?=;|$)"""
+    r"""|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*\""""
+)
+_GOT = re.compile(r", got [^;]*")
+_NUMBERED = re.compile(r"\b(line|column|row) \d+")
+QUARANTINE_REASONS_KEPT = 20  # per file, in run.json; the rest are counted as other_reasons
+
+
+def reason_pattern(reason: str) -> str:
+    """A quarantine reason without the values it quotes: `amount: not a number '12,5x'` ->
+    `amount: not a number …`."""
+    text = _QUOTED.sub("…", reason)
+    text = _GOT.sub(", got …", text)
+    return _NUMBERED.sub(r"\1 N", text)
+
+
+def quarantine_summary(
+    store: Store, reports: Sequence[IngestReport], labels: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """Per file that quarantined rows in this run: the reasons grouped (by reason_pattern) with
+    their counts and first three line numbers, most frequent first."""
+    summary: list[dict[str, Any]] = []
+    for report in reports:
+        if not report.quarantined or report.skipped_file:
+            continue
+        # this run's rows of the file are the last ones appended (a kept store may hold rows of
+        # an earlier version of the same file)
+        cursor = store.connection.execute(
+            "SELECT reason, _line FROM (SELECT reason, _line, rowid AS r FROM quarantine "
+            "WHERE _source = ? AND kind = ? AND _file IS NOT DISTINCT FROM ? "
+            "ORDER BY rowid DESC LIMIT ?) ORDER BY _line NULLS LAST, r",
+            [report.source, report.kind.value, report.file, report.quarantined],
+        )
+        groups: dict[str, dict[str, Any]] = {}
+        while batch := cursor.fetchmany(10_000):
+            for reason, line in batch:
+                pattern = reason_pattern(reason)
+                group = groups.setdefault(pattern, {"reason": pattern, "count": 0, "lines": []})
+                group["count"] += 1
+                if line is not None and len(group["lines"]) < 3:
+                    group["lines"].append(line)
+        ordered = sorted(groups.values(), key=lambda g: -g["count"])
+        kept = ordered[:QUARANTINE_REASONS_KEPT]
+        summary.append(
+            {
+                "file": labels.get(report.file, report.file) if report.file else None,
+                "source": report.source,
+                "kind": report.kind.value,
+                "quarantined": report.quarantined,
+                "reasons": kept,
+                "other_reasons": sum(g["count"] for g in ordered[len(kept) :]),
+            }
+        )
+    return summary
+
+
 def run_scan(
     paths: Sequence[Path], options: ScanOptions | None = None, progress: Progress | None = None
 ) -> ScanResult:
@@ -251,13 +359,13 @@ def run_scan(
     progress = progress or _Silent()
     run_id = new_run_id()
     run_dir = options.out or Path("runs") / run_id
-    run_dir.mkdir(parents=True, exist_ok=True)
     meter = StageMeter()
 
     discovery = discover(list(paths))
     skipped = [f"{s.path}: {s.reason}" for s in discovery.skipped]
     if not discovery:
         raise ScanError(f"no input files found in {', '.join(str(p) for p in paths)}")
+    labels = file_labels(paths, (f for spec in discovery for f in spec.files))
     catalogue = load_catalogue()
     allow_list_path = options.allow_list or default_list_path("address_allow_list")
     allowed = {
@@ -266,149 +374,169 @@ def run_scan(
         if (a := normalise_address(e.address))
     }
 
-    with Store.open(options.db or run_dir / "redflags.duckdb") as store:
-        if options.memory_limit:
-            store.limit_memory(options.memory_limit)
-        reports: list[IngestReport] = []
-        with meter.measure("ingest"):
-            for spec in discovery:
-                progress.stage(f"ingest {spec.name} ({spec.kind.value})")
-                reports.extend(ingest_source(store, spec, progress.advance))
-        for report in reports:
-            progress.note(report.summary())
+    keep = _user_paths(options)
+    with (
+        RunFolder.claim(run_dir, run_id, keep) as folder,
+        scratch_folder() as scratch,
+    ):
+        # without --db the raw records live in a private temporary store, never in the run folder
+        with Store.open(options.db or scratch / "store.duckdb") as store:
+            if options.memory_limit:
+                store.limit_memory(options.memory_limit)
+            reports: list[IngestReport] = []
+            with meter.measure("ingest"):
+                for spec in discovery:
+                    progress.stage(f"ingest {spec.name} ({spec.kind.value})")
+                    reports.extend(ingest_source(store, spec, progress.advance))
+            for report in reports:
+                progress.note(ingest_summary(report, labels))
+            quarantine = quarantine_summary(store, reports, labels)
 
-        engine = DuckDBEngine(store.connection)
-        with meter.measure("evaluate"):
-            aggregate_engine = _aggregate_engine(options, engine, store, run_dir, progress)
-            progress.stage("evaluate indicators", total=sum(1 for i in catalogue if not i.planned))
-            findings, evaluated = evaluate(
-                catalogue,
-                aggregate_engine,
-                {
-                    "allow_list_path": allow_list_path,
-                    "timezone": options.timezone,
-                    "currency": options.currency,
-                },
-                lambda _: progress.advance(),
-            )
-        with meter.measure("link"):
-            progress.stage("link records")
-            # person:<id> pivots join a KYC record, ad persona and sender of one person
-            index = IdentifierIndex.build(
-                store.connection, chain(all_identifiers(engine), resolve_people(engine))
-            )
-            # modifiers (fairness-sensitive) are attached to groups, never used to link them
-            modifiers = [i.id for i in catalogue if i.fairness_sensitive]
-            linked = Linker(
-                options.max_pivot_degree, allowed, modifier_indicators=modifiers
-            ).link_indexed(index, findings, lambda accounts: payment_pairs(engine, accounts))
-            index.close()
-        with meter.measure("score"):
-            model = RiskV1(catalogue)
-            scored = [(group, model.score(group.findings)) for group in linked.groups]
-            wanted = {r for group, score in scored if score.is_case for r in group.records}
-            cases = build_cases(scored, catalogue, record_facts(engine, wanted))
-        record_texts = _record_texts(engine, cases)
+            engine = DuckDBEngine(store.connection)
+            with meter.measure("evaluate"):
+                aggregate_engine = _aggregate_engine(options, engine, store, scratch, progress)
+                progress.stage(
+                    "evaluate indicators", total=sum(1 for i in catalogue if not i.planned)
+                )
+                findings, evaluated = evaluate(
+                    catalogue,
+                    aggregate_engine,
+                    {
+                        "allow_list_path": allow_list_path,
+                        "timezone": options.timezone,
+                        "currency": options.currency,
+                    },
+                    lambda _: progress.advance(),
+                )
+            with meter.measure("link"):
+                progress.stage("link records")
+                # person:<id> pivots join a KYC record, ad persona and sender of one person
+                index = IdentifierIndex.build(
+                    store.connection, chain(all_identifiers(engine), resolve_people(engine))
+                )
+                # modifiers (fairness-sensitive) are attached to groups, never used to link them
+                modifiers = [i.id for i in catalogue if i.fairness_sensitive]
+                linked = Linker(
+                    options.max_pivot_degree, allowed, modifier_indicators=modifiers
+                ).link_indexed(index, findings, lambda accounts: payment_pairs(engine, accounts))
+                index.close()
+            with meter.measure("score"):
+                model = RiskV1(catalogue)
+                scored = [(group, model.score(group.findings)) for group in linked.groups]
+                wanted = {r for group, score in scored if score.is_case for r in group.records}
+                cases = build_cases(scored, catalogue, record_facts(engine, wanted))
+            record_texts = _record_texts(engine, cases)
 
-    with meter.measure("report"):
-        progress.stage("write report")
-        redactor = Redactor(options.redaction_key, reveal=options.reveal)
-        run = {
-            "run_id": run_id,
-            "created": datetime.now(UTC).isoformat(timespec="seconds"),
-            "redflags_version": __version__,
-            "catalogue_version": catalogue.version,
-            "model": MODEL_NAME,
-            "inputs": [str(p) for p in paths],
-        }
-        baseline = Baseline.load(options.baseline) if options.baseline else None
-        statuses: dict[str, dict[str, Any]] = {}
-        shown = cases
-        if baseline is not None:
-            keyed = Redactor(options.redaction_key)  # the baseline never holds clear pivots
-            cases, found = baseline.apply(cases, keyed.pivot, run_id, options.show_all)
-            statuses = {i: s.as_dict() for i, s in found.items()}
-            shown = [c for c in cases if statuses[c.case_id]["shown"]]
-        hidden = [s for s in statuses.values() if not s["shown"]]
-        write_findings_jsonl(run_dir / "findings.jsonl", findings, redactor)
-        write_cases_json(run_dir / "cases.json", shown, redactor, run, statuses, hidden)
-        exported = write_exports(
-            run_dir, shown, findings, catalogue, redactor, options.lang, statuses
-        )
-        write_dossiers(
-            run_dir / "cases", shown, catalogue, record_texts, redactor, options.lang, run, statuses
-        )
-        ingest_rows = [
-            {
-                "source": r.source,
-                "file": Path(r.file).name if r.file else r.source,
-                "kind": r.kind.value,
-                "read": r.read,
-                "stored": r.stored,
-                "stored_new": r.stored_new,
-                "quarantined": r.quarantined,
-                "skipped_file": r.skipped_file,
+        with meter.measure("report"):
+            progress.stage("write report")
+            redactor = Redactor(options.redaction_key, reveal=options.reveal)
+            run = {
+                "run_id": run_id,
+                "created": datetime.now(UTC).isoformat(timespec="seconds"),
+                "redflags_version": __version__,
+                "catalogue_version": catalogue.version,
+                "model": MODEL_NAME,
+                "inputs": [str(p) for p in paths],
             }
-            for r in reports
-        ]
-        report_path = run_dir / "report.html"
-        write_html_report(
-            report_path,
-            shown,
-            findings,
-            catalogue,
-            run,
-            ingest_rows,
-            record_texts,
-            redactor,
-            options.lang,
-            linked.hubs,
-            evaluated,
-            statuses,
-            hidden,
-            dossiers=True,
-            exports=[
-                "cases.csv",
-                "findings.csv",
-                "evidence.csv",
-                "entities.ftm.jsonl",
-                "network.gexf",
-            ],
+            baseline = Baseline.load(options.baseline) if options.baseline else None
+            statuses: dict[str, dict[str, Any]] = {}
+            shown = cases
+            if baseline is not None:
+                keyed = Redactor(options.redaction_key)  # the baseline never holds clear pivots
+                cases, found = baseline.apply(cases, keyed.pivot, run_id, options.show_all)
+                statuses = {i: s.as_dict() for i, s in found.items()}
+                shown = [c for c in cases if statuses[c.case_id]["shown"]]
+            hidden = [s for s in statuses.values() if not s["shown"]]
+            write_findings_jsonl(run_dir / "findings.jsonl", findings, redactor)
+            write_cases_json(run_dir / "cases.json", shown, redactor, run, statuses, hidden)
+            exported = write_exports(
+                run_dir, shown, findings, catalogue, redactor, options.lang, statuses
+            )
+            write_dossiers(
+                run_dir / "cases",
+                shown,
+                catalogue,
+                record_texts,
+                redactor,
+                options.lang,
+                run,
+                statuses,
+            )
+            ingest_rows = [
+                {
+                    "source": r.source,
+                    "file": labels.get(r.file, r.file) if r.file else r.source,
+                    "kind": r.kind.value,
+                    "read": r.read,
+                    "stored": r.stored,
+                    "stored_new": r.stored_new,
+                    "quarantined": r.quarantined,
+                    "skipped_file": r.skipped_file,
+                }
+                for r in reports
+            ]
+            report_path = run_dir / "report.html"
+            write_html_report(
+                report_path,
+                shown,
+                findings,
+                catalogue,
+                run,
+                ingest_rows,
+                record_texts,
+                redactor,
+                options.lang,
+                linked.hubs,
+                evaluated,
+                statuses,
+                hidden,
+                dossiers=True,
+                exports=[
+                    "cases.csv",
+                    "findings.csv",
+                    "evidence.csv",
+                    "entities.ftm.jsonl",
+                    "network.gexf",
+                ],
+            )
+            if baseline is not None:
+                baseline.save()
+        (run_dir / "run.json").write_text(
+            json.dumps(
+                {
+                    **run,
+                    "ingest": ingest_rows,
+                    "skipped": skipped,
+                    "quarantine": quarantine,
+                    "evaluated": evaluated,
+                    "findings": len(findings),
+                    "cases": len(cases),
+                    "cases_shown": len(shown),
+                    "baseline": str(options.baseline) if options.baseline else None,
+                    "exports": exported,
+                    "stages": meter.stages,
+                },
+                indent=2,
+                ensure_ascii=False,
+            ),
+            encoding="utf-8",
         )
-        if baseline is not None:
-            baseline.save()
-    (run_dir / "run.json").write_text(
-        json.dumps(
-            {
-                **run,
-                "ingest": ingest_rows,
-                "skipped": skipped,
-                "evaluated": evaluated,
-                "findings": len(findings),
-                "cases": len(cases),
-                "cases_shown": len(shown),
-                "baseline": str(options.baseline) if options.baseline else None,
-                "exports": exported,
-                "stages": meter.stages,
-            },
-            indent=2,
-            ensure_ascii=False,
-        ),
-        encoding="utf-8",
-    )
-    return ScanResult(
-        run_id=run_id,
-        run_dir=run_dir,
-        ingest=reports,
-        skipped=skipped,
-        findings=findings,
-        cases=cases,
-        link=linked,
-        report=report_path,
-        stages=meter.stages,
-        shown=list(shown),
-        statuses=statuses,
-    )
+        return ScanResult(
+            run_id=run_id,
+            run_dir=run_dir,
+            ingest=reports,
+            skipped=skipped,
+            findings=findings,
+            cases=cases,
+            link=linked,
+            report=report_path,
+            stages=meter.stages,
+            shown=list(shown),
+            statuses=statuses,
+            labels=labels,
+            quarantine=quarantine,
+            folder=folder,
+        )
 
 
 @dataclass
@@ -457,6 +585,8 @@ def run_evaluation(
     metrics_path.write_text(json.dumps(metrics, indent=2, ensure_ascii=False), encoding="utf-8")
     markdown_path = scan.run_dir / "metrics.md"
     markdown_path.write_text(render_markdown(metrics), encoding="utf-8")
+    if scan.folder is not None:
+        scan.folder.record()  # the marker lists the metrics too
     return EvaluationResult(
         scan=scan, metrics=metrics, metrics_path=metrics_path, markdown_path=markdown_path
     )
