@@ -135,8 +135,9 @@ indicators_app = typer.Typer(help="Browse the indicators.", no_args_is_help=True
 app.add_typer(catalogue_app, name="catalogue")
 app.add_typer(indicators_app, name="indicators")
 
-console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
+# never highlight (it would colour parts of names) and never wrap: a path stays one line
+console = Console(highlight=False, soft_wrap=True)
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
 Lang = Annotated[str, typer.Option("--lang", help="en or da")]

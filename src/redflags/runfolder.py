@@ -33,13 +33,20 @@ class RunFolderError(Exception):
     """An output folder that is not ours to write or clean, stated in one line."""
 
 
+def _is_run_folder(path: Path) -> bool:
+    marker = path / MARKER
+    return marker.is_file() and not marker.is_symlink() and not path.is_symlink()
+
+
 def _entries(root: Path) -> Iterator[tuple[str, os.stat_result]]:
-    """Every file and folder below `root` (relative POSIX path, lstat), not following links."""
+    """Every file and folder below `root` (relative POSIX path, lstat), not following links.
+    A run folder inside (the demo's `run/`) is listed, not entered: its own marker lists it."""
     for folder, dirs, files in os.walk(root, followlinks=False):
         base = Path(folder)
         for name in (*dirs, *files):
             path = base / name
             yield path.relative_to(root).as_posix(), path.lstat()
+        dirs[:] = [d for d in dirs if not _is_run_folder(base / d)]
 
 
 def _safe_relative(entry: Any) -> str | None:
@@ -101,9 +108,13 @@ def _remove_listed(root: Path, data: dict[str, Any]) -> None:
         path = root / relative
         if not _inside_without_links(root, relative) or path.is_symlink():
             continue
+        if _is_run_folder(path):  # a run folder of ours inside: cleaned by its own marker
+            with suppress(RunFolderError):
+                _remove_listed(path, _read_marker(path))
+            if [p.name for p in path.iterdir()] == [MARKER]:
+                (path / MARKER).unlink()
         with suppress(OSError):  # not empty: it holds something redflags did not write
             path.rmdir()
-    (root / MARKER).unlink()
 
 
 class RunFolder:
@@ -130,6 +141,8 @@ class RunFolder:
             raise RunFolderError(f"{root} exists and is not a folder; choose another --out")
         if root.is_dir() and any(root.iterdir()):
             _remove_listed(root, _read_marker(root))
+            if not mark:
+                (root / MARKER).unlink()
         root.mkdir(parents=True, exist_ok=True)
         before = {relative for relative, _ in _entries(root)}
         links = sorted(

@@ -15,8 +15,7 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # overrides and isolates, direction marks) or hide text (zero-width space, word joiner, BOM).
 # The zero-width (non-)joiners stay: emoji and several scripts need them.
 _FORMAT = frozenset(
-    "\u061c\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-    "\u2060\u2066\u2067\u2068\u2069\ufeff"
+    "\u061c\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
 )
 
 
