@@ -113,6 +113,19 @@ def test_scan_into_a_foreign_folder_is_refused(tmp_path: Path) -> None:
     assert (out / "report.html").read_text(encoding="utf-8") == "someone else's"
 
 
+def test_an_input_inside_the_run_folder_is_refused(tmp_path: Path) -> None:
+    world = tmp_path / "world"
+    _transactions(world / "transactions.csv")
+    (world / MARKER).write_text(  # a world written by redflags synth is a run folder of ours
+        json.dumps({"format": "redflags run folder", "files": ["transactions.csv"]}),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["scan", str(world), "--out", str(world)])
+    assert result.exit_code == 1
+    assert "inside the run folder" in _one_line_error(result.output)
+    assert (world / "transactions.csv").is_file()
+
+
 def test_a_forged_or_damaged_marker_deletes_nothing_outside(tmp_path: Path) -> None:
     outside = tmp_path / "outside.txt"
     outside.write_text("keep", encoding="utf-8")

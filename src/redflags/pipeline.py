@@ -366,6 +366,12 @@ def run_scan(
     if not discovery:
         raise ScanError(f"no input files found in {', '.join(str(p) for p in paths)}")
     labels = file_labels(paths, (f for spec in discovery for f in spec.files))
+    folder_path = Path(os.path.abspath(run_dir))
+    for path in paths:
+        inside = Path(os.path.abspath(path))
+        if inside == folder_path or folder_path in inside.parents:
+            # a re-run would clean the run folder, and the input with it
+            raise ScanError(f"{path} is inside the run folder {run_dir}; choose another --out")
     catalogue = load_catalogue()
     allow_list_path = options.allow_list or default_list_path("address_allow_list")
     allowed = {
