@@ -49,9 +49,8 @@ def _problem(exc: BaseException) -> str | None:
 
     if isinstance(exc, CatalogueError):
         return "the catalogue has problems: " + "; ".join(exc.problems)
-    if isinstance(exc, (*DATA_ERRORS, ScanError, BaselineError, TruthError, AmlsimError)):
-        return str(exc)
-    if isinstance(exc, WorldError):
+    known = (*DATA_ERRORS, ScanError, BaselineError, TruthError, AmlsimError, WorldError)
+    if isinstance(exc, known):
         return str(exc)
     if isinstance(exc, ValidationError):
         parts = []

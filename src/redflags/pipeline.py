@@ -286,10 +286,10 @@ def file_labels(inputs: Sequence[Path], files: Iterable[Path | str]) -> dict[str
 def ingest_summary(report: IngestReport, labels: Mapping[str, str]) -> str:
     """IngestReport.summary() naming the file by its label (not just its base name)."""
     text = report.summary()
-    if report.file is None:
+    name = Path(report.file).name if report.file else None
+    if name is None or not text.startswith(name):
         return text
-    name = Path(report.file).name
-    return labels.get(report.file, report.file) + text[len(name) :]
+    return labels.get(str(report.file), str(report.file)) + text[len(name) :]
 
 
 # Values pasted into quarantine reasons: quoted (possibly cut short with "..."), or after
