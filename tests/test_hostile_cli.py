@@ -359,6 +359,15 @@ def test_escapes_and_markup_in_file_names_are_shown_not_obeyed(tmp_path: Path) -
     assert "\\x1b]0;pwned\\x07" in line and "\x07" not in failed.output
 
 
+def test_extract_output_carries_no_terminal_controls() -> None:
+    text = "see https://ex.com/a\u202eb\x9bc now\n"
+    result = runner.invoke(app, ["extract"], input=text)
+    assert result.exit_code == 0, result.output
+    assert "\u202e" not in result.output and "\x9b" not in result.output
+    [url] = [i for i in json.loads(result.output)["identifiers"] if i["kind"] == "url"]
+    assert "\u202e" in url["value"]  # the same JSON value, only written escaped
+
+
 # -- 5. unambiguous file names -------------------------------------------------------------------
 
 

@@ -27,7 +27,7 @@ from redflags.catalogue.reference import render_reference
 from redflags.ingest import DescriptorError, IngestError
 from redflags.runfolder import RunFolder, RunFolderError
 from redflags.store import StoreError
-from redflags.terminal import printable
+from redflags.terminal import json_printable, printable
 
 DEBUG_ENV = "REDFLAGS_DEBUG"
 
@@ -175,7 +175,7 @@ def _memory_guard(limit: str | None) -> Iterator[None]:
     """DuckDB running out of memory under --memory-limit is the user's setting, not a bug."""
     try:
         yield
-    except duckdb.OutOfMemoryException:
+    except (duckdb.OutOfMemoryException, MemoryError):
         if limit is None:
             raise
         _fail(f"ran out of memory under --memory-limit {limit}; raise it")
@@ -700,7 +700,9 @@ def extract(
                     {k: getattr(c, k) for k in ("kind", "value", "start", "end", "obfuscated")}
                     for c in find_contacts(text, region)
                 ]
-                line = json.dumps({"line": number, "identifiers": found}, ensure_ascii=False)
+                line = json_printable(
+                    json.dumps({"line": number, "identifiers": found}, ensure_ascii=False)
+                )
                 out.write(line.encode("utf-8") + b"\n")
     except UnicodeDecodeError:
         _fail(f"{name}: line {number} is not UTF-8 text")

@@ -41,3 +41,10 @@ def printable(text: object) -> str:
     if value.isprintable() and not any(c in _FORMAT for c in value):
         return value
     return "".join(_escape(c) if _unsafe(c) else c for c in value)
+
+
+def json_printable(text: str) -> str:
+    """JSON text with the characters `printable` escapes written as `\\uXXXX` (still the same
+    JSON): json.dumps(ensure_ascii=False) escapes C0 controls but not C1 ones or bidi
+    overrides, which a terminal would obey."""
+    return "".join(f"\\u{ord(c):04x}" if _unsafe(c) else c for c in text)
