@@ -144,16 +144,14 @@ class RunFolder:
             if not mark:
                 (root / MARKER).unlink()
         root.mkdir(parents=True, exist_ok=True)
-        before = {relative for relative, _ in _entries(root)}
-        links = sorted(
-            r for r, info in _entries(root) if stat.S_ISLNK(info.st_mode) and r != MARKER
-        )
+        present = dict(_entries(root))
+        links = sorted(r for r, info in present.items() if stat.S_ISLNK(info.st_mode))
         if links:
             raise RunFolderError(
                 f"{root} holds the symbolic link {links[0]}, which redflags did not write; "
                 "choose another --out"
             )
-        folder = cls(root, run_id, keep, before)
+        folder = cls(root, run_id, keep, set(present))
         if mark:
             folder.record()
         return folder
