@@ -17,7 +17,8 @@ from typer.testing import CliRunner
 
 from redflags import pipeline
 from redflags.cli import app
-from redflags.pipeline import ScanOptions, reason_pattern, run_scan
+from redflags.intake import reason_pattern
+from redflags.pipeline import ScanOptions, run_scan
 from redflags.runfolder import MARKER, RunFolder, RunFolderError
 from redflags.synth.demo import write_demo
 from redflags.terminal import printable

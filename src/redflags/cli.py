@@ -641,7 +641,7 @@ def ingest(
 ) -> None:
     """Ingest sources into a store; prints read = stored + quarantined per file."""
     from redflags.ingest import discover, ingest_source
-    from redflags.pipeline import file_labels, ingest_summary, quarantine_summary
+    from redflags.intake import file_labels, ingest_summary, quarantine_summary
     from redflags.store import Store
 
     _check_memory_limit(memory_limit)
