@@ -81,13 +81,15 @@ def _link(engine: DuckDBEngine, findings: list[Finding]) -> tuple[Group, ...]:
 
 
 def audit(world: Path, out: Path) -> dict[str, Any]:
-    evaluation = run_evaluation(world, ScanOptions(out=out))  # also writes metrics.json
+    # keep the store (a scan's is temporary unless asked): the audit reads it below
+    store_path = out / "redflags.duckdb"
+    evaluation = run_evaluation(world, ScanOptions(out=out, db=store_path))  # and metrics.json
     scan = evaluation.scan
     catalogue = load_catalogue()
     model = RiskV1(catalogue)
     modified = [f for f in scan.findings if f.indicator_id == MODIFIER]
     others = [f for f in scan.findings if f.indicator_id != MODIFIER]
-    with Store.open(out / "redflags.duckdb") as store:
+    with Store.open(store_path) as store:
         engine = DuckDBEngine(store.connection)
         nationality = {
             str(r["customer_id"]): r["nationality"]

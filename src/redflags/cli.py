@@ -2,29 +2,131 @@
 
 from __future__ import annotations
 
-import shutil
+import os
 import sys
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import duckdb
 import typer
+from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
+from typer.core import TyperGroup
 
 from redflags.catalogue import CatalogueError, Category, Status, load_catalogue
 from redflags.catalogue.checklist import render_html, render_markdown
 from redflags.catalogue.lint import lint_catalogue
 from redflags.catalogue.reference import render_reference
 from redflags.ingest import DescriptorError, IngestError
+from redflags.runfolder import RunFolder, RunFolderError
+from redflags.store import StoreError
+from redflags.terminal import json_printable, printable
+
+DEBUG_ENV = "REDFLAGS_DEBUG"
+
+
+def _safe(text: object) -> str:
+    """User-controlled text (file and source names, reasons, notes) ready for rich: control
+    characters shown as escapes, and `[...]` not taken for markup."""
+    return escape(printable(text))
+
+
+def _problem(exc: BaseException) -> str | None:
+    """The one line that explains a problem with the data, the options or the machine; None
+    for anything else (a bug)."""
+    from redflags.cases.baseline import BaselineError
+    from redflags.evaluation.truth import TruthError
+    from redflags.outside.amlsim import AmlsimError
+    from redflags.pipeline import ScanError
+    from redflags.synth.world.generate import WorldError
+
+    if isinstance(exc, CatalogueError):
+        return "the catalogue has problems: " + "; ".join(exc.problems)
+    known = (*DATA_ERRORS, ScanError, BaselineError, TruthError, AmlsimError, WorldError)
+    if isinstance(exc, known):
+        return str(exc)
+    if isinstance(exc, ValidationError):
+        parts = []
+        for error in exc.errors(include_url=False):
+            where = ".".join(str(p) for p in error["loc"]) or "value"
+            got = error.get("input")
+            shown = f", got {got!r}" if isinstance(got, str | int | float) else ""
+            parts.append(f"{where}: {error['msg']}{shown}")
+        return f"invalid {exc.title}: " + "; ".join(parts)
+    if isinstance(exc, duckdb.OutOfMemoryException):
+        return (
+            "ran out of memory; set --memory-limit below the machine's memory so DuckDB "
+            "spills to disk"
+        )
+    if isinstance(exc, MemoryError):
+        return "ran out of memory"
+    if isinstance(exc, duckdb.IOException | duckdb.PermissionException):
+        return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if isinstance(exc, OSError):
+        where = ": ".join(str(f) for f in (exc.filename, exc.filename2) if f is not None)
+        what = exc.strerror or str(exc)
+        return f"{where}: {what}" if where else what
+    return None
+
+
+class GuardedGroup(TyperGroup):
+    """Turns any exception a command lets through into one line on stderr and exit code 1: the
+    problem for bad data, options or machine trouble, or "internal error" for a bug, with the
+    traceback only under --debug (or REDFLAGS_DEBUG=1)."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, typer.TyperException):  # usage, help, exit codes
+            raise
+        except Exception as exc:  # the one place a bug is allowed to be caught broadly
+            debug = bool(ctx.params.get("debug")) or _env_debug()
+            problem = _problem(exc)
+            if debug:
+                for chunk in traceback.format_exception(exc):
+                    for line in chunk.splitlines():
+                        errors.print(printable(line), markup=False, soft_wrap=True)
+            if problem is not None:
+                _fail(problem)
+            first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+            _fail(
+                f"internal error ({type(exc).__name__}{': ' + first if first else ''}); "
+                "please report it"
+                + ("" if debug else f"; run with --debug or {DEBUG_ENV}=1 for the traceback")
+            )
+
+
+def _env_debug() -> bool:
+    return os.environ.get(DEBUG_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
 
 app = typer.Typer(
+    cls=GuardedGroup,
     help="Find, link and explain red flags of technology-facilitated human trafficking.",
     no_args_is_help=True,
-    pretty_exceptions_show_locals=False,
+    pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def main(
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug", help=f"Show the traceback of an internal error (or set {DEBUG_ENV}=1)."
+        ),
+    ] = False,
+) -> None:
+    """Find, link and explain red flags of technology-facilitated human trafficking."""
+
+
 catalogue_app = typer.Typer(
     help="Check and document the indicator catalogue.", no_args_is_help=True
 )
@@ -32,17 +134,72 @@ indicators_app = typer.Typer(help="Browse the indicators.", no_args_is_help=True
 app.add_typer(catalogue_app, name="catalogue")
 app.add_typer(indicators_app, name="indicators")
 
-console = Console()
-errors = Console(stderr=True)
+# never highlight (it would colour parts of names) and never wrap: a path stays one line
+console = Console(highlight=False, soft_wrap=True)
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
 Lang = Annotated[str, typer.Option("--lang", help="en or da")]
-DATA_ERRORS = (IngestError, DescriptorError, CatalogueError)
+MemoryLimit = Annotated[
+    str | None,
+    typer.Option(help="Cap DuckDB's memory, e.g. 3GB; beyond it DuckDB spills to disk."),
+]
+DATA_ERRORS = (IngestError, DescriptorError, CatalogueError, StoreError, RunFolderError)
 
 
-def _fail(message: str) -> None:
-    errors.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+def _fail(message: str, details: Sequence[str] = ()) -> NoReturn:
+    """One line `error: ...` on stderr (each detail on a line of its own), exit code 1."""
+    errors.print(f"[bold red]error:[/] {_safe(message)}", soft_wrap=True)
+    for line in details:
+        errors.print(f"  {_safe(line)}", soft_wrap=True)
     raise typer.Exit(code=1)
+
+
+def _check_memory_limit(limit: str | None) -> None:
+    """Refuse a bad --memory-limit before any work is done."""
+    if limit is None:
+        return
+    from redflags.store import Store
+
+    try:
+        with Store.open(None) as probe:
+            probe.limit_memory(limit)
+    except StoreError as exc:
+        _fail(f"--memory-limit: {exc}")
+    except duckdb.Error as exc:
+        _fail(f"--memory-limit {limit!r}: {str(exc).strip().splitlines()[0]}")
+
+
+@contextmanager
+def _memory_guard(limit: str | None) -> Iterator[None]:
+    """DuckDB running out of memory under --memory-limit is the user's setting, not a bug."""
+    try:
+        yield
+    except (duckdb.OutOfMemoryException, MemoryError):
+        if limit is None:
+            raise
+        _fail(f"ran out of memory under --memory-limit {limit}; raise it")
+
+
+def _print_quarantine(summary: Sequence[dict[str, Any]], shown_reasons: int = 5) -> None:
+    """`quarantined 12 rows in ads.csv: 10 × "posted_at: ..." (lines 4, 9, 17 …), ...`"""
+    for entry in summary:
+        parts = []
+        for group in entry["reasons"][:shown_reasons]:
+            lines = ", ".join(map(str, group["lines"]))
+            more = " …" if group["count"] > len(group["lines"]) else ""
+            where = (
+                f" (line{'s' if len(group['lines']) > 1 else ''} {lines}{more})" if lines else ""
+            )
+            parts.append(f'{group["count"]} × "{group["reason"]}"{where}')
+        rest = sum(g["count"] for g in entry["reasons"][shown_reasons:]) + entry["other_reasons"]
+        if rest:
+            parts.append(f"{rest} more with other reasons")
+        console.print(
+            f"[yellow]quarantined[/] {_safe(entry['quarantined'])} row(s) in "
+            f"{_safe(entry['file'] or entry['source'])}: {_safe(', '.join(parts))}",
+            soft_wrap=True,
+        )
 
 
 def _check_lang(lang: str) -> str:
@@ -65,14 +222,14 @@ class RichProgress:
                 completed=self.progress.tasks[-1].total or 1,
                 total=self.progress.tasks[-1].total or 1,
             )
-        self.task = self.progress.add_task(name, total=total)
+        self.task = self.progress.add_task(_safe(name), total=total)
 
     def advance(self, amount: int = 1) -> None:
         if self.task is not None:
             self.progress.advance(self.task, amount)
 
     def note(self, message: str) -> None:
-        self.progress.console.print(f"  {message}", highlight=False, soft_wrap=True)
+        self.progress.console.print(f"  {_safe(message)}", highlight=False, soft_wrap=True)
 
     def finish(self) -> None:
         self.stage("done", total=1)
@@ -105,15 +262,17 @@ def _run_scan(
     options = ScanOptions(
         out=out, db=db, lang=_check_lang(lang), reveal=reveal, allow_list=allow_list, **settings
     )
+    _check_memory_limit(options.memory_limit)
     try:
-        with _progress() as bar:
+        with _memory_guard(options.memory_limit), _progress() as bar:
             sink = RichProgress(bar)
             result = run_scan(paths, options, sink)
             sink.finish()
     except (*DATA_ERRORS, ScanError) as exc:
         _fail(str(exc))
     for line in result.skipped:
-        console.print(f"[yellow]skipped[/] {line}", highlight=False)
+        console.print(f"[yellow]skipped[/] {_safe(line)}")
+    _print_quarantine(result.quarantine)
     read = sum(r.read for r in result.ingest)
     stored = sum(r.stored for r in result.ingest)
     quarantined = sum(r.quarantined for r in result.ingest)
@@ -129,19 +288,20 @@ def _run_scan(
     table.add_column("indicators", no_wrap=True)
     for case in result.shown:
         status = result.statuses.get(case.case_id, {})
+        changed = status.get("status") == "changed"
         table.add_row(
-            case.case_id
-            + (f"\n{status['status']}" if status else "")
-            + (f": {'; '.join(status['reasons'])}" if status.get("status") == "changed" else ""),
-            case.score.priority,
+            _safe(case.case_id)
+            + (f"\n{_safe(status['status'])}" if status else "")
+            + (f": {_safe('; '.join(status['reasons']))}" if changed else ""),
+            _safe(case.score.priority),
             f"{case.score.total:g}",
-            ", ".join(case.score.source_types),
-            "\n".join(case.indicator_ids),
+            _safe(", ".join(case.score.source_types)),
+            "\n".join(_safe(i) for i in case.indicator_ids),
         )
     console.print(table)
-    console.print(f"Report: {result.report.resolve()}", highlight=False, soft_wrap=True)
+    console.print(f"Report: {_safe(result.report.resolve())}", soft_wrap=True)
     if options.baseline:
-        console.print(f"Baseline: {options.baseline.resolve()}", highlight=False, soft_wrap=True)
+        console.print(f"Baseline: {_safe(options.baseline.resolve())}", soft_wrap=True)
 
 
 @app.command()
@@ -149,7 +309,8 @@ def scan(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to scan.")],
     out: Annotated[Path | None, typer.Option(help="Run folder (default: runs/<run id>).")] = None,
     db: Annotated[
-        Path | None, typer.Option(help="DuckDB store (default: in the run folder).")
+        Path | None,
+        typer.Option(help="Keep the DuckDB store here (default: a temporary one, deleted after)."),
     ] = None,
     lang: Lang = "en",
     reveal: Annotated[bool, typer.Option(help="Show identifiers in clear in the outputs.")] = False,
@@ -166,13 +327,10 @@ def scan(
     currency: Annotated[
         str | None, typer.Option(help="Home currency of the amounts (default DKK).")
     ] = None,
-    memory_limit: Annotated[
-        str | None,
-        typer.Option(help="Cap DuckDB's memory, e.g. 3GB; beyond it DuckDB spills to disk."),
-    ] = None,
+    memory_limit: MemoryLimit = None,
     baseline: Annotated[
         Path | None,
-        typer.Option(help="Verdict baseline (default: redflags.baseline.yaml beside the store)."),
+        typer.Option(help="Verdict baseline (default: redflags.baseline.yaml beside --db)."),
     ] = None,
     all_cases: Annotated[
         bool, typer.Option("--all", help="Show every case, not only new and changed ones.")
@@ -184,6 +342,7 @@ def scan(
     for path in paths:
         if not path.exists():
             _fail(f"{path}: no such file or folder")
+    _check_memory_limit(memory_limit)
     if engine not in ("duckdb", "spark"):
         _fail(f"--engine must be duckdb or spark, not {engine!r}")
     if timezone is not None:
@@ -191,7 +350,6 @@ def scan(
             ZoneInfo(timezone)
         except (ZoneInfoNotFoundError, ValueError):
             _fail(f"--timezone {timezone!r} is not a known time zone (e.g. Europe/Copenhagen)")
-    store = db or (out / "redflags.duckdb" if out else None)
     _run_scan(
         paths,
         out,
@@ -204,8 +362,8 @@ def scan(
         timezone=timezone,
         currency=currency,
         memory_limit=memory_limit,
-        # beside the store (--db, or the store in --out); a fresh run folder has no baseline
-        baseline=baseline or (default_baseline_path(store) if store else None),
+        # beside a kept store (--db); a scan's temporary store has none
+        baseline=baseline or (default_baseline_path(db) if db else None),
         show_all=all_cases,
     )
 
@@ -240,7 +398,7 @@ def verdict(
 
     path = baseline or (default_baseline_path(db) if db else Path(DEFAULT_NAME))
     if not path.exists():
-        _fail(f"{path}: no baseline yet; scan with --baseline {path} first")
+        _fail(f"{path}: no baseline yet; scan with --db or --baseline {path} first")
     try:
         book = Baseline.load(path)
         who = current_user(user)
@@ -251,10 +409,11 @@ def verdict(
     except BaselineError as exc:
         _fail(str(exc))
     console.print(
-        f"{case_id}: {record['status']} by {record['by']} at {record['at']}"
-        + (" (suppressed)" if suppress else "")
-        + f" in {path}",
-        highlight=False,
+        _safe(
+            f"{case_id}: {record['status']} by {record['by']} at {record['at']}"
+            + (" (suppressed)" if suppress else "")
+            + f" in {path}"
+        ),
         soft_wrap=True,
     )
 
@@ -267,18 +426,21 @@ def demo(
     seed: Annotated[int, typer.Option(help="Seed of the synthetic demo world.")] = 7,
     lang: Lang = "en",
     reveal: Annotated[bool, typer.Option(help="Show identifiers in clear.")] = False,
+    memory_limit: MemoryLimit = None,
 ) -> None:
     """Write the bundled synthetic demo world and scan it."""
+    from redflags.pipeline import new_run_id
     from redflags.synth.demo import write_demo
 
-    if out.exists():
-        shutil.rmtree(out)  # the demo always starts from a clean folder
-    data = out / "data"
-    counts = write_demo(data, seed=seed)
-    console.print(
-        f"Demo data: {sum(counts.values())} rows in {len(counts)} files in {data}", highlight=False
-    )
-    _run_scan([data], out / "run", None, lang, reveal, None)
+    _check_memory_limit(memory_limit)
+    # a run folder of ours: what the last demo wrote is replaced, anything else is refused
+    with RunFolder.claim(out, new_run_id()):
+        data = out / "data"
+        counts = write_demo(data, seed=seed)
+        console.print(
+            f"Demo data: {sum(counts.values())} rows in {len(counts)} files in {_safe(data)}"
+        )
+        _run_scan([data], out / "run", None, lang, reveal, None, memory_limit=memory_limit)
 
 
 Size = Annotated[int | None, typer.Option(help="Background rows of this kind (overrides --scale).")]
@@ -336,11 +498,23 @@ def synth(
         def advance(self, kind: str, rows: int) -> None:
             bar.advance(self.tasks[kind], rows)
 
-    try:
-        with bar:
-            summary = generate_world(out, scale, seed, format, Sink(), sizes, overwrite)
-    except WorldError as exc:
-        _fail(str(exc))
+    from redflags.pipeline import new_run_id
+
+    if out.is_dir() and any(out.iterdir()) and not overwrite:
+        _fail(f"{out}: not empty; use --overwrite to replace the world there")
+    # only a world of ours is replaced, and only what its marker lists (written at the end:
+    # the generator wants an empty folder)
+    with RunFolder.claim(out, new_run_id(), mark=False):
+        left = sorted(p.name for p in out.iterdir())
+        if left:
+            _fail(
+                f"{out} holds {', '.join(left)}, which redflags did not write; choose another --out"
+            )
+        try:
+            with bar:
+                summary = generate_world(out, scale, seed, format, Sink(), sizes)
+        except WorldError as exc:
+            _fail(str(exc))
     table = Table(title=f"World {summary.scale.name}, seed {seed}")
     for column in ("kind", "rows", "of which typology", "seconds", "rows/s"):
         table.add_column(column, justify="left" if column == "kind" else "right")
@@ -361,13 +535,14 @@ def synth(
         "rows/s)",
         highlight=False,
     )
-    console.print(f"World: {out.resolve()}  (truth in {out.resolve() / 'truth'})", highlight=False)
+    console.print(f"World: {_safe(out.resolve())}  (truth in {_safe(out.resolve() / 'truth')})")
 
 
 @app.command()
 def evaluate(
     world: Annotated[Path, typer.Option(help="World folder written by `redflags synth`.")],
     out: Annotated[Path | None, typer.Option(help="Run folder (default: runs/<run id>).")] = None,
+    memory_limit: MemoryLimit = None,
 ) -> None:
     """Scan a synthetic world and measure precision, recall and cost against its truth."""
     from redflags.evaluation.truth import TruthError
@@ -375,10 +550,12 @@ def evaluate(
 
     if not world.is_dir():
         _fail(f"{world}: no such folder")
+    _check_memory_limit(memory_limit)
     try:
-        with _progress() as bar:
+        with _memory_guard(memory_limit), _progress() as bar:
             sink = RichProgress(bar)
-            result = run_evaluation(world, ScanOptions(out=out), sink)
+            options = ScanOptions(out=out, memory_limit=memory_limit)
+            result = run_evaluation(world, options, sink)
             sink.finish()
     except (*DATA_ERRORS, ScanError, TruthError) as exc:
         _fail(str(exc))
@@ -398,8 +575,9 @@ def evaluate(
     for indicator, row in metrics["indicators"].items():
         table.add_row(indicator, *(str(row[k]) for k in ("precision", "recall", "f1", "support")))
     console.print(table)
-    console.print(f"Metrics: {result.metrics_path.resolve()}", highlight=False, soft_wrap=True)
-    console.print(f"Table: {result.markdown_path.resolve()}", highlight=False, soft_wrap=True)
+    _print_quarantine(result.scan.quarantine)
+    console.print(f"Metrics: {_safe(result.metrics_path.resolve())}", soft_wrap=True)
+    console.print(f"Table: {_safe(result.markdown_path.resolve())}", soft_wrap=True)
 
 
 @app.command()
@@ -408,16 +586,26 @@ def amlsim(
         Path, typer.Option(help="IBM AMLSim sample archive (e.g. 20K_fanin200.tgz).")
     ],
     out: Annotated[Path | None, typer.Option(help="Keep the store and metrics JSON here.")] = None,
+    memory_limit: MemoryLimit = None,
 ) -> None:
     """Outside check: run the fan-in style indicators on an AMLSim sample (not trafficking data)."""
     from redflags.outside.amlsim import AmlsimError, check_amlsim
+    from redflags.pipeline import new_run_id
 
+    if not archive.is_file():
+        _fail(f"{archive}: no such file")
+    _check_memory_limit(memory_limit)
     try:
-        check = check_amlsim(archive, out)
+        with _memory_guard(memory_limit):
+            if out is None:
+                check = check_amlsim(archive, None, memory_limit)
+            else:
+                with RunFolder.claim(out, new_run_id()):
+                    check = check_amlsim(archive, out, memory_limit)
     except (*DATA_ERRORS, AmlsimError) as exc:
         _fail(str(exc))
     metrics = check.metrics()
-    console.print(check.load.report.summary(), highlight=False, soft_wrap=True)
+    console.print(_safe(check.load.report.summary()), soft_wrap=True)
     labels = metrics["labels"]
     console.print(
         f"labels: {labels['is_fraud']} isFraud of {labels['accounts']} accounts; "
@@ -442,30 +630,40 @@ def amlsim(
             console.print(f"{v['name']}: {v['note'] or v['description']}", highlight=False)
     console.print(f"{metrics['note']} ({metrics['seconds']} s)", highlight=False, soft_wrap=True)
     if out is not None:
-        console.print(f"Metrics: {(out / 'amlsim_metrics.json').resolve()}", highlight=False)
+        console.print(f"Metrics: {_safe((out / 'amlsim_metrics.json').resolve())}")
 
 
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest.")],
     db: Annotated[Path, typer.Option(help="DuckDB store file.")] = Path("redflags.duckdb"),
+    memory_limit: MemoryLimit = None,
 ) -> None:
     """Ingest sources into a store; prints read = stored + quarantined per file."""
     from redflags.ingest import discover, ingest_source
+    from redflags.intake import file_labels, ingest_summary, quarantine_summary
     from redflags.store import Store
 
+    _check_memory_limit(memory_limit)
     try:
         discovery = discover(paths)
         if not discovery:
             _fail(f"no input files found in {', '.join(map(str, paths))}")
-        with Store.open(db) as store:
+        labels = file_labels(paths, (f for spec in discovery for f in spec.files))
+        with _memory_guard(memory_limit), Store.open(db) as store:
+            if memory_limit:
+                store.limit_memory(memory_limit)
+            reports = []
             for spec in discovery:
                 for report in ingest_source(store, spec):
-                    console.print(report.summary(), highlight=False)
+                    reports.append(report)
+                    console.print(_safe(ingest_summary(report, labels)))
+            quarantine = quarantine_summary(store, reports, labels)
     except DATA_ERRORS as exc:
         _fail(str(exc))
+    _print_quarantine(quarantine)
     for skipped in discovery.skipped:
-        console.print(f"[yellow]skipped[/] {skipped.path}: {skipped.reason}", highlight=False)
+        console.print(f"[yellow]skipped[/] {_safe(skipped.path)}: {_safe(skipped.reason)}")
 
 
 @app.command()
@@ -502,12 +700,12 @@ def extract(
                     {k: getattr(c, k) for k in ("kind", "value", "start", "end", "obfuscated")}
                     for c in find_contacts(text, region)
                 ]
-                line = json.dumps({"line": number, "identifiers": found}, ensure_ascii=False)
+                line = json_printable(
+                    json.dumps({"line": number, "identifiers": found}, ensure_ascii=False)
+                )
                 out.write(line.encode("utf-8") + b"\n")
     except UnicodeDecodeError:
         _fail(f"{name}: line {number} is not UTF-8 text")
-    except OSError as exc:
-        _fail(f"{name}: {exc.strerror or exc}")
     out.flush()
 
 
@@ -515,7 +713,7 @@ def _load() -> Any:
     try:
         return load_catalogue()
     except CatalogueError as exc:
-        _fail("the catalogue has problems:\n" + "\n".join(exc.problems))
+        _fail("the catalogue has problems:", exc.problems)
 
 
 @catalogue_app.command("lint")
@@ -526,7 +724,7 @@ def catalogue_lint() -> None:
     catalogue = _load()
     problems = lint_catalogue(catalogue, set(DETECTOR_KINDS))
     if problems:
-        _fail(f"{len(problems)} problem(s):\n" + "\n".join(problems))
+        _fail(f"{len(problems)} problem(s):", problems)
     implemented = sum(1 for i in catalogue if not i.planned)
     console.print(
         f"catalogue {catalogue.version}: {len(catalogue)} indicators, {implemented} "

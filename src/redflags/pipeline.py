@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import secrets
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from redflags.evaluation.report import SCHEMA_VERSION as EVALUATION_SCHEMA_VERSI
 from redflags.evaluation.report import render_markdown
 from redflags.extract import IDENTITY_KINDS, identifiers_of
 from redflags.ingest import IngestReport, discover, ingest_source
+from redflags.intake import file_labels, ingest_summary, quarantine_summary
 from redflags.link import IdentifierIndex, Linker, LinkResult, PaymentPair
 from redflags.model import Case, Finding, Identifier, RecordKind
 from redflags.normalise.identifiers import normalise_address
@@ -36,6 +38,7 @@ from redflags.report import (
     write_html_report,
 )
 from redflags.resolve import resolve_people
+from redflags.runfolder import RunFolder, scratch_folder
 from redflags.score import MODEL_NAME, RiskV1
 from redflags.stages import StageMeter
 from redflags.store import Store
@@ -65,7 +68,7 @@ class _Silent:
 @dataclass(frozen=True)
 class ScanOptions:
     out: Path | None = None  # run folder; default: a new folder under ./runs/
-    db: Path | None = None  # store file; default: redflags.duckdb in the run folder
+    db: Path | None = None  # store file to keep; default: a temporary one, deleted at the end
     lang: str = "en"
     reveal: bool = False
     allow_list: Path | None = None
@@ -93,6 +96,9 @@ class ScanResult:
     stages: dict[str, dict[str, float]] = field(default_factory=dict)
     shown: list[Case] = field(default_factory=list)  # the cases the report shows (baseline)
     statuses: dict[str, dict[str, Any]] = field(default_factory=dict)  # case id -> status
+    labels: dict[str, str] = field(default_factory=dict)  # ingested file -> name to show
+    quarantine: list[dict[str, Any]] = field(default_factory=list)  # quarantine_summary()
+    folder: RunFolder | None = None  # the claimed run folder; record() after writing more
 
 
 def new_run_id() -> str:
@@ -100,10 +106,11 @@ def new_run_id() -> str:
 
 
 def _aggregate_engine(
-    options: ScanOptions, local: DuckDBEngine, store: Store, run_dir: Path, progress: Progress
+    options: ScanOptions, local: DuckDBEngine, store: Store, scratch: Path, progress: Progress
 ) -> Engine:
     """The store's own engine, or Spark over Parquet copies of it (per-record detectors still
-    read the store in this process; see engines/spark_engine.py)."""
+    read the store in this process; see engines/spark_engine.py). The copies hold raw records,
+    so they go to the scan's private scratch folder, never to the run folder."""
     if options.engine == "duckdb":
         return local
     if options.engine != "spark":
@@ -112,7 +119,7 @@ def _aggregate_engine(
 
     progress.stage(f"start Spark ({options.spark_master}) and hand it the records")
     try:
-        return SparkEngine(store.connection, run_dir / "spark", master=options.spark_master)
+        return SparkEngine(store.connection, scratch / "spark", master=options.spark_master)
     except SparkUnavailable as exc:
         raise ScanError(str(exc)) from None
 
@@ -244,6 +251,16 @@ def _record_texts(engine: DuckDBEngine, cases: Sequence[Case]) -> dict[str, dict
     return texts
 
 
+def _user_paths(options: ScanOptions) -> list[Path]:
+    """Files the user asked to keep (a --db store and its companions, the baseline): never
+    listed in a run folder's marker, so never removed with a later run's outputs."""
+    keep = [options.baseline] if options.baseline else []
+    if options.db:
+        db = options.db
+        keep += [db, db.with_name(db.name + ".wal"), db.with_name(db.name + ".tmp")]
+    return keep
+
+
 def run_scan(
     paths: Sequence[Path], options: ScanOptions | None = None, progress: Progress | None = None
 ) -> ScanResult:
@@ -251,13 +268,19 @@ def run_scan(
     progress = progress or _Silent()
     run_id = new_run_id()
     run_dir = options.out or Path("runs") / run_id
-    run_dir.mkdir(parents=True, exist_ok=True)
     meter = StageMeter()
 
     discovery = discover(list(paths))
     skipped = [f"{s.path}: {s.reason}" for s in discovery.skipped]
     if not discovery:
         raise ScanError(f"no input files found in {', '.join(str(p) for p in paths)}")
+    labels = file_labels(paths, (f for spec in discovery for f in spec.files))
+    folder_path = Path(os.path.abspath(run_dir))
+    for path in paths:
+        inside = Path(os.path.abspath(path))
+        if inside == folder_path or folder_path in inside.parents:
+            # a re-run would clean the run folder, and the input with it
+            raise ScanError(f"{path} is inside the run folder {run_dir}; choose another --out")
     catalogue = load_catalogue()
     allow_list_path = options.allow_list or default_list_path("address_allow_list")
     allowed = {
@@ -266,149 +289,169 @@ def run_scan(
         if (a := normalise_address(e.address))
     }
 
-    with Store.open(options.db or run_dir / "redflags.duckdb") as store:
-        if options.memory_limit:
-            store.limit_memory(options.memory_limit)
-        reports: list[IngestReport] = []
-        with meter.measure("ingest"):
-            for spec in discovery:
-                progress.stage(f"ingest {spec.name} ({spec.kind.value})")
-                reports.extend(ingest_source(store, spec, progress.advance))
-        for report in reports:
-            progress.note(report.summary())
+    keep = _user_paths(options)
+    with (
+        RunFolder.claim(run_dir, run_id, keep) as folder,
+        scratch_folder() as scratch,
+    ):
+        # without --db the raw records live in a private temporary store, never in the run folder
+        with Store.open(options.db or scratch / "store.duckdb") as store:
+            if options.memory_limit:
+                store.limit_memory(options.memory_limit)
+            reports: list[IngestReport] = []
+            with meter.measure("ingest"):
+                for spec in discovery:
+                    progress.stage(f"ingest {spec.name} ({spec.kind.value})")
+                    reports.extend(ingest_source(store, spec, progress.advance))
+            for report in reports:
+                progress.note(ingest_summary(report, labels))
+            quarantine = quarantine_summary(store, reports, labels)
 
-        engine = DuckDBEngine(store.connection)
-        with meter.measure("evaluate"):
-            aggregate_engine = _aggregate_engine(options, engine, store, run_dir, progress)
-            progress.stage("evaluate indicators", total=sum(1 for i in catalogue if not i.planned))
-            findings, evaluated = evaluate(
-                catalogue,
-                aggregate_engine,
-                {
-                    "allow_list_path": allow_list_path,
-                    "timezone": options.timezone,
-                    "currency": options.currency,
-                },
-                lambda _: progress.advance(),
-            )
-        with meter.measure("link"):
-            progress.stage("link records")
-            # person:<id> pivots join a KYC record, ad persona and sender of one person
-            index = IdentifierIndex.build(
-                store.connection, chain(all_identifiers(engine), resolve_people(engine))
-            )
-            # modifiers (fairness-sensitive) are attached to groups, never used to link them
-            modifiers = [i.id for i in catalogue if i.fairness_sensitive]
-            linked = Linker(
-                options.max_pivot_degree, allowed, modifier_indicators=modifiers
-            ).link_indexed(index, findings, lambda accounts: payment_pairs(engine, accounts))
-            index.close()
-        with meter.measure("score"):
-            model = RiskV1(catalogue)
-            scored = [(group, model.score(group.findings)) for group in linked.groups]
-            wanted = {r for group, score in scored if score.is_case for r in group.records}
-            cases = build_cases(scored, catalogue, record_facts(engine, wanted))
-        record_texts = _record_texts(engine, cases)
+            engine = DuckDBEngine(store.connection)
+            with meter.measure("evaluate"):
+                aggregate_engine = _aggregate_engine(options, engine, store, scratch, progress)
+                progress.stage(
+                    "evaluate indicators", total=sum(1 for i in catalogue if not i.planned)
+                )
+                findings, evaluated = evaluate(
+                    catalogue,
+                    aggregate_engine,
+                    {
+                        "allow_list_path": allow_list_path,
+                        "timezone": options.timezone,
+                        "currency": options.currency,
+                    },
+                    lambda _: progress.advance(),
+                )
+            with meter.measure("link"):
+                progress.stage("link records")
+                # person:<id> pivots join a KYC record, ad persona and sender of one person
+                index = IdentifierIndex.build(
+                    store.connection, chain(all_identifiers(engine), resolve_people(engine))
+                )
+                # modifiers (fairness-sensitive) are attached to groups, never used to link them
+                modifiers = [i.id for i in catalogue if i.fairness_sensitive]
+                linked = Linker(
+                    options.max_pivot_degree, allowed, modifier_indicators=modifiers
+                ).link_indexed(index, findings, lambda accounts: payment_pairs(engine, accounts))
+                index.close()
+            with meter.measure("score"):
+                model = RiskV1(catalogue)
+                scored = [(group, model.score(group.findings)) for group in linked.groups]
+                wanted = {r for group, score in scored if score.is_case for r in group.records}
+                cases = build_cases(scored, catalogue, record_facts(engine, wanted))
+            record_texts = _record_texts(engine, cases)
 
-    with meter.measure("report"):
-        progress.stage("write report")
-        redactor = Redactor(options.redaction_key, reveal=options.reveal)
-        run = {
-            "run_id": run_id,
-            "created": datetime.now(UTC).isoformat(timespec="seconds"),
-            "redflags_version": __version__,
-            "catalogue_version": catalogue.version,
-            "model": MODEL_NAME,
-            "inputs": [str(p) for p in paths],
-        }
-        baseline = Baseline.load(options.baseline) if options.baseline else None
-        statuses: dict[str, dict[str, Any]] = {}
-        shown = cases
-        if baseline is not None:
-            keyed = Redactor(options.redaction_key)  # the baseline never holds clear pivots
-            cases, found = baseline.apply(cases, keyed.pivot, run_id, options.show_all)
-            statuses = {i: s.as_dict() for i, s in found.items()}
-            shown = [c for c in cases if statuses[c.case_id]["shown"]]
-        hidden = [s for s in statuses.values() if not s["shown"]]
-        write_findings_jsonl(run_dir / "findings.jsonl", findings, redactor)
-        write_cases_json(run_dir / "cases.json", shown, redactor, run, statuses, hidden)
-        exported = write_exports(
-            run_dir, shown, findings, catalogue, redactor, options.lang, statuses
-        )
-        write_dossiers(
-            run_dir / "cases", shown, catalogue, record_texts, redactor, options.lang, run, statuses
-        )
-        ingest_rows = [
-            {
-                "source": r.source,
-                "file": Path(r.file).name if r.file else r.source,
-                "kind": r.kind.value,
-                "read": r.read,
-                "stored": r.stored,
-                "stored_new": r.stored_new,
-                "quarantined": r.quarantined,
-                "skipped_file": r.skipped_file,
+        with meter.measure("report"):
+            progress.stage("write report")
+            redactor = Redactor(options.redaction_key, reveal=options.reveal)
+            run = {
+                "run_id": run_id,
+                "created": datetime.now(UTC).isoformat(timespec="seconds"),
+                "redflags_version": __version__,
+                "catalogue_version": catalogue.version,
+                "model": MODEL_NAME,
+                "inputs": [str(p) for p in paths],
             }
-            for r in reports
-        ]
-        report_path = run_dir / "report.html"
-        write_html_report(
-            report_path,
-            shown,
-            findings,
-            catalogue,
-            run,
-            ingest_rows,
-            record_texts,
-            redactor,
-            options.lang,
-            linked.hubs,
-            evaluated,
-            statuses,
-            hidden,
-            dossiers=True,
-            exports=[
-                "cases.csv",
-                "findings.csv",
-                "evidence.csv",
-                "entities.ftm.jsonl",
-                "network.gexf",
-            ],
+            baseline = Baseline.load(options.baseline) if options.baseline else None
+            statuses: dict[str, dict[str, Any]] = {}
+            shown = cases
+            if baseline is not None:
+                keyed = Redactor(options.redaction_key)  # the baseline never holds clear pivots
+                cases, found = baseline.apply(cases, keyed.pivot, run_id, options.show_all)
+                statuses = {i: s.as_dict() for i, s in found.items()}
+                shown = [c for c in cases if statuses[c.case_id]["shown"]]
+            hidden = [s for s in statuses.values() if not s["shown"]]
+            write_findings_jsonl(run_dir / "findings.jsonl", findings, redactor)
+            write_cases_json(run_dir / "cases.json", shown, redactor, run, statuses, hidden)
+            exported = write_exports(
+                run_dir, shown, findings, catalogue, redactor, options.lang, statuses
+            )
+            write_dossiers(
+                run_dir / "cases",
+                shown,
+                catalogue,
+                record_texts,
+                redactor,
+                options.lang,
+                run,
+                statuses,
+            )
+            ingest_rows = [
+                {
+                    "source": r.source,
+                    "file": labels.get(r.file, r.file) if r.file else r.source,
+                    "kind": r.kind.value,
+                    "read": r.read,
+                    "stored": r.stored,
+                    "stored_new": r.stored_new,
+                    "quarantined": r.quarantined,
+                    "skipped_file": r.skipped_file,
+                }
+                for r in reports
+            ]
+            report_path = run_dir / "report.html"
+            write_html_report(
+                report_path,
+                shown,
+                findings,
+                catalogue,
+                run,
+                ingest_rows,
+                record_texts,
+                redactor,
+                options.lang,
+                linked.hubs,
+                evaluated,
+                statuses,
+                hidden,
+                dossiers=True,
+                exports=[
+                    "cases.csv",
+                    "findings.csv",
+                    "evidence.csv",
+                    "entities.ftm.jsonl",
+                    "network.gexf",
+                ],
+            )
+            if baseline is not None:
+                baseline.save()
+        (run_dir / "run.json").write_text(
+            json.dumps(
+                {
+                    **run,
+                    "ingest": ingest_rows,
+                    "skipped": skipped,
+                    "quarantine": quarantine,
+                    "evaluated": evaluated,
+                    "findings": len(findings),
+                    "cases": len(cases),
+                    "cases_shown": len(shown),
+                    "baseline": str(options.baseline) if options.baseline else None,
+                    "exports": exported,
+                    "stages": meter.stages,
+                },
+                indent=2,
+                ensure_ascii=False,
+            ),
+            encoding="utf-8",
         )
-        if baseline is not None:
-            baseline.save()
-    (run_dir / "run.json").write_text(
-        json.dumps(
-            {
-                **run,
-                "ingest": ingest_rows,
-                "skipped": skipped,
-                "evaluated": evaluated,
-                "findings": len(findings),
-                "cases": len(cases),
-                "cases_shown": len(shown),
-                "baseline": str(options.baseline) if options.baseline else None,
-                "exports": exported,
-                "stages": meter.stages,
-            },
-            indent=2,
-            ensure_ascii=False,
-        ),
-        encoding="utf-8",
-    )
-    return ScanResult(
-        run_id=run_id,
-        run_dir=run_dir,
-        ingest=reports,
-        skipped=skipped,
-        findings=findings,
-        cases=cases,
-        link=linked,
-        report=report_path,
-        stages=meter.stages,
-        shown=list(shown),
-        statuses=statuses,
-    )
+        return ScanResult(
+            run_id=run_id,
+            run_dir=run_dir,
+            ingest=reports,
+            skipped=skipped,
+            findings=findings,
+            cases=cases,
+            link=linked,
+            report=report_path,
+            stages=meter.stages,
+            shown=list(shown),
+            statuses=statuses,
+            labels=labels,
+            quarantine=quarantine,
+            folder=folder,
+        )
 
 
 @dataclass
@@ -457,6 +500,8 @@ def run_evaluation(
     metrics_path.write_text(json.dumps(metrics, indent=2, ensure_ascii=False), encoding="utf-8")
     markdown_path = scan.run_dir / "metrics.md"
     markdown_path.write_text(render_markdown(metrics), encoding="utf-8")
+    if scan.folder is not None:
+        scan.folder.record()  # the marker lists the metrics too
     return EvaluationResult(
         scan=scan, metrics=metrics, metrics_path=metrics_path, markdown_path=markdown_path
     )

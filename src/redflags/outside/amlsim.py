@@ -471,7 +471,9 @@ def standin_customers(labels: AmlsimLabels) -> Iterator[dict[str, Any]]:
         }
 
 
-def check_amlsim(archive: Path, out: Path | None = None) -> AmlsimCheck:
+def check_amlsim(
+    archive: Path, out: Path | None = None, memory_limit: str | None = None
+) -> AmlsimCheck:
     """Load a sample into a fresh store, run the fan-in style indicators, measure per account.
 
     With `out`, the store is kept as `out/amlsim.duckdb` (replaced if present) and the metrics
@@ -486,6 +488,8 @@ def check_amlsim(archive: Path, out: Path | None = None) -> AmlsimCheck:
             stale.unlink(missing_ok=True)
     indicators = load_indicators()
     with Store.open(db) as store:
+        if memory_limit:
+            store.limit_memory(memory_limit)
         load = load_amlsim(archive, store)
         ingest_records(store, RecordKind.CUSTOMER, standin_customers(load.labels), STANDIN_SOURCE)
         engine = DuckDBEngine(store.connection)
