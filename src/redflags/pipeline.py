@@ -308,7 +308,7 @@ def run_scan(
             quarantine = quarantine_summary(store, reports, labels)
 
             engine = DuckDBEngine(store.connection)
-            with meter.measure("evaluate"):
+            with meter.measure("evaluate"), store.memory_guard("evaluating the indicators"):
                 aggregate_engine = _aggregate_engine(options, engine, store, scratch, progress)
                 progress.stage(
                     "evaluate indicators", total=sum(1 for i in catalogue if not i.planned)
@@ -323,7 +323,7 @@ def run_scan(
                     },
                     lambda _: progress.advance(),
                 )
-            with meter.measure("link"):
+            with meter.measure("link"), store.memory_guard("linking records"):
                 progress.stage("link records")
                 # person:<id> pivots join a KYC record, ad persona and sender of one person
                 index = IdentifierIndex.build(
@@ -385,6 +385,7 @@ def run_scan(
                     "read": r.read,
                     "stored": r.stored,
                     "stored_new": r.stored_new,
+                    "updated": r.updated,
                     "quarantined": r.quarantined,
                     "skipped_file": r.skipped_file,
                 }
