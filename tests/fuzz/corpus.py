@@ -188,7 +188,7 @@ def _with_descriptor(data_name: str, content: bytes, **extra: Any) -> Builder:
     return build
 
 
-SEPARATORS = "\u2028 \u2029 \x85 \x0b \x0c \x1c \r"
+SEPARATORS = "\u2028 \u2029 \x85 \x0b \x0c \x1c \x1e"  # line breaks to str.splitlines()
 
 
 def encoding_cases() -> Iterator[Case]:
@@ -244,6 +244,13 @@ def encoding_cases() -> Iterator[Case]:
             stored=2,
             quarantined=0,
         )
+    yield Case(
+        "unquoted-cr-in-field-csv",
+        klass,
+        one("ads.csv", csv_bytes(rows(AD, 3)).replace(b"Sweet and", b"Sweet\rand", 1)),
+        "either",
+        read=3,
+    )
     yield Case(
         "utf32-declared",
         klass,
@@ -654,7 +661,7 @@ def id_cases() -> Iterator[Case]:
 
 def number_cases() -> Iterator[Case]:
     klass = "NaN/Infinity/1e308 amounts, huge integers"
-    amounts = ["NaN", "Infinity", "-inf", "1e309", "9" * 400, "-5", "", "1e308", "1.234,50", "12"]
+    amounts = ["NaN", "Infinity", "-inf", "1e309", "9" * 400, "-5", "", "1e308", "0.5", "12"]
     lines = [txn_line(i, amount=a) for i, a in enumerate(amounts)]
     yield Case(
         "amounts-csv",
@@ -875,12 +882,16 @@ def parquet_cases() -> Iterator[Case]:
             target = unique_target(label)
             name = template.format(target=target)
             data = rows(AD, 3)
-            data[2]["price"] = "-1" if typed else "many"  # one row to quarantine
+            data[2]["price"] = "many"  # one row to quarantine: no price (strings), no time (typed)
+            if typed:
+                data[2]["price"], data[2]["posted_at"] = "1", None
             base = pa.Table.from_pylist(
                 [
                     {
                         "ad_id": r["ad_id"],
-                        "posted_at": _utc(r["posted_at"]) if typed else r["posted_at"],
+                        "posted_at": _utc(r["posted_at"])
+                        if typed and r["posted_at"]
+                        else r["posted_at"],
                         "price": float(r["price"]) if typed else r["price"],
                     }
                     for r in data
@@ -1096,7 +1107,6 @@ def descriptor_cases() -> Iterator[Case]:
         ("python-apply", f"description: !!python/object/apply:os.system ['touch {target}']\n"),
         ("python-new", "description: !!python/object/new:subprocess.Popen [['true']]\n"),
         ("custom-tag", "description: !evil x\n"),
-        ("binary", "description: !!binary aGVsbG8=\n"),
         ("set", "description: !!set {a, b}\n"),
         ("tag-on-key", f"!!python/object/apply:os.system ['touch {target}']: x\n"),
     ):
@@ -1107,6 +1117,13 @@ def descriptor_cases() -> Iterator[Case]:
             "error",
             forbidden=(target,),
         )
+
+    yield Case(
+        "descriptor-tag-binary",
+        klass,
+        _txn_source(GOOD + "description: !!binary aGVsbG8=\n"),
+        "either",
+    )
 
     klass = "descriptor: billion laughs, deep nesting"
     laughs = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']

@@ -32,7 +32,7 @@ Expect = Literal["error", "accept", "either"]
 Runs = Sequence[Sequence[Path]]
 
 CASE_SECONDS = 20.0  # wall-clock bound of one in-process case
-ISOLATED_SECONDS = 60.0  # bound of one isolated (subprocess) case, imports included
+ISOLATED_SECONDS = 20.0  # bound of one isolated (subprocess) case, imports included
 ISOLATED_MEMORY = 2560 * 2**20  # RLIMIT_AS of an isolated case; the CLI alone maps ~1.1 GB
 
 # Wide enough that rich never wraps a summary line: the harness parses them.
