@@ -275,6 +275,8 @@ descriptor_text = st.one_of(
 
 @settings(max_examples=150, deadline=None)
 @given(descriptor_text)
+@example("name: bank\nkind: ad\ndescription: !!python/name:os.system\n")
+@example("a: " + "[" * 3000 + "]" * 3000 + "\n")
 def test_descriptors_raise_only_descriptor_errors(text: str) -> None:
     with TemporaryDirectory() as directory:
         path = Path(directory) / "bank.source.yaml"
