@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -167,3 +169,41 @@ def test_scan_out_never_deletes_what_is_not_ours(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     check_one_line_error(result.output)
     assert target.read_bytes() == b"not a folder"
+
+
+# -- the coverage-guided targets (fuzz/), briefly --------------------------------------------------
+
+
+@pytest.mark.fuzz
+@pytest.mark.timeout(180)
+@pytest.mark.parametrize("target", ["readers", "descriptor"])
+def test_fuzz_target_finds_no_crash(target: str, tmp_path: Path) -> None:
+    """Runs fuzz/fuzz_<target>.py for REDFLAGS_FUZZ_SECONDS (default 10); `-m "not fuzz"` skips."""
+    seconds = int(os.environ.get("REDFLAGS_FUZZ_SECONDS", "10"))
+    root = Path(__file__).resolve().parents[1]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(root / "fuzz" / f"fuzz_{target}.py"),
+            str(corpus),
+            str(root / "fuzz" / "seeds" / target),
+            f"-max_total_time={seconds}",
+            "-rss_limit_mb=2560",
+            "-timeout=10",
+            f"-artifact_prefix={tmp_path}/",
+        ],
+        capture_output=True,
+        timeout=seconds + 120,
+        env=env,
+        check=False,
+    )
+    log = [
+        line
+        for line in done.stderr.decode(errors="replace").splitlines()
+        if not line.startswith("INFO: Instrumenting")
+    ]
+    start = next((i for i, line in enumerate(log) if "Uncaught Python exception" in line), -30)
+    assert done.returncode == 0, "\n".join(log[start : start + 30])

@@ -1238,6 +1238,12 @@ def descriptor_cases() -> Iterator[Case]:
         "error",
     )
     yield Case(
+        "descriptor-empty-values",
+        klass,
+        _txn_source(GOOD + "description:\ndefaults: {}\n"),
+        "either",
+    )
+    yield Case(
         "descriptor-huge-description",
         klass,
         _txn_source(GOOD + "description: " + "x" * (2 << 20) + "\n"),
