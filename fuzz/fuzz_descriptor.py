@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import atheris, main  # noqa: E402
+from _common import atheris, main
 
 if atheris is not None:
     with atheris.instrument_imports():

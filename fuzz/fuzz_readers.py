@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import atheris, main  # noqa: E402
+from _common import atheris, main
 
 if atheris is not None:
     with atheris.instrument_imports():
@@ -30,6 +30,8 @@ else:
 
 ENCODINGS = ("utf-8", "cp1252", "utf-16", "utf-8")
 WORK = Path(tempfile.mkdtemp(prefix="redflags-fuzz-readers-"))
+
+
 def _validator(encoding: str) -> RowValidator:
     descriptor = SourceDescriptor(name="fuzz", kind="ad", encoding=encoding)
     return RowValidator(descriptor.kind, descriptor)

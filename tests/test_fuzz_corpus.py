@@ -17,10 +17,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
 from fuzz.build import SCRIPT, csv_bytes, valid_row
 from fuzz.corpus import all_cases
 from fuzz.harness import TALLY, Case, check_clean_output, check_one_line_error, invoke, run_case
-
 from redflags.model.records import RecordKind
 from redflags.synth.demo import write_demo
 
@@ -57,7 +57,7 @@ def test_hostile_input(case: Case, tmp_path: Path) -> None:
         TALLY.record(case.id, ok)
 
 
-# -- scan level: payloads never become live HTML; --out never deletes what is not ours ----------------
+# -- scan level: payloads never become live HTML; --out never deletes what is not ours -------------
 
 
 class _LiveHtml(HTMLParser):

@@ -144,15 +144,11 @@ def _arrow_value(kind: RecordKind, name: str, value: Any) -> Any:
     return value
 
 
-def parquet_bytes(
-    kind: RecordKind, rows: Sequence[dict[str, Any]], *, typed: bool = True
-) -> bytes:
+def parquet_bytes(kind: RecordKind, rows: Sequence[dict[str, Any]], *, typed: bool = True) -> bytes:
     """Parquet of `rows`. Typed: canonical Arrow types (the bulk path), else all strings."""
     names = columns_of(rows)
     data = {
-        name: [
-            _arrow_value(kind, name, row.get(name)) if typed else row.get(name) for row in rows
-        ]
+        name: [_arrow_value(kind, name, row.get(name)) if typed else row.get(name) for row in rows]
         for name in names
     }
     table = pa.table(data)

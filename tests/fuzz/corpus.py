@@ -21,6 +21,7 @@ import pyarrow.parquet as pq
 
 from redflags.model.records import RecordKind
 from redflags.store import Store
+
 from .build import (
     ALL_FORMATS,
     ID_FIELDS,
@@ -95,7 +96,7 @@ def unique_target(tag: str) -> str:
     return os.path.join(tempfile.gettempdir(), f"redflags-fuzz-{tag}-{uuid.uuid4().hex[:8]}")
 
 
-# -- 1. a bad value in every record kind and every format ---------------------------------------
+# -- 1. a bad value in every record kind and every format ------------------------------------------
 
 BAD_VALUE = {
     RecordKind.AD: ("posted_at", "2026-02-30T10:00:00"),
@@ -130,7 +131,7 @@ def row_value_cases() -> Iterator[Case]:
             )
 
 
-# -- 2. HTML and script payloads in every text field of every kind --------------------------------
+# -- 2. HTML and script payloads in every text field of every kind ---------------------------------
 
 
 def _payload_stored_verbatim(kind: RecordKind, fields: list[str]) -> Callable[[Store], None]:
@@ -166,7 +167,7 @@ def html_payload_cases() -> Iterator[Case]:
         )
 
 
-# -- 3. encodings, BOMs, NUL bytes, line separators, surrogates -------------------------------------
+# -- 3. encodings, BOMs, NUL bytes, line separators, surrogates ------------------------------------
 
 
 def _ads_text(body: str = "plain", n: int = 2) -> list[dict[str, Any]]:
@@ -194,9 +195,7 @@ SEPARATORS = "\u2028 \u2029 \x85 \x0b \x0c \x1c \x1e"  # line breaks to str.spli
 def encoding_cases() -> Iterator[Case]:
     klass = "broken encodings, BOMs, NUL bytes, separators"
     latin = csv_bytes(_ads_text()).replace(b"plain", "Sørensen".encode("latin-1"))
-    yield Case(
-        "latin1-byte-mid-csv", klass, one("ads.csv", latin), "error", mentions=("line 3",)
-    )
+    yield Case("latin1-byte-mid-csv", klass, one("ads.csv", latin), "error", mentions=("line 3",))
     yield Case(
         "latin1-byte-jsonl",
         klass,
@@ -206,7 +205,9 @@ def encoding_cases() -> Iterator[Case]:
     yield Case(
         "cp1252-declared",
         klass,
-        _with_descriptor("ads_export.csv", latin.replace(b"Aarhus", b"\x80 \x93"), encoding="cp1252"),
+        _with_descriptor(
+            "ads_export.csv", latin.replace(b"Aarhus", b"\x80 \x93"), encoding="cp1252"
+        ),
         "accept",
         stored=2,
         quarantined=0,
@@ -254,7 +255,9 @@ def encoding_cases() -> Iterator[Case]:
     yield Case(
         "utf32-declared",
         klass,
-        _with_descriptor("export.csv", csv_bytes(rows(AD, 2)).decode().encode("utf-32"), encoding="utf-32"),
+        _with_descriptor(
+            "export.csv", csv_bytes(rows(AD, 2)).decode().encode("utf-32"), encoding="utf-32"
+        ),
         "accept",
         stored=2,
     )
@@ -268,9 +271,7 @@ def encoding_cases() -> Iterator[Case]:
     )
     many = rows(AD, 200)
     many[150]["body"] = "a\x00b"
-    yield Case(
-        "nul-after-8k-csv", klass, one("ads.csv", csv_bytes(many)), "either", read=200
-    )
+    yield Case("nul-after-8k-csv", klass, one("ads.csv", csv_bytes(many)), "either", read=200)
     yield Case(
         "nul-after-8k-jsonl",
         klass,
@@ -316,7 +317,7 @@ def _body_is(kind: RecordKind, record_id: str, body: str) -> Callable[[Store], N
     return check
 
 
-# -- 4. gzip: damaged, truncated, bombs --------------------------------------------------------------
+# -- 4. gzip: damaged, truncated, bombs ------------------------------------------------------------
 
 
 def _gz_bomb(size: int, line: bytes = b"a") -> bytes:
@@ -341,14 +342,13 @@ def gzip_cases() -> Iterator[Case]:
         middle = len(whole) // 2
         flipped = whole[:middle] + bytes(b ^ 0xFF for b in whole[middle : middle + 8])
         yield Case(
-            f"gzip-damaged-{fmt}", klass, one(f"ads.{fmt}.gz", flipped + whole[middle + 8 :]), "error"
+            f"gzip-damaged-{fmt}",
+            klass,
+            one(f"ads.{fmt}.gz", flipped + whole[middle + 8 :]),
+            "error",
         )
-        yield Case(
-            f"gzip-header-only-{fmt}", klass, one(f"ads.{fmt}.gz", whole[:10]), "error"
-        )
-    yield Case(
-        "gzip-name-plain-content", klass, one("ads.csv.gz", csv_bytes(rows(AD, 2))), "error"
-    )
+        yield Case(f"gzip-header-only-{fmt}", klass, one(f"ads.{fmt}.gz", whole[:10]), "error")
+    yield Case("gzip-name-plain-content", klass, one("ads.csv.gz", csv_bytes(rows(AD, 2))), "error")
     yield Case("gzip-of-nothing", klass, one("ads.csv.gz", gzip.compress(b"")), "error")
     two = gzip.compress(csv_bytes(rows(AD, 2))) + gzip.compress(b"A9,2026-01-01T00:00:00Z\n")
     yield Case(
@@ -366,9 +366,9 @@ def gzip_cases() -> Iterator[Case]:
         "either",
     )
     yield Case(
-        "gzip-bomb-one-line-400MB",
+        "gzip-bomb-one-line-256MB",
         "huge fields and lines (bounded memory)",
-        one("ads.csv.gz", lambda: _gz_bomb(400 << 20)),
+        one("ads.csv.gz", lambda: _gz_bomb(256 << 20)),
         "either",
         isolated=True,
     )
@@ -380,7 +380,7 @@ def gzip_cases() -> Iterator[Case]:
     )
 
 
-# -- 5. structure: empty, header-only, quotes, field counts, headers ----------------------------------
+# -- 5. structure: empty, header-only, quotes, field counts, headers -------------------------------
 
 
 def structure_cases() -> Iterator[Case]:
@@ -490,14 +490,19 @@ def structure_cases() -> Iterator[Case]:
     yield Case(
         "duplicate-header-column-csv",
         klass,
-        one("transactions.csv", txn_csv(txn_line(0), header="txn_id,ts,payer,payee,amount,amount,channel")),
+        one(
+            "transactions.csv",
+            txn_csv(txn_line(0), header="txn_id,ts,payer,payee,amount,amount,channel"),
+        ),
         "error",
         mentions=("amount",),
     )
     yield Case(
         "duplicate-header-after-trim-csv",
         klass,
-        one("transactions.csv", txn_csv(txn_line(0), header="txn_id,ts,payer,payee, amount,amount ")),
+        one(
+            "transactions.csv", txn_csv(txn_line(0), header="txn_id,ts,payer,payee, amount,amount ")
+        ),
         "error",
     )
     yield Case(
@@ -510,7 +515,10 @@ def structure_cases() -> Iterator[Case]:
     yield Case(
         "missing-required-column-csv",
         klass,
-        one("transactions.csv", txn_csv("T1,2026-01-01T00:00:00Z,a,b,1", header="txn_id,ts,payer,payee,amount")),
+        one(
+            "transactions.csv",
+            txn_csv("T1,2026-01-01T00:00:00Z,a,b,1", header="txn_id,ts,payer,payee,amount"),
+        ),
         "error",
         mentions=("channel",),
     )
@@ -562,7 +570,7 @@ def structure_cases() -> Iterator[Case]:
     )
 
 
-# -- 6. ids: duplicates, changed rows re-ingested ----------------------------------------------------
+# -- 6. ids: duplicates, changed rows re-ingested --------------------------------------------------
 
 
 def _changed_row_is_honest(store: Store) -> None:
@@ -579,7 +587,9 @@ def _changed_row_is_honest(store: Store) -> None:
 
 def _reason_names_first_line(line: int) -> Callable[[Store], None]:
     def check(store: Store) -> None:
-        reasons = [r[0] for r in store.connection.execute("SELECT reason FROM quarantine").fetchall()]
+        reasons = [
+            r[0] for r in store.connection.execute("SELECT reason FROM quarantine").fetchall()
+        ]
         assert any(f"first at line {line}" in r for r in reasons), reasons
 
     return check
@@ -588,7 +598,7 @@ def _reason_names_first_line(line: int) -> Callable[[Store], None]:
 def id_cases() -> Iterator[Case]:
     klass = "duplicate ids and re-ingest"
     for fmt, first in (("csv", 2), ("jsonl", 1), ("parquet", 1)):
-        data = rows(AD, 2) + [valid_row(AD, 0)]
+        data = [*rows(AD, 2), valid_row(AD, 0)]
         yield Case(
             f"duplicate-id-in-file-{fmt}",
             klass,
@@ -626,8 +636,12 @@ def id_cases() -> Iterator[Case]:
         data[1]["body"] = "changed body"
         second = write(root / "v2" / "ads.csv", csv_bytes(data))
         # the same source name for both: the folder is the source, so use one descriptor each
-        write(root / "v1" / "a.source.yaml", descriptor_text(name="site", kind="ad", file="ads.csv"))
-        write(root / "v2" / "a.source.yaml", descriptor_text(name="site", kind="ad", file="ads.csv"))
+        write(
+            root / "v1" / "a.source.yaml", descriptor_text(name="site", kind="ad", file="ads.csv")
+        )
+        write(
+            root / "v2" / "a.source.yaml", descriptor_text(name="site", kind="ad", file="ads.csv")
+        )
         del first, second
         return [[root / "v1" / "a.source.yaml"], [root / "v2" / "a.source.yaml"]]
 
@@ -677,7 +691,18 @@ def number_cases() -> Iterator[Case]:
     json_lines = [
         json.dumps({**base, "txn_id": f"J{i}"})[:-1] + f', "amount": {literal}}}'
         for i, literal in enumerate(
-            ["NaN", "Infinity", "-Infinity", "1e400", "9" * 5000, "true", "[1]", "{}", "1e308", "12.5"]
+            [
+                "NaN",
+                "Infinity",
+                "-Infinity",
+                "1e400",
+                "9" * 5000,
+                "true",
+                "[1]",
+                "{}",
+                "1e308",
+                "12.5",
+            ]
         )
     ]
     yield Case(
@@ -711,7 +736,10 @@ def number_cases() -> Iterator[Case]:
         quarantine_lines=(1, 2, 3),
     )
     customers = pa.table(
-        {"customer_id": ["K1", "K2"], "declared_income": pa.array([2**63 - 1, -(2**63)], pa.int64())}
+        {
+            "customer_id": ["K1", "K2"],
+            "declared_income": pa.array([2**63 - 1, -(2**63)], pa.int64()),
+        }
     )
     yield Case(
         "int64-extremes-parquet",
@@ -755,9 +783,12 @@ def timestamp_cases() -> Iterator[Case]:
             quarantined=5,
             quarantine_lines=tuple(range(first, first + 5)),
         )
-    dates = [{**valid_row(RecordKind.CUSTOMER, i), "birth_date": d} for i, d in enumerate(
-        ["0000-01-01", "1999-02-29", "99999-01-01", "1999-12-31", "0001-01-01"]
-    )]
+    dates = [
+        {**valid_row(RecordKind.CUSTOMER, i), "birth_date": d}
+        for i, d in enumerate(
+            ["0000-01-01", "1999-02-29", "99999-01-01", "1999-12-31", "0001-01-01"]
+        )
+    ]
     yield Case(
         "dates-csv",
         klass,
@@ -771,7 +802,9 @@ def timestamp_cases() -> Iterator[Case]:
     extremes = pa.table(
         {
             "ad_id": ["A1", "A2"],
-            "posted_at": pa.array([-62135596800000000, 253402300799000000], pa.timestamp("us", tz="UTC")),
+            "posted_at": pa.array(
+                [-62135596800000000, 253402300799000000], pa.timestamp("us", tz="UTC")
+            ),
         }
     )
     yield Case(
@@ -789,20 +822,23 @@ def timestamp_cases() -> Iterator[Case]:
     def far_dates(root: Path) -> Runs:
         write(root / "people.parquet", _parquet(far))
         desc = descriptor_text(
-            name="bank", kind="customer", file="people.parquet", columns={"customer_id": "customer_id"}
+            name="bank",
+            kind="customer",
+            file="people.parquet",
+            columns={"customer_id": "customer_id"},
         )
         return [[write(root / "people.source.yaml", desc)]]
 
     yield Case("date32-beyond-python-parquet", klass, far_dates, "either", read=2)
 
 
-# -- 8. deep JSON, huge fields and lines --------------------------------------------------------------
+# -- 8. deep JSON, huge fields and lines -----------------------------------------------------------
 
 
 def deep_and_huge_cases() -> Iterator[Case]:
     klass = "deep JSON nesting"
     base = json.dumps(valid_row(AD, 1))[:-1]
-    for opener, closer, depth in (("[", "]", 100_000), ("{\"a\":", "}", 100_000), ("[", "]", 60)):
+    for opener, closer, depth in (("[", "]", 100_000), ('{"a":', "}", 100_000), ("[", "]", 60)):
         deep = base + ', "body": ' + opener * depth + "1" + closer * depth + "}"
         content = "\n".join([json.dumps(valid_row(AD, 0)), deep, json.dumps(valid_row(AD, 2))])
         yield Case(
@@ -847,7 +883,7 @@ def deep_and_huge_cases() -> Iterator[Case]:
                 else:
                     handle.write(b'{"ad_id": "A1", "posted_at": "2026-01-01T00:00:00Z", "body": "')
                 chunk = b"y" * (1 << 20)
-                for _ in range(300):
+                for _ in range(200):
                     handle.write(chunk)
                 handle.write(b"\n" if fmt == "csv" else b'"}\n')
                 handle.write(b"A2,2026-01-01T00:00:00Z,ok\n" if fmt == "csv" else b"")
@@ -856,12 +892,10 @@ def deep_and_huge_cases() -> Iterator[Case]:
         return build
 
     for fmt in ("csv", "jsonl"):
-        yield Case(
-            f"three-hundred-mb-line-{fmt}", klass, huge_line(fmt), "either", isolated=True
-        )
+        yield Case(f"two-hundred-mb-line-{fmt}", klass, huge_line(fmt), "either", isolated=True)
 
 
-# -- 9. Parquet: hostile column names, corrupt pages, names with glob characters -----------------------
+# -- 9. Parquet: hostile column names, corrupt pages, names with glob characters -------------------
 
 
 HOSTILE_COLUMNS = {
@@ -904,7 +938,7 @@ def parquet_cases() -> Iterator[Case]:
                 one("ads.parquet", lambda t=table: _parquet(t)),
                 "accept",
                 read=3,
-                stored=2 if typed else 2,
+                stored=2,
                 quarantined=1,
                 forbidden=(target,),
             )
@@ -914,7 +948,9 @@ def parquet_cases() -> Iterator[Case]:
     def mapped(root: Path) -> Runs:
         table = pa.table({hostile: ["A1", "A2"], "posted_at": ["2026-01-01T00:00:00Z"] * 2})
         write(root / "export.parquet", _parquet(table))
-        desc = descriptor_text(name="site", kind="ad", file="export.parquet", columns={"ad_id": hostile})
+        desc = descriptor_text(
+            name="site", kind="ad", file="export.parquet", columns={"ad_id": hostile}
+        )
         return [[write(root / "export.source.yaml", desc)]]
 
     yield Case(
@@ -957,10 +993,16 @@ def parquet_cases() -> Iterator[Case]:
         quarantined=2,
     )
     empty = pa.table({"ad_id": pa.array([], pa.string()), "posted_at": pa.array([], pa.string())})
-    yield Case("parquet-zero-rows", klass, one("ads.parquet", lambda: _parquet(empty)), "either", read=0)
+    yield Case(
+        "parquet-zero-rows", klass, one("ads.parquet", lambda: _parquet(empty)), "either", read=0
+    )
 
     klass = "Parquet named with glob characters"
-    for label, name in (("star", "part-*.parquet"), ("bracket", "part-[1].parquet"), ("question", "part-?.parquet")):
+    for label, name in (
+        ("star", "part-*.parquet"),
+        ("bracket", "part-[1].parquet"),
+        ("question", "part-?.parquet"),
+    ):
         yield Case(
             f"parquet-name-{label}",
             klass,
@@ -992,7 +1034,7 @@ def _utc(text: str) -> Any:
     return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC)
 
 
-# -- 10. the file system: FIFOs, symlinks, names with spaces, escapes and markup ------------------------
+# -- 10. the file system: FIFOs, symlinks, names with spaces, escapes and markup -------------------
 
 
 def path_cases() -> Iterator[Case]:
@@ -1056,7 +1098,11 @@ def path_cases() -> Iterator[Case]:
         folder({"ads/part\nerror: everything is fine.csv": b""}),
         "error",
     )
-    for label, name in (("closing-tag", "[/]"), ("style", "[bold red]x[/bold red]"), ("link", "[link=http://evil]y[/link]")):
+    for label, name in (
+        ("closing-tag", "[/]"),
+        ("style", "[bold red]x[/bold red]"),
+        ("link", "[link=http://evil]y[/link]"),
+    ):
         yield Case(
             f"markup-name-{label}",
             klass,
@@ -1078,12 +1124,10 @@ def path_cases() -> Iterator[Case]:
         "error",
     )
     yield Case("missing-path", klass, lambda root: [[root / "nope" / "ads.csv"]], "error")
-    yield Case(
-        "unknown-kind-name", klass, one("adverts.csv", csv_bytes(rows(AD, 1))), "error"
-    )
+    yield Case("unknown-kind-name", klass, one("adverts.csv", csv_bytes(rows(AD, 1))), "error")
 
 
-# -- 11. descriptors --------------------------------------------------------------------------------
+# -- 11. descriptors -------------------------------------------------------------------------------
 
 
 def _txn_source(desc: str, data_name: str = "bank.csv", data: bytes | None = None) -> Builder:
@@ -1140,8 +1184,13 @@ def descriptor_cases() -> Iterator[Case]:
         "descriptor-laughs-in-columns",
         klass,
         _txn_source(
-            "name: bank\nkind: transaction\nfile: bank.csv\nx0: &x [" + ",".join(["lol"] * 50)
-            + "]\n" + "".join(f"x{i}: &x{i} [" + ",".join(["*x" if i == 1 else f"*x{i - 1}"] * 50) + "]\n" for i in range(1, 6))
+            "name: bank\nkind: transaction\nfile: bank.csv\nx0: &x ["
+            + ",".join(["lol"] * 50)
+            + "]\n"
+            + "".join(
+                f"x{i}: &x{i} [" + ",".join(["*x" if i == 1 else f"*x{i - 1}"] * 50) + "]\n"
+                for i in range(1, 6)
+            )
         ),
         "error",
         isolated=True,
@@ -1278,7 +1327,16 @@ def descriptor_cases() -> Iterator[Case]:
             stored=2,
         )
     mapped = csv_bytes(
-        [{"bilag": r["txn_id"], "tid": r["ts"], "fra": r["payer"], "til": r["payee"], "beloeb": r["amount"]} for r in rows(TXN, 2)]
+        [
+            {
+                "bilag": r["txn_id"],
+                "tid": r["ts"],
+                "fra": r["payer"],
+                "til": r["payee"],
+                "beloeb": r["amount"],
+            }
+            for r in rows(TXN, 2)
+        ]
     )
     yield Case(
         "option-columns-defaults-timezone",
@@ -1301,7 +1359,14 @@ def descriptor_cases() -> Iterator[Case]:
         desc = descriptor_text(name="site", kind="ads", file="site.csv", list_separator="|")
         return [[write(root / "site.source.yaml", desc)]]
 
-    yield Case("option-list-separator", klass, list_sep, "accept", stored=1, check=_images_are(["a.jpg", "b.jpg"]))
+    yield Case(
+        "option-list-separator",
+        klass,
+        list_sep,
+        "accept",
+        stored=1,
+        check=_images_are(["a.jpg", "b.jpg"]),
+    )
     for label, fmt, name, content, expect in (
         ("jsonl-as-txt", "jsonl", "bank.txt", jsonl_bytes(rows(TXN, 2)), "accept"),
         ("csv-as-dat", "csv", "bank.dat", csv_bytes(rows(TXN, 2)), "accept"),
@@ -1337,7 +1402,7 @@ def descriptor_cases() -> Iterator[Case]:
         "option-sql-in-source-name",
         klass,
         _txn_source(
-            f"name: \"{sql_name.replace('/', '')}\"\nkind: transaction\nfile: bank.parquet\n",
+            f'name: "{sql_name.replace("/", "")}"\nkind: transaction\nfile: bank.parquet\n',
             "bank.parquet",
             parquet_bytes(TXN, rows(TXN, 2)),
         ),
@@ -1347,7 +1412,12 @@ def descriptor_cases() -> Iterator[Case]:
     )
     target = unique_target("csv-mapped")
     hostile = f"x\") TO '{target}' --"
-    data = csv_bytes([{hostile: r["txn_id"], **{k: v for k, v in r.items() if k != "txn_id"}} for r in rows(TXN, 2)])
+    data = csv_bytes(
+        [
+            {hostile: r["txn_id"], **{k: v for k, v in r.items() if k != "txn_id"}}
+            for r in rows(TXN, 2)
+        ]
+    )
     yield Case(
         "option-hostile-csv-column-mapped",
         klass,
