@@ -19,8 +19,16 @@ from pathlib import Path
 import pytest
 
 from fuzz.build import SCRIPT, csv_bytes, valid_row
-from fuzz.corpus import all_cases
-from fuzz.harness import TALLY, Case, check_clean_output, check_one_line_error, invoke, run_case
+from fuzz.corpus import all_cases, one
+from fuzz.harness import (
+    TALLY,
+    Case,
+    ContractBroken,
+    check_clean_output,
+    check_one_line_error,
+    invoke,
+    run_case,
+)
 from redflags.model.records import RecordKind
 from redflags.synth.demo import write_demo
 
@@ -44,6 +52,23 @@ def test_the_corpus_is_broad() -> None:
     classes = {case.klass for case in CASES}
     assert len(CASES) >= 150
     assert len(classes) >= 20
+
+
+def test_the_harness_can_fail(tmp_path: Path) -> None:
+    """A harness that cannot fail proves nothing: wrong expectations must break the contract."""
+    good = csv_bytes([valid_row(RecordKind.AD, i) for i in range(2)])
+    wrong = [
+        Case("x", "meta", one("ads.csv", good), "error"),
+        Case("y", "meta", one("ads.csv", good), "accept", stored=3),
+        Case("z", "meta", one("ads.csv", good), "accept", quarantine_lines=(2,)),
+        Case("w", "meta", one("ads.csv", b""), "accept"),
+    ]
+    for number, case in enumerate(wrong):
+        with pytest.raises(ContractBroken):
+            run_case(case, tmp_path / str(number))
+    with pytest.raises(ContractBroken):
+        check_one_line_error("error: a\nsecond line\n")
+    run_case(Case("v", "meta", one("ads.csv", good), "accept", stored=2), tmp_path / "ok")
 
 
 @pytest.mark.timeout(90)
