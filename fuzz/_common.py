@@ -18,6 +18,8 @@ try:
 except ImportError:  # atheris only builds for CPython on x86-64 Linux / macOS
     atheris = None
 
+__all__ = ["atheris", "main"]
+
 
 def _flag(argv: list[str], name: str, default: int) -> int:
     for arg in argv:

@@ -20,12 +20,12 @@ if atheris is not None:
     with atheris.instrument_imports():
         from redflags.ingest.descriptor import SourceDescriptor
         from redflags.ingest.errors import IngestError
-        from redflags.ingest.readers import BadRow, open_rows
+        from redflags.ingest.readers import BadRow, FileFormat, open_rows
         from redflags.ingest.validate import RowValidator
 else:
     from redflags.ingest.descriptor import SourceDescriptor
     from redflags.ingest.errors import IngestError
-    from redflags.ingest.readers import BadRow, open_rows
+    from redflags.ingest.readers import BadRow, FileFormat, open_rows
     from redflags.ingest.validate import RowValidator
 
 ENCODINGS = ("utf-8", "cp1252", "utf-16", "utf-8")
@@ -33,7 +33,9 @@ WORK = Path(tempfile.mkdtemp(prefix="redflags-fuzz-readers-"))
 
 
 def _validator(encoding: str) -> RowValidator:
-    descriptor = SourceDescriptor(name="fuzz", kind="ad", encoding=encoding)
+    descriptor = SourceDescriptor.model_validate(
+        {"name": "fuzz", "kind": "ad", "encoding": encoding}
+    )
     return RowValidator(descriptor.kind, descriptor)
 
 
@@ -44,7 +46,7 @@ def test_one_input(data: bytes) -> None:
     if not data:
         return
     selector, content = data[0], data[1:]
-    fmt = "jsonl" if selector & 1 else "csv"
+    fmt: FileFormat = "jsonl" if selector & 1 else "csv"
     gz = bool(selector & 2)
     encoding = ENCODINGS[(selector >> 2) & 3]
     path = WORK / (f"ads.{fmt}" + (".gz" if gz else ""))

@@ -104,8 +104,9 @@ class _LiveHtml(HTMLParser):
                 ("javascript:", "data:text/html", "vbscript:")
             ):
                 self.live.append(f"{name}={value!r} on <{tag}>")
-        if tag == "meta" and dict(attrs).get("http-equiv", "").lower() == "content-security-policy":
-            self.csp.append(dict(attrs).get("content") or "")
+        named = {name: value or "" for name, value in attrs}
+        if tag == "meta" and named.get("http-equiv", "").lower() == "content-security-policy":
+            self.csp.append(named.get("content", ""))
 
 
 def live_parts(html: str) -> tuple[list[str], list[str]]:

@@ -947,7 +947,7 @@ def parquet_cases() -> Iterator[Case]:
             yield Case(
                 f"parquet-column-{label}-{'typed' if typed else 'strings'}",
                 klass,
-                one("ads.parquet", lambda t=table: _parquet(t)),
+                one("ads.parquet", _parquet(table)),
                 "accept",
                 read=3,
                 stored=2,
