@@ -139,6 +139,7 @@ def test_address_has_no_punctuation(text: str) -> None:
 @given(st.one_of(hostile_text, phone_like), st.sampled_from(["DK", "SE", "DE", "RO", "GB"]))
 @example("+45 20 12 34 56", "DK")
 @example("0045 2012 3456", "SE")
+@example("30000000000000", "DE")  # a bug found here: '+4930000000000000', 16 digits
 def test_phone_normalisation_is_e164_or_none(text: str, region: str) -> None:
     value = normalise_phone(text, region)
     assert value is None or E164.fullmatch(value), value
