@@ -38,9 +38,12 @@ ISOLATED_MEMORY = 2560 * 2**20  # RLIMIT_AS of an isolated case; the CLI alone m
 # Wide enough that rich never wraps a summary line: the harness parses them.
 WIDE = {"COLUMNS": "100000"}
 _SUMMARY = re.compile(
-    r": read (\d+) = stored (\d+) \(new (\d+), already stored (\d+)\) \+ quarantined (\d+)$"
+    r": read (\d+) = stored (\d+) \(new (\d+), updated (\d+), already stored (\d+)\) "
+    r"\+ quarantined (\d+)$"
 )
 _SKIPPED_FILE = re.compile(r": skipped, the same content was already ingested for ")
+# The grouped quarantine reasons printed after the summaries (counts checked against the store).
+_QUARANTINE_GROUP = re.compile(r"^quarantined \d+ row\(s\) in .+: \d+ × ")
 # Terminal control characters that no input may smuggle onto the analyst's screen.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
 
@@ -151,7 +154,12 @@ def check_one_line_error(output: str, where: str = "") -> str:
 
 
 def _summary_line(line: str) -> bool:
-    return bool(_SUMMARY.search(line) or _SKIPPED_FILE.search(line) or line.startswith("skipped "))
+    return bool(
+        _SUMMARY.search(line)
+        or _SKIPPED_FILE.search(line)
+        or _QUARANTINE_GROUP.search(line)
+        or line.startswith("skipped ")
+    )
 
 
 def check_clean_output(run: RunResult, where: str = "") -> None:
@@ -178,7 +186,7 @@ def summed(output: str) -> Totals:
     totals = Totals()
     for line in output.splitlines():
         if match := _SUMMARY.search(line):
-            read, stored, new, _, quarantined = map(int, match.groups())
+            read, stored, new, _, _, quarantined = map(int, match.groups())
             totals.read += read
             totals.stored += stored
             totals.new += new

@@ -251,12 +251,20 @@ def bulk_ingest(
         try:
             return _bulk_ingest(store, parquet, kind, source, file, limits)
         except (duckdb.Error, pa.ArrowException, OSError) as exc:
-            raise IngestError(path, f"unreadable Parquet: {exc}") from None
+            raise IngestError(path, f"unreadable Parquet: {_cause(exc)}") from None
         finally:
             for view in (_SOURCE_VIEW, _RAW_VIEW):
                 # never registered, or a failed statement aborted the transaction
                 with suppress(duckdb.Error):
                     store.connection.unregister(view)
+
+
+def _cause(exc: BaseException) -> str:
+    """The reader's own words: DuckDB wraps an error of our Arrow stream in its message, with
+    the Python traceback as "Detail", which must not reach the user."""
+    text = str(exc).split(" Detail: ", 1)[0]
+    _, found, inner = text.partition(f"reading the stream registered as '{_SOURCE_VIEW}' failed: ")
+    return (inner if found else text).strip().rstrip(".") or type(exc).__name__
 
 
 def _bulk_ingest(
