@@ -35,6 +35,7 @@ from redflags.report import (
     write_findings_jsonl,
     write_html_report,
 )
+from redflags.report.names import customer_ids, record_names, records_written
 from redflags.resolve import resolve_people
 from redflags.score import MODEL_NAME, RiskV1
 from redflags.stages import StageMeter
@@ -309,10 +310,14 @@ def run_scan(
             wanted = {r for group, score in scored if score.is_case for r in group.records}
             cases = build_cases(scored, catalogue, record_facts(engine, wanted))
         record_texts = _record_texts(engine, cases)
+        names = record_names(engine, records_written(findings, cases))  # redacted in all text
+        customers = customer_ids(engine)
 
     with meter.measure("report"):
         progress.stage("write report")
         redactor = Redactor(options.redaction_key, reveal=options.reveal)
+        redactor.add_names(names)
+        redactor.add_customer_ids(customers)
         run = {
             "run_id": run_id,
             "created": datetime.now(UTC).isoformat(timespec="seconds"),
