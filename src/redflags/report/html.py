@@ -331,14 +331,15 @@ def write_html_report(
 _SLOT = re.compile(r"\{[^{}\s]+\}")
 
 
-def _template_markup(template: Any, redactor: Redactor) -> Markup | None:
+def _template_markup(template: Any, redactor: Redactor | None = None) -> Markup | None:
     """An ad template (BEH-AD-TEMPLATE's facts) scrubbed, cut and escaped, with its {slots}
     marked."""
     if not isinstance(template, str):
         return None
     if len(template) > MAX_VALUE_CHARS:
         template = template[:MAX_VALUE_CHARS] + "…"
-    template = redactor.text(template)
+    if redactor is not None:
+        template = redactor.text(template)
     parts, last = [], 0
     for match in _SLOT.finditer(template):
         parts.append(escape(template[last : match.start()]))
