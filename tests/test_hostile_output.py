@@ -59,7 +59,11 @@ def assert_safe_page(html: str) -> None:
         for name in ("href", "src", "xlink:href", "action", "formaction"):
             value = attrs.get(name, "").strip().lower()
             assert not value.startswith(("javascript:", "data:", "vbscript:")), (tag, attrs)
-    csp = [a["content"] for t, a in tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+    csp = [
+        a["content"]
+        for t, a in tags
+        if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    ]
     assert len(csp) == 1, "one Content-Security-Policy per page"
     policy = csp[0]
     assert "default-src 'none'" in policy and "script-src" not in policy
@@ -139,7 +143,9 @@ def test_hostile_file_names_and_texts_in_a_rendered_report(
         assert_safe_page(path.read_text(encoding="utf-8"))
         for case in revealed.shown:
             assert_safe_page(
-                render_dossier(case, load_catalogue(), texts, redactor, "en", {"run_id": PAYLOADS[1]})
+                render_dossier(
+                    case, load_catalogue(), texts, redactor, "en", {"run_id": PAYLOADS[1]}
+                )
             )
 
 
@@ -267,7 +273,9 @@ def test_a_huge_ad_body_gives_a_bounded_dossier(revealed: ScanResult) -> None:
     )
     big = case.model_copy(update={"findings": (*case.findings, finding)})
     body = ("lorem ipsum dolor sit amet " * 400_000)[:10_000_000]
-    html = render_dossier(big, load_catalogue(), {"ad:A-huge": {"body": body}}, Redactor(KEY), "en", {})
+    html = render_dossier(
+        big, load_catalogue(), {"ad:A-huge": {"body": body}}, Redactor(KEY), "en", {}
+    )
     assert len(html) < 400_000, len(html)
     assert "more passages of this text" in html
 

@@ -36,6 +36,7 @@ from redflags.report import (
     write_html_report,
 )
 from redflags.report.names import customer_ids, record_names, records_written
+from redflags.report.redact import RedactionKeyError
 from redflags.resolve import resolve_people
 from redflags.score import MODEL_NAME, RiskV1
 from redflags.stages import StageMeter
@@ -250,6 +251,12 @@ def run_scan(
 ) -> ScanResult:
     options = options or ScanOptions()
     progress = progress or _Silent()
+    try:  # a redaction key that cannot be used is said at once, in one line
+        redactor = Redactor(options.redaction_key, reveal=options.reveal)
+        # the baseline never holds clear pivots, even with --reveal
+        keyed = Redactor(options.redaction_key) if options.baseline else redactor
+    except RedactionKeyError as exc:
+        raise ScanError(str(exc)) from None
     run_id = new_run_id()
     run_dir = options.out or Path("runs") / run_id
     run_dir.mkdir(parents=True, exist_ok=True)
@@ -315,7 +322,6 @@ def run_scan(
 
     with meter.measure("report"):
         progress.stage("write report")
-        redactor = Redactor(options.redaction_key, reveal=options.reveal)
         redactor.add_names(names)
         redactor.add_customer_ids(customers)
         run = {
@@ -330,7 +336,6 @@ def run_scan(
         statuses: dict[str, dict[str, Any]] = {}
         shown = cases
         if baseline is not None:
-            keyed = Redactor(options.redaction_key)  # the baseline never holds clear pivots
             cases, found = baseline.apply(cases, keyed.pivot, run_id, options.show_all)
             statuses = {i: s.as_dict() for i, s in found.items()}
             shown = [c for c in cases if statuses[c.case_id]["shown"]]

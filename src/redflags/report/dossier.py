@@ -141,9 +141,7 @@ def render_dossier(
     labels = DOSSIER_LABELS[lang]
     network = build_network(case, redactor.pivot)
     roles = _roles(case, redactor, lang)
-    lanes = timeline_lanes(
-        case.timeline, lambda i: _category_of(catalogue, i), lang, redactor.text
-    )
+    lanes = timeline_lanes(case.timeline, lambda i: _category_of(catalogue, i), lang, redactor.text)
     parts = [
         (s["title"], s["subtotal"], len(s["rows"]))
         for s in sorted(table["sections"], key=lambda s: -s["subtotal"])

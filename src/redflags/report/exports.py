@@ -10,9 +10,9 @@ number cannot leak it.
 from __future__ import annotations
 
 import csv
-import math
 import hashlib
 import json
+import math
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime

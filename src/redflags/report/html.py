@@ -79,7 +79,7 @@ def safe_href(url: Any) -> str | None:
     if not isinstance(url, str):
         return None
     text = url.strip()
-    if any(ord(c) < 33 or c in "\"<>`" for c in text):
+    if any(ord(c) < 33 or c in '"<>`' for c in text):
         return None
     parts = urlsplit(text)
     return text if parts.scheme.lower() in ("http", "https") and parts.netloc else None

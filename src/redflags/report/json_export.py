@@ -41,7 +41,9 @@ def write_findings_jsonl(path: Path, findings: Iterable[Finding], redactor: Reda
 
 def case_to_dict(case: Case, redactor: Redactor) -> dict[str, Any]:
     notes: list[str] = []
-    data = finite(case.model_dump(mode="json", exclude={"findings", "pivots"}), notes)
+    data: dict[str, Any] = finite(
+        case.model_dump(mode="json", exclude={"findings", "pivots"}), notes
+    )
     if not redactor.reveal:  # free text of the case: summaries, reasons, titles
         data = redactor.walk(data)
     data["pivots"] = [redactor.pivot(p) for p in case.pivots]
