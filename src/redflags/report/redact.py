@@ -58,6 +58,7 @@ FIELD_KINDS = {
 # Record kinds whose id names a person at the bank: "customer:K00001" is an identifier.
 PERSONAL_RECORD_KINDS = {"customer": "customer"}
 MIN_KEY_CHARS = 32
+TEXT_CACHE_SIZE = 200_000  # redacted texts remembered (bounded memory on large runs)
 MAX_WRITTEN_CHARS = 20_000  # any one free text written to JSON, CSV or FtM is cut to this
 MIN_NAME_CHARS = 3  # shorter "names" ("Bo", "Li") would redact half the words of a page
 # E-mail local parts that name a role rather than a person; shown alone they identify nobody.
@@ -109,6 +110,7 @@ _REG_KONTO = re.compile(r"(?<![\w.,-])(\d{4})[ .-]?(\d{6,10})(?![\w-]|[.,]\d)")
 _KONTO = re.compile(
     r"(?i:\b(?:konto(?:nummer|nr)?|account(?: number)?|acct|reg\.? ?nr)\.?:?\s*)(\d{6,14})\b"
 )
+_SIX_DIGITS = re.compile(r"(?:\d\D*){6}")
 _WORD = re.compile(r"(?<![\w-])\w[\w-]*(?![\w-])")
 _NON_FINITE = re.compile(r"(?<![\w.])-?(?:inf(?:inity)?|nan)(?![\w.])", re.IGNORECASE)
 
@@ -138,6 +140,7 @@ class Redactor:
         self._key = b"" if reveal else (key if key is not None else default_key())
         self._names: dict[str, str] = {}  # folded name -> token
         self._customers: frozenset[str] = frozenset()  # every customer id of the store
+        self._done: dict[tuple[str, bool], str] = {}  # texts already redacted
         self._name_pattern: re.Pattern[str] | None = None
 
     # -- fields --
@@ -208,12 +211,14 @@ class Redactor:
             if len(clean) >= MIN_NAME_CHARS and any(c.isalpha() for c in clean):
                 self._names.setdefault(clean.casefold(), self.token("name", clean))
         self._name_pattern = None
+        self._done.clear()
 
     def add_customer_ids(self, ids: Iterable[str]) -> None:
         """The bank's customer ids (K00001, C107471211): `text` replaces each wherever it
         stands as a word, since detectors quote them in facts and summaries."""
         if not self.reveal:
             self._customers |= {i for i in (str(x).strip() for x in ids) if len(i) >= 4}
+            self._done.clear()
 
     def _customers_in(self, text: str) -> str:
         if not self._customers:
@@ -242,9 +247,18 @@ class Redactor:
     def text(self, text: str, contacts: bool = True) -> str:
         """Free text with every identifier it carries replaced by its token: IBANs, reg+konto
         and card-like numbers, e-mails and phones (`contacts`: the contact extractors, however
-        disguised), and known names. Identity with --reveal."""
+        disguised), and known names and customer ids. Identity with --reveal."""
         if self.reveal or not text:
             return text
+        key = (text, contacts)
+        done = self._done.get(key)
+        if done is None:
+            if len(self._done) > TEXT_CACHE_SIZE:  # the same summary is written five times
+                self._done.clear()
+            done = self._done[key] = self._text(text, contacts)
+        return done
+
+    def _text(self, text: str, contacts: bool) -> str:
         text = _IBAN.sub(lambda m: self.token("account", m.group()), text)
         text = _CARD.sub(lambda m: self.token("card", m.group()), text)
         text = _REG_KONTO.sub(lambda m: self.token("account", m.group()), text)
@@ -252,7 +266,7 @@ class Redactor:
             lambda m: m.group()[: m.start(1) - m.start()] + self.token("account", m.group(1)),
             text,
         )
-        if contacts and (("@" in text) or sum(c.isdigit() for c in text) >= 6):
+        if contacts and ("@" in text or _SIX_DIGITS.search(text)):
             found = find_contacts(text, kinds={"phone", "email"})
             for contact in sorted(found, key=lambda c: c.start, reverse=True):
                 token = self.token(contact.kind, contact.value)
