@@ -6,9 +6,12 @@ handled as a secret."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import math
 import os
+import re
 import stat
 from html.parser import HTMLParser
 from pathlib import Path
@@ -68,7 +71,11 @@ def assert_safe_page(html: str) -> None:
     policy = csp[0]
     assert "default-src 'none'" in policy and "script-src" not in policy
     assert "'unsafe-inline'" not in policy and "style-src 'sha256-" in policy
-    assert "style=" not in html.replace('style="', "")  # no inline style attributes either
+    styles = re.findall(r"<style>(.*?)</style>", html, re.S)
+    assert len(styles) == 1  # the one stylesheet, allowed by its hash and nothing else
+    digest = base64.b64encode(hashlib.sha256(styles[0].encode()).digest()).decode()
+    assert f"style-src 'sha256-{digest}'" in policy
+    assert not [t for t, attrs in tags if "style" in attrs]  # no inline style attributes
 
 
 def _hostile_demo(root: Path) -> Path:
@@ -315,3 +322,37 @@ def test_the_key_file_and_folder_are_created_owner_only(
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(home.stat().st_mode) == 0o700
     assert len(key) >= 32 and default_key() == key  # kept and reused
+
+
+def test_hostile_values_in_the_network_and_timeline_pictures(revealed: ScanResult) -> None:
+    case = revealed.shown[0]
+    payload = PAYLOADS[2] + PAYLOADS[0]
+    edges = tuple(
+        e.model_copy(update={"currency": payload, "source": f"phone:{payload}"})
+        if i == 0
+        else e.model_copy(update={"currency": payload})
+        for i, e in enumerate(case.edges)
+    )
+    timeline = tuple(
+        t.model_copy(update={"summary_en": payload, "indicator_id": "", "event": payload})
+        for t in case.timeline
+    )
+    hostile = case.model_copy(update={"edges": edges, "timeline": timeline})
+    html = render_dossier(hostile, load_catalogue(), {}, Redactor(reveal=True), "en", {})
+    assert_safe_page(html)
+    assert "&lt;script&gt;" in html or "&#34;&gt;&lt;svg" in html
+
+
+def test_persona_names_a_finding_quotes_are_redacted() -> None:
+    finding = Finding(
+        indicator_id="BEH-CONTACT-PROXY",
+        indicator_version=1,
+        subject_kind="phone",
+        subject="+4552614783",
+        summary_en="One phone fronts 2 personas (Bella, Anna).",
+        summary_da="Én telefon for 2 personaer (Bella, Anna).",
+        facts={"persona_names": ["Bella", "Anna"], "personas": 2},
+    )
+    data = Redactor(KEY).finding(finding)
+    written = json.dumps(data)
+    assert "Bella" not in written and "Anna" not in written and "name#" in written

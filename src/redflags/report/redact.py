@@ -182,6 +182,11 @@ class Redactor:
         return evidence.model_copy(update=update) if update else evidence
 
     def finding(self, finding: Finding) -> dict[str, Any]:
+        personas = finding.facts.get("persona_names") if isinstance(finding.facts, dict) else None
+        if isinstance(personas, list | tuple):  # the names a finding quotes are names to hide
+            new = [n for n in personas if isinstance(n, str) and n.casefold() not in self._names]
+            if new:
+                self.add_names(new)
         data = finding.model_dump(mode="json")
         data["subject"] = self.token(finding.subject_kind, finding.subject)
         data["pivots"] = [self.pivot(p) for p in finding.pivots]
