@@ -160,10 +160,17 @@ def leaks(run_dir: Path, clear: set[Clear]) -> list[str]:
 
 
 def _scan(source: Path, root: Path, reveal: bool) -> tuple[ScanResult, set[Clear]]:
-    db = root / "store.duckdb"  # outside the run folder: the test reads the input back from it
-    result = run_scan(
-        [source], ScanOptions(out=root / "run", db=db, redaction_key=KEY, reveal=reveal)
+    # as `redflags scan --db STORE --out RUN` does: the store (read back below for the input's
+    # identifiers) and the baseline beside it, outside the run folder
+    db = root / "store.duckdb"
+    options = ScanOptions(
+        out=root / "run",
+        db=db,
+        baseline=root / "redflags.baseline.yaml",
+        redaction_key=KEY,
+        reveal=reveal,
     )
+    result = run_scan([source], options)
     with Store.open(db, read_only=True) as store:
         clear = clear_identifiers(store)
     return result, clear

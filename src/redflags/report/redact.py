@@ -23,6 +23,7 @@ import os
 import re
 import secrets
 from collections.abc import Iterable, Mapping
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,7 @@ PERSONAL_RECORD_KINDS = {"customer": "customer"}
 MIN_KEY_CHARS = 32
 TEXT_CACHE_SIZE = 200_000  # redacted texts remembered (bounded memory on large runs)
 MAX_WRITTEN_CHARS = 20_000  # any one free text written to JSON, CSV or FtM is cut to this
+MAX_NAME_WORDS = 6
 MIN_NAME_CHARS = 3  # shorter "names" ("Bo", "Li") would redact half the words of a page
 # E-mail local parts that name a role rather than a person; shown alone they identify nobody.
 ROLE_STEMS = frozenset({"info", "kontakt", "contact", "post", "mail", "admin", "support", "job"})
@@ -110,9 +112,15 @@ _REG_KONTO = re.compile(r"(?<![\w.,-])(\d{4})[ .-]?(\d{6,10})(?![\w-]|[.,]\d)")
 _KONTO = re.compile(
     r"(?i:\b(?:konto(?:nummer|nr)?|account(?: number)?|acct|reg\.? ?nr)\.?:?\s*)(\d{6,14})\b"
 )
+_NAME_WORD = re.compile(r"\w+")
+_NAME_GAP = re.compile(r"[\s.'’-]{1,3}")  # what may stand between the words of a name
 _SIX_DIGITS = re.compile(r"(?:\d\D*){6}")
 _WORD = re.compile(r"(?<![\w-])\w[\w-]*(?![\w-])")
 _NON_FINITE = re.compile(r"(?<![\w.])-?(?:inf(?:inity)?|nan)(?![\w.])", re.IGNORECASE)
+
+
+def _name_key(name: str) -> str:
+    return " ".join(w.casefold() for w in _NAME_WORD.findall(name))
 
 
 def canonical(kind: str, value: str) -> str:
@@ -138,10 +146,10 @@ class Redactor:
     def __init__(self, key: bytes | None = None, reveal: bool = False) -> None:
         self.reveal = reveal
         self._key = b"" if reveal else (key if key is not None else default_key())
-        self._names: dict[str, str] = {}  # folded name -> token
+        self._names: dict[str, str] = {}  # name as folded words joined by one space -> token
+        self._name_words = 0  # the most words of any name
         self._customers: frozenset[str] = frozenset()  # every customer id of the store
         self._done: dict[tuple[str, bool], str] = {}  # texts already redacted
-        self._name_pattern: re.Pattern[str] | None = None
 
     # -- fields --
 
@@ -184,7 +192,7 @@ class Redactor:
     def finding(self, finding: Finding) -> dict[str, Any]:
         personas = finding.facts.get("persona_names") if isinstance(finding.facts, dict) else None
         if isinstance(personas, list | tuple):  # the names a finding quotes are names to hide
-            new = [n for n in personas if isinstance(n, str) and n.casefold() not in self._names]
+            new = [n for n in personas if isinstance(n, str) and _name_key(n) not in self._names]
             if new:
                 self.add_names(new)
         data = finding.model_dump(mode="json")
@@ -214,8 +222,9 @@ class Redactor:
         for name in names:
             clean = " ".join(str(name or "").split())
             if len(clean) >= MIN_NAME_CHARS and any(c.isalpha() for c in clean):
-                self._names.setdefault(clean.casefold(), self.token("name", clean))
-        self._name_pattern = None
+                key = _name_key(clean)
+                self._names.setdefault(key, self.token("name", clean))
+                self._name_words = max(self._name_words, min(key.count(" ") + 1, MAX_NAME_WORDS))
         self._done.clear()
 
     def add_customer_ids(self, ids: Iterable[str]) -> None:
@@ -239,15 +248,29 @@ class Redactor:
         return frozenset(self._names)
 
     def _names_in(self, text: str) -> str:
+        """Known names as whole words, in any case, however many spaces or hyphens stand
+        between their words: looked up word by word (a dict, not a pattern of every name, so
+        a large run's many names cost nothing per name)."""
         if not self._names:
             return text
-        if self._name_pattern is None:
-            alternatives = sorted(self._names, key=len, reverse=True)
-            self._name_pattern = re.compile(
-                r"(?<!\w)(?:" + "|".join(re.escape(n) for n in alternatives) + r")(?!\w)",
-                re.IGNORECASE,
-            )
-        return self._name_pattern.sub(lambda m: self._names[m.group().casefold()], text)
+        words = list(_NAME_WORD.finditer(text))
+        out: list[str] = []
+        last = i = 0
+        while i < len(words):
+            for n in range(min(self._name_words, len(words) - i), 0, -1):
+                run = words[i : i + n]
+                if any(
+                    _NAME_GAP.fullmatch(text[a.end() : b.start()]) is None for a, b in pairwise(run)
+                ):
+                    continue
+                token = self._names.get(" ".join(w.group().casefold() for w in run))
+                if token:
+                    out.append(text[last : run[0].start()] + token)
+                    last, i = run[-1].end(), i + n
+                    break
+            else:
+                i += 1
+        return "".join(out) + text[last:] if out else text
 
     def text(self, text: str, contacts: bool = True) -> str:
         """Free text with every identifier it carries replaced by its token: IBANs, reg+konto
