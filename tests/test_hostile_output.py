@@ -356,3 +356,11 @@ def test_persona_names_a_finding_quotes_are_redacted() -> None:
     data = Redactor(KEY).finding(finding)
     written = json.dumps(data)
     assert "Bella" not in written and "Anna" not in written and "name#" in written
+
+
+def test_redacting_twice_changes_nothing() -> None:
+    redactor = Redactor(KEY)
+    redactor.add_names(["Bella"])
+    once = redactor.text("Bella: ring 52 61 47 83, konto 1234-1234567890, DK5000400440116243")
+    assert redactor.text(once) == once
+    assert once.count("#") == 4

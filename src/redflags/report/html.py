@@ -191,6 +191,9 @@ def _text_views(
                                 redactor.token(ident.kind, ident.value),
                             )
                         )
+                # account numbers, names and customer ids the contact extractors do not know
+                for start, end, token in redactor.spans(text[lo:hi], contacts=False):
+                    redactions.append((start + lo - a, end + lo - a, token))
             highlights = [(s - a, e - a, label) for s, e, label in spans[(record, field)]]
             parts.append(
                 {

@@ -22,7 +22,7 @@ import math
 import os
 import re
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -111,6 +111,10 @@ _REG_KONTO = re.compile(r"(?<![\w.,-])(\d{4})[ .-]?(\d{6,10})(?![\w-]|[.,]\d)")
 # a bare konto number after its label: "konto 1234567890", "kontonr. 1234567", "acct 123456"
 _KONTO = re.compile(
     r"(?i:\b(?:konto(?:nummer|nr)?|account(?: number)?|acct|reg\.? ?nr)\.?:?\s*)(\d{6,14})\b"
+)
+# a token we wrote: redacting a text twice must not redact the token
+_TOKEN = re.compile(
+    r"(?<![0-9A-Za-z])(?:" + "|".join(sorted(PERSONAL_KINDS)) + r")#[0-9a-f]{10}(?![0-9A-Za-z])"
 )
 _NAME_WORD = re.compile(r"\w+")
 _NAME_GAP = re.compile(r"[\s.'’-]{1,3}")  # what may stand between the words of a name
@@ -234,28 +238,18 @@ class Redactor:
             self._customers |= {i for i in (str(x).strip() for x in ids) if len(i) >= 4}
             self._done.clear()
 
-    def _customers_in(self, text: str) -> str:
-        if not self._customers:
-            return text
-        known = self._customers
-        return _WORD.sub(
-            lambda m: self.token("customer", m.group()) if m.group() in known else m.group(),
-            text,
-        )
-
     @property
     def names(self) -> frozenset[str]:
         return frozenset(self._names)
 
-    def _names_in(self, text: str) -> str:
+    def _name_spans(self, text: str) -> Iterator[tuple[int, int, str]]:
         """Known names as whole words, in any case, however many spaces or hyphens stand
         between their words: looked up word by word (a dict, not a pattern of every name, so
         a large run's many names cost nothing per name)."""
         if not self._names:
-            return text
+            return
         words = list(_NAME_WORD.finditer(text))
-        out: list[str] = []
-        last = i = 0
+        i = 0
         while i < len(words):
             for n in range(min(self._name_words, len(words) - i), 0, -1):
                 run = words[i : i + n]
@@ -265,17 +259,46 @@ class Redactor:
                     continue
                 token = self._names.get(" ".join(w.group().casefold() for w in run))
                 if token:
-                    out.append(text[last : run[0].start()] + token)
-                    last, i = run[-1].end(), i + n
+                    yield run[0].start(), run[-1].end(), token
+                    i += n
                     break
             else:
                 i += 1
-        return "".join(out) + text[last:] if out else text
+
+    def spans(self, text: str, contacts: bool = True) -> list[tuple[int, int, str]]:
+        """(start, end, token) of every identifier in free text, without overlaps, in text
+        order: IBANs, card-like and reg+konto numbers, e-mails and phones (`contacts`: the
+        contact extractors, however disguised), known names and customer ids. Tokens already
+        in the text are left alone, so redacting twice changes nothing."""
+        if self.reveal or not text:
+            return []
+        taken: list[tuple[int, int, str]] = [
+            (m.start(), m.end(), "") for m in _TOKEN.finditer(text)
+        ]
+
+        def add(start: int, end: int, token: str) -> None:
+            if start < end and all(end <= a or start >= b for a, b, _ in taken):
+                taken.append((start, end, token))
+
+        for pattern, kind in ((_IBAN, "account"), (_CARD, "card"), (_REG_KONTO, "account")):
+            for m in pattern.finditer(text):
+                add(m.start(), m.end(), self.token(kind, m.group()))
+        for m in _KONTO.finditer(text):
+            add(m.start(1), m.end(1), self.token("account", m.group(1)))
+        if contacts and ("@" in text or _SIX_DIGITS.search(text)):
+            for contact in find_contacts(text, kinds={"phone", "email"}):
+                add(contact.start, contact.end, self.token(contact.kind, contact.value))
+        for start, end, token in self._name_spans(text):
+            add(start, end, token)
+        if self._customers:
+            for m in _WORD.finditer(text):
+                if m.group() in self._customers:
+                    add(m.start(), m.end(), self.token("customer", m.group()))
+        return sorted(t for t in taken if t[2])
 
     def text(self, text: str, contacts: bool = True) -> str:
-        """Free text with every identifier it carries replaced by its token: IBANs, reg+konto
-        and card-like numbers, e-mails and phones (`contacts`: the contact extractors, however
-        disguised), and known names and customer ids. Identity with --reveal."""
+        """Free text with every identifier it carries replaced by its token (see `spans`).
+        Identity with --reveal."""
         if self.reveal or not text:
             return text
         key = (text, contacts)
@@ -283,23 +306,12 @@ class Redactor:
         if done is None:
             if len(self._done) > TEXT_CACHE_SIZE:  # the same summary is written five times
                 self._done.clear()
-            done = self._done[key] = self._text(text, contacts)
+            parts, last = [], 0
+            for start, end, token in self.spans(text, contacts):
+                parts.append(text[last:start] + token)
+                last = end
+            done = self._done[key] = "".join(parts) + text[last:]
         return done
-
-    def _text(self, text: str, contacts: bool) -> str:
-        text = _IBAN.sub(lambda m: self.token("account", m.group()), text)
-        text = _CARD.sub(lambda m: self.token("card", m.group()), text)
-        text = _REG_KONTO.sub(lambda m: self.token("account", m.group()), text)
-        text = _KONTO.sub(
-            lambda m: m.group()[: m.start(1) - m.start()] + self.token("account", m.group(1)),
-            text,
-        )
-        if contacts and ("@" in text or _SIX_DIGITS.search(text)):
-            found = find_contacts(text, kinds={"phone", "email"})
-            for contact in sorted(found, key=lambda c: c.start, reverse=True):
-                token = self.token(contact.kind, contact.value)
-                text = text[: contact.start] + token + text[contact.end :]
-        return self._customers_in(self._names_in(text))
 
     def walk(self, value: Any, contacts: bool = True) -> Any:
         """`text` on every string of a JSON-like structure (keys kept), each cut to
