@@ -37,6 +37,9 @@ PAYLOADS = (
     "javascript:alert(1)",
 )
 HOSTILE = " ".join(PAYLOADS) + ' <a href="javascript:alert(1)">click</a>'
+# identifiers written into free text (the demo's controller is Andrei Munteanu, K00001)
+IN_TEXT = " Betal til DK50 0040 0440 1162 43 eller 5201-3795742288, spørg efter andrei munteanu."
+SECRETS_IN_TEXT = ("0040 0440 1162", "DK5000400440116243", "3795742288", "munteanu")
 
 
 class _Tags(HTMLParser):
@@ -91,7 +94,7 @@ def _hostile_demo(root: Path) -> Path:
             lines.append(line)  # the demo's deliberately broken line stays broken
             continue
         ad["title"] = f"{PAYLOADS[1]} {ad.get('title') or ''}"
-        ad["body"] = f"{ad.get('body') or ''} {HOSTILE}"
+        ad["body"] = f"{ad.get('body') or ''} {HOSTILE}{IN_TEXT}"
         if ad.get("persona"):
             ad["persona"] = f"{ad['persona']}{PAYLOADS[0]}"
         ad["city"] = f"{ad.get('city') or 'Herning'}{PAYLOADS[2]}"
@@ -106,6 +109,30 @@ def revealed(tmp_path_factory: pytest.TempPathFactory) -> ScanResult:
     root = tmp_path_factory.mktemp("hostile")
     data = _hostile_demo(root)
     return run_scan([data], ScanOptions(out=root / "run", redaction_key=KEY, reveal=True))
+
+
+@pytest.fixture(scope="module")
+def redacted(tmp_path_factory: pytest.TempPathFactory) -> ScanResult:
+    root = tmp_path_factory.mktemp("hostile-redacted")
+    data = _hostile_demo(root)
+    return run_scan([data], ScanOptions(out=root / "run", redaction_key=KEY))
+
+
+def test_identifiers_written_into_ad_bodies_are_redacted_everywhere(
+    redacted: ScanResult, revealed: ScanResult
+) -> None:
+    def files(run: ScanResult) -> dict[str, str]:
+        return {
+            str(p.relative_to(run.run_dir)): p.read_text(encoding="utf-8").lower()
+            for p in sorted(run.run_dir.rglob("*"))
+            if p.is_file() and p.suffix not in (".duckdb", ".wal")
+        }
+
+    shown = files(revealed)
+    assert any(s.lower() in text for text in shown.values() for s in SECRETS_IN_TEXT)
+    for name, text in files(redacted).items():
+        leaked = [s for s in SECRETS_IN_TEXT if s.lower() in text]
+        assert not leaked, f"{name} leaks {leaked}"
 
 
 def _pages(run_dir: Path) -> list[Path]:
