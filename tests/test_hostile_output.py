@@ -391,3 +391,28 @@ def test_redacting_twice_changes_nothing() -> None:
     once = redactor.text("Bella: ring 52 61 47 83, konto 1234-1234567890, DK5000400440116243")
     assert redactor.text(once) == once
     assert once.count("#") == 4
+
+
+@pytest.mark.parametrize(
+    "text", ["WhatsApp +4542530829.", "ring 0045 42530829", "tlf. 4542530829", "+45 4253 0829"]
+)
+def test_a_phone_is_a_phone_not_an_account(text: str) -> None:
+    out = Redactor(KEY).text(text)
+    assert "phone#" in out and "account#" not in out and "card#" not in out
+
+
+def test_evidence_windows_give_each_identifier_one_token(revealed: ScanResult) -> None:
+    from redflags.report.html import _text_views
+
+    case = revealed.shown[0]
+    record = next(
+        (f"{e.kind}:{e.record_id}", e.field)
+        for f in case.findings
+        for e in f.evidence
+        if e.kind == "ad" and e.start is not None and e.field
+    )
+    texts = {record[0]: {record[1]: "Skriv på WhatsApp +4542530829 eller DK5000400440116243."}}
+    views, _ = _text_views(case, texts, Redactor(KEY))
+    shown = "".join(s.text for v in views for p in v["parts"] for s in p["segments"])
+    assert shown.count("phone#") == 1 and shown.count("account#") == 1
+    assert "4542530829" not in shown and "0040" not in shown

@@ -146,6 +146,8 @@ def _windows(spans: Sequence[tuple[int, int, str]], length: int) -> list[tuple[i
     """Context windows (CONTEXT_CHARS each side) around the highlighted spans, merged."""
     windows: list[tuple[int, int]] = []
     for start, end, _ in sorted(spans):
+        if start >= length or end <= 0:
+            continue  # a pointer beyond the text (the record changed): nothing to show
         a, b = max(0, start - CONTEXT_CHARS), min(length, max(end, start) + CONTEXT_CHARS)
         if windows and a <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(windows[-1][1], b))
@@ -192,8 +194,11 @@ def _text_views(
                             )
                         )
                 # account numbers, names and customer ids the contact extractors do not know
+                found = list(redactions)  # the contact extractors' spans win over these
                 for start, end, token in redactor.spans(text[lo:hi], contacts=False):
-                    redactions.append((start + lo - a, end + lo - a, token))
+                    start, end = start + lo - a, end + lo - a
+                    if all(end <= s or start >= e for s, e, _ in found):
+                        redactions.append((start, end, token))
             highlights = [(s - a, e - a, label) for s, e, label in spans[(record, field)]]
             parts.append(
                 {

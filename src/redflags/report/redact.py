@@ -105,9 +105,10 @@ def default_key() -> bytes:
 # IBAN: country, check digits, 11-30 letters/digits, written compact or in groups of four.
 _IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?![A-Za-z0-9])")
 # card-like: 13-19 digits, compact or in groups of four (checked before account numbers)
-_CARD = re.compile(r"(?<![\w-])(?:\d{4}[ -]){3}\d{1,7}(?![\w-])|(?<![\w-])\d{15,19}(?![\w-])")
-# Danish reg + konto: "1234 1234567890", "1234-1234567890", "12341234567890"
-_REG_KONTO = re.compile(r"(?<![\w.,-])(\d{4})[ .-]?(\d{6,10})(?![\w-]|[.,]\d)")
+_CARD = re.compile(r"(?<![\w+-])(?:\d{4}[ -]){3}\d{1,7}(?![\w-])|(?<![\w+-])\d{15,19}(?![\w-])")
+# Danish reg + konto: "1234 1234567890", "1234-1234567890", "12341234567890" (compact only
+# with all 14 digits: a shorter run of digits is as likely a phone number)
+_REG_KONTO = re.compile(r"(?<![\w.,+-])(?:\d{4}[ .-]\d{6,10}|\d{14})(?![\w-]|[.,]\d)")
 # a bare konto number after its label: "konto 1234567890", "kontonr. 1234567", "acct 123456"
 _KONTO = re.compile(
     r"(?i:\b(?:konto(?:nummer|nr)?|account(?: number)?|acct|reg\.? ?nr)\.?:?\s*)(\d{6,14})\b"
@@ -280,14 +281,18 @@ class Redactor:
             if start < end and all(end <= a or start >= b for a, b, _ in taken):
                 taken.append((start, end, token))
 
-        for pattern, kind in ((_IBAN, "account"), (_CARD, "card"), (_REG_KONTO, "account")):
+        # IBANs and cards first, then phones (the extractor knows a konto number when it is
+        # labelled), then what is left that looks like an account number
+        for pattern, kind in ((_IBAN, "account"), (_CARD, "card")):
             for m in pattern.finditer(text):
                 add(m.start(), m.end(), self.token(kind, m.group()))
-        for m in _KONTO.finditer(text):
-            add(m.start(1), m.end(1), self.token("account", m.group(1)))
         if contacts and ("@" in text or _SIX_DIGITS.search(text)):
             for contact in find_contacts(text, kinds={"phone", "email"}):
                 add(contact.start, contact.end, self.token(contact.kind, contact.value))
+        for m in _REG_KONTO.finditer(text):
+            add(m.start(), m.end(), self.token("account", m.group()))
+        for m in _KONTO.finditer(text):
+            add(m.start(1), m.end(1), self.token("account", m.group(1)))
         for start, end, token in self._name_spans(text):
             add(start, end, token)
         if self._customers:
