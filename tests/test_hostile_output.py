@@ -270,7 +270,19 @@ def test_non_finite_numbers_write_valid_json_and_readable_text(
     tmp_path: Path, revealed: ScanResult
 ) -> None:
     case = _overflowed(revealed.shown[0])
+    case = case.model_copy(
+        update={
+            "timeline": tuple(
+                t.model_copy(update={"summary_en": "received inf"}) for t in case.timeline
+            )
+        }
+    )
     redactor = Redactor(KEY)
+    revealing = Redactor(reveal=True)
+    write_cases_json(tmp_path / "revealed.json", [case], revealing, {"run_id": "r"})
+    text = (tmp_path / "revealed.json").read_text(encoding="utf-8")
+    assert "received inf" not in text and "Infinity" not in text
+    _strict(text)
     write_cases_json(tmp_path / "cases.json", [case], redactor, {"run_id": "r"})
     document = _strict((tmp_path / "cases.json").read_text(encoding="utf-8"))
     assert document["cases"][0]["score"]["total"] is None

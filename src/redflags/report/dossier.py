@@ -27,7 +27,7 @@ from redflags.report.labels import (
     category_sentence,
     roles_sentence,
 )
-from redflags.report.redact import Redactor, Scrubber, case_personal_pairs
+from redflags.report.redact import Redactor, Scrubber, case_personal_pairs, finite_text
 from redflags.report.svg import build_network, network_svg, timeline_lanes, timeline_svg
 
 FINDINGS_PER_INDICATOR = 20  # in the dossier's evidence section; the exports hold all
@@ -141,7 +141,12 @@ def render_dossier(
     labels = DOSSIER_LABELS[lang]
     network = build_network(case, redactor.pivot)
     roles = _roles(case, redactor, lang)
-    lanes = timeline_lanes(case.timeline, lambda i: _category_of(catalogue, i), lang, redactor.text)
+    lanes = timeline_lanes(
+        case.timeline,
+        lambda i: _category_of(catalogue, i),
+        lang,
+        lambda text: redactor.text(finite_text(text)),
+    )
     parts = [
         (s["title"], s["subtotal"], len(s["rows"]))
         for s in sorted(table["sections"], key=lambda s: -s["subtotal"])

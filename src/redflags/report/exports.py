@@ -288,7 +288,7 @@ def ftm_entities(
             entity=lead,
         )
     )
-    return [json.loads(scrub(dumps(redactor.walk(e) if not redactor.reveal else e))) for e in out]
+    return [json.loads(scrub(dumps(redactor.walk(e)))) for e in out]
 
 
 def write_ftm(

@@ -44,8 +44,7 @@ def case_to_dict(case: Case, redactor: Redactor) -> dict[str, Any]:
     data: dict[str, Any] = finite(
         case.model_dump(mode="json", exclude={"findings", "pivots"}), notes
     )
-    if not redactor.reveal:  # free text of the case: summaries, reasons, titles
-        data = redactor.walk(data)
+    data = redactor.walk(data)  # free text of the case: summaries, reasons, titles
     data["pivots"] = [redactor.pivot(p) for p in case.pivots]
     data["records"] = [redactor.record_ref(r) for r in case.records]
     if data.get("network"):

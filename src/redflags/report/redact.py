@@ -213,8 +213,7 @@ class Redactor:
             if finding.subject_kind in PERSONAL_KINDS and not self.reveal and finding.subject:
                 text = text.replace(finding.subject, data["subject"])
             data[key] = self.text(text)
-        if not self.reveal:
-            data["facts"] = self.walk(data["facts"])
+        data["facts"] = self.walk(data["facts"])
         return data
 
     # -- free text --
@@ -320,9 +319,9 @@ class Redactor:
 
     def walk(self, value: Any, contacts: bool = True) -> Any:
         """`text` on every string of a JSON-like structure (keys kept), each cut to
-        MAX_WRITTEN_CHARS first."""
+        MAX_WRITTEN_CHARS and without 'inf'/'nan' first (also with --reveal)."""
         if isinstance(value, str):
-            return self.text(bounded(value), contacts)
+            return self.text(finite_text(bounded(value)), contacts)
         if isinstance(value, Mapping):
             return {k: self.walk(v, contacts) for k, v in value.items()}
         if isinstance(value, list | tuple):
