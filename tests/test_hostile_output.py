@@ -428,3 +428,21 @@ def test_evidence_windows_give_each_identifier_one_token(revealed: ScanResult) -
     shown = "".join(s.text for v in views for p in v["parts"] for s in p["segments"])
     assert shown.count("phone#") == 1 and shown.count("account#") == 1
     assert "4542530829" not in shown and "0040" not in shown
+
+
+def test_the_page_scrubber_leaves_markup_and_policy_alone() -> None:
+    from redflags.report.redact import Scrubber
+
+    scrub = Scrubber(
+        Redactor(KEY), [("handle", "meta"), ("handle", "none"), ("phone", "+4552614783")]
+    )
+    page = (
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">'
+        "<style>.meta { color: red }</style><p>meta 52614783 none</p>"
+    )
+    out = scrub.page(page)
+    assert out.startswith(
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">'
+    )
+    assert "<style>.meta { color: red }</style>" in out
+    assert "52614783" not in out and "<p>handle#" in out

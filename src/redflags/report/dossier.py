@@ -182,7 +182,7 @@ def render_dossier(
         )
     )
     scrub = Scrubber(redactor, case_personal_pairs(case))
-    return scrub(html)
+    return scrub.page(html)
 
 
 def _full_findings(

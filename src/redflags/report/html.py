@@ -333,7 +333,7 @@ def write_html_report(
         scrub = Scrubber(redactor)
         for case in cases:
             scrub.add(case_personal_pairs(case))
-        html = scrub(html)
+        html = scrub.page(html)
     path.write_text(html, encoding="utf-8")
 
 

@@ -117,6 +117,7 @@ _KONTO = re.compile(
 _TOKEN = re.compile(
     r"(?<![0-9A-Za-z])(?:" + "|".join(sorted(PERSONAL_KINDS)) + r")#[0-9a-f]{10}(?![0-9A-Za-z])"
 )
+_MARKUP = re.compile(r"(<style>.*?</style>|<[^>]*>)", re.DOTALL)  # kept by Scrubber.page
 _NAME_WORD = re.compile(r"\w+")
 _NAME_GAP = re.compile(r"[\s.'’-]{1,3}")  # what may stand between the words of a name
 _SIX_DIGITS = re.compile(r"(?:\d\D*){6}")
@@ -402,6 +403,14 @@ class Scrubber:
             for variant in _variants(kind, value):
                 self._tokens.setdefault(variant.casefold(), token)
         self._pattern = None
+
+    def page(self, html: str) -> str:
+        """A finished page scrubbed in its text only: tags (and the stylesheet) are left as
+        written, so that a handle called "meta" or "none" cannot break the markup or the
+        Content-Security-Policy."""
+        if self.redactor.reveal or not self._tokens:
+            return html
+        return "".join(part if i % 2 else self(part) for i, part in enumerate(_MARKUP.split(html)))
 
     def add_pivots(self, pivots: Iterable[str]) -> None:
         self.add(tuple(p.partition(":")[::2]) for p in pivots)  # type: ignore[misc]
