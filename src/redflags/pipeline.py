@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import secrets
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +34,7 @@ from redflags.report import (
     write_findings_jsonl,
     write_html_report,
 )
+from redflags.report.json_export import dumps as json_dumps
 from redflags.report.names import customer_ids, record_names, records_written
 from redflags.report.redact import RedactionKeyError
 from redflags.resolve import resolve_people
@@ -388,7 +388,7 @@ def run_scan(
         if baseline is not None:
             baseline.save()
     (run_dir / "run.json").write_text(
-        json.dumps(
+        json_dumps(  # no NaN or infinity: null, never invalid JSON
             {
                 **run,
                 "ingest": ingest_rows,
@@ -402,7 +402,6 @@ def run_scan(
                 "stages": meter.stages,
             },
             indent=2,
-            ensure_ascii=False,
         ),
         encoding="utf-8",
     )
@@ -464,7 +463,7 @@ def run_evaluation(
         }
     metrics["stages"] = {**scan.stages, **meter.stages}
     metrics_path = scan.run_dir / "metrics.json"
-    metrics_path.write_text(json.dumps(metrics, indent=2, ensure_ascii=False), encoding="utf-8")
+    metrics_path.write_text(json_dumps(metrics, indent=2), encoding="utf-8")
     markdown_path = scan.run_dir / "metrics.md"
     markdown_path.write_text(render_markdown(metrics), encoding="utf-8")
     return EvaluationResult(
