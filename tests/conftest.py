@@ -25,7 +25,9 @@ def load_records(store: Store, records: dict[str, list[dict[str, Any]]]) -> None
 @pytest.fixture(autouse=True)
 def _redaction_key(monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests never touch the user's key file.
-    monkeypatch.setenv("REDFLAGS_REDACTION_KEY", "test-key")
+    monkeypatch.setenv(
+        "REDFLAGS_REDACTION_KEY", "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0"
+    )
 
 
 @pytest.fixture

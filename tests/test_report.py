@@ -35,7 +35,14 @@ def test_tokens_are_keyed_stable_and_kind_aware() -> None:
     assert one.token("phone", "+45") == one.token("phone", "+45")
     assert one.token("phone", "+45") != other.token("phone", "+45")
     assert one.token("phone", "+45").startswith("phone#")
-    assert one.token("customer", "K1") == "K1"  # internal ids are not personal identifiers
+    assert one.token("customer", "K1").startswith("customer#")  # a person's id at the bank
+    assert one.token("name", "Andrei  Munteanu") == one.token("name", "ANDREI MUNTEANU")
+    assert one.token("persona", "Bella") == one.token("name", "bella")
+    assert one.token("account", "1234 1234567890") == one.token("account", "1234-1234567890")
+    assert one.token("account", "DK50 0040 0440 1162 43") == one.token(
+        "account", "DK5000400440116243"
+    )
+    assert one.token("case", "C-1") == "C-1"  # our own ids are not personal
     assert Redactor(reveal=True).token("phone", "+45") == "+45"
 
 
@@ -43,7 +50,7 @@ def test_finding_redaction_covers_subject_pivots_evidence_and_facts() -> None:
     data = Redactor(b"k").finding(_finding())
     text = str(data)
     assert "+4552614783" not in text and "x@mail.example" not in text
-    assert "customer:K1" in text
+    assert "customer:K1" not in text and "customer:customer#" in text
     assert data["evidence"][1]["value"] == "sector"  # a lexicon concept stays readable
     revealed = Redactor(reveal=True).finding(_finding())
     assert revealed["subject"] == "+4552614783"

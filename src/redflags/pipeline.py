@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 from collections.abc import Callable, Iterator, Sequence
@@ -37,6 +36,9 @@ from redflags.report import (
     write_findings_jsonl,
     write_html_report,
 )
+from redflags.report.json_export import dumps as json_dumps
+from redflags.report.names import customer_ids, record_names, records_written
+from redflags.report.redact import RedactionKeyError
 from redflags.resolve import resolve_people
 from redflags.runfolder import RunFolder, scratch_folder
 from redflags.score import MODEL_NAME, RiskV1
@@ -266,6 +268,12 @@ def run_scan(
 ) -> ScanResult:
     options = options or ScanOptions()
     progress = progress or _Silent()
+    try:  # a redaction key that cannot be used is said at once, in one line
+        redactor = Redactor(options.redaction_key, reveal=options.reveal)
+        # the baseline never holds clear pivots, even with --reveal
+        keyed = Redactor(options.redaction_key) if options.baseline else redactor
+    except RedactionKeyError as exc:
+        raise ScanError(str(exc)) from None
     run_id = new_run_id()
     run_dir = options.out or Path("runs") / run_id
     meter = StageMeter()
@@ -341,10 +349,13 @@ def run_scan(
                 wanted = {r for group, score in scored if score.is_case for r in group.records}
                 cases = build_cases(scored, catalogue, record_facts(engine, wanted))
             record_texts = _record_texts(engine, cases)
+            names = record_names(engine, records_written(findings, cases))  # redacted in all text
+            customers = customer_ids(engine)
 
         with meter.measure("report"):
             progress.stage("write report")
-            redactor = Redactor(options.redaction_key, reveal=options.reveal)
+            redactor.add_names(names)
+            redactor.add_customer_ids(customers)
             run = {
                 "run_id": run_id,
                 "created": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -357,7 +368,6 @@ def run_scan(
             statuses: dict[str, dict[str, Any]] = {}
             shown = cases
             if baseline is not None:
-                keyed = Redactor(options.redaction_key)  # the baseline never holds clear pivots
                 cases, found = baseline.apply(cases, keyed.pivot, run_id, options.show_all)
                 statuses = {i: s.as_dict() for i, s in found.items()}
                 shown = [c for c in cases if statuses[c.case_id]["shown"]]
@@ -418,7 +428,7 @@ def run_scan(
             if baseline is not None:
                 baseline.save()
         (run_dir / "run.json").write_text(
-            json.dumps(
+            json_dumps(  # no NaN or infinity: null, never invalid JSON
                 {
                     **run,
                     "ingest": ingest_rows,
@@ -433,7 +443,6 @@ def run_scan(
                     "stages": meter.stages,
                 },
                 indent=2,
-                ensure_ascii=False,
             ),
             encoding="utf-8",
         )
@@ -498,7 +507,7 @@ def run_evaluation(
         }
     metrics["stages"] = {**scan.stages, **meter.stages}
     metrics_path = scan.run_dir / "metrics.json"
-    metrics_path.write_text(json.dumps(metrics, indent=2, ensure_ascii=False), encoding="utf-8")
+    metrics_path.write_text(json_dumps(metrics, indent=2), encoding="utf-8")
     markdown_path = scan.run_dir / "metrics.md"
     markdown_path.write_text(render_markdown(metrics), encoding="utf-8")
     if scan.folder is not None:

@@ -17,35 +17,25 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
-
 from redflags.catalogue import Catalogue
 from redflags.catalogue.schema import CATEGORY_TITLES, Category
 from redflags.model import Case
-from redflags.report.html import _case_view
+from redflags.report.html import _case_view, content_security_policy, page_environment
 from redflags.report.labels import (
     DOSSIER_LABELS,
     LABELS,
     category_sentence,
     roles_sentence,
 )
-from redflags.report.redact import Redactor, Scrubber, case_personal_pairs
+from redflags.report.redact import Redactor, Scrubber, case_personal_pairs, finite_text
 from redflags.report.svg import build_network, network_svg, timeline_lanes, timeline_svg
 
 FINDINGS_PER_INDICATOR = 20  # in the dossier's evidence section; the exports hold all
+TEXTS_SHOWN = 40  # text evidence blocks per dossier; the rest are counted
 
 
 def dossier_name(case_id: str) -> str:
     return f"{case_id}.html"
-
-
-def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("redflags.report", "templates"),
-        autoescape=select_autoescape(["html", "j2"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
 
 
 def _category_of(catalogue: Catalogue, indicator_id: str) -> str | None:
@@ -144,14 +134,19 @@ def render_dossier(
     status: Mapping[str, Any] | None = None,
     report_href: str = "../report.html",
 ) -> str:
-    view = _case_view(case, catalogue, record_texts, redactor, lang)
+    view = _case_view(case, catalogue, record_texts, redactor, lang, TEXTS_SHOWN)
     # the dossier shows more of each indicator's findings than the run report does
     view_full = _full_findings(case, catalogue, redactor, lang)
     table = indicator_table(case, catalogue, lang)
     labels = DOSSIER_LABELS[lang]
     network = build_network(case, redactor.pivot)
     roles = _roles(case, redactor, lang)
-    lanes = timeline_lanes(case.timeline, lambda i: _category_of(catalogue, i), lang)
+    lanes = timeline_lanes(
+        case.timeline,
+        lambda i: _category_of(catalogue, i),
+        lang,
+        lambda text: redactor.text(finite_text(text)),
+    )
     parts = [
         (s["title"], s["subtotal"], len(s["rows"]))
         for s in sorted(table["sections"], key=lambda s: -s["subtotal"])
@@ -162,7 +157,7 @@ def render_dossier(
         roles_sentence(lang, [(r["role"], r["entity"], r["reasons"]) for r in roles]),
     ]
     html = (
-        _environment()
+        page_environment(redactor)
         .get_template("dossier.html.j2")
         .render(
             L=LABELS[lang],
@@ -182,10 +177,12 @@ def render_dossier(
             status=status,
             redacted=not redactor.reveal,
             report_href=report_href,
+            csp=content_security_policy("dossier.css"),
+            css_name="dossier.css",
         )
     )
     scrub = Scrubber(redactor, case_personal_pairs(case))
-    return scrub(html)
+    return scrub.page(html)
 
 
 def _full_findings(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import math
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
@@ -20,7 +21,8 @@ from typing import Any
 
 from redflags.catalogue import Catalogue
 from redflags.model import Case, Finding
-from redflags.report.redact import Redactor, Scrubber, finding_personal_pairs
+from redflags.report.json_export import dumps
+from redflags.report.redact import Redactor, Scrubber, finding_personal_pairs, finite
 from redflags.report.redact import case_personal_pairs as _case_pairs
 from redflags.report.svg import build_network
 
@@ -108,7 +110,7 @@ def write_csv(
                 case.case_id,
                 status.get("status", "new"),
                 case.score.priority,
-                f"{case.score.total:g}",
+                _number(case.score.total),
                 case.score.model,
                 ";".join(case.score.source_types),
                 ";".join(case.indicator_ids),
@@ -142,12 +144,12 @@ def write_csv(
                 finding.indicator_id,
                 finding.indicator_version,
                 category,
-                f"{weight:g}",
+                _number(weight),
                 finding.subject_kind,
                 data["subject"],
                 finding.window_start or "",
                 finding.window_end or "",
-                f"{finding.strength:g}",
+                _number(finding.strength),
                 data["summary_en"],
                 data["summary_da"],
                 len(finding.evidence),
@@ -171,6 +173,11 @@ def write_csv(
                 e_writer.writerow([scrub(str(v)) for v in row])
                 counts["evidence"] += 1
     return counts
+
+
+def _number(value: float | None) -> str:
+    """A number for a cell: empty when it is not finite (an overflowed sum), never 'inf'."""
+    return "" if value is None or not math.isfinite(value) else f"{value:g}"
 
 
 # --- FollowTheMoney -------------------------------------------------------------------------
@@ -241,7 +248,7 @@ def ftm_entities(
                     "Payment",
                     payerAccount=a,
                     beneficiaryAccount=b,
-                    amount=f"{edge.amount:g}" if edge.amount is not None else None,
+                    amount=_number(edge.amount) or None,
                     currency=edge.currency,
                     summary=edge.label,
                 )
@@ -270,18 +277,18 @@ def ftm_entities(
                 date=(finding.window_start or "")[:10],
             )
         )
-    steps = "; ".join(f"{s.code} {s.delta:+g}" for s in case.score.steps)
+    steps = "; ".join(f"{s.code} {finite(s.delta) or 0:+g}" for s in case.score.steps)
     out.append(
         _entity(
             _ftm_id(case.case_id, "case"),
             "Note",
             name=f"redflags case {case.case_id} "
-            f"({case.score.priority}, score {case.score.total:g})",
+            f"({case.score.priority}, score {_number(case.score.total) or 'n/a'})",
             description=f"{case.score.model}: {steps}",
             entity=lead,
         )
     )
-    return [json.loads(scrub(json.dumps(e, ensure_ascii=False))) for e in out]
+    return [json.loads(scrub(dumps(redactor.walk(e)))) for e in out]
 
 
 def write_ftm(
@@ -291,7 +298,7 @@ def write_ftm(
     with path.open("w", encoding="utf-8") as handle:
         for case in cases:
             for entity in ftm_entities(case, catalogue, redactor, lang):
-                handle.write(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n")
+                handle.write(dumps(entity, sort_keys=True) + "\n")
                 count += 1
     return count
 
@@ -374,7 +381,7 @@ def write_gexf(path: Path, cases: Sequence[Case], redactor: Redactor) -> tuple[i
                     "target": scrub(redactor.pivot(edge.target)),
                     "type": "directed" if edge.kind == "payment" else "undirected",
                     "weight": str(edge.count),
-                    "label": edge.label,
+                    "label": redactor.text(edge.label),
                 },
             )
             attvalues(
@@ -384,9 +391,9 @@ def write_gexf(path: Path, cases: Sequence[Case], redactor: Redactor) -> tuple[i
                     "kind": edge.kind,
                     "case_id": case.case_id,
                     "count": edge.count,
-                    "amount": edge.amount,
-                    "currency": edge.currency,
-                    "label": edge.label,
+                    "amount": finite(edge.amount),
+                    "currency": redactor.text(edge.currency or ""),
+                    "label": redactor.text(edge.label),
                 },
             )
     ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader
 from markupsafe import Markup, escape
 
 from redflags.catalogue import Catalogue
@@ -17,10 +22,83 @@ from redflags.catalogue.schema import CATEGORY_TITLES, Category
 from redflags.extract import identifiers_of
 from redflags.model import Case, Finding
 from redflags.report.labels import DOSSIER_LABELS, LABELS, explanation
-from redflags.report.redact import Redactor, Scrubber, case_personal_pairs
+from redflags.report.redact import Redactor, Scrubber, case_personal_pairs, finite_text
 from redflags.score.risk_v1 import RiskV1Settings, signature_text
 
 FINDINGS_SHOWN_PER_INDICATOR = 3  # an analyst reads three; cases.json lists them all
+CONTEXT_CHARS = 300  # evidence text shown around each match, each side: never a whole body
+WINDOWS_PER_TEXT = 6  # context windows shown per text field; the rest are counted
+SCAN_MARGIN = 120  # identifiers are looked for this far beyond a window, so none is cut in two
+MAX_VALUE_CHARS = 2000  # any one value written into a page is cut to this
+TEXTS_SHOWN = 12  # text evidence blocks per case in the run report (dossier: its own cap)
+
+
+def page_environment(redactor: Redactor) -> Environment:
+    """The Jinja environment of every page: autoescape on for every template (whatever its
+    name), and each value written passes `safe_value` (identifiers in free text tokenised,
+    no inf/nan, bounded length) before it is escaped."""
+    env = Environment(
+        loader=PackageLoader("redflags.report", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=lambda value: safe_value(value, redactor),
+    )
+    env.filters["href"] = safe_href
+    env.filters["num"] = number
+    env.globals["css"] = stylesheet
+    return env
+
+
+def safe_value(value: Any, redactor: Redactor) -> Any:
+    if isinstance(value, Markup) or value is None:
+        return value
+    if isinstance(value, float):
+        return number(value)
+    if isinstance(value, str):
+        if len(value) > MAX_VALUE_CHARS:
+            value = value[:MAX_VALUE_CHARS] + f"… (+{len(value) - MAX_VALUE_CHARS} characters)"
+        return redactor.text(finite_text(value))
+    return value
+
+
+def number(value: Any, spec: str = "g") -> str:
+    """A number for a page: never 'inf' or 'nan'."""
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if not math.isfinite(x):
+        return "(too large to show)"
+    return format(x, spec)
+
+
+def safe_href(url: Any) -> str | None:
+    """A link target from record data: only absolute http(s) URLs; None for anything else
+    (javascript:, data:, vbscript:, relative), which the template then shows as text."""
+    if not isinstance(url, str):
+        return None
+    text = url.strip()
+    if any(ord(c) < 33 or c in '"<>`' for c in text):
+        return None
+    parts = urlsplit(text)
+    return text if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def stylesheet(name: str) -> Markup:
+    """The page's CSS, inlined; its hash goes into the Content-Security-Policy."""
+    return Markup(files("redflags.report").joinpath("templates", name).read_text("utf-8"))
+
+
+def content_security_policy(css_name: str) -> Markup:
+    """No script, nothing fetched, no forms; only our own stylesheet (by hash) and data: images."""
+    digest = hashlib.sha256(stylesheet(css_name).encode("utf-8")).digest()
+    style = "'sha256-" + base64.b64encode(digest).decode() + "'"
+    # Markup: our own text, kept byte for byte (no escaping, no redaction)
+    return Markup(
+        f"default-src 'none'; style-src {style}; img-src data:; base-uri 'none'; "
+        "form-action 'none'; frame-ancestors 'none'"
+    )
 
 
 @dataclass(frozen=True)
@@ -64,9 +142,28 @@ def highlight_segments(
     return segments
 
 
+def _windows(spans: Sequence[tuple[int, int, str]], length: int) -> list[tuple[int, int]]:
+    """Context windows (CONTEXT_CHARS each side) around the highlighted spans, merged."""
+    windows: list[tuple[int, int]] = []
+    for start, end, _ in sorted(spans):
+        if start >= length or end <= 0:
+            continue  # a pointer beyond the text (the record changed): nothing to show
+        a, b = max(0, start - CONTEXT_CHARS), min(length, max(end, start) + CONTEXT_CHARS)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], b))
+        else:
+            windows.append((a, b))
+    return windows
+
+
 def _text_views(
-    case: Case, record_texts: Mapping[str, Mapping[str, str]], redactor: Redactor
-) -> list[dict[str, Any]]:
+    case: Case,
+    record_texts: Mapping[str, Mapping[str, str]],
+    redactor: Redactor,
+    limit: int | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """The evidence texts of a case as windows around the matches (never a whole body), with
+    identifiers replaced by tokens; at most `limit` text fields, and how many were left out."""
     spans: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
     for finding in case.findings:
         for e in finding.evidence:
@@ -74,28 +171,52 @@ def _text_views(
                 spans[(f"{e.kind}:{e.record_id}", e.field)].append(
                     (e.start, e.end, e.value_kind or e.value or "")
                 )
+    keys = [k for k in sorted(spans) if record_texts.get(k[0], {}).get(k[1])]
+    shown = keys if limit is None else keys[:limit]
     views = []
-    for (record, field), highlights in sorted(spans.items()):
-        text = record_texts.get(record, {}).get(field)
-        if not text:
-            continue
+    for record, field in shown:
+        text = record_texts[record][field]
         kind, record_id = record.split(":", 1)
-        redactions: list[tuple[int, int, str]] = []
-        if not redactor.reveal:
-            id_field = {"ad": "ad_id", "message": "message_id"}.get(kind, "id")
-            for ident in identifiers_of(kind, {id_field: record_id, field: text}):
-                if ident.field == field and ident.start is not None and ident.end is not None:
-                    redactions.append(
-                        (ident.start, ident.end, redactor.token(ident.kind, ident.value))
-                    )
+        windows = _windows(spans[(record, field)], len(text))
+        parts = []
+        for a, b in windows[:WINDOWS_PER_TEXT]:
+            lo, hi = max(0, a - SCAN_MARGIN), min(len(text), b + SCAN_MARGIN)
+            redactions: list[tuple[int, int, str]] = []
+            if not redactor.reveal:
+                id_field = {"ad": "ad_id", "message": "message_id"}.get(kind, "id")
+                for ident in identifiers_of(kind, {id_field: record_id, field: text[lo:hi]}):
+                    if ident.field == field and ident.start is not None and ident.end is not None:
+                        redactions.append(
+                            (
+                                ident.start + lo - a,
+                                ident.end + lo - a,
+                                redactor.token(ident.kind, ident.value),
+                            )
+                        )
+                # account numbers, names and customer ids the contact extractors do not know
+                found = list(redactions)  # the contact extractors' spans win over these
+                for start, end, token in redactor.spans(text[lo:hi], contacts=False):
+                    start, end = start + lo - a, end + lo - a
+                    if all(end <= s or start >= e for s, e, _ in found):
+                        redactions.append((start, end, token))
+            highlights = [(s - a, e - a, label) for s, e, label in spans[(record, field)]]
+            parts.append(
+                {
+                    "before": a > 0,
+                    "after": b < len(text),
+                    "segments": highlight_segments(text[a:b], highlights, redactions),
+                }
+            )
         views.append(
             {
-                "record": record,
+                "record": redactor.pivot(record),
                 "field": field,
-                "segments": highlight_segments(text, highlights, redactions),
+                "parts": parts,
+                "more_windows": max(0, len(windows) - WINDOWS_PER_TEXT),
+                "length": len(text),
             }
         )
-    return views
+    return views, len(keys) - len(shown)
 
 
 def _case_view(
@@ -104,7 +225,9 @@ def _case_view(
     record_texts: Mapping[str, Mapping[str, str]],
     redactor: Redactor,
     lang: str,
+    texts_limit: int | None = TEXTS_SHOWN,
 ) -> dict[str, Any]:
+    texts, texts_more = _text_views(case, record_texts, redactor, texts_limit)
     by_category: dict[Category, list[dict[str, Any]]] = defaultdict(list)
     shown: Counter[str] = Counter()
     for finding in case.findings:
@@ -121,7 +244,7 @@ def _case_view(
                 "window": (finding.window_start or "")[:10]
                 + (" – " + (finding.window_end or "")[:10] if finding.window_end else ""),
                 "evidence": redacted["evidence"],
-                "template": _template_markup(redacted["facts"].get("template")),
+                "template": _template_markup(redacted["facts"].get("template"), redactor),
                 "weight": indicator.weight,
                 "more": 0,
             }
@@ -158,7 +281,8 @@ def _case_view(
         "categories": [
             (CATEGORY_TITLES[c][lang], by_category[c]) for c in Category if by_category.get(c)
         ],
-        "texts": _text_views(case, record_texts, redactor),
+        "texts": texts,
+        "texts_more": texts_more,
         "records": sorted(records.items()),
         "pivots": [redactor.pivot(p) for p in case.pivots if not p.startswith("customer:")],
         "timeline": case.timeline,
@@ -182,13 +306,7 @@ def write_html_report(
     dossiers: bool = False,
     exports: Sequence[str] = (),
 ) -> None:
-    env = Environment(
-        loader=PackageLoader("redflags.report", "templates"),
-        autoescape=select_autoescape(["html"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    template = env.get_template("report.html.j2")
+    template = page_environment(redactor).get_template("report.html.j2")
     counts = Counter(f.indicator_id for f in findings)
     html = template.render(
         L=LABELS[lang],
@@ -208,22 +326,29 @@ def write_html_report(
         dossiers=dossiers,
         exports=exports,
         D=DOSSIER_LABELS[lang],
+        csp=content_security_policy("report.css"),
+        css_name="report.css",
     )
     if not redactor.reveal:  # last line of defence: no clear value of any case in the page
         scrub = Scrubber(redactor)
         for case in cases:
             scrub.add(case_personal_pairs(case))
-        html = scrub(html)
+        html = scrub.page(html)
     path.write_text(html, encoding="utf-8")
 
 
 _SLOT = re.compile(r"\{[^{}\s]+\}")
 
 
-def _template_markup(template: Any) -> Markup | None:
-    """An ad template (BEH-AD-TEMPLATE's facts) escaped, with its {slots} marked."""
+def _template_markup(template: Any, redactor: Redactor | None = None) -> Markup | None:
+    """An ad template (BEH-AD-TEMPLATE's facts) scrubbed, cut and escaped, with its {slots}
+    marked."""
     if not isinstance(template, str):
         return None
+    if len(template) > MAX_VALUE_CHARS:
+        template = template[:MAX_VALUE_CHARS] + "…"
+    if redactor is not None:
+        template = redactor.text(template)
     parts, last = [], 0
     for match in _SLOT.finditer(template):
         parts.append(escape(template[last : match.start()]))

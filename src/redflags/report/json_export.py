@@ -13,14 +13,25 @@ from redflags.report.redact import (
     Scrubber,
     case_personal_pairs,
     finding_personal_pairs,
+    finite,
 )
+
+
+def dumps(value: Any, notes: list[str] | None = None, **options: Any) -> str:
+    """JSON that every reader accepts: NaN and infinity become null (noted in `notes`), and
+    `allow_nan=False` makes any that slipped through an error rather than invalid JSON."""
+    return json.dumps(finite(value, notes), ensure_ascii=False, allow_nan=False, **options)
 
 
 def write_findings_jsonl(path: Path, findings: Iterable[Finding], redactor: Redactor) -> int:
     count = 0
     with path.open("w", encoding="utf-8") as handle:
         for finding in findings:
-            line = json.dumps(redactor.finding(finding), ensure_ascii=False)
+            notes: list[str] = []
+            data = redactor.finding(finding)
+            line = dumps(data, notes)
+            if notes:
+                line = dumps({**data, "non_finite": notes})
             if not redactor.reveal:  # summaries may quote identifiers other than the subject
                 line = Scrubber(redactor, finding_personal_pairs(finding))(line)
             handle.write(line + "\n")
@@ -29,9 +40,18 @@ def write_findings_jsonl(path: Path, findings: Iterable[Finding], redactor: Reda
 
 
 def case_to_dict(case: Case, redactor: Redactor) -> dict[str, Any]:
-    data = case.model_dump(mode="json", exclude={"findings", "pivots"})
+    notes: list[str] = []
+    data: dict[str, Any] = finite(
+        case.model_dump(mode="json", exclude={"findings", "pivots"}), notes
+    )
+    data = redactor.walk(data)  # free text of the case: summaries, reasons, titles
     data["pivots"] = [redactor.pivot(p) for p in case.pivots]
-    data["findings"] = [redactor.finding(f) for f in case.findings]
+    data["records"] = [redactor.record_ref(r) for r in case.records]
+    if data.get("network"):
+        data["network"]["hubs_cut"] = [redactor.pivot(p) for p in data["network"]["hubs_cut"]]
+    data["findings"] = [finite(redactor.finding(f), notes) for f in case.findings]
+    if notes:
+        data["non_finite"] = notes
     data["indicators"] = list(case.indicator_ids)
     for role in data.get("roles") or ():
         role["entity"] = redactor.pivot(role["entity"])
@@ -46,7 +66,7 @@ def case_to_dict(case: Case, redactor: Redactor) -> dict[str, Any]:
     if redactor.reveal:
         return data
     scrub = Scrubber(redactor, case_personal_pairs(case))
-    scrubbed: dict[str, Any] = json.loads(scrub(json.dumps(data, ensure_ascii=False)))
+    scrubbed: dict[str, Any] = json.loads(scrub(dumps(data)))
     return scrubbed
 
 
@@ -67,10 +87,14 @@ def write_cases_json(
             data["baseline"] = dict(statuses[case.case_id])
         data["dossier"] = f"cases/{case.case_id}.html"
         cases_out.append(data)
-    document = {
+    document: dict[str, Any] = {
         **run,
         "redacted": not redactor.reveal,
         "cases": cases_out,
         "hidden_by_baseline": [dict(h) for h in hidden],
     }
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+    notes: list[str] = []
+    text = dumps(document, notes, indent=2)
+    if notes:
+        text = dumps({**document, "non_finite": notes}, indent=2)
+    path.write_text(text, encoding="utf-8")

@@ -135,6 +135,8 @@ DOSSIER_LABELS: dict[str, dict[str, str]] = {
         "network_derived": "The case carries no network edges; the picture is derived from the "
         "findings' evidence.",
         "not_drawn": "more identifiers not drawn (all in the exports)",
+        "more_passages": "and {n} more passages of this text",
+        "more_texts": "and {n} more texts with evidence (all pointers are in cases.json)",
         "roles": "Roles",
         "role": "Role",
         "entity": "Entity",
@@ -182,6 +184,8 @@ DOSSIER_LABELS: dict[str, dict[str, str]] = {
         "network_derived": "Sagen har ingen netværkskanter; billedet er udledt af fundenes "
         "beviser.",
         "not_drawn": "identifikatorer mere, ikke tegnet (alle i eksporterne)",
+        "more_passages": "og {n} steder mere i denne tekst",
+        "more_texts": "og {n} tekster mere med beviser (alle henvisninger er i cases.json)",
         "roles": "Roller",
         "role": "Rolle",
         "entity": "Enhed",

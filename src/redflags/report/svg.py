@@ -7,6 +7,7 @@ a fixed seed, so the same case draws the same picture every time.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -76,6 +77,8 @@ def _kind(pivot: str) -> str:
 def _fmt_amount(amount: float | None, currency: str | None) -> str:
     if amount is None:
         return ""
+    if not math.isfinite(amount):
+        return f" (too large to show) {currency or ''}".rstrip()
     return f" {amount:,.0f} {currency or ''}".rstrip()
 
 
@@ -298,8 +301,12 @@ class Lane:
 
 
 def timeline_lanes(
-    entries: Iterable[Any], category_of: Callable[[str], str | None], lang: str
+    entries: Iterable[Any],
+    category_of: Callable[[str], str | None],
+    lang: str,
+    scrub: Callable[[str], str] = str,
 ) -> list[Lane]:
+    """One lane per indicator or event; `scrub` redacts the summaries shown as tooltips."""
     lanes: dict[str, list[tuple[datetime, datetime | None, str]]] = defaultdict(list)
     colours: dict[str, str] = {}
     for entry in entries:
@@ -310,7 +317,7 @@ def timeline_lanes(
         key = entry.indicator_id or getattr(entry, "event", "") or "event"
         category = category_of(entry.indicator_id) if entry.indicator_id else None
         colours[key] = CATEGORY_COLOURS.get(category or "", "#546e7a")
-        summary = entry.summary_da if lang == "da" else entry.summary_en
+        summary = scrub(entry.summary_da if lang == "da" else entry.summary_en)
         lanes[key].append((start, end if end and end > start else None, summary))
     ordered = sorted(lanes.items(), key=lambda kv: (min(s[0] for s in kv[1]), kv[0]))
     return [Lane(k, colours[k], tuple(sorted(v, key=lambda s: s[0]))) for k, v in ordered]
