@@ -180,7 +180,8 @@ class _Located:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(v, at) for v in node.value]
-        value = yaml.safe_load(yaml.serialize(node))
+        # the scalar as YAML's safe constructor reads it (its tag was resolved when composing)
+        value = yaml.constructor.SafeConstructor().construct_object(node)
         # No descriptor value is a boolean, and YAML 1.1 would turn the country code NO into False.
         return node.value if isinstance(value, bool) else value
 
@@ -236,6 +237,7 @@ def load_descriptor(path: Path) -> SourceDescriptor:
     try:
         _screen(text, path)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = None if node is None else located.convert(node)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
@@ -243,7 +245,6 @@ def load_descriptor(path: Path) -> SourceDescriptor:
         raise DescriptorError(where, f"not valid YAML: {problem}") from None
     if node is None:
         raise DescriptorError(path, "empty descriptor")
-    data = located.convert(node)
     if not isinstance(data, dict):
         raise DescriptorError(f"{path}:1", "a descriptor must be a mapping of keys to values")
     try:

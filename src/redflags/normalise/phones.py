@@ -31,6 +31,9 @@ class PhoneMatch:
     obfuscated: bool = False  # only readable after undoing words, emoji, look-alikes ...
 
 
+E164_MAX_DIGITS = 15
+
+
 def normalise_phone(value: str | None, region: str = DEFAULT_REGION) -> str | None:
     """E.164 form of a phone number written in any common way, or None if it is not valid."""
     if not value or not value.strip():
@@ -41,7 +44,9 @@ def normalise_phone(value: str | None, region: str = DEFAULT_REGION) -> str | No
         return None
     if not phonenumbers.is_valid_number(number):
         return None
-    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    # E.164 allows at most 15 digits; libphonenumber's open-ended German ranges accept more
+    return e164 if len(e164) <= E164_MAX_DIGITS + 1 else None
 
 
 @dataclass(frozen=True)
