@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 from redflags.model import Evidence, Finding
 from redflags.report.html import highlight_segments
 from redflags.report.redact import Redactor
@@ -65,3 +67,17 @@ def test_segments_highlight_and_redact_without_shifting_text() -> None:
         ("phone#abc", "identifier", True),
         (" i aften", None, False),
     ]
+
+
+def test_a_body_dense_with_matches_shows_bounded_windows() -> None:
+    # one match every 20 characters over a 1 MB body used to merge into one window of it all
+    from redflags.report.html import MAX_WINDOW_CHARS, WINDOWS_PER_TEXT, _windows
+
+    length = 1_000_000
+    spans = [(i, i + 5, "youth") for i in range(0, length, 20)]
+    windows = _windows(spans, length)
+    assert all(0 < b - a <= MAX_WINDOW_CHARS for a, b in windows)
+    assert sum(b - a for a, b in windows[:WINDOWS_PER_TEXT]) <= WINDOWS_PER_TEXT * MAX_WINDOW_CHARS
+    # every match is still inside some window, and the windows do not overlap
+    assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(windows))
+    assert all(any(a <= s and e <= b for a, b in windows) for s, e, _ in spans[:500])

@@ -28,6 +28,7 @@ from redflags.score.risk_v1 import RiskV1Settings, signature_text
 FINDINGS_SHOWN_PER_INDICATOR = 3  # an analyst reads three; cases.json lists them all
 CONTEXT_CHARS = 300  # evidence text shown around each match, each side: never a whole body
 WINDOWS_PER_TEXT = 6  # context windows shown per text field; the rest are counted
+MAX_WINDOW_CHARS = 4 * CONTEXT_CHARS  # matches every few words must not merge into a whole body
 SCAN_MARGIN = 120  # identifiers are looked for this far beyond a window, so none is cut in two
 MAX_VALUE_CHARS = 2000  # any one value written into a page is cut to this
 TEXTS_SHOWN = 12  # text evidence blocks per case in the run report (dossier: its own cap)
@@ -143,14 +144,18 @@ def highlight_segments(
 
 
 def _windows(spans: Sequence[tuple[int, int, str]], length: int) -> list[tuple[int, int]]:
-    """Context windows (CONTEXT_CHARS each side) around the highlighted spans, merged."""
+    """Context windows (CONTEXT_CHARS each side) around the highlighted spans, merged while a
+    window stays within MAX_WINDOW_CHARS (then the next starts), so a body dense with matches
+    still shows a bounded excerpt."""
     windows: list[tuple[int, int]] = []
     for start, end, _ in sorted(spans):
         if start >= length or end <= 0:
             continue  # a pointer beyond the text (the record changed): nothing to show
         a, b = max(0, start - CONTEXT_CHARS), min(length, max(end, start) + CONTEXT_CHARS)
-        if windows and a <= windows[-1][1]:
+        if windows and a <= windows[-1][1] and b - windows[-1][0] <= MAX_WINDOW_CHARS:
             windows[-1] = (windows[-1][0], max(windows[-1][1], b))
+        elif windows and a < windows[-1][1]:
+            windows.append((windows[-1][1], b))  # full: go on where the last one stopped
         else:
             windows.append((a, b))
     return windows
