@@ -659,3 +659,25 @@ def test_discover_then_ingest_end_to_end(store: Store, tmp_path: Path) -> None:
     reports = [r for spec in discover([tmp_path]) for r in ingest_source(store, spec)]
     assert [checked(r, store).stored_new for r in reports] == [1, 1]
     assert one(store, "SELECT _source FROM customers") == ("bank",)
+
+
+def test_a_file_merged_in_parts_finds_duplicates_and_changes_across_parts(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # parts of 4 rows: a duplicate of line 2 far later in the file is still a duplicate, and a
+    # re-ingest with changed rows updates them whatever part they fall in
+    monkeypatch.setattr(ingest_module, "BATCH_ROWS", 2)
+    monkeypatch.setattr(ingest_module, "MERGE_ROWS", 4)
+    body = "".join(f"T{i},2024-01-05 10:00,a,b,{i},p2p\n" for i in range(10))
+    path = write(tmp_path / "transactions.csv", TXN_HEADER + body + "T0,2024-01-06,a,b,9,p2p\n")
+    report = checked(ingest_file(store, path, descriptor()), store)
+    assert (report.read, report.stored_new, report.quarantined) == (11, 10, 1)
+    assert quarantine(store)[0][0] == 12
+    assert "first at line 2" in quarantine(store)[0][1]
+    changed = body.replace("T7,2024-01-05 10:00,a,b,7", "T7,2024-01-05 10:00,a,b,70")
+    changed = changed.replace("T1,2024-01-05 10:00,a,b,1", "T1,2024-01-05 10:00,a,b,10")
+    again = write(tmp_path / "again" / "transactions.csv", TXN_HEADER + changed)
+    report = checked(ingest_file(store, again, descriptor()), store)
+    assert (report.stored_new, report.updated, report.already_stored) == (0, 2, 8)
+    assert one(store, "SELECT amount FROM transactions WHERE txn_id = 'T7'") == (70.0,)
+    assert one(store, "SELECT count(*) FROM record_versions") == (2,)

@@ -22,6 +22,8 @@ from redflags.model.records import RecordKind
 from redflags.store import BATCH_ROWS, QuarantineEntry, Store
 
 Progress = Callable[[int], None]
+# Staged rows merged into the record table at a time: a part, not the whole file, is held.
+MERGE_ROWS = 4 * BATCH_ROWS
 _SHOWN_COLUMNS = 12  # columns named in a missing-column error
 _COLUMN_CHARS = 40
 
@@ -82,10 +84,11 @@ def _ingest_rows(
     file: str | None,
     on_progress: Progress | None,
 ) -> IngestReport:
-    """Validate rows into a per-file stage in DuckDB, then merge the stage into the store.
+    """Validate rows into a per-file stage in DuckDB and merge it into the store part by part.
 
-    Duplicate ids inside the file are found batch by batch against the stage, so memory is
-    bounded by the batch, not by the file (the first valid row of an id wins).
+    Duplicate ids inside the file are found batch by batch against the ids staged so far, so
+    memory is bounded by the batch and the part, not by the file (the first valid row of an
+    id wins); only the ids and lines of the whole file are kept until its end.
     """
     kind = validator.kind
     id_field = validator.id_field
@@ -93,10 +96,19 @@ def _ingest_rows(
     # one batch of valid rows, with their lines and raw rows (kept for a duplicate's quarantine)
     batch: list[tuple[int, dict[str, Any], Any]] = []
     quarantine: list[QuarantineEntry] = []
-    read = quarantined = 0
+    read = quarantined = staged = 0
+    counts = [0, 0, 0]  # new, updated, unchanged over the merged parts
+
+    def merge() -> None:
+        nonlocal staged
+        if staged:
+            for i, n in enumerate(store.merge_staged(kind, stage, source, file)):
+                counts[i] += n
+            store.clear_stage(stage)
+            staged = 0
 
     def flush() -> None:
-        nonlocal quarantined
+        nonlocal quarantined, staged
         if batch:
             ids = list({record[id_field] for _, record, _ in batch})
             first_at = store.staged_lines(kind, stage, ids)
@@ -114,6 +126,7 @@ def _ingest_rows(
                     records.append(record)
                     lines.append(line)
             store.append_stage(kind, stage, records, lines)
+            staged += len(records)
         if quarantine:
             quarantined += store.insert_quarantine(kind, source, file, quarantine)
         batch.clear()
@@ -133,17 +146,19 @@ def _ingest_rows(
                 batch.append((line, result, raw))
         if len(batch) + len(quarantine) >= BATCH_ROWS:
             flush()
+            if staged >= MERGE_ROWS:
+                merge()
     flush()
-    merged = store.merge_staged(kind, stage, source, file)
+    merge()
     store.drop_stage(stage)
     return IngestReport(
         source=source,
         file=file,
         kind=kind,
         read=read,
-        stored_new=merged.new,
-        updated=merged.updated,
-        already_stored=merged.unchanged,
+        stored_new=counts[0],
+        updated=counts[1],
+        already_stored=counts[2],
         quarantined=quarantined,
     )
 

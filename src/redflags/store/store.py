@@ -328,14 +328,21 @@ class Store:
     # -- staged merge: how every ingested file reaches its record table -----------------------
 
     def create_stage(self, kind: RecordKind | str) -> str:
-        """An empty temp table for one file's valid rows (canonical fields and `_line`)."""
+        """An empty temp table for a part of one file's valid rows (canonical fields and
+        `_line`), and beside it `<stage>_ids`: the id and line of every row of the file staged
+        so far, which is all that finding duplicates needs once a part has been merged."""
         kind = RecordKind(kind)
         stage = f"_stage_{table_name(kind)}"
         columns = ", ".join(
             [*(f"{s.name} {sql_type(s)}" for s in field_specs(kind)), "_line BIGINT"]
         )
         self._con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} ({columns})")
+        self._con.execute(f"CREATE OR REPLACE TEMP TABLE {stage}_ids (id VARCHAR, _line BIGINT)")
         return stage
+
+    def clear_stage(self, stage: str) -> None:
+        """Empty a stage after a part was merged (its ids stay for finding duplicates)."""
+        self._con.execute(f"DELETE FROM {stage}")
 
     def append_stage(
         self,
@@ -350,26 +357,23 @@ class Store:
         schema = pa.schema([f for f in arrow_schema(kind) if f.name not in ("_source", "_file")])
         data: dict[str, list[Any]] = {name: [r.get(name) for r in rows] for name in names}
         data["_line"] = list(lines)
-        self._insert_arrow(
-            stage,
-            ", ".join([*names, "_line"]),
-            pa.Table.from_pydict(data, schema=schema),
-            or_ignore=False,
-        )
+        batch = pa.Table.from_pydict(data, schema=schema)
+        self._insert_arrow(stage, ", ".join([*names, "_line"]), batch, or_ignore=False)
+        ids = pa.table({"id": batch.column(id_field(kind)), "_line": batch.column("_line")})
+        self._insert_arrow(f"{stage}_ids", "id, _line", ids, or_ignore=False)
 
     def staged_lines(
         self, kind: RecordKind | str, stage: str, ids: Sequence[str]
     ) -> dict[str, int]:
-        """Of `ids`, those already in the stage, with the line that put them there."""
+        """Of `ids`, those already staged for this file, with the line that put them there."""
         if not ids:
             return {}
-        key = id_field(RecordKind(kind))
         view = "_incoming_ids"
         self._con.register(view, pa.table({"id": pa.array(list(ids), pa.string())}))
         try:
             rows = self._con.execute(
-                f"SELECT s.{key}, min(s._line) FROM {stage} s JOIN {view} i ON s.{key} = i.id "
-                f"GROUP BY s.{key}"
+                f"SELECT s.id, min(s._line) FROM {stage}_ids s JOIN {view} i ON s.id = i.id "
+                "GROUP BY s.id"
             ).fetchall()
         finally:
             with suppress(duckdb.Error):
@@ -428,6 +432,7 @@ class Store:
 
     def drop_stage(self, stage: str) -> None:
         self._con.execute(f"DROP TABLE IF EXISTS {stage}")
+        self._con.execute(f"DROP TABLE IF EXISTS {stage}_ids")
 
     def count(self, kind: RecordKind | str, source: str | None = None) -> int:
         """Rows in a record table (by kind or table name) or in `quarantine`."""
