@@ -263,7 +263,9 @@ class LexiconPresenceDetector(_LexiconDetector):
         strong: set[str] = set()
         weak: set[str] = set()
         for hit in kept:
-            text = _without_identifiers((record.get(field_of.get(hit, "")) or "")[hit.start : hit.end])
+            text = _without_identifiers(
+                (record.get(field_of.get(hit, "")) or "")[hit.start : hit.end]
+            )
             (strong if hit.concept in strong_concepts else weak).add(text or hit.term)
         facts["cue_strength"] = "strong" if strong else "weak"
         facts["strong_cues"] = sorted(strong)
