@@ -58,6 +58,24 @@ STRONG = {
     "s4": "Barely legal cutie 🍭 waiting for you",
     "s5": "Still in high school, discreet visits after class",
 }
+OPENERS = (
+    "Hi, I am {name}{age}.",
+    "{name}{age} here, visiting {city}",
+    "Hello gentlemen, my name is {name}{age}",
+    "{city} - {name}{age}",
+    "Looking for a good time? It's {name}{age}",
+    "Hey there, {name}{age} in {city}",
+    "Welcome, I'm {name}{age}",
+)
+CLOSERS = (
+    "Call me for an appointment.",
+    "Text me.",
+    "Serious callers only.",
+    "Incall and outcall.",
+    "See you soon!",
+    "No blocked numbers please.",
+    "Call or text, discreet.",
+)
 CITIES = ("Oakland", "Fresno", "San Jose", "Sacramento", "Stockton", "Modesto", "Salinas")
 
 
@@ -73,7 +91,11 @@ def _lawful_ads() -> list[dict[str, Any]]:
     start = datetime(2026, 6, 1, 10, tzinfo=UTC)
     for i in range(LAWFUL_ADS):
         age = f", {18 + i % 2} yo" if i in adult_age else ""
-        body = f"Hi, I am Lady{i}{age}. " + " ".join(words[i]) + " Call me for an appointment."
+        rng.shuffle(words[i])
+        # each lawful ad written by its own author: no shared skeleton (a template cluster of
+        # 200 ads would be an artefact of this fixture, not of the market)
+        opener = rng.choice(OPENERS).format(name=f"Lady{i}", age=age, city=CITIES[i % 7])
+        body = f"{opener} {' '.join(words[i])} {rng.choice(CLOSERS)} #{rng.randrange(10**6)}"
         ads.append(_ad(f"w{i}", body, i, start + timedelta(hours=7 * i)))
     return ads
 
@@ -137,6 +159,8 @@ def test_every_strong_ad_reaches_the_youth_queue(ads_scan: ScanResult) -> None:
 def test_alert_rate_within_the_budget_and_reported(ads_scan: ScanResult) -> None:
     ads = LAWFUL_ADS + len(STRONG)
     assert len(ads_scan.alerts) <= 0.05 * ads
+    for alert in ads_scan.alerts:  # weak youth cues never lift an ad to the alert line
+        assert all(s.delta == 0 for s in alert.score.steps if s.code == "BEH-YOUTH-LANG")
     vol = ads_scan.volume
     assert vol["ads_only"] and vol["ads"] == ads and vol["budget"]["alerts_within"]
     assert vol["youth_queue"] == len(ads_scan.youth_queue) == len(STRONG)
