@@ -16,6 +16,7 @@ import pytest
 
 from redflags.cases.queues import QueueSettings, build_alerts, build_youth_queue, volume
 from redflags.catalogue import load_catalogue
+from redflags.detectors import detector_for
 from redflags.link import Group
 from redflags.model import Evidence, Finding
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
@@ -256,3 +257,53 @@ def test_alerts_are_ranked_and_marked_below_the_budget_line() -> None:
     vol = volume(100, 100, 0, alerts, 0, QueueSettings(max_alert_share=0.02))
     assert vol["budget"]["alert_line"] == 2 and vol["budget"]["alerts_below_line"] == 2
     assert vol["alerts_per_1k_ads"] == 40.0 and not vol["budget"]["alerts_within"]
+
+
+# --- the detector's grading --------------------------------------------------------------
+
+
+def _graded(engine_for: Any, body: str) -> Finding | None:
+    detector = detector_for(CATALOGUE.get("BEH-YOUTH-LANG"))
+    assert detector is not None
+    record = {"ad_id": "a1", "site": "ads.example", "posted_at": "2026-07-01T09:00:00Z"}
+    found = list(detector.evaluate(engine_for({"ads": [{**record, "body": body}]})))
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(
+    ("body", "strength"),
+    [
+        ("Kelly 16yo, call", "strong"),
+        ("Sofie 17 år, ring", "strong"),
+        ("Ana, fata de 16 ani", "strong"),
+        ("Мне 16 лет", "strong"),
+        ("น้อง 16 ปี", "strong"),
+        ("I'm 17 and new here", "strong"),
+        ("barely legal cutie", "strong"),
+        ("jailbait", "strong"),
+        ("still in high school", "strong"),
+        ("går i 9. klasse", "strong"),
+        ("young petite 🍭 🎀", "weak"),
+        ("teen 19 yo", "weak"),
+        ("schoolgirl", "weak"),
+        ("high school fantasy, schoolgirl outfit role play", "weak"),  # a costume
+        ("young, 15 years experience", "weak"),
+        ("ung pige, har arbejdet i 15 år", "weak"),
+        ("I am 15 min from the airport, fresh", "weak"),
+    ],
+)
+def test_cues_are_graded_by_strength(engine_for: Any, body: str, strength: str) -> None:
+    finding = _graded(engine_for, body)
+    assert finding is not None
+    assert finding.facts["cue_strength"] == strength
+    assert finding.facts["urgent_review"] is (strength == "strong")
+    assert (finding.strength == 1.0) is (strength == "strong")
+    cues = finding.facts["strong_cues"] if strength == "strong" else finding.facts["weak_cues"]
+    assert cues
+
+
+@pytest.mark.parametrize(
+    "body", ["Mature lady, no underage clients, no one under 18", "Massage, 10 år erfaring"]
+)
+def test_age_rules_and_durations_do_not_fire(engine_for: Any, body: str) -> None:
+    assert _graded(engine_for, body) is None
