@@ -42,10 +42,20 @@ def _ad(body: str, **extra: Any) -> dict[str, list[dict[str, Any]]]:
     return {"ads": [{**record, "body": body, **extra}]}
 
 
-def test_youth_with_a_stated_age_of_19_asks_for_review_within_24_hours(engine_for: Any) -> None:
+def test_weak_youth_cues_with_a_stated_age_of_19_are_not_urgent(engine_for: Any) -> None:
+    """Issue #12: "young" and an adult age of 19 are everyday words of lawful ads (weak)."""
     detector = detector_for(CATALOGUE.get("BEH-YOUTH-LANG"))
     assert detector is not None
     [finding] = detector.evaluate(engine_for(_ad("Young girl, 19 years, call now")))
+    assert finding.facts["cue_strength"] == "weak"
+    assert finding.facts["urgent_review"] is False
+
+
+def test_a_stated_age_under_18_asks_for_review_within_24_hours(engine_for: Any) -> None:
+    detector = detector_for(CATALOGUE.get("BEH-YOUTH-LANG"))
+    assert detector is not None
+    [finding] = detector.evaluate(engine_for(_ad("Young girl, 17 years old, call now")))
+    assert finding.facts["cue_strength"] == "strong"
     assert finding.facts["urgent_review"] is True
     assert finding.facts["review_within_hours"] == 24
 

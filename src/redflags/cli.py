@@ -299,6 +299,16 @@ def _run_scan(
             "\n".join(_safe(i) for i in case.indicator_ids),
         )
     console.print(table)
+    vol = result.volume
+    if vol:  # the youth queue and the alerts are separate lists (docs/scoring.md)
+        strong = sum(1 for y in result.youth_queue if y.strength == "strong")
+        console.print(
+            f"youth queue {len(result.youth_queue)} ({strong} strong); alerts {vol['alerts']} "
+            f"({vol['alerts_per_1k_records']} per 1,000 records, budget "
+            f"{vol['budget']['alert_line']} on {vol['budget']['basis']}); cases "
+            f"{vol['cases_per_1k_records']} per 1,000 records",
+            highlight=False,
+        )
     console.print(f"Report: {_safe(result.report.resolve())}", soft_wrap=True)
     if options.baseline:
         console.print(f"Baseline: {_safe(options.baseline.resolve())}", soft_wrap=True)

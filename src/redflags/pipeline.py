@@ -15,11 +15,13 @@ from redflags import __version__
 from redflags.cases import build_cases
 from redflags.cases.baseline import Baseline
 from redflags.cases.build import RecordFact
+from redflags.cases.queues import QueueSettings, build_alerts, build_youth_queue, volume
 from redflags.catalogue import Catalogue, load_catalogue
 from redflags.catalogue.lists import default_list_path, load_allow_list
 from redflags.detectors import FindingsReader, detector_for
 from redflags.engines import DuckDBEngine, Engine
 from redflags.evaluation import indicator_metrics, load_truth, network_metrics
+from redflags.evaluation.metrics import queue_metrics
 from redflags.evaluation.report import SCHEMA_VERSION as EVALUATION_SCHEMA_VERSION
 from redflags.evaluation.report import render_markdown
 from redflags.extract import IDENTITY_KINDS, identifiers_of
@@ -27,6 +29,8 @@ from redflags.ingest import IngestReport, discover, ingest_source
 from redflags.intake import file_labels, ingest_summary, quarantine_summary
 from redflags.link import IdentifierIndex, Linker, LinkResult, PaymentPair
 from redflags.model import Case, Finding, Identifier, RecordKind
+from redflags.model.cases import Alert, YouthItem
+from redflags.model.records import KIND_TABLES
 from redflags.normalise.identifiers import normalise_address
 from redflags.report import (
     Redactor,
@@ -83,6 +87,7 @@ class ScanOptions:
     baseline: Path | None = None  # verdict baseline (cases/baseline.py); None: every case is new
     show_all: bool = False  # with a baseline: show unchanged and dismissed cases too
     memory_limit: str | None = None  # DuckDB's cap (e.g. "3GB"); above it, it spills to disk
+    queues: QueueSettings = field(default_factory=QueueSettings)  # alert line and budget
 
 
 @dataclass
@@ -101,6 +106,9 @@ class ScanResult:
     labels: dict[str, str] = field(default_factory=dict)  # ingested file -> name to show
     quarantine: list[dict[str, Any]] = field(default_factory=list)  # quarantine_summary()
     folder: RunFolder | None = None  # the claimed run folder; record() after writing more
+    alerts: list[Alert] = field(default_factory=list)  # ranked moderation items (A-…)
+    youth_queue: list[YouthItem] = field(default_factory=list)  # forced youth review (Y-…)
+    volume: dict[str, Any] = field(default_factory=dict)  # rates per 1,000 and the budget
 
 
 def new_run_id() -> str:
@@ -348,6 +356,14 @@ def run_scan(
                 scored = [(group, model.score(group.findings)) for group in linked.groups]
                 wanted = {r for group, score in scored if score.is_case for r in group.records}
                 cases = build_cases(scored, catalogue, record_facts(engine, wanted))
+                youth_queue = build_youth_queue(scored, catalogue, cases)
+                n_records, n_ads = _record_counts(store)
+                alerts = build_alerts(scored, catalogue, options.queues)
+                volumes = volume(
+                    n_records, n_ads, len(cases), alerts, len(youth_queue), options.queues
+                )
+                line = volumes["budget"]["alert_line"]
+                alerts = [a.model_copy(update={"within_budget": a.rank <= line}) for a in alerts]
             record_texts = _record_texts(engine, cases)
             names = record_names(engine, records_written(findings, cases))  # redacted in all text
             customers = customer_ids(engine)
@@ -373,7 +389,17 @@ def run_scan(
                 shown = [c for c in cases if statuses[c.case_id]["shown"]]
             hidden = [s for s in statuses.values() if not s["shown"]]
             write_findings_jsonl(run_dir / "findings.jsonl", findings, redactor)
-            write_cases_json(run_dir / "cases.json", shown, redactor, run, statuses, hidden)
+            write_cases_json(
+                run_dir / "cases.json",
+                shown,
+                redactor,
+                run,
+                statuses,
+                hidden,
+                youth_queue=youth_queue,
+                alerts=alerts,
+                volume=volumes,
+            )
             exported = write_exports(
                 run_dir, shown, findings, catalogue, redactor, options.lang, statuses
             )
@@ -417,6 +443,9 @@ def run_scan(
                 statuses,
                 hidden,
                 dossiers=True,
+                youth_queue=youth_queue,
+                alerts=alerts,
+                volume=volumes,
                 exports=[
                     "cases.csv",
                     "findings.csv",
@@ -438,6 +467,17 @@ def run_scan(
                     "findings": len(findings),
                     "cases": len(cases),
                     "cases_shown": len(shown),
+                    "youth_queue": [
+                        {
+                            "item_id": y.item_id,
+                            "strength": y.strength,
+                            "case_id": y.case_id,
+                            "reasons": list(y.reasons_en),
+                        }
+                        for y in youth_queue
+                    ],
+                    "alerts": len(alerts),
+                    "volume": volumes,
                     "baseline": str(options.baseline) if options.baseline else None,
                     "exports": exported,
                     "stages": meter.stages,
@@ -461,7 +501,21 @@ def run_scan(
             labels=labels,
             quarantine=quarantine,
             folder=folder,
+            alerts=alerts,
+            youth_queue=youth_queue,
+            volume=volumes,
         )
+
+
+def _record_counts(store: Store) -> tuple[int, int]:
+    """(records, ads) in the store: the basis of the rates and the alert budget."""
+    existing = {r[0] for r in store.connection.execute("SHOW TABLES").fetchall()}
+    counts: dict[RecordKind, int] = {}
+    for kind, (table, _) in KIND_TABLES.items():
+        if table in existing:  # table names are our own constants, never record input
+            row = store.connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()
+            counts[kind] = int(row[0]) if row else 0
+    return sum(counts.values()), counts.get(RecordKind.AD, 0)
 
 
 @dataclass
@@ -503,6 +557,11 @@ def run_evaluation(
             "networks": networks,
             "entities": scan.link.pivot_count,
             "cases_per_10k": round(len(scan.cases) * 10_000 / entities, 3),
+            "volume": scan.volume,
+            "youth_queue": queue_metrics(
+                scan.youth_queue, truth.records, truth.networks, "item_id"
+            ),
+            "alerts": queue_metrics(scan.alerts, truth.records, truth.networks, "alert_id"),
             "hard_negative_cases": networks["hard_negative_cases"],
         }
     metrics["stages"] = {**scan.stages, **meter.stages}

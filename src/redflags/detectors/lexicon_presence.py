@@ -7,6 +7,10 @@ of 8 services). `record_kinds` picks ads and/or messages; `max_thread_index` kee
 among the first N of their thread; `min_per_sender` with `window_days` turns message hits into one
 finding per sender who wrote that many matching messages within the window.
 
+With `strong_concepts` (BEH-YOUTH-LANG) a finding grades its cues: strong concepts give strength
+1 and `cue_strength: strong`, others only `weak_strength`; `costume_concepts` turn the
+`costume_downgrades` concepts weak ("schoolgirl outfit"). The facts list the cues of each kind.
+
 A rule may name the record `kinds` it applies to; hits inside a hit of a `mask_concepts` concept
 are ignored ("Thai" in "Thai massage" names a massage style, not the person).
 
@@ -120,9 +124,12 @@ class LexiconPresenceDetector(_LexiconDetector):
         window = timedelta(days=float(self.param("window_days", 7)))
         handle_only = bool(self.param("handle_only", False))
         masks = set(self.param("mask_concepts", []))
+        strong_concepts = set(self.param("strong_concepts", []))
         self._threads: dict[str, int] | None = None  # thread positions, read once per run
         by_sender: dict[str, Items] = defaultdict(list)
-        singles: list[tuple[RecordKind, dict[str, Any], dict[str, list[Hit]], dict[str, Any]]] = []
+        singles: list[
+            tuple[RecordKind, dict[str, Any], dict[str, list[Hit]], dict[str, Any], float]
+        ] = []
         for kind, _, record, hits in self._matched(
             engine, list(self.param("record_kinds", ["ad", "message"]))
         ):
@@ -142,6 +149,9 @@ class LexiconPresenceDetector(_LexiconDetector):
             if not kept:
                 continue
             facts = self._noted(record, hits, [h for h in every if h.concept in notes])
+            strength = 1.0
+            if strong_concepts:
+                strength = self._graded(record, hits, kept, every, facts)
             hits = {f: [h for h in field_hits if h in kept] for f, field_hits in hits.items()}
             if kind is RecordKind.MESSAGE and max_index is not None:
                 index = self._thread_index(engine, record)
@@ -152,14 +162,14 @@ class LexiconPresenceDetector(_LexiconDetector):
                 by_sender[str(record["sender"])].append((record, hits))
                 if per_sender > 1:
                     continue
-            singles.append((kind, record, hits, facts))
-        for kind, record, hits, facts in singles:
+            singles.append((kind, record, hits, facts, strength))
+        for kind, record, hits, facts, strength in singles:
             if kind is RecordKind.MESSAGE and pattern_min:
                 count = _most_in_window(by_sender[str(record["sender"])], window, record)
                 facts["sender_messages_in_window"] = count
                 facts["repeated_pattern"] = count >= pattern_min
             record_id = str(record[_KINDS[kind.value][1]])
-            yield self._record_finding(kind, record_id, record, hits, facts)
+            yield self._record_finding(kind, record_id, record, hits, facts, strength)
         if per_sender > 1:
             for sender, items in sorted(by_sender.items()):
                 best = _best_window(items, window)
@@ -213,6 +223,7 @@ class LexiconPresenceDetector(_LexiconDetector):
         record: dict[str, Any],
         hits: dict[str, list[Hit]],
         facts: dict[str, Any],
+        strength: float = 1.0,
     ) -> Finding:
         noun_en, noun_da = ("ad", "Annoncen") if kind is RecordKind.AD else ("message", "Beskeden")
         pivots = tuple(sorted({i.pivot for i in identifiers_of(kind.value, record)}))
@@ -228,7 +239,45 @@ class LexiconPresenceDetector(_LexiconDetector):
             summary_da=f"{noun_da} indeholder: {shown_da}.",
             evidence=self._evidence(kind, record_id, hits),
             pivots=pivots,
+            strength=strength,
         )
+
+    def _graded(
+        self,
+        record: dict[str, Any],
+        hits: dict[str, list[Hit]],
+        kept: set[Hit],
+        every: list[Hit],
+        facts: dict[str, Any],
+    ) -> float:
+        """Evidence strength of the kept cues (BEH-YOUTH-LANG): `strong_concepts` are strong,
+        every other kept concept weak; a `costume_downgrades` concept (a school reference) next
+        to a `costume_concepts` hit ("schoolgirl outfit") counts as weak. Writes which cues fired
+        and their strength into `facts`; returns the finding's strength."""
+        strong_concepts = set(self.param("strong_concepts", []))
+        costume = set(self.param("costume_concepts", []))
+        if costume and any(h.concept in costume for h in every):
+            strong_concepts -= set(self.param("costume_downgrades", []))
+            facts["costume_context"] = True
+        field_of = {h: f for f, fh in hits.items() for h in fh}
+        strong: set[str] = set()
+        weak: set[str] = set()
+        for hit in kept:
+            text = _without_identifiers(
+                (record.get(field_of.get(hit, "")) or "")[hit.start : hit.end]
+            )
+            (strong if hit.concept in strong_concepts else weak).add(text or hit.term)
+        facts["cue_strength"] = "strong" if strong else "weak"
+        facts["strong_cues"] = sorted(strong)
+        facts["weak_cues"] = sorted(weak)
+        facts["strong_concepts"] = sorted({h.concept for h in kept if h.concept in strong_concepts})
+        # only a credible signal of a minor is urgent; a weak cue with "19" or "first time" is not
+        facts["urgent_review"] = bool(strong)
+        if strong:
+            facts["review_within_hours"] = self.param("review_within_hours", 24)
+        else:
+            facts.pop("review_within_hours", None)
+        return 1.0 if strong else float(self.param("weak_strength", 0.1))
 
     def _sender_finding(self, sender: str, items: Items) -> Finding:
         evidence = tuple(

@@ -151,3 +151,34 @@ def network_metrics(
         "unassigned_cases": sum(1 for n in assigned.values() if n is None),
         "by_typology": {t: dict(v) for t, v in sorted(by_typology.items())},
     }
+
+
+def queue_metrics(
+    items: Sequence[Any],
+    records: Mapping[str, str | None],
+    networks: Mapping[str, Mapping[str, Any]],
+    id_field: str,
+) -> dict[str, Any]:
+    """Where the youth-queue items or alerts land: on a true network, a hard negative (a lawful
+    look-alike the truth names) or the unlabelled background. An item counts for the network most
+    of its member records belong to."""
+    landed: Counter[str] = Counter()
+    typologies: Counter[str] = Counter()
+    for item in items:
+        owners = Counter(records.get(r) for r in item.records if r.split(":", 1)[0] in MEMBER_KINDS)
+        owners.pop(None, None)
+        if not owners:
+            landed["background"] += 1
+            continue
+        network = owners.most_common(1)[0][0]
+        row = networks.get(str(network), {})
+        landed["hard_negative" if row.get("hard_negative") else "true_network"] += 1
+        typologies[str(row.get("typology", "?"))] += 1
+    return {
+        "items": len(items),
+        "true_network": landed["true_network"],
+        "hard_negative": landed["hard_negative"],
+        "background": landed["background"],
+        "by_typology": dict(sorted(typologies.items())),
+        "ids": [str(getattr(i, id_field)) for i in items[:50]],
+    }

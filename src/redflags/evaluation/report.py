@@ -59,7 +59,44 @@ def render_markdown(metrics: dict[str, Any]) -> str:
             + ", ".join(f"{k} ({v})" for k, v in sorted(waiting.items()))
             + ".",
         ]
+    lines += _queue_lines(metrics)
     lines += ["", "## Stages", "", "| stage | seconds | peak MB |", "|---|---|---|"]
     for stage, row in metrics["stages"].items():
         lines.append(f"| {stage} | {row['seconds']:.2f} | {row['peak_mb']:.0f} |")
     return "\n".join(lines) + "\n"
+
+
+def _queue_lines(metrics: dict[str, Any]) -> list[str]:
+    """Alert and case rates per 1,000 records (and ads), the budget, and where the youth queue
+    and the alerts land against the truth."""
+    vol = metrics.get("volume") or {}
+    if not vol:
+        return []
+    budget = vol["budget"]
+    lines = [
+        "",
+        "## Alerts, cases and the youth queue",
+        "",
+        "| records | ads | cases / 1,000 records | alerts / 1,000 records | "
+        "cases / 1,000 ads | alerts / 1,000 ads | youth queue |",
+        "|---|---|---|---|---|---|---|",
+        f"| {vol['records']} | {vol['ads']} | {_cell(vol['cases_per_1k_records'])} | "
+        f"{_cell(vol['alerts_per_1k_records'])} | {_cell(vol['cases_per_1k_ads'])} | "
+        f"{_cell(vol['alerts_per_1k_ads'])} | {vol['youth_queue']} |",
+        "",
+        f"Budget on {budget['basis']}: cases ≤ {budget['case_line']} "
+        f"({'within' if budget['cases_within'] else 'OVER'}), alerts ≤ {budget['alert_line']} "
+        f"({'within' if budget['alerts_within'] else 'OVER'}; "
+        f"{budget['alerts_below_line']} below the line).",
+        "",
+        "| queue | items | on a true network | on a hard negative | background |",
+        "|---|---|---|---|---|",
+    ]
+    for name in ("youth_queue", "alerts"):
+        row = metrics.get(name)
+        if row:
+            lines.append(
+                f"| {name} | {row['items']} | {row['true_network']} | {row['hard_negative']} | "
+                f"{row['background']} |"
+            )
+    return lines

@@ -127,3 +127,53 @@ class Case(BaseModel):
     @property
     def indicator_ids(self) -> tuple[str, ...]:
         return tuple(sorted({f.indicator_id for f in self.findings}))
+
+
+class YouthItem(BaseModel):
+    """An item of the youth review queue (`Y-…`): a group with a credible signal of a minor.
+
+    `strength` is "strong" (a stated age under 18, explicit under-age wording, a school or grade
+    reference) or "weak_with_control" (weak youth cues together with an indicator of control on
+    the same record or group). Never dropped by a score; `case_id` names the case when the same
+    group is also a case, so nothing goes silently into cases."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    item_id: str
+    group_id: str
+    strength: str  # "strong" or "weak_with_control"
+    strong_cues: tuple[str, ...] = ()
+    weak_cues: tuple[str, ...] = ()
+    control_indicators: tuple[str, ...] = ()  # indicators of control that made weak cues count
+    reasons_en: tuple[str, ...] = ()
+    reasons_da: tuple[str, ...] = ()
+    review_within_hours: int | None = None  # strong evidence: reviewed within this many hours
+    case_id: str | None = None
+    score: Score
+    findings: tuple[Finding, ...]
+    records: tuple[str, ...]
+    pivots: tuple[str, ...]
+
+
+class Alert(BaseModel):
+    """A moderation item (`A-…`): a linked group that is not a case (no network evidence from
+    several record kinds with an anchor) but whose score reached the alert line. Ranked by score;
+    `within_budget` is False for the ones below the alert budget's line (kept, not deleted)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    alert_id: str
+    group_id: str
+    rank: int
+    score: Score
+    base_score: float  # the score without fairness-sensitive modifiers (what the line is on)
+    within_budget: bool = True
+    reasons_en: tuple[str, ...] = ()
+    reasons_da: tuple[str, ...] = ()
+    findings: tuple[Finding, ...]
+    records: tuple[str, ...]
+    pivots: tuple[str, ...]
+
+    @property
+    def indicator_ids(self) -> tuple[str, ...]:
+        return tuple(sorted({f.indicator_id for f in self.findings}))

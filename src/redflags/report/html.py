@@ -21,6 +21,7 @@ from redflags.catalogue import Catalogue
 from redflags.catalogue.schema import CATEGORY_TITLES, Category
 from redflags.extract import identifiers_of
 from redflags.model import Case, Finding
+from redflags.model.cases import Alert, YouthItem
 from redflags.report.labels import DOSSIER_LABELS, LABELS, explanation
 from redflags.report.redact import Redactor, Scrubber, case_personal_pairs, finite_text
 from redflags.score.risk_v1 import RiskV1Settings, signature_text
@@ -310,8 +311,14 @@ def write_html_report(
     hidden: Sequence[Mapping[str, Any]] = (),
     dossiers: bool = False,
     exports: Sequence[str] = (),
+    youth_queue: Sequence[YouthItem] = (),
+    alerts: Sequence[Alert] = (),
+    volume: Mapping[str, Any] | None = None,
 ) -> None:
     template = page_environment(redactor).get_template("report.html.j2")
+    labels = LABELS[lang]
+    vol = dict(volume or {})
+    line = int(vol.get("budget", {}).get("alert_line", len(alerts)))
     counts = Counter(f.indicator_id for f in findings)
     html = template.render(
         L=LABELS[lang],
@@ -333,13 +340,53 @@ def write_html_report(
         D=DOSSIER_LABELS[lang],
         csp=content_security_policy("report.css"),
         css_name="report.css",
+        youth=[_item_view(y, redactor, lang) for y in youth_queue],
+        alerts=[_item_view(a, redactor, lang) for a in alerts[:line]],
+        alerts_below=max(0, len(alerts) - line),
+        volume=_volume_view(vol, labels),
     )
     if not redactor.reveal:  # last line of defence: no clear value of any case in the page
         scrub = Scrubber(redactor)
-        for case in cases:
-            scrub.add(case_personal_pairs(case))
+        for item in [*cases, *youth_queue, *alerts[:line]]:
+            scrub.add(case_personal_pairs(item))
         html = scrub.page(html)
     path.write_text(html, encoding="utf-8")
+
+
+def _item_view(item: YouthItem | Alert, redactor: Redactor, lang: str) -> dict[str, Any]:
+    """What the report shows of a youth-queue item or an alert: reasons and a sample of
+    records (redacted references; the full item is in cases.json)."""
+    return {
+        "item": item,
+        "id": item.item_id if isinstance(item, YouthItem) else item.alert_id,
+        "reasons": item.reasons_da if lang == "da" else item.reasons_en,
+        "records": [redactor.record_ref(r) for r in item.records[:8]],
+        "more_records": max(0, len(item.records) - 8),
+        "indicators": sorted({f.indicator_id for f in item.findings}),
+    }
+
+
+def _volume_view(vol: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, str]:
+    if not vol:
+        return {}
+    budget = vol["budget"]
+    shown = {
+        "line": labels["volume_line"].format(
+            cases=vol["cases"],
+            alerts=vol["alerts"],
+            youth=vol["youth_queue"],
+            records=vol["records"],
+            ads=vol["ads"],
+            cpk=number(vol["cases_per_1k_records"] or 0.0),
+            apk=number(vol["alerts_per_1k_records"] or 0.0),
+        ),
+        "budget": labels["budget_line"].format(**budget),
+    }
+    if vol.get("ads_only"):
+        shown["ads"] = labels["volume_ads"].format(
+            cpk=number(vol["cases_per_1k_ads"] or 0.0), apk=number(vol["alerts_per_1k_ads"] or 0.0)
+        )
+    return shown
 
 
 _SLOT = re.compile(r"\{[^{}\s]+\}")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from redflags.model import Case, Finding
+from redflags.model.cases import Alert, YouthItem
 from redflags.report.redact import (
     Redactor,
     Scrubber,
@@ -70,6 +71,27 @@ def case_to_dict(case: Case, redactor: Redactor) -> dict[str, Any]:
     return scrubbed
 
 
+def item_to_dict(item: YouthItem | Alert, redactor: Redactor) -> dict[str, Any]:
+    """A youth-queue item or an alert, redacted like a case."""
+    notes: list[str] = []
+    data: dict[str, Any] = finite(
+        item.model_dump(mode="json", exclude={"findings", "pivots", "records"}), notes
+    )
+    data = redactor.walk(data)
+    data["pivots"] = [redactor.pivot(p) for p in item.pivots]
+    data["records"] = [redactor.record_ref(r) for r in item.records]
+    data["findings"] = [finite(redactor.finding(f), notes) for f in item.findings]
+    data["indicators"] = sorted({f.indicator_id for f in item.findings})
+    if notes:
+        data["non_finite"] = notes
+    if redactor.reveal:
+        return data
+    scrubbed: dict[str, Any] = json.loads(
+        Scrubber(redactor, case_personal_pairs(item))(dumps(data))
+    )
+    return scrubbed
+
+
 def write_cases_json(
     path: Path,
     cases: Sequence[Case],
@@ -77,9 +99,13 @@ def write_cases_json(
     run: dict[str, Any],
     statuses: Mapping[str, Mapping[str, Any]] | None = None,
     hidden: Sequence[Mapping[str, Any]] = (),
+    youth_queue: Sequence[YouthItem] = (),
+    alerts: Sequence[Alert] = (),
+    volume: Mapping[str, Any] | None = None,
 ) -> None:
     """The run's cases (with their baseline status when a baseline was used) and, separately,
-    the cases the baseline hid (id, status and why; their content is in earlier runs)."""
+    the cases the baseline hid (id, status and why; their content is in earlier runs), the youth
+    review queue and every ranked alert (also those below the budget's line)."""
     cases_out = []
     for case in cases:
         data = case_to_dict(case, redactor)
@@ -92,6 +118,9 @@ def write_cases_json(
         "redacted": not redactor.reveal,
         "cases": cases_out,
         "hidden_by_baseline": [dict(h) for h in hidden],
+        "youth_queue": [item_to_dict(y, redactor) for y in youth_queue],
+        "alerts": [item_to_dict(a, redactor) for a in alerts],
+        "volume": dict(volume or {}),
     }
     notes: list[str] = []
     text = dumps(document, notes, indent=2)

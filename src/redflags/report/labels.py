@@ -44,6 +44,31 @@ LABELS: dict[str, dict[str, str]] = {
         "redacted": "Identifiers are redacted with a keyed hash; run with --reveal to show them.",
         "revealed": "Identifiers are shown in clear (--reveal). Handle this file accordingly.",
         "forced": "Human review forced by a youth indicator.",
+        "youth_queue": "Youth review queue",
+        "youth_intro": "Possible minors: strong evidence (a stated age under 18, explicit "
+        "under-age wording, a school reference) or weak youth cues together with an indicator "
+        "of control. Reviewed whatever the score; kept apart from cases and alerts.",
+        "no_youth": "No item: no strong evidence of a minor, and no weak youth cue with an "
+        "indicator of control.",
+        "strength_strong": "strong evidence",
+        "strength_weak_with_control": "weak cues + control",
+        "strong_cues": "strong cues",
+        "weak_cues": "weak cues",
+        "also_case": "also case",
+        "review_within": "review within (hours)",
+        "volume": "Volume",
+        "volume_line": "{cases} cases, {alerts} alerts, {youth} youth items on {records} records "
+        "({ads} ads): {cpk} cases and {apk} alerts per 1,000 records.",
+        "volume_ads": "Per 1,000 ads: {cpk} cases, {apk} alerts.",
+        "budget_line": "Budget on {basis}: cases at most {case_line}, alerts at most {alert_line}.",
+        "alerts": "Alerts",
+        "alerts_intro": "Single-record or unlinked signals for moderation (not cases), ranked by "
+        "score.",
+        "no_alerts": "No alert reached the line.",
+        "below_line": "{n} more alerts fell below the budget's line; all are listed in cases.json.",
+        "rank": "rank",
+        "reasons": "reasons",
+        "records": "records",
         "window": "Window",
         "hubs": "Over-connected identifiers not used for linking",
         "more_findings": "more findings of this indicator (all in cases.json)",
@@ -90,6 +115,31 @@ LABELS: dict[str, dict[str, str]] = {
         "vise dem.",
         "revealed": "Identifikatorer vises i klar tekst (--reveal). Behandl filen derefter.",
         "forced": "Menneskelig vurdering er påkrævet pga. en indikator for unge.",
+        "youth_queue": "Kø for mulige mindreårige",
+        "youth_intro": "Mulige mindreårige: stærke tegn (oplyst alder under 18, udtrykkelig "
+        "mindreårig-formulering, en skolehenvisning) eller svage ungdomssignaler sammen med en "
+        "indikator for kontrol. Vurderes uanset score; holdes adskilt fra sager og alarmer.",
+        "no_youth": "Ingen: ingen stærke tegn på en mindreårig og ingen svage ungdomssignaler "
+        "sammen med en indikator for kontrol.",
+        "strength_strong": "stærke tegn",
+        "strength_weak_with_control": "svage signaler + kontrol",
+        "strong_cues": "stærke signaler",
+        "weak_cues": "svage signaler",
+        "also_case": "også sag",
+        "review_within": "vurderes inden for (timer)",
+        "volume": "Omfang",
+        "volume_line": "{cases} sager, {alerts} alarmer, {youth} i køen for mindreårige på "
+        "{records} poster ({ads} annoncer): {cpk} sager og {apk} alarmer pr. 1.000 poster.",
+        "volume_ads": "Pr. 1.000 annoncer: {cpk} sager, {apk} alarmer.",
+        "budget_line": "Budget på {basis}: højst {case_line} sager, højst {alert_line} alarmer.",
+        "alerts": "Alarmer",
+        "alerts_intro": "Signaler fra enkelte poster eller uden netværk, til moderation (ikke "
+        "sager), ordnet efter score.",
+        "no_alerts": "Ingen alarm nåede over linjen.",
+        "below_line": "{n} alarmer mere lå under budgettets linje; alle står i cases.json.",
+        "rank": "rang",
+        "reasons": "begrundelser",
+        "records": "poster",
         "window": "Vindue",
         "more_findings": "fund mere for denne indikator (alle i cases.json)",
         "hubs": "Overforbundne identifikatorer, der ikke bruges til kobling",

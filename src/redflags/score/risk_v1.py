@@ -19,7 +19,12 @@ Rules (after CMM's tool, the catalogue's scoring guidance and the Palermo Protoc
   Case 1 signature's remote-controller or evidence-wiped elements). Patterns of how ads, money or
   paperwork are organised describe lawful agencies and employers too (each lists them among its
   known false positives), so they rank a network but cannot raise one alone;
-- an indicator that requires a human (youth) forces review, whatever the total or anchor;
+- an indicator that requires a human (youth) forces review, whatever the total or anchor, when
+  its evidence is STRONG (a stated age under 18, explicit under-age wording, a school reference)
+  or when its weak cues (young, fresh, 🍭 ...: everyday words of lawful ads) stand together with
+  an indicator of control in the same group (third-person ad, contact proxy, an anchor ...).
+  Forced review sends the group to the youth queue (cases/build.py), not into the cases: it does
+  not make a case. Weak cues alone add 0 points and force nothing;
 - priority is high at a total >= 10 or when >= 4 of the 6 elements of CMM's Case 1 signature
   are present.
 """
@@ -66,6 +71,34 @@ class RiskV1Settings:
     grade_cap: float = 1.25
     corroboration: tuple[tuple[int, float], ...] = ((10, 1.25), (3, 1.125))  # records -> factor
     require_anchor: bool = True
+    # Indicators of control that make weak youth cues count (besides every anchor): someone
+    # else writes, fronts or pays for the person.
+    youth_control_indicators: frozenset[str] = frozenset(
+        {
+            "BEH-AD-THIRD-PERSON",
+            "BEH-CONTACT-PROXY",
+            "BEH-REMOTE-CONTROL-LOGIN",
+            "BEH-COORDINATED-DELETION",
+            "FIN-BUYER-PAYS-THIRD-PARTY",
+        }
+    )
+
+
+@dataclass(frozen=True)
+class YouthDecision:
+    """Whether a group's youth findings force review, and why."""
+
+    forced: bool
+    strength: str  # "strong", "weak_with_control" or "weak"
+    strong_cues: tuple[str, ...] = ()
+    weak_cues: tuple[str, ...] = ()
+    control_indicators: tuple[str, ...] = ()
+
+
+def is_strong(finding: Finding) -> bool:
+    """A requires-human finding is strong unless its detector graded it weak (a detector that
+    does not grade is taken at its word: a credible signal is never dropped)."""
+    return bool(finding.facts.get("cue_strength", "strong") == "strong")
 
 
 # Indicators outside the RCS category that still show the act or means: the Case 1 signature's
@@ -98,14 +131,50 @@ class RiskV1:
         grade = (s.grade_floor + (1 - s.grade_floor) * strongest) * factor
         return round(min(s.grade_cap, max(s.grade_floor, grade)), 6)
 
+    def youth(self, findings: Sequence[Finding]) -> YouthDecision | None:
+        """The youth decision of a group (None when no requires-human indicator fired)."""
+        human = [
+            f
+            for f in findings
+            if (i := self.catalogue.get(f.indicator_id)).requires_human and not i.planned
+        ]
+        if not human:
+            return None
+        strong = tuple(sorted({c for f in human for c in f.facts.get("strong_cues", ())}))
+        weak = tuple(sorted({c for f in human for c in f.facts.get("weak_cues", ())}))
+        if any(is_strong(f) for f in human):
+            return YouthDecision(True, "strong", strong, weak)
+        control = tuple(
+            sorted(
+                {
+                    f.indicator_id
+                    for f in findings
+                    if self._is_control(self.catalogue.get(f.indicator_id))
+                }
+            )
+        )
+        if control:
+            return YouthDecision(True, "weak_with_control", strong, weak, control)
+        return YouthDecision(False, "weak", strong, weak)
+
+    def _is_control(self, indicator: Indicator) -> bool:
+        if indicator.planned or indicator.requires_human:
+            return False
+        return indicator.id in self.settings.youth_control_indicators or self.is_anchor(indicator)
+
     def score(self, findings: Sequence[Finding]) -> Score:
         by_indicator: dict[str, list[Finding]] = defaultdict(list)
         for finding in findings:
             by_indicator[finding.indicator_id].append(finding)
         indicators = [self.catalogue.get(i) for i in sorted(by_indicator)]
         scored = [i for i in indicators if not i.planned]
+        youth = self.youth(findings)
         steps = [
-            self._indicator_step(i, by_indicator[i.id]) for i in scored if not i.fairness_sensitive
+            self._weak_youth_step(i, by_indicator[i.id])
+            if i.requires_human and youth is not None and youth.strength == "weak"
+            else self._indicator_step(i, by_indicator[i.id])
+            for i in scored
+            if not i.fairness_sensitive
         ]
         base = sum(s.delta for s in steps)
         steps += [
@@ -125,17 +194,18 @@ class RiskV1:
                 }
             )
         )
-        forced = any(i.requires_human for i in scored)
+        forced = youth is not None and youth.forced
         elements = tuple(name for name, ids in CASE1_SIGNATURE if ids & {i.id for i in scored})
         anchors = [i.id for i in scored if self.is_anchor(i)]
         s = self.settings
         above = base >= s.case_threshold and len(source_types) >= s.min_source_types
         if above and s.require_anchor and not anchors:
             steps.append(_no_anchor_step())
-        is_case = forced or (above and (bool(anchors) or not s.require_anchor))
+        # Forced review goes to the youth queue; a case still needs its own network evidence.
+        is_case = above and (bool(anchors) or not s.require_anchor)
         if not is_case:
             priority = "none"
-        elif total >= s.priority_threshold or len(elements) >= s.signature_min_elements:
+        elif forced or total >= s.priority_threshold or len(elements) >= s.signature_min_elements:
             priority = "high"
         else:
             priority = "review"
@@ -191,6 +261,23 @@ class RiskV1:
             delta=delta,
             detail_en=f"{indicator.title.en}: {lead.summary_en}{more_en} [{grade_en}]",
             detail_da=f"{indicator.title.da}: {lead.summary_da}{more_da} [{grade_da}]",
+        )
+
+    def _weak_youth_step(self, indicator: Indicator, findings: list[Finding]) -> Step:
+        """Weak youth cues with no indicator of control: listed, 0 points, nothing forced."""
+        cues = sorted({c for f in findings for c in f.facts.get("weak_cues", ())})
+        shown = ", ".join(cues[:6])
+        return Step(
+            code=indicator.id,
+            delta=0.0,
+            detail_en=(
+                f"{indicator.title.en}: weak cues only ({shown}); everyday words of lawful "
+                "ads, 0 points and no forced review without an indicator of control."
+            ),
+            detail_da=(
+                f"{indicator.title.da}: kun svage signaler ({shown}); hverdagsord i lovlige "
+                "annoncer, 0 point og ingen tvungen vurdering uden en indikator for kontrol."
+            ),
         )
 
     def _modifier_step(self, indicator: Indicator, findings: list[Finding], base: float) -> Step:
