@@ -86,7 +86,7 @@ class Indicator(_Strict):
     detector: Detector
     weight: float = Field(ge=-5, le=5)
     negative_control: bool = False
-    requires_human: bool = False  # every finding forces human review, whatever the score
+    requires_human: bool = False  # a strong finding (or a weak one with control) goes to a person
     fairness_sensitive: bool = False  # may only modify a score other evidence raised
     known_false_positives: tuple[Text, ...] = ()
     sources: tuple[str, ...] = ()

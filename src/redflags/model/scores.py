@@ -16,7 +16,7 @@ class Score(BaseModel):
     source_types: tuple[str, ...]  # record kinds the evidence came from
     is_case: bool
     priority: str  # "high", "review" or "none"
-    forced_review: bool = False  # a requires-human indicator fired (youth)
+    forced_review: bool = False  # strong youth evidence, or weak cues with control: youth queue
     signature_elements: tuple[str, ...] = ()  # CMM Case 1 elements present
 
     @model_validator(mode="after")
