@@ -41,6 +41,7 @@ from redflags.report import (
     write_html_report,
 )
 from redflags.report.json_export import dumps as json_dumps
+from redflags.report.json_export import item_to_dict
 from redflags.report.names import customer_ids, record_names, records_written
 from redflags.report.redact import RedactionKeyError
 from redflags.resolve import resolve_people
@@ -467,14 +468,14 @@ def run_scan(
                     "findings": len(findings),
                     "cases": len(cases),
                     "cases_shown": len(shown),
-                    "youth_queue": [
+                    "youth_queue": [  # the reasons quote records: redacted like cases.json
                         {
-                            "item_id": y.item_id,
-                            "strength": y.strength,
-                            "case_id": y.case_id,
-                            "reasons": list(y.reasons_en),
+                            "item_id": item["item_id"],
+                            "strength": item["strength"],
+                            "case_id": item["case_id"],
+                            "reasons": item["reasons_en"],
                         }
-                        for y in youth_queue
+                        for item in (item_to_dict(y, redactor) for y in youth_queue)
                     ],
                     "alerts": len(alerts),
                     "volume": volumes,
