@@ -51,6 +51,10 @@ def _words() -> _Words:
     )
 
 
+# Messengers whose "ID" is often the phone number itself.
+_MESSENGERS = frozenset(
+    {"line", "whatsapp", "wa", "viber", "telegram", "tg", "signal", "wechat", "kik", "imo"}
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _TRAILING_PUNCTUATION = " \t\u00a0.:#-–=/"
 
@@ -64,6 +68,8 @@ def _names_other_number(tail: str) -> bool:
     words = _words()
     found = [w.lower() for w in _LETTERS.findall(stripped[-40:])[-2:]]
     last, before = found[-1], found[0] if len(found) == 2 else ""
+    if last == "id" and before in _MESSENGERS:
+        return False  # 'Line ID 0812345678', 'WhatsApp ID: 52614783': the ID is the phone
     if last in words.strong or (before, last) in words.pairs:
         return True
     for suffix in words.number_words:  # 'SE-nr.', 'ordrenummer', 'kunde nr'
@@ -139,22 +145,38 @@ def _thousands_group(run: Run, first: int, step: int) -> int:
     return index
 
 
+_BREAK = re.compile(r"\s[|/–—·•-]+\s|\n")
+
+
+def _after_break(run: Run) -> int | None:
+    """Index of the first atom after a break (' / ', ' | ', ' - ', a line break) in `run`."""
+    for index, gap in enumerate(run.gaps):
+        if _BREAK.search(gap):
+            return index + 1
+    return None
+
+
 def phone_spans(text: str, run: Run) -> list[tuple[int, int]]:
     """Atom index ranges [first, last) of `run` that may hold phone numbers."""
     line_start = text.rfind("\n", max(0, run.start - _WINDOW), run.start) + 1
     window_start = max(line_start, run.start - _WINDOW)
     tail = text[window_start : run.start]
+    first, last = 0, len(run.atoms)
     if _names_other_number(tail):
-        return []
+        # The keyword's number ends at the first break ('ID 4821 / 52 61 47 83'); what follows
+        # may be a phone. Without a break the whole run is the keyword's ('IBAN 5261 4783 ...').
+        first = _after_break(run)
+        if first is None:
+            return []
+    glued = text[run.start - 2 : run.start] if run.start >= 2 else ""
     if (
-        run.start >= 2
-        and text[run.start - 2 : run.start].isupper()
-        and text[run.start - 2 : run.start].isascii()
+        glued.isupper()
+        and glued.isascii()
+        and glued.isalpha()  # 'K 31 62 77 05' (an initial, spaced letters) is no prefix
         and not (run.start >= 3 and text[run.start - 3].isalpha())
     ):
         return []  # DK12345678, RO12345678: VAT numbers; DK50 0040 ...: IBAN
-    first, last = 0, len(run.atoms)
-    if _price_before(tail):
+    if first == 0 and _price_before(tail):
         first = _thousands_group(run, 0, 1) + 1
     if _UNIT_AFTER.match(text, run.end):
         last = _thousands_group(run, last - 1, -1)
