@@ -230,9 +230,7 @@ def test_cli_extract_fails_in_one_line(tmp_path: Path) -> None:
 # --- Issue #12 item 7: classes of misses, each both ways -----------------------------------
 
 CLASS_CASES: list[dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).parent / "data" / "contact_extraction_classes.yaml").read_text(
-        encoding="utf-8"
-    )
+    (Path(__file__).parent / "data" / "contact_extraction_classes.yaml").read_text(encoding="utf-8")
 )
 
 

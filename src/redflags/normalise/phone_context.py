@@ -69,7 +69,7 @@ def _names_other_number(tail: str) -> str | None:
     if not stripped or not stripped[-1].isalpha():
         return None
     words = _words()
-    found = [w.lower() for w in _LETTERS.findall(stripped[-40:])[-2:]]
+    found: list[str] = [w.lower() for w in _LETTERS.findall(stripped[-40:])[-2:]]
     last, before = found[-1], found[0] if len(found) == 2 else ""
     if last == "id" and before in _MESSENGERS:
         return None  # 'Line ID 0812345678', 'WhatsApp ID: 52614783': the ID is the phone

@@ -22,6 +22,7 @@ from redflags.normalise.region_hints import TextHints, hinted_region
 DEFAULT_REGION = "DK"
 MAX_E164_DIGITS = 15
 _MIN_FOREIGN_DIGITS = 9  # fewer digits: a Danish-length number or less, nothing to retry
+_FOREIGN_MIN = 7  # the shortest national number worth reading in another country
 
 
 @dataclass(frozen=True)
@@ -154,9 +155,7 @@ def _numbers_in(text: str, run: Run, first: int, last: int, region: str) -> list
     return _cut(text, run, first, last, region)[0]
 
 
-def _cut(
-    text: str, run: Run, first: int, last: int, region: str
-) -> tuple[list[PhoneMatch], int]:
+def _cut(text: str, run: Run, first: int, last: int, region: str) -> tuple[list[PhoneMatch], int]:
     """Cut atoms[first:last] into numbers: at each atom, the longest valid number that ends on
     an atom boundary and crosses no '+'; if none, move on one atom. Two numbers written in a
     row come out as two because a longer, valid number rarely exists."""
@@ -198,11 +197,20 @@ def _elsewhere(
     """The numbers of atoms[first:last] read in the one region the text points to, when that
     reading takes every atom ('Call me in NYC 415-555-0199'); else None."""
     groups = [atom.digits for atom in run.atoms[first:last]]
-    other = hinted_region(hints, groups, region)
-    if other is None:
-        return None
-    found, covered = _cut(text, run, first, last, other)
-    return found if found and covered == last - first else None
+    readings: dict[str, list[PhoneMatch] | None] = {}
+
+    digits = sum(map(len, groups))
+
+    def whole(other: str) -> list[PhoneMatch] | None:
+        if digits < 2 * _FOREIGN_MIN and digits not in _region(other).national_lengths:
+            return None  # neither one number of that country nor room for two
+        if other not in readings:
+            found, covered = _cut(text, run, first, last, other)
+            readings[other] = found if found and covered == last - first else None
+        return readings[other]
+
+    other = hinted_region(hints, groups, region, lambda r: whole(r) is not None)
+    return whole(other) if other is not None else None
 
 
 def find_phones(

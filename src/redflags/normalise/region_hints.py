@@ -11,6 +11,7 @@ disagree. The caller uses it only for a run its own region cannot read (phones.p
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -20,8 +21,16 @@ import yaml
 
 # Languages that name one country's numbers. Not English (several countries: the layout
 # decides), Spanish or Russian (many countries), nor Danish (the default region's).
-_LANGUAGE_REGIONS = {"ro": "RO", "sv": "SE", "nb": "NO", "de": "DE", "pl": "PL", "bg": "BG",
-                     "uk": "UA", "th": "TH"}
+_LANGUAGE_REGIONS = {
+    "ro": "RO",
+    "sv": "SE",
+    "nb": "NO",
+    "de": "DE",
+    "pl": "PL",
+    "bg": "BG",
+    "uk": "UA",
+    "th": "TH",
+}
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 
@@ -68,9 +77,13 @@ def _nanp_layout(groups: list[str]) -> bool:
     return [len(g) for g in groups] in ([3, 3, 4], [10]) and groups[0][0] in "23456789"
 
 
-def hinted_region(hints: TextHints, groups: list[str], region: str) -> str | None:
+def hinted_region(
+    hints: TextHints, groups: list[str], region: str, reads: Callable[[str], bool]
+) -> str | None:
     """The one region the text points to for a number written in these digit `groups`, other
-    than `region` (already tried), or None."""
+    than `region` (already tried), or None. `reads(r)` says whether the groups read whole as
+    numbers of region r; the costly language detection runs only when some language's region
+    would read them."""
     places = hints.places() - {region}
     if len(places) == 1:
         return next(iter(places))
@@ -78,14 +91,15 @@ def hinted_region(hints: TextHints, groups: list[str], region: str) -> str | Non
         return None  # 'London or New York': no single answer
     if _THAI.search(hints.text):
         return "TH" if region != "TH" else None
+    digits = "".join(groups)
+    english = None
+    if _nanp_layout(groups):
+        english = "US"
+    elif len(digits) == 11 and digits.startswith("07"):
+        english = "GB"
+    candidates = {*_LANGUAGE_REGIONS.values(), *([english] if english else [])} - {region}
+    if not any(reads(candidate) for candidate in sorted(candidates)):
+        return None
     language = hints.language()
-    if language in _LANGUAGE_REGIONS:
-        found = _LANGUAGE_REGIONS[language]
-        return found if found != region else None
-    if language == "en":
-        digits = "".join(groups)
-        if _nanp_layout(groups):
-            return "US" if region != "US" else None
-        if len(digits) == 11 and digits.startswith("07"):
-            return "GB" if region != "GB" else None
-    return None
+    found = _LANGUAGE_REGIONS.get(language or "") or (english if language == "en" else None)
+    return found if found != region else None
