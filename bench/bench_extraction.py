@@ -28,6 +28,7 @@ from redflags.normalise.contacts import find_contacts
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 SET = DATA / "contact_extraction.yaml"
 CLASSES = DATA / "contact_extraction_classes.yaml"  # issue #12 item 7, both ways; not blind
+HOLDOUT = DATA / "contact_extraction_classes_holdout.yaml"  # written after the fixes, scored once
 Predict = Callable[[str], Iterable[tuple[str, str]]]
 
 
@@ -72,7 +73,7 @@ def main() -> None:
     args = parser.parse_args()
     cases = yaml.safe_load(SET.read_text(encoding="utf-8"))
     texts = [case["text"] for case in cases]
-    for path in (SET, CLASSES):
+    for path in (SET, CLASSES, HOLDOUT):
         some = yaml.safe_load(path.read_text(encoding="utf-8"))
         expected = sum(len(c["expect"]) for c in some)
         print(f"\n{path.name}: {len(some)} texts, {expected} expected contacts")
