@@ -333,3 +333,13 @@ def test_a_foreign_number_is_read_where_the_text_says_it_is() -> None:
     assert [c.value for c in find_contacts("Sună-mă acum, sunt nouă aici: 0744 512 930")] == [
         "+40744512930"
     ]
+
+
+def test_lone_look_alike_chains_stay_linear() -> None:
+    """A long chain of lone letters between two digits is read in one pass, not per letter."""
+    import time
+
+    text = "1 " + "O " * 25_000 + "1"  # per-letter walks would take minutes
+    started = time.perf_counter()
+    find_contacts(text)
+    assert time.perf_counter() - started < 5

@@ -249,46 +249,25 @@ def _lone_swaps(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int
     if not spans:
         return []
     short = {start: end for start, end, _ in spans if end - start <= 2}
-    ends = {end for start, end in short.items()}
-    found = []
-    for match in _LONE_SWAP.finditer(text, spans[0][0], spans[-1][1]):
-        found.append(match.start())
+    ends = set(short.values())
+    found = [m.start() for m in _LONE_SWAP.finditer(text, spans[0][0], spans[-1][1])]
     if not found:
         return []
-    letters = set(found)
-    accepted: list[tuple[int, int, bool]] = []
+    # Chains of letters that short separators join ('O l' in '4 O l 2'), in one pass.
+    chains: list[list[int]] = []
     for position in found:
-        # walk left and right over letters of the chain to a short digit group
-        left, ok = position, False
-        while True:
-            gap = _SHORT_GAP.search(text, max(0, left - 2), left)
-            if gap is None:
-                break
-            before = gap.start()
-            if before in ends:
-                ok = True
-                break
-            if before - 1 in letters:
-                left = before - 1
+        if chains:
+            gap = _SHORT_GAP_AFTER.match(text, chains[-1][-1] + 1)
+            if gap is not None and gap.end() == position:
+                chains[-1].append(position)
                 continue
-            break
-        if not ok:
-            continue
-        right, ok = position + 1, False
-        while True:
-            gap = _SHORT_GAP_AFTER.match(text, right)
-            if gap is None:
-                break
-            after = gap.end()
-            if after in short:
-                ok = True
-                break
-            if after in letters:
-                right = after + 1
-                continue
-            break
-        if ok:
-            accepted.append((position, position + 1, False))
+        chains.append([position])
+    accepted: list[tuple[int, int, bool]] = []
+    for chain in chains:
+        before = _SHORT_GAP.search(text, max(0, chain[0] - 2), chain[0])
+        after = _SHORT_GAP_AFTER.match(text, chain[-1] + 1)
+        if before and after and before.start() in ends and after.end() in short:
+            accepted += [(position, position + 1, False) for position in chain]
     return accepted
 
 

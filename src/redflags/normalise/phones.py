@@ -22,6 +22,7 @@ from redflags.normalise.region_hints import TextHints, hinted_region
 DEFAULT_REGION = "DK"
 MAX_E164_DIGITS = 15
 _MIN_FOREIGN_DIGITS = 9  # fewer digits: a Danish-length number or less, nothing to retry
+_MAX_FOREIGN_DIGITS = 2 * MAX_E164_DIGITS  # a stretch read whole elsewhere: two numbers at most
 _FOREIGN_MIN = 7  # the shortest national number worth reading in another country
 
 
@@ -229,7 +230,11 @@ def find_phones(
         for first, last in phone_spans(text, run):
             numbers, covered = _cut(text, run, first, last, region)
             digits = sum(len(atom.digits) for atom in run.atoms[first:last])
-            if hints and covered < last - first and digits >= _MIN_FOREIGN_DIGITS:
+            if (
+                hints
+                and covered < last - first
+                and _MIN_FOREIGN_DIGITS <= digits <= _MAX_FOREIGN_DIGITS
+            ):
                 numbers = _elsewhere(text, run, first, last, region, text_hints) or numbers
             found.extend(numbers)
     return found
