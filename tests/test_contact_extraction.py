@@ -326,6 +326,9 @@ def test_a_foreign_number_is_read_where_the_text_says_it_is() -> None:
     assert [c.value for c in find_contacts(text, region="US", hints=False)] == ["+13056142290"]
     # Two countries named: no single answer, nothing guessed
     assert find_contacts("From London, now in Miami, text 305 614 2290") == []
+    # A place whose numbers these are not says where she is from: the layout decides
+    from_abroad = "Fresh from București, now in town: call 415 555 0199"
+    assert [c.value for c in find_contacts(from_abroad)] == ["+14155550199"]
     # The Danish reading wins when it works
     assert [c.value for c in find_contacts("Ny i Oslo, ring 52 61 47 83")] == ["+4552614783"]
     # A Danish text gives no hint: a Romanian layout stays unread

@@ -85,10 +85,12 @@ def hinted_region(
     numbers of region r; the costly language detection runs only when some language's region
     would read them."""
     places = hints.places() - {region}
-    if len(places) == 1:
-        return next(iter(places))
-    if places:
+    if len(places) > 1:
         return None  # 'London or New York': no single answer
+    if places and reads(place := next(iter(places))):
+        return place
+    # A place whose numbers these are not ('from Bucharest, now in town: 415 555 0199') says
+    # where she is from, not where her phone is: the other hints decide.
     if _THAI.search(hints.text):
         return "TH" if region != "TH" else None
     digits = "".join(groups)
