@@ -40,11 +40,16 @@ def _mask(text: str, contacts: list[Contact]) -> str:
 
 
 def find_contacts(
-    text: str | None, region: str = DEFAULT_REGION, kinds: Collection[str] = KINDS
+    text: str | None,
+    region: str = DEFAULT_REGION,
+    kinds: Collection[str] = KINDS,
+    hints: bool = True,
 ) -> list[Contact]:
     """Every phone, handle, e-mail and URL in `text`, in text order, with spans into `text`.
 
-    `region` is the country of numbers written without a country code. `kinds` limits the
+    `region` is the country of numbers written without a country code; with `hints`, a number
+    that does not read there is tried in the one country the text itself points to ("NYC",
+    Romanian text, Thai script; see region_hints.py). `kinds` limits the
     result; the finders for e-mails, links and handles always run, since each masks what the
     next must not read."""
     if not text:
@@ -57,7 +62,7 @@ def find_contacts(
             found += contacts
             masked = _mask(masked, contacts)
     if "phone" in kinds:
-        for phone in find_phones(masked, region):
+        for phone in find_phones(masked, region, hints):
             raw = text[phone.start : phone.end]
             found.append(
                 Contact("phone", phone.e164, phone.start, phone.end, phone.obfuscated, raw)

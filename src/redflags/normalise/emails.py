@@ -10,6 +10,7 @@ import re
 
 from redflags.normalise.contact import Contact
 from redflags.normalise.domains import LABEL, registrable
+from redflags.normalise.handles import is_platform_word
 
 _AT = (
     r"\s*@\s*"
@@ -68,6 +69,8 @@ def emails_in(text: str) -> list[Contact]:
         # "anna at home dot now" needs a real suffix to be an address; "@" is proof enough.
         if len(labels) < 2 or (obfuscated and not registrable(domain)):
             continue
+        if raw[len(match.group("local"))].isspace() and is_platform_word(match.group("local")):
+            continue  # 'Line @kanya.th', 'Insta @bella.dk': a handle after its platform
         value = f"{match.group('local').lower()}@{domain}"
         found.append(Contact("email", value, match.start(), match.end(), obfuscated, raw))
         taken = match.end()

@@ -37,7 +37,7 @@ def _words() -> _Words:
     words = "|".join(re.escape(w).replace(r"\ ", r"\s?") for w in spoken)
     handle = re.compile(
         rf"(?<![\w@./])(?P<platform>(?i:{words})|OF)(?![\w])"
-        r"(?:\s*(?i:id|username|user|name|navn|brugernavn|nick))?"
+        r"(?:\s*(?i:id|username|user|name|navn|brugernavn|nick|ไอดี))?"
         r"(?:\s+(?i:is|er|ist|är|e|es|est)(?=\s))?"  # "my snap is bella_22"
         r"(?P<sep>\s*(?:[:=>→➡👉⇒]\ufe0f?|->|[-–—](?=\s))\s*|\s+)"
         r"(?P<at>@)?(?P<name>[A-Za-z0-9_][A-Za-z0-9_.\-]{1,31})"
@@ -51,6 +51,11 @@ def _words() -> _Words:
 
 _BARE_HANDLE = re.compile(r"@(?<![\w@.]@)(?P<name>[A-Za-z][A-Za-z0-9_.]{2,31})")
 _HANDLE_LIKE = re.compile(r"[\d_.]")
+
+
+def is_platform_word(word: str) -> bool:
+    """Is `word` a messenger's name as ads write it ('insta', 'line', 'tg')?"""
+    return word.lower() in _words().platforms
 
 
 def platform_of(name: str | None) -> str | None:
@@ -84,6 +89,16 @@ def _platform_starts(text: str) -> list[int]:
     return sorted(starts)
 
 
+def _prose_line(match: re.Match[str]) -> bool:
+    """'line' is an English word: 'Bottom line: price', 'stand in line for'. It names the
+    messenger when written 'LINE' or in Thai, or with 'id', an '@' or a handle-like name."""
+    written = match.group("platform")
+    if written.isupper() or not written.isascii() or match.group("at"):
+        return False
+    between = match.string[match.end("platform") : match.start("name")].lower()
+    return "id" not in between and not _HANDLE_LIKE.search(match.group("name"))
+
+
 def handles_in(text: str) -> list[Contact]:
     words = _words()
     found: list[Contact] = []
@@ -94,6 +109,8 @@ def handles_in(text: str) -> list[Contact]:
             continue
         platform = platform_of(match.group("platform")) or "handle"
         written = match.group("name")
+        if platform == "line" and _prose_line(match):
+            continue
         if not match.group("at"):
             if written.lower() in words.not_names or written.replace(".", "").isdigit():
                 continue

@@ -99,6 +99,23 @@ def _lexicon() -> _Lexicon:
     for count, spellings in data["repeat"].items():
         for spelling in spellings:
             add(spelling, f"*{count}", "repeat")
+    for language, spec in data.get("two_digit", {}).items():
+        for number, spellings in spec["teens"].items():
+            for spelling in spellings:
+                add(spelling, str(number), language)
+        units = spec["units"]
+        for tens, spellings in spec["tens"].items():
+            for spelling in spellings:
+                add(spelling, f"{tens}0", language)
+        compound_tens = {**spec.get("compound_tens", {})}
+        for tens, spellings in spec["tens"].items():
+            compound_tens[tens] = [*compound_tens.get(tens, []), *spellings]
+        for form in spec["forms"]:
+            for tens, tens_spellings in compound_tens.items():
+                for unit, unit_spellings in units.items():
+                    for t in tens_spellings:
+                        for u in unit_spellings:
+                            add(form.format(unit=u, tens=t), f"{tens}{unit}", language)
     thai = frozenset(w for w in words if any("\u0e00" <= c <= "\u0e7f" for c in w))
     return _Lexicon(words, thai)
 
@@ -219,12 +236,50 @@ def _lead(text: str, start: int) -> int:
     return lead if lead == 0 or not text[lead - 1].isalpha() else start
 
 
+_LONE_SWAP = re.compile(r"(?<![^\W_])[OoIl](?![^\W_])")
+_SHORT_GAP = re.compile(r"[ .\-_/]{1,2}\Z")  # what stands between spaced digits
+_SHORT_GAP_AFTER = re.compile(r"[ .\-_/]{1,2}")
+
+
+def _lone_swaps(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Look-alike letters standing alone between spaced digits ('4 O 7 l 6 2 5 3'): each must
+    sit in a chain of single characters (digits or such letters) that a short separator
+    divides and that starts and ends with a digit of at most two characters' group, so 'I' and
+    'o' as words ('1 o 2 veces', 'I am') stay words unless digits close in on them."""
+    if not spans:
+        return []
+    short = {start: end for start, end, _ in spans if end - start <= 2}
+    ends = set(short.values())
+    found = [m.start() for m in _LONE_SWAP.finditer(text, spans[0][0], spans[-1][1])]
+    if not found:
+        return []
+    # Chains of letters that short separators join ('O l' in '4 O l 2'), in one pass.
+    chains: list[list[int]] = []
+    for position in found:
+        if chains:
+            gap = _SHORT_GAP_AFTER.match(text, chains[-1][-1] + 1)
+            if gap is not None and gap.end() == position:
+                chains[-1].append(position)
+                continue
+        chains.append([position])
+    accepted: list[tuple[int, int, bool]] = []
+    for chain in chains:
+        before = _SHORT_GAP.search(text, max(0, chain[0] - 2), chain[0])
+        after = _SHORT_GAP_AFTER.match(text, chain[-1] + 1)
+        if before and after and before.start() in ends and after.end() in short:
+            accepted += [(position, position + 1, False) for position in chain]
+    return accepted
+
+
 def _spans(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, is_word) of every digit token and number word, in text order."""
     spans = [(*m.span(), False) for m in _digit_pattern().finditer(text)]
     for index, (start, end, _) in enumerate(spans):
         if start and text[start - 1] in "OoIl":
             spans[index] = (_lead(text, start), end, False)
+    lone = _lone_swaps(text, spans)
+    if lone:
+        spans = sorted(spans + lone)
     lowered = text.lower()
     same_length = len(lowered) == len(text)  # a few characters grow when lower-cased ('İ')
     words = _word_pattern(not same_length).finditer(lowered if same_length else text)
@@ -242,16 +297,19 @@ def _groups(
     groups: list[list[tuple[int, int, bool]]] = []
     group: list[tuple[int, int, bool]] = []
     last_end = -MAX_GAP - 1
+    last_word = False
     for span in spans:
         start = span[0]
         if start < last_end:
             continue  # overlaps the previous token
-        gap_ok = start - last_end <= MAX_GAP and not text[last_end:start].strip(_SEPARATORS)
+        rest = text[last_end:start].strip(_SEPARATORS) if start - last_end <= MAX_GAP else "x"
+        # A comma joins number words ('fem, to, seks'), never digits ('500, 1000, 1500').
+        gap_ok = not rest or (rest == "," and last_word and span[2])
         if not gap_ok and group:
             groups.append(group)
             group = []
         group.append(span)
-        last_end = span[1]
+        last_end, last_word = span[1], span[2]
     if group:
         groups.append(group)
     return [g for g in groups if _most_digits(text, g) >= min_digits]

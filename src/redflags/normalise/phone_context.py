@@ -32,6 +32,7 @@ from redflags.normalise.obfuscation import Run
 @dataclass(frozen=True)
 class _Words:
     strong: frozenset[str]
+    references: frozenset[str]  # order, reference and ID numbers: short, and end at a break
     weak: frozenset[str]
     pairs: frozenset[tuple[str, str]]
     number_words: tuple[str, ...]
@@ -44,6 +45,7 @@ def _words() -> _Words:
     data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     return _Words(
         strong=frozenset(w for group in data["strong"].values() for w in group),
+        references=frozenset(data["strong"]["orders_and_references"]),
         weak=frozenset(data["weak"]),
         pairs=frozenset((a, b) for a, b in data["pairs"]),
         number_words=tuple(data["number_words"]),
@@ -51,26 +53,33 @@ def _words() -> _Words:
     )
 
 
+# Messengers whose "ID" is often the phone number itself.
+_MESSENGERS = frozenset(
+    {"line", "whatsapp", "wa", "viber", "telegram", "tg", "signal", "wechat", "kik", "imo"}
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _TRAILING_PUNCTUATION = " \t\u00a0.:#-–=/"
 
 
-def _names_other_number(tail: str) -> bool:
+def _names_other_number(tail: str) -> str | None:
     """Does `tail` (text before a run) end in a keyword for a company, bank, order or
-    reference number, then only punctuation ('CVR-nr.: ', 'Reg. nr. ', 'Order #')?"""
+    reference number, then only punctuation ('CVR-nr.: ', 'Reg. nr. ', 'Order #')? Returns
+    the keyword, or None."""
     stripped = tail.rstrip(_TRAILING_PUNCTUATION)
     if not stripped or not stripped[-1].isalpha():
-        return False
+        return None
     words = _words()
-    found = [w.lower() for w in _LETTERS.findall(stripped[-40:])[-2:]]
+    found: list[str] = [w.lower() for w in _LETTERS.findall(stripped[-40:])[-2:]]
     last, before = found[-1], found[0] if len(found) == 2 else ""
+    if last == "id" and before in _MESSENGERS:
+        return None  # 'Line ID 0812345678', 'WhatsApp ID: 52614783': the ID is the phone
     if last in words.strong or (before, last) in words.pairs:
-        return True
+        return last
     for suffix in words.number_words:  # 'SE-nr.', 'ordrenummer', 'kunde nr'
         if last.endswith(suffix):
             stem = last[: -len(suffix)] or before
-            return stem in words.strong or stem in words.weak
-    return False
+            return stem if stem in words.strong or stem in words.weak else None
+    return None
 
 
 _CURRENCY = (
@@ -139,22 +148,41 @@ def _thousands_group(run: Run, first: int, step: int) -> int:
     return index
 
 
+_BREAK = re.compile(r"\s[|/–—·•-]+\s|\n")
+
+
+def _after_break(run: Run) -> int | None:
+    """Index of the first atom after a break (' / ', ' | ', ' - ', a line break) in `run`."""
+    for index, gap in enumerate(run.gaps):
+        if _BREAK.search(gap):
+            return index + 1
+    return None
+
+
 def phone_spans(text: str, run: Run) -> list[tuple[int, int]]:
     """Atom index ranges [first, last) of `run` that may hold phone numbers."""
     line_start = text.rfind("\n", max(0, run.start - _WINDOW), run.start) + 1
     window_start = max(line_start, run.start - _WINDOW)
     tail = text[window_start : run.start]
-    if _names_other_number(tail):
-        return []
+    first, last = 0, len(run.atoms)
+    keyword = _names_other_number(tail)
+    if keyword:
+        # An order or ID number ends at the first break ('ID 4821 / 52 61 47 83'); what follows
+        # may be a phone. Bank, company and size numbers, and a run without a break, are the
+        # keyword's whole ('konto 5261 / 4783 2214', 'IBAN 5261 4783 ...').
+        broken = _after_break(run) if keyword in _words().references else None
+        if broken is None:
+            return []
+        first = broken
+    glued = text[run.start - 2 : run.start] if run.start >= 2 else ""
     if (
-        run.start >= 2
-        and text[run.start - 2 : run.start].isupper()
-        and text[run.start - 2 : run.start].isascii()
+        glued.isupper()
+        and glued.isascii()
+        and glued.isalpha()  # 'K 31 62 77 05' (an initial, spaced letters) is no prefix
         and not (run.start >= 3 and text[run.start - 3].isalpha())
     ):
         return []  # DK12345678, RO12345678: VAT numbers; DK50 0040 ...: IBAN
-    first, last = 0, len(run.atoms)
-    if _price_before(tail):
+    if first == 0 and _price_before(tail):
         first = _thousands_group(run, 0, 1) + 1
     if _UNIT_AFTER.match(text, run.end):
         last = _thousands_group(run, last - 1, -1)

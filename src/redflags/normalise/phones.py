@@ -17,9 +17,13 @@ from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneNumber, PhoneNumberFo
 
 from redflags.normalise.obfuscation import Run, digit_runs, readable_by_matcher
 from redflags.normalise.phone_context import phone_spans
+from redflags.normalise.region_hints import TextHints, hinted_region
 
 DEFAULT_REGION = "DK"
 MAX_E164_DIGITS = 15
+_MIN_FOREIGN_DIGITS = 9  # fewer digits: a Danish-length number or less, nothing to retry
+_MAX_FOREIGN_DIGITS = 2 * MAX_E164_DIGITS  # a stretch read whole elsewhere: two numbers at most
+_FOREIGN_MIN = 7  # the shortest national number worth reading in another country
 
 
 @dataclass(frozen=True)
@@ -149,10 +153,15 @@ def _e164(digits: str, international: bool, region: str) -> str | None:
 
 
 def _numbers_in(text: str, run: Run, first: int, last: int, region: str) -> list[PhoneMatch]:
+    return _cut(text, run, first, last, region)[0]
+
+
+def _cut(text: str, run: Run, first: int, last: int, region: str) -> tuple[list[PhoneMatch], int]:
     """Cut atoms[first:last] into numbers: at each atom, the longest valid number that ends on
     an atom boundary and crosses no '+'; if none, move on one atom. Two numbers written in a
     row come out as two because a longer, valid number rarely exists."""
     found: list[PhoneMatch] = []
+    covered = 0  # atoms inside found numbers
     offsets = [0]
     for atom in run.atoms[first:last]:
         offsets.append(offsets[-1] + len(atom.digits))
@@ -175,19 +184,57 @@ def _numbers_in(text: str, run: Run, first: int, last: int, region: str) -> list
                 end = run.atoms[j - 1].end
                 obfuscated = not readable_by_matcher(run, i, j)
                 found.append(PhoneMatch(e164, start, end, text[start:end], obfuscated))
+                covered += j - i
                 i = j
                 break
         else:
             i += 1
-    return found
+    return found, covered
 
 
-def find_phones(text: str | None, region: str = DEFAULT_REGION) -> list[PhoneMatch]:
-    """Every valid phone number in free text, plain or disguised, with its span."""
+def _elsewhere(
+    text: str, run: Run, first: int, last: int, region: str, hints: TextHints
+) -> list[PhoneMatch] | None:
+    """The numbers of atoms[first:last] read in the one region the text points to, when that
+    reading takes every atom ('Call me in NYC 415-555-0199'); else None."""
+    groups = [atom.digits for atom in run.atoms[first:last]]
+    readings: dict[str, list[PhoneMatch] | None] = {}
+
+    digits = sum(map(len, groups))
+
+    def whole(other: str) -> list[PhoneMatch] | None:
+        if digits < 2 * _FOREIGN_MIN and digits not in _region(other).national_lengths:
+            return None  # neither one number of that country nor room for two
+        if other not in readings:
+            found, covered = _cut(text, run, first, last, other)
+            readings[other] = found if found and covered == last - first else None
+        return readings[other]
+
+    other = hinted_region(hints, groups, region, lambda r: whole(r) is not None)
+    return whole(other) if other is not None else None
+
+
+def find_phones(
+    text: str | None, region: str = DEFAULT_REGION, hints: bool = True
+) -> list[PhoneMatch]:
+    """Every valid phone number in free text, plain or disguised, with its span.
+
+    `region` is the country of numbers written without a country code. With `hints`, a stretch
+    of digits that does not read whole in `region` is tried in the one country the text itself
+    points to (region_hints.py) and kept when it reads whole there."""
     if not text:
         return []
     found: list[PhoneMatch] = []
+    text_hints = TextHints(text)
     for run in digit_runs(text):
         for first, last in phone_spans(text, run):
-            found.extend(_numbers_in(text, run, first, last, region))
+            numbers, covered = _cut(text, run, first, last, region)
+            digits = sum(len(atom.digits) for atom in run.atoms[first:last])
+            if (
+                hints
+                and covered < last - first
+                and _MIN_FOREIGN_DIGITS <= digits <= _MAX_FOREIGN_DIGITS
+            ):
+                numbers = _elsewhere(text, run, first, last, region, text_hints) or numbers
+            found.extend(numbers)
     return found
