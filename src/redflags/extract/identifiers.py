@@ -13,9 +13,9 @@ from functools import partial
 from typing import Any
 
 from redflags.model import Identifier
-from redflags.normalise.contacts import find_contacts
 from redflags.normalise.identifiers import normalise_address, normalise_email, normalise_handle
 from redflags.normalise.phones import DEFAULT_REGION, normalise_phone
+from redflags.normalise.region_hints import contacts_with_hint
 
 AD_TEXT_FIELDS = ("title", "body")
 _PHONE_LIKE = re.compile(r"\+?[\d\s().-]{6,}")
@@ -35,7 +35,9 @@ def _handle(make: Make, normalised: str, region: str, **where: Any) -> Identifie
 
 
 def _in_text(make: Make, field: str, text: str | None, region: str) -> Iterator[Identifier]:
-    for contact in find_contacts(text, region):
+    # the run's region first; the text's own hint (its language, a country it names) only
+    # when that region reads no phone in it
+    for contact in contacts_with_hint(text, region):
         yield make(
             kind=contact.kind,
             value=contact.value,
@@ -148,7 +150,11 @@ IDENTITY_KINDS = tuple(_BY_KIND)
 def identifiers_of(
     record_kind: str, record: Mapping[str, Any], region: str = DEFAULT_REGION
 ) -> list[Identifier]:
-    """Identifiers of one record. Transactions have none: payments are edges, not identities."""
+    """Identifiers of one record. Transactions have none: payments are edges, not identities.
+
+    `region` is the run's phone region (`--region`): the country of numbers written without a
+    country code. Free text it reads no phone in may still be read in the region the text
+    itself points to (`normalise.region_hints`)."""
     if record_kind not in _BY_KIND:
         return []
     id_field, extractor = _BY_KIND[record_kind]
