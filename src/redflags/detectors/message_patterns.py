@@ -27,6 +27,7 @@ from redflags.detectors.lexicon_matcher import Hit, LexiconMatcher, hit_evidence
 from redflags.engines import Engine
 from redflags.extract import identifiers_of
 from redflags.model import Evidence, Finding, RecordKind
+from redflags.normalise.phones import DEFAULT_REGION
 from redflags.normalise.region_hints import contacts_with_hint
 
 _COLUMNS = ["message_id", "thread_id", "sender", "recipient", "sent_at", "platform", "text"]
@@ -219,7 +220,9 @@ class ChannelSwitchDetector(Detector):
         )
 
 
-def _off_platform(text: str, messengers: set[str], region: str) -> Iterable[tuple[str, int, int]]:
+def _off_platform(
+    text: str, messengers: set[str], region: str = DEFAULT_REGION
+) -> Iterable[tuple[str, int, int]]:
     """(messenger, start, end) of each private-messenger contact in the text: a handle or link
     of a messenger, or a phone number in a text that names a messenger."""
     named = [m for m in _MESSENGER_WORD.finditer(text) if m.group(1).lower() in messengers]
