@@ -19,7 +19,7 @@ runs a scan with Danish defaults. The file is read with the standard library (`t
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -57,8 +57,10 @@ class RunSettings:
         unknown = set(given) - _KEYS
         if unknown:
             raise SettingsError(f"unknown setting(s) {', '.join(sorted(unknown))}")
-        merged = replace(self, **given)
-        return replace(merged, region=check_region(merged.region) if merged.region else None)
+        values: dict[str, Any] = {key: getattr(self, key) for key in _KEYS} | given
+        if values["region"]:
+            values["region"] = check_region(values["region"])
+        return RunSettings(**values, source=self.source)
 
 
 _KEYS = frozenset(f.name for f in fields(RunSettings)) - {"source"}

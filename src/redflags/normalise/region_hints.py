@@ -93,8 +93,8 @@ def region_hint(text: str, run_region: str) -> str | None:
         return None
     from redflags.normalise.language import detect_language  # lingua: loaded only when needed
 
-    region = LANGUAGE_REGIONS.get(detect_language(text, ignore_names=True) or "")
-    return region if region != run_region else None
+    spoken = LANGUAGE_REGIONS.get(detect_language(text, ignore_names=True) or "")
+    return spoken if spoken != run_region else None
 
 
 def contacts_with_hint(
