@@ -17,9 +17,9 @@ This module picks such a region, conservatively:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Collection
-from functools import lru_cache
 
 from redflags.normalise.contacts import KINDS, Contact, find_contacts
 from redflags.normalise.obfuscation import digit_runs
@@ -79,12 +79,32 @@ def _named_regions(text: str) -> set[str]:
     return named
 
 
-@lru_cache(maxsize=4096)  # detectors ask for one record's pivots several times per run
 def region_hint(text: str, run_region: str) -> str | None:
     """The region the text itself points to, other than `run_region`, or None.
 
     The one country it names wins; otherwise its language, when that language is spoken
     mainly in one country. Names and places are left out before the language is detected."""
+    # detectors ask for one record's pivots several times per run: remember by a digest, so
+    # the cache holds no texts
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return _hint(digest, text, run_region)
+
+
+_HINTS: dict[tuple[bytes, str], str | None] = {}
+_MAX_HINTS = 65536
+
+
+def _hint(digest: bytes, text: str, run_region: str) -> str | None:
+    key = (digest, run_region)
+    if key in _HINTS:
+        return _HINTS[key]
+    if len(_HINTS) >= _MAX_HINTS:
+        _HINTS.clear()
+    _HINTS[key] = found = _read_hint(text, run_region)
+    return found
+
+
+def _read_hint(text: str, run_region: str) -> str | None:
     named = _named_regions(text)
     if len(named) == 1:
         region = named.pop()
