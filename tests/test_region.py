@@ -276,3 +276,17 @@ def test_ingest_records_the_region_in_the_store(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT value FROM meta WHERE key = 'region'").fetchone() == ("US",)
+
+
+def test_extract_reads_a_line_as_a_scan_does(tmp_path: Path) -> None:
+    path = tmp_path / "lines.txt"
+    path.write_text("(415) 555-0123 text me\nสาวไทย บริการดี โทร 081-234-5678\n", encoding="utf-8")
+    plain = runner.invoke(app, ["extract", str(path)])
+    us = runner.invoke(app, ["extract", str(path), "--region", "US"])
+    assert plain.exit_code == us.exit_code == 0, plain.output
+    values = [
+        [i["value"] for i in json.loads(line)["identifiers"]] for line in plain.stdout.splitlines()
+    ]
+    assert values == [[], [THAI_NUMBER]]  # the Thai line through its hint
+    first = json.loads(us.stdout.splitlines()[0])["identifiers"]
+    assert [i["value"] for i in first] == ["+14155550123"]

@@ -754,8 +754,8 @@ def extract(
     import contextlib
     import json
 
-    from redflags.normalise.contacts import find_contacts
     from redflags.normalise.phones import DEFAULT_REGION
+    from redflags.normalise.region_hints import contacts_with_hint
 
     region = _settings(settings_file, region=region).region or DEFAULT_REGION
     name = str(file) if file else "stdin"
@@ -770,7 +770,8 @@ def extract(
                 text = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
                 found = [
                     {k: getattr(c, k) for k in ("kind", "value", "start", "end", "obfuscated")}
-                    for c in find_contacts(text, region)
+                    # as a scan reads it: the text's own region when `region` reads no phone
+                    for c in contacts_with_hint(text, region)
                 ]
                 line = json_printable(
                     json.dumps({"line": number, "identifiers": found}, ensure_ascii=False)
