@@ -26,6 +26,7 @@ from redflags.catalogue.lint import lint_catalogue
 from redflags.catalogue.reference import render_reference
 from redflags.ingest import DescriptorError, IngestError
 from redflags.runfolder import RunFolder, RunFolderError
+from redflags.settings import RunSettings, SettingsError, check_timezone, load_settings
 from redflags.store import StoreError
 from redflags.terminal import json_printable, printable
 
@@ -144,6 +145,22 @@ MemoryLimit = Annotated[
     str | None,
     typer.Option(help="Cap DuckDB's memory, e.g. 3GB; beyond it DuckDB spills to disk."),
 ]
+Region = Annotated[
+    str | None,
+    typer.Option(
+        "--region",
+        help="Country of phone numbers written without a country code (ISO 3166 alpha-2, e.g. "
+        "US); default: the settings file, else DK.",
+    ),
+]
+SettingsFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--settings",
+        help="Settings file (TOML: region, currency, timezone, memory_limit); default: "
+        "./redflags.toml if there is one. Flags override it.",
+    ),
+]
 DATA_ERRORS = (IngestError, DescriptorError, CatalogueError, StoreError, RunFolderError)
 
 
@@ -200,6 +217,18 @@ def _print_quarantine(summary: Sequence[dict[str, Any]], shown_reasons: int = 5)
             f"{_safe(entry['file'] or entry['source'])}: {_safe(', '.join(parts))}",
             soft_wrap=True,
         )
+
+
+def _settings(path: Path | None, **flags: str | None) -> RunSettings:
+    """The run settings: flags over the settings file over the defaults (redflags/settings.py);
+    a bad file or value is one `error:` line."""
+    try:
+        settings = load_settings(path).overridden(**flags)
+        if settings.timezone is not None:
+            check_timezone(settings.timezone)
+    except SettingsError as exc:
+        _fail(str(exc))
+    return settings
 
 
 def _check_lang(lang: str) -> str:
@@ -345,6 +374,8 @@ def scan(
     all_cases: Annotated[
         bool, typer.Option("--all", help="Show every case, not only new and changed ones.")
     ] = False,
+    region: Region = None,
+    settings_file: SettingsFile = None,
 ) -> None:
     """Ingest, evaluate every indicator, link, score and write findings, cases and a report."""
     from redflags.cases.baseline import default_baseline_path
@@ -352,14 +383,21 @@ def scan(
     for path in paths:
         if not path.exists():
             _fail(f"{path}: no such file or folder")
-    _check_memory_limit(memory_limit)
-    if engine not in ("duckdb", "spark"):
-        _fail(f"--engine must be duckdb or spark, not {engine!r}")
     if timezone is not None:
         try:
             ZoneInfo(timezone)
         except (ZoneInfoNotFoundError, ValueError):
             _fail(f"--timezone {timezone!r} is not a known time zone (e.g. Europe/Copenhagen)")
+    run = _settings(
+        settings_file,
+        region=region,
+        currency=currency,
+        timezone=timezone,
+        memory_limit=memory_limit,
+    )
+    _check_memory_limit(run.memory_limit)
+    if engine not in ("duckdb", "spark"):
+        _fail(f"--engine must be duckdb or spark, not {engine!r}")
     _run_scan(
         paths,
         out,
@@ -369,9 +407,11 @@ def scan(
         allow_list,
         engine=engine,
         spark_master=spark_master,
-        timezone=timezone,
-        currency=currency,
-        memory_limit=memory_limit,
+        timezone=run.timezone,
+        currency=run.currency,
+        memory_limit=run.memory_limit,
+        region=run.region,
+        settings_file=run.source,
         # beside a kept store (--db); a scan's temporary store has none
         baseline=baseline or (default_baseline_path(db) if db else None),
         show_all=all_cases,
@@ -437,12 +477,15 @@ def demo(
     lang: Lang = "en",
     reveal: Annotated[bool, typer.Option(help="Show identifiers in clear.")] = False,
     memory_limit: MemoryLimit = None,
+    region: Region = None,
+    settings_file: SettingsFile = None,
 ) -> None:
     """Write the bundled synthetic demo world and scan it."""
     from redflags.pipeline import new_run_id
     from redflags.synth.demo import write_demo
 
-    _check_memory_limit(memory_limit)
+    run = _settings(settings_file, region=region, memory_limit=memory_limit)
+    _check_memory_limit(run.memory_limit)
     # a run folder of ours: what the last demo wrote is replaced, anything else is refused
     with RunFolder.claim(out, new_run_id()):
         data = out / "data"
@@ -450,7 +493,19 @@ def demo(
         console.print(
             f"Demo data: {sum(counts.values())} rows in {len(counts)} files in {_safe(data)}"
         )
-        _run_scan([data], out / "run", None, lang, reveal, None, memory_limit=memory_limit)
+        _run_scan(
+            [data],
+            out / "run",
+            None,
+            lang,
+            reveal,
+            None,
+            memory_limit=run.memory_limit,
+            region=run.region,
+            timezone=run.timezone,
+            currency=run.currency,
+            settings_file=run.source,
+        )
 
 
 Size = Annotated[int | None, typer.Option(help="Background rows of this kind (overrides --scale).")]
@@ -553,6 +608,8 @@ def evaluate(
     world: Annotated[Path, typer.Option(help="World folder written by `redflags synth`.")],
     out: Annotated[Path | None, typer.Option(help="Run folder (default: runs/<run id>).")] = None,
     memory_limit: MemoryLimit = None,
+    region: Region = None,
+    settings_file: SettingsFile = None,
 ) -> None:
     """Scan a synthetic world and measure precision, recall and cost against its truth."""
     from redflags.evaluation.truth import TruthError
@@ -560,11 +617,20 @@ def evaluate(
 
     if not world.is_dir():
         _fail(f"{world}: no such folder")
+    run = _settings(settings_file, region=region, memory_limit=memory_limit)
+    memory_limit = run.memory_limit
     _check_memory_limit(memory_limit)
     try:
         with _memory_guard(memory_limit), _progress() as bar:
             sink = RichProgress(bar)
-            options = ScanOptions(out=out, memory_limit=memory_limit)
+            options = ScanOptions(
+                out=out,
+                memory_limit=memory_limit,
+                region=run.region,
+                timezone=run.timezone,
+                currency=run.currency,
+                settings_file=run.source,
+            )
             result = run_evaluation(world, options, sink)
             sink.finish()
     except (*DATA_ERRORS, ScanError, TruthError) as exc:
@@ -648,12 +714,18 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest.")],
     db: Annotated[Path, typer.Option(help="DuckDB store file.")] = Path("redflags.duckdb"),
     memory_limit: MemoryLimit = None,
+    region: Region = None,
+    settings_file: SettingsFile = None,
 ) -> None:
     """Ingest sources into a store; prints read = stored + quarantined per file."""
     from redflags.ingest import discover, ingest_source
     from redflags.intake import file_labels, ingest_summary, quarantine_summary
     from redflags.store import Store
 
+    # ingest reads no phones (records are stored as written); the region is checked and kept
+    # in the store's meta table, so the store says which region its data came with
+    run = _settings(settings_file, region=region, memory_limit=memory_limit)
+    memory_limit = run.memory_limit
     _check_memory_limit(memory_limit)
     try:
         discovery = discover(paths)
@@ -663,6 +735,10 @@ def ingest(
         with _memory_guard(memory_limit), Store.open(db) as store:
             if memory_limit:
                 store.limit_memory(memory_limit)
+            if run.region:
+                store.connection.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('region', ?)", [run.region]
+                )
             reports = []
             for spec in discovery:
                 for report in ingest_source(store, spec):
@@ -681,21 +757,17 @@ def extract(
     file: Annotated[
         Path | None, typer.Argument(help="UTF-8 text, one text per line (default: stdin).")
     ] = None,
-    region: Annotated[
-        str, typer.Option("--region", help="Country of numbers written without a country code.")
-    ] = "DK",
+    region: Region = None,
+    settings_file: SettingsFile = None,
 ) -> None:
     """Print the phones, handles, e-mails and URLs in each input line, one JSON object a line."""
     import contextlib
     import json
 
-    import phonenumbers
-
     from redflags.normalise.contacts import find_contacts
+    from redflags.normalise.phones import DEFAULT_REGION
 
-    region = region.upper()
-    if region not in phonenumbers.SUPPORTED_REGIONS:
-        _fail(f"--region must be a phone region such as DK or SE, not {region!r}")
+    region = _settings(settings_file, region=region).region or DEFAULT_REGION
     name = str(file) if file else "stdin"
     out = typer.get_binary_stream("stdout")  # UTF-8 whatever the terminal's locale
     try:
@@ -708,6 +780,7 @@ def extract(
                 text = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
                 found = [
                     {k: getattr(c, k) for k in ("kind", "value", "start", "end", "obfuscated")}
+                    # as a scan reads it: the text's own region when `region` reads no phone
                     for c in find_contacts(text, region)
                 ]
                 line = json_printable(

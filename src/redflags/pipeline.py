@@ -11,6 +11,8 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, Protocol
 
+import phonenumbers
+
 from redflags import __version__
 from redflags.cases import build_cases
 from redflags.cases.baseline import Baseline
@@ -19,6 +21,7 @@ from redflags.cases.queues import QueueSettings, build_alerts, build_youth_queue
 from redflags.catalogue import Catalogue, load_catalogue
 from redflags.catalogue.lists import default_list_path, load_allow_list
 from redflags.detectors import FindingsReader, detector_for
+from redflags.detectors.features import settings as feature_settings
 from redflags.engines import DuckDBEngine, Engine
 from redflags.evaluation import indicator_metrics, load_truth, network_metrics
 from redflags.evaluation.metrics import queue_metrics
@@ -32,6 +35,7 @@ from redflags.model import Case, Finding, Identifier, RecordKind
 from redflags.model.cases import Alert, YouthItem
 from redflags.model.records import KIND_TABLES
 from redflags.normalise.identifiers import normalise_address
+from redflags.normalise.phones import DEFAULT_REGION
 from redflags.report import (
     Redactor,
     write_cases_json,
@@ -89,6 +93,10 @@ class ScanOptions:
     show_all: bool = False  # with a baseline: show unchanged and dismissed cases too
     memory_limit: str | None = None  # DuckDB's cap (e.g. "3GB"); above it, it spills to disk
     queues: QueueSettings = field(default_factory=QueueSettings)  # alert line and budget
+    # the country of phone numbers written without a country code (ISO 3166 alpha-2); every
+    # extractor, masker and linker of the run reads phones in it. None: Denmark
+    region: str | None = None
+    settings_file: Path | None = None  # the settings file the options came from, if any
 
 
 @dataclass
@@ -168,11 +176,22 @@ def evaluate(
     return findings, evaluated
 
 
-def all_identifiers(engine: DuckDBEngine) -> Iterator[Identifier]:
-    """Every identifier in the store; transactions are not read (payments are edges)."""
+def run_region(options: ScanOptions) -> str:
+    """The run's phone region, checked: one line when it is not a region phonenumbers knows."""
+    region = (options.region or DEFAULT_REGION).strip().upper()
+    if region not in phonenumbers.SUPPORTED_REGIONS:
+        raise ScanError(
+            f"region {options.region!r} is not a phone region (ISO 3166 alpha-2, e.g. DK, US)"
+        )
+    return region
+
+
+def all_identifiers(engine: DuckDBEngine, region: str = DEFAULT_REGION) -> Iterator[Identifier]:
+    """Every identifier in the store, phones read in the run's `region`; transactions are not
+    read (payments are edges)."""
     for kind in IDENTITY_KINDS:
         for record in engine.records(RecordKind(kind)):
-            yield from identifiers_of(kind, record)
+            yield from identifiers_of(kind, record, region)
 
 
 def payment_pairs(engine: DuckDBEngine, accounts: set[str] | None = None) -> list[PaymentPair]:
@@ -277,10 +296,11 @@ def run_scan(
 ) -> ScanResult:
     options = options or ScanOptions()
     progress = progress or _Silent()
+    region = run_region(options)
     try:  # a redaction key that cannot be used is said at once, in one line
-        redactor = Redactor(options.redaction_key, reveal=options.reveal)
+        redactor = Redactor(options.redaction_key, reveal=options.reveal, region=region)
         # the baseline never holds clear pivots, even with --reveal
-        keyed = Redactor(options.redaction_key) if options.baseline else redactor
+        keyed = Redactor(options.redaction_key, region=region) if options.baseline else redactor
     except RedactionKeyError as exc:
         raise ScanError(str(exc)) from None
     run_id = new_run_id()
@@ -337,6 +357,7 @@ def run_scan(
                         "allow_list_path": allow_list_path,
                         "timezone": options.timezone,
                         "currency": options.currency,
+                        "region": region,  # every detector that reads phones (Detector.region)
                     },
                     lambda _: progress.advance(),
                 )
@@ -344,7 +365,8 @@ def run_scan(
                 progress.stage("link records")
                 # person:<id> pivots join a KYC record, ad persona and sender of one person
                 index = IdentifierIndex.build(
-                    store.connection, chain(all_identifiers(engine), resolve_people(engine))
+                    store.connection,
+                    chain(all_identifiers(engine, region), resolve_people(engine, region)),
                 )
                 # modifiers (fairness-sensitive) are attached to groups, never used to link them
                 modifiers = [i.id for i in catalogue if i.fairness_sensitive]
@@ -380,6 +402,15 @@ def run_scan(
                 "catalogue_version": catalogue.version,
                 "model": MODEL_NAME,
                 "inputs": [str(p) for p in paths],
+                "region": region,
+                "settings": {
+                    "region": region,
+                    **feature_settings(
+                        {"timezone": options.timezone, "currency": options.currency}
+                    ),
+                    "memory_limit": options.memory_limit,
+                    "file": str(options.settings_file) if options.settings_file else None,
+                },
             }
             baseline = Baseline.load(options.baseline) if options.baseline else None
             statuses: dict[str, dict[str, Any]] = {}

@@ -92,5 +92,5 @@ class AdLanguageMismatchDetector(Detector):
                         kind="ad", record_id=record_id, field="languages", value=shown or None
                     ),
                 ),
-                pivots=tuple(sorted({i.pivot for i in identifiers_of("ad", ad)})),
+                pivots=tuple(sorted({i.pivot for i in identifiers_of("ad", ad, self.region)})),
             )

@@ -28,6 +28,7 @@ from redflags.engines import Engine
 from redflags.model import Evidence, Finding, RecordKind
 from redflags.normalise.contacts import find_contacts
 from redflags.normalise.identifiers import normalise_name
+from redflags.normalise.phones import DEFAULT_REGION
 from redflags.normalise.text import fold_with_map
 
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
@@ -89,18 +90,24 @@ def _fold(text: str) -> str:
 
 
 def masked_tokens(
-    text: str, persona: str | None = None, city: str | None = None, shown: list[str] | None = None
+    text: str,
+    persona: str | None = None,
+    city: str | None = None,
+    shown: list[str] | None = None,
+    region: str = DEFAULT_REGION,
 ) -> list[str]:
     """The ad's tokens, folded (case, accents), with slots replaced: {persona} (the ad's name),
     {city} (its city), {nationality}, {phone}, {handle}, {email}, {url} (also when obscured:
     the project's contact finder reads them) and {number} (ages, prices, hours). `shown`, when
-    given, receives the same tokens as written (slots as slots), for display."""
+    given, receives the same tokens as written (slots as slots), for display. `region` is the
+    run's phone region: a number it cannot read stays words and {number}s, so two copies of a
+    template with different phones would differ."""
     names = set(_TOKENS.findall(_fold(persona or ""))) - {"-", "."}
     places = set(_TOKENS.findall(_fold(city or ""))) - {"-", "."}
     out: list[str] = []
     shown = [] if shown is None else shown
     position = 0
-    for contact in find_contacts(text):
+    for contact in find_contacts(text, region):
         if contact.start < position:
             continue
         _words(text[position : contact.start], names, places, out, shown)
@@ -186,11 +193,12 @@ class TemplateAd:
     text: str  # title and body, masked again for the explanation (tokens are not kept)
     shown_persona: str
     city: str | None
+    region: str = DEFAULT_REGION
 
     def tokens(self) -> tuple[list[str], list[str]]:
         """Masked tokens and the same tokens as written."""
         shown: list[str] = []
-        return masked_tokens(self.text, self.shown_persona, self.city, shown), shown
+        return masked_tokens(self.text, self.shown_persona, self.city, shown, self.region), shown
 
 
 def cluster_ads(
@@ -203,6 +211,7 @@ def cluster_ads(
     min_personas: int = 3,
     max_personas: int = 100,
     boilerplate_share: float = 0.01,
+    region: str = DEFAULT_REGION,
 ) -> list[list[TemplateAd]]:
     """Template clusters among ads (ad_id, persona, city, title, body); ads without a persona
     are skipped."""
@@ -212,7 +221,7 @@ def cluster_ads(
         if persona is None:
             continue
         text = " . ".join(str(ad[f]) for f in ("title", "body") if ad.get(f))
-        tokens = masked_tokens(text, ad.get("persona"), ad.get("city"))
+        tokens = masked_tokens(text, ad.get("persona"), ad.get("city"), region=region)
         ads.append(
             TemplateAd(
                 str(ad["ad_id"]),
@@ -221,6 +230,7 @@ def cluster_ads(
                 text,
                 str(ad["persona"]),
                 ad.get("city"),
+                region,
             )
         )
     if not ads:
@@ -265,6 +275,7 @@ class AdTemplateDetector(Detector):
             min_personas=int(self.param("min_cluster_size", 3)),
             max_personas=int(self.param("max_cluster_size", 100)),
             boilerplate_share=float(self.param("max_shingle_ad_share", 0.01)),
+            region=self.region,
         )
         for cluster in clusters:
             yield self._finding(cluster, float(self.param("min_jaccard", 0.8)))

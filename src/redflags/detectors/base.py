@@ -9,12 +9,13 @@ detector themselves."""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
 from redflags.catalogue.schema import Indicator
 from redflags.engines import Engine
 from redflags.model import Finding
+from redflags.normalise.phones import DEFAULT_REGION
 
 DETECTOR_KINDS: dict[str, type[Detector]] = {}
 
@@ -29,6 +30,12 @@ class Detector(ABC):
         self.indicator = indicator
         self.params = dict(indicator.detector.params)
         self.options = options or {}  # run options, e.g. the allow-list location
+
+    @property
+    def region(self) -> str:
+        """The run's phone region (`--region`); without one, the indicator's `default_region`
+        parameter, else Denmark. Every detector that reads phones reads them in this region."""
+        return run_region(self.options, self.params.get("default_region"))
 
     def param(self, name: str, default: Any = None) -> Any:
         return self.params.get(name, default)
@@ -61,6 +68,11 @@ class FindingsReader(Detector):
     def evaluate_after(self, engine: Engine, prior: Sequence[Finding]) -> Iterator[Finding]:
         """Yield every finding of this indicator, given the findings of every other detector
         (never of another findings reader: their order does not matter)."""
+
+
+def run_region(options: Mapping[str, Any], fallback: str | None = None) -> str:
+    """The phone region a run was given (the `region` run option), else `fallback`, else DK."""
+    return str(options.get("region") or fallback or DEFAULT_REGION).upper()
 
 
 def register(cls: type[Detector]) -> type[Detector]:

@@ -33,7 +33,7 @@ class PersonaDetector(Detector):
     ) -> tuple[ContactAds, dict[str, list[AdUse]]]:
         """The contact groups, and each group's named uses with resolved personas. Photos are
         hashed only for groups with at least `min_ads` named ads (cheap when there are none)."""
-        grouped = contact_ads(engine, str(self.param("default_region", "DK")))
+        grouped = contact_ads(engine, self.region)
         candidates = {
             pivot: named
             for pivot, uses in grouped.uses.items()

@@ -104,11 +104,12 @@ def ensure_kyc_features(engine: Engine, options: Mapping[str, Any]) -> dict[str,
     run_settings = ensure_features(engine, options)
     if engine.has("customer_features"):
         return run_settings
+    from redflags.detectors.base import run_region
     from redflags.extract import identifiers_of  # kept local: this module stays light
     from redflags.model import RecordKind
     from redflags.normalise.identifiers import normalise_name
 
-    region = str(options.get("default_region") or "DK")
+    region = run_region(options)
     rows: dict[str, list[Any]] = {c: [] for c in CUSTOMER_FEATURES_COLUMNS}
     keys: dict[str, list[Any]] = {c: [] for c in CUSTOMER_KEYS_COLUMNS}
     for record in engine.records(RecordKind.CUSTOMER):

@@ -47,10 +47,11 @@ def ensure_kyc_log_features(engine: Engine, options: Mapping[str, Any]) -> dict[
     run_settings = ensure_kyc_features(engine, options)
     if engine.has("kyc_log_features"):
         return run_settings
+    from redflags.detectors.base import run_region
     from redflags.extract import identifiers_of  # kept local, as in features.py
     from redflags.model import RecordKind
 
-    region = str(options.get("default_region") or "DK")
+    region = run_region(options)
     rows: dict[str, list[Any]] = {c: [] for c in KYC_LOG_COLUMNS}
     for record in engine.records(RecordKind.KYC_EVENT):
         changed = next(

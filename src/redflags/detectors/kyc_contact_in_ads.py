@@ -40,7 +40,7 @@ class ContactInAdsDetector(Detector):
     description = "A customer's phone or e-mail shown in ads for a person (escalated when >= 2)."
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
-        region = str(self.param("default_region", "DK"))
+        region = self.region
         kinds = set(self.param("contact_kinds", ["phone", "email"]))
         grouped = contact_ads(engine, region)
         named = {p: [u for u in uses if u.name] for p, uses in grouped.uses.items()}

@@ -71,7 +71,7 @@ class DisposableContactDetector(Detector):
     )
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
-        region = str(self.param("default_region", "DK"))
+        region = self.region
         min_customers = int(self.param("min_customers", 2))
         min_surnames = int(self.param("min_distinct_surnames", 2))
         min_stem = int(self.param("min_stem_length", 3))

@@ -69,7 +69,7 @@ class LexiconCombinationDetector(Detector):
             )
             for c in required
         }
-        pivots = tuple(sorted({i.pivot for i in identifiers_of(kind.value, record)}))
+        pivots = tuple(sorted({i.pivot for i in identifiers_of(kind.value, record, self.region)}))
         noun_en = "ad" if kind is RecordKind.AD else "message"
         noun_da = "annoncen" if kind is RecordKind.AD else "beskeden"
 

@@ -226,7 +226,7 @@ class LexiconPresenceDetector(_LexiconDetector):
         strength: float = 1.0,
     ) -> Finding:
         noun_en, noun_da = ("ad", "Annoncen") if kind is RecordKind.AD else ("message", "Beskeden")
-        pivots = tuple(sorted({i.pivot for i in identifiers_of(kind.value, record)}))
+        pivots = tuple(sorted({i.pivot for i in identifiers_of(kind.value, record, self.region)}))
         shown_en, shown_da = (
             self._shown([(record, hits)], "en"),
             self._shown([(record, hits)], "da"),
@@ -286,7 +286,13 @@ class LexiconPresenceDetector(_LexiconDetector):
             for e in self._evidence(RecordKind.MESSAGE, str(record["message_id"]), hits)
         )
         pivots = tuple(
-            sorted({i.pivot for record, _ in items for i in identifiers_of("message", record)})
+            sorted(
+                {
+                    i.pivot
+                    for record, _ in items
+                    for i in identifiers_of("message", record, self.region)
+                }
+            )
         )
         days = self.param("window_days", 7)
         return self.finding(
@@ -380,7 +386,9 @@ class PronounRatioDetector(_LexiconDetector):
                 continue
             record_id = str(record[id_field])
             kept = {f: [h for h in fh if h.concept in other] for f, fh in hits.items()}
-            pivots = tuple(sorted({i.pivot for i in identifiers_of(kind.value, record)}))
+            pivots = tuple(
+                sorted({i.pivot for i in identifiers_of(kind.value, record, self.region)})
+            )
             yield self.finding(
                 subject_kind=kind.value,
                 subject=record_id,

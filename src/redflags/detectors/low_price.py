@@ -145,7 +145,7 @@ class LowPriceDetector(Detector):
                         kind="ad", record_id=str(row["ad_id"]), field="price", value=str(price)
                     ),
                 ),
-                pivots=tuple(sorted({i.pivot for i in identifiers_of("ad", row)})),
+                pivots=tuple(sorted({i.pivot for i in identifiers_of("ad", row, self.region)})),
             )
 
 

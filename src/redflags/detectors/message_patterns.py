@@ -28,6 +28,7 @@ from redflags.engines import Engine
 from redflags.extract import identifiers_of
 from redflags.model import Evidence, Finding, RecordKind
 from redflags.normalise.contacts import find_contacts
+from redflags.normalise.phones import DEFAULT_REGION
 
 _COLUMNS = ["message_id", "thread_id", "sender", "recipient", "sent_at", "platform", "text"]
 
@@ -69,7 +70,13 @@ class _MessageDetector(Detector):
             )
         )
         pivots = tuple(
-            sorted({i.pivot for item in items for i in identifiers_of("message", item.record)})
+            sorted(
+                {
+                    i.pivot
+                    for item in items
+                    for i in identifiers_of("message", item.record, self.region)
+                }
+            )
         )
         return self.finding(
             subject_kind="message",
@@ -169,7 +176,7 @@ class ChannelSwitchDetector(Detector):
                 platform = (record.get("platform") or "").lower()
                 if platform in private:
                     continue
-                spans = list(_off_platform(record.get("text") or "", messengers))
+                spans = list(_off_platform(record.get("text") or "", messengers, self.region))
                 if spans:
                     yield self._finding(record, index + 1, platform, spans, limit)
                     break
@@ -209,15 +216,17 @@ class ChannelSwitchDetector(Detector):
                 )
                 for name, start, end in spans
             ),
-            pivots=tuple(sorted({i.pivot for i in identifiers_of("message", record)})),
+            pivots=tuple(sorted({i.pivot for i in identifiers_of("message", record, self.region)})),
         )
 
 
-def _off_platform(text: str, messengers: set[str]) -> Iterable[tuple[str, int, int]]:
+def _off_platform(
+    text: str, messengers: set[str], region: str = DEFAULT_REGION
+) -> Iterable[tuple[str, int, int]]:
     """(messenger, start, end) of each private-messenger contact in the text: a handle or link
     of a messenger, or a phone number in a text that names a messenger."""
     named = [m for m in _MESSENGER_WORD.finditer(text) if m.group(1).lower() in messengers]
-    for contact in find_contacts(text, kinds=("handle", "phone")):
+    for contact in find_contacts(text, region, kinds=("handle", "phone")):
         if contact.kind == "handle":
             platform = contact.value.split(":", 1)[0]
             if platform in messengers:

@@ -28,7 +28,7 @@ class MultiCityCircuitDetector(Detector):
         window = timedelta(days=float(self.param("window_days", 14)))
         min_cities = int(self.param("min_cities", 3))
         min_cycles = int(self.param("min_repeat_cycles", 2))
-        grouped = contact_ads(engine, str(self.param("default_region", "DK")))
+        grouped = contact_ads(engine, self.region)
         for pivot in sorted(grouped.uses):
             uses = grouped.uses[pivot]
             best, most = qualifying(uses, lambda u: u.city, window, min_cities)

@@ -24,7 +24,7 @@ class ObscuredPhoneDetector(Detector):
     description = "A phone number in an ad that is readable only after undoing obfuscation."
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
-        region = str(self.param("default_region", "DK"))
+        region = self.region
         only_after = bool(self.param("require_only_after_normalisation", True))
         columns = ["ad_id", "title", "body", "phone", "handle", "email"]
         # the SQL filter is a cheap pre-check: an obscured number needs some text

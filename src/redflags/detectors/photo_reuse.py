@@ -124,7 +124,7 @@ class PhotoReuseDetector(Detector):
             int(self.param("min_persona_names", 2)),
             int(self.param("min_cities", 3)),
         )
-        region = str(self.param("default_region", "DK"))
+        region = self.region
         stock_path = self.options.get("stock_image_hashes_path") or default_list_path(
             "stock_image_hashes"
         )

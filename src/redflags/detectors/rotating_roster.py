@@ -103,5 +103,5 @@ class RotatingRosterDetector(PersonaDetector):
                     summary_en=f"The ad promises a changing roster: {said}.",
                     summary_da=f"Annoncen lover skiftende kvinder: {said}.",
                     evidence=tuple(evidence),
-                    pivots=tuple(sorted({i.pivot for i in identifiers_of("ad", ad)})),
+                    pivots=tuple(sorted({i.pivot for i in identifiers_of("ad", ad, self.region)})),
                 )

@@ -45,7 +45,7 @@ class SharedIdentifiersDetector(Detector):
         return {a for e in allow_list.entries if (a := normalise_address(e.address))}
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
-        region = str(self.param("default_region", "DK"))
+        region = self.region
         kinds = {_IDENTIFIER_KINDS[f] for f in self.param("identifiers", list(_IDENTIFIER_KINDS))}
         customers: dict[str, dict[str, Any]] = {}
         keys: dict[str, set[str]] = {}

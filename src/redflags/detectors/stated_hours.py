@@ -118,7 +118,7 @@ class StatedHoursDetector(LexiconPresenceDetector):
                 summary_en=f"The ad gives {en}.",
                 summary_da=f"Annoncen har {da}.",
                 evidence=evidence,
-                pivots=tuple(sorted({i.pivot for i in identifiers_of("ad", ad)})),
+                pivots=tuple(sorted({i.pivot for i in identifiers_of("ad", ad, self.region)})),
             )
         yield from by_record.values()
 

@@ -207,5 +207,7 @@ class WageOfferDetector(Detector):
             f"{wage.monthly_eur:,.0f} EUR om måneden), {ratio:.1f} gange medianen på "
             f"{median:,.0f} EUR i {place}{extra_da}.",
             evidence=tuple(evidence),
-            pivots=tuple(sorted({i.pivot for i in identifiers_of(kind.value, record)})),
+            pivots=tuple(
+                sorted({i.pivot for i in identifiers_of(kind.value, record, self.region)})
+            ),
         )

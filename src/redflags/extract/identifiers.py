@@ -35,6 +35,8 @@ def _handle(make: Make, normalised: str, region: str, **where: Any) -> Identifie
 
 
 def _in_text(make: Make, field: str, text: str | None, region: str) -> Iterator[Identifier]:
+    # the run's region first; the text's own hint (its language, a country it names) only
+    # when that region reads no phone in it
     for contact in find_contacts(text, region):
         yield make(
             kind=contact.kind,
@@ -148,7 +150,11 @@ IDENTITY_KINDS = tuple(_BY_KIND)
 def identifiers_of(
     record_kind: str, record: Mapping[str, Any], region: str = DEFAULT_REGION
 ) -> list[Identifier]:
-    """Identifiers of one record. Transactions have none: payments are edges, not identities."""
+    """Identifiers of one record. Transactions have none: payments are edges, not identities.
+
+    `region` is the run's phone region (`--region`): the country of numbers written without a
+    country code. Free text it reads no phone in may still be read in the region the text
+    itself points to (`normalise.region_hints`)."""
     if record_kind not in _BY_KIND:
         return []
     id_field, extractor = _BY_KIND[record_kind]

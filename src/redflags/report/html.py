@@ -190,7 +190,8 @@ def _text_views(
             redactions: list[tuple[int, int, str]] = []
             if not redactor.reveal:
                 id_field = {"ad": "ad_id", "message": "message_id"}.get(kind, "id")
-                for ident in identifiers_of(kind, {id_field: record_id, field: text[lo:hi]}):
+                excerpt = {id_field: record_id, field: text[lo:hi]}
+                for ident in identifiers_of(kind, excerpt, redactor.region):
                     if ident.field == field and ident.start is not None and ident.end is not None:
                         redactions.append(
                             (

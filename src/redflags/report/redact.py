@@ -30,6 +30,7 @@ from typing import Any
 from redflags.model import Evidence, Finding
 from redflags.normalise.contacts import find_contacts
 from redflags.normalise.identifiers import normalise_name
+from redflags.normalise.phones import DEFAULT_REGION
 
 PERSONAL_KINDS = frozenset(
     {"phone", "email", "handle", "account", "device", "ip", "address", "customer", "name", "card"}
@@ -149,8 +150,11 @@ def canonical(kind: str, value: str) -> str:
 
 
 class Redactor:
-    def __init__(self, key: bytes | None = None, reveal: bool = False) -> None:
+    def __init__(
+        self, key: bytes | None = None, reveal: bool = False, region: str = DEFAULT_REGION
+    ) -> None:
         self.reveal = reveal
+        self.region = region  # the run's phone region: a number it cannot read is not redacted
         self._key = b"" if reveal else (key if key is not None else default_key())
         self._names: dict[str, str] = {}  # name as folded words joined by one space -> token
         self._name_words = 0  # the most words of any name
@@ -287,7 +291,7 @@ class Redactor:
             for m in pattern.finditer(text):
                 add(m.start(), m.end(), self.token(kind, m.group()))
         if contacts and ("@" in text or _SIX_DIGITS.search(text)):
-            for contact in find_contacts(text, kinds={"phone", "email"}):
+            for contact in find_contacts(text, self.region, kinds={"phone", "email"}):
                 add(contact.start, contact.end, self.token(contact.kind, contact.value))
         for m in _REG_KONTO.finditer(text):
             add(m.start(), m.end(), self.token("account", m.group()))

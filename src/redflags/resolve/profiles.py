@@ -20,7 +20,7 @@ from typing import Any
 from redflags.engines import DuckDBEngine
 from redflags.extract import identifiers_of
 from redflags.normalise.identifiers import normalise_email, normalise_handle
-from redflags.normalise.phones import normalise_phone
+from redflags.normalise.phones import DEFAULT_REGION, normalise_phone
 from redflags.resolve.names import canonical, split_concatenated, tokens
 
 _YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20[0-2]\d|\d{2})(?!\d)")
@@ -72,23 +72,25 @@ def _years(text: str, birth_floor: int = 1940) -> set[int]:
     return years
 
 
-def _contact_pivots(phone: Any, email: Any, handle: Any) -> set[str]:
+def _contact_pivots(phone: Any, email: Any, handle: Any, region: str = DEFAULT_REGION) -> set[str]:
     found = set()
-    if number := normalise_phone(phone):
+    if number := normalise_phone(phone, region):
         found.add(f"phone:{number}")
     if address := normalise_email(email):
         found.add(f"email:{address}")
     if name := normalise_handle(handle):
         platform, _, bare = name.partition(":")
         if platform == "whatsapp" and bare.isdigit():
-            if number := normalise_phone("+" + bare):
+            if number := normalise_phone("+" + bare, region):
                 found.add(f"phone:{number}")
         else:
             found.add(f"handle:{bare or name}")
     return found
 
 
-def customer_profiles(rows: Iterable[Mapping[str, Any]]) -> list[Profile]:
+def customer_profiles(
+    rows: Iterable[Mapping[str, Any]], region: str = DEFAULT_REGION
+) -> list[Profile]:
     profiles = []
     for row in rows:
         first, last = row.get("first_name"), row.get("last_name")
@@ -105,7 +107,7 @@ def customer_profiles(rows: Iterable[Mapping[str, Any]]) -> list[Profile]:
             birth_year=birth.year if birth else None,
             birth_date=birth,
             nationality=row.get("nationality"),
-            contacts=_contact_pivots(row.get("phone"), row.get("email"), None),
+            contacts=_contact_pivots(row.get("phone"), row.get("email"), None, region),
         )
         if city := city_of_address(row.get("address")):
             profile.cities.add(city)
@@ -115,12 +117,12 @@ def customer_profiles(rows: Iterable[Mapping[str, Any]]) -> list[Profile]:
     return profiles
 
 
-def ad_profiles(rows: Iterable[Mapping[str, Any]]) -> list[Profile]:
+def ad_profiles(rows: Iterable[Mapping[str, Any]], region: str = DEFAULT_REGION) -> list[Profile]:
     """Ads grouped by (persona, contacts); ads with neither persona nor contact are left out."""
     by_key: dict[str, Profile] = {}
     for row in rows:
         persona = tokens(row.get("persona"))
-        contacts = _contact_pivots(row.get("phone"), row.get("email"), row.get("handle"))
+        contacts = _contact_pivots(row.get("phone"), row.get("email"), row.get("handle"), region)
         if not persona and not contacts:
             continue
         key = f"ad:{' '.join(persona)}|{','.join(sorted(contacts))}"
@@ -160,6 +162,7 @@ def sender_profiles(
     rows: Iterable[Mapping[str, Any]],
     given: frozenset[str] = frozenset(),
     surnames: frozenset[str] = frozenset(),
+    region: str = DEFAULT_REGION,
 ) -> list[Profile]:
     """One profile per distinct sender (as the linker sees it: a handle without its platform);
     rows are distinct (sender, platform, recipient) with their message ids."""
@@ -173,6 +176,7 @@ def sender_profiles(
                 for i in identifiers_of(
                     "message",
                     {"message_id": "-", "sender": row["sender"], "platform": row.get("platform")},
+                    region,
                 )
                 if i.field == "sender"
             ]
@@ -193,7 +197,7 @@ def sender_profiles(
                 contacts={pivot},
             )
         profile.records.extend(("message", str(m), "sender") for m in row["message_ids"])
-        if pivots := _contact_pivots(*_recipient_fields(row.get("recipient"))):
+        if pivots := _contact_pivots(*_recipient_fields(row.get("recipient")), region):
             profile.correspondents.update(pivots)
     return list(by_pivot.values())
 
@@ -210,23 +214,24 @@ def _recipient_fields(recipient: Any) -> tuple[Any, Any, Any]:
     return None, None, text
 
 
-def load_profiles(engine: DuckDBEngine) -> list[Profile]:
-    """Every profile in the store: KYC records, ad personas, message senders."""
+def load_profiles(engine: DuckDBEngine, region: str = DEFAULT_REGION) -> list[Profile]:
+    """Every profile in the store: KYC records, ad personas, message senders; phones read in
+    the run's `region`."""
     customers = engine.query(
         "SELECT customer_id, first_name, last_name, birth_date, nationality, phone, email, "
         "address, device_id FROM customers ORDER BY customer_id"
     )
-    profiles = customer_profiles(customers)
+    profiles = customer_profiles(customers, region)
     given = frozenset(p.names[0] for p in profiles if p.names and len(p.names[0]) > 2)
     surnames = frozenset(p.names[-1] for p in profiles if len(p.names) >= 2)
     ads = engine.query(
         "SELECT ad_id, persona, phone, email, handle, city, image_refs FROM ads ORDER BY ad_id"
     )
-    profiles.extend(ad_profiles(ads))
+    profiles.extend(ad_profiles(ads, region))
     given = given | frozenset(p.names[0] for p in profiles if p.source == "ad" and p.names)
     senders = engine.query(
         "SELECT sender, platform, recipient, list(message_id ORDER BY message_id) AS message_ids "
         "FROM messages GROUP BY ALL ORDER BY sender, platform, recipient"
     )
-    profiles.extend(sender_profiles(senders, given, surnames))
+    profiles.extend(sender_profiles(senders, given, surnames, region))
     return profiles

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from redflags.engines import DuckDBEngine
 from redflags.model import Identifier
+from redflags.normalise.phones import DEFAULT_REGION
 from redflags.resolve.blocking import MAX_BLOCK, candidate_pairs
 from redflags.resolve.cluster import clusters, person_id
 from redflags.resolve.compare import Comparison, compare
@@ -73,7 +74,7 @@ def resolve(profiles: Sequence[Profile], max_block: int = MAX_BLOCK) -> Resoluti
     )
 
 
-def resolve_people(engine: DuckDBEngine) -> Iterator[Identifier]:
+def resolve_people(engine: DuckDBEngine, region: str = DEFAULT_REGION) -> Iterator[Identifier]:
     """`person:<id>` identifiers for every record of every resolved person of two or more
     profiles (a KYC record and her ad persona, her messenger account ...)."""
-    yield from resolve(load_profiles(engine)).identifiers()
+    yield from resolve(load_profiles(engine, region)).identifiers()
