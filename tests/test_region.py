@@ -76,19 +76,22 @@ def phones_found(ads: list[dict[str, object]], region: str) -> int:
 # -- the region reaches extraction, masking and linking ------------------------------------------
 
 
-def test_us_phones_are_read_with_region_us_and_not_with_the_danish_default() -> None:
+def test_us_phones_are_read_with_region_us_and_in_a_danish_run_only_by_their_hint() -> None:
     ads = us_ads()
     assert phones_found(ads, "US") == len(ads) == 20
     us_numbers = {us_e164(*n) for n in US_NETWORKS + US_SINGLES}
+    # read as Danish, none of these numbers is a number ...
+    assert not any(find_contacts(str(ad["body"]), "DK", hints=False) for ad in ads)
+    # ... but an English text in the North American 3-3-4 layout points to the US itself
     danish = {i.value for ad in ads for i in identifiers_of("ad", ad) if i.kind == "phone"}
-    assert not danish & us_numbers
-    # the template masker reads the number as a {phone} slot only in the run's region
+    assert danish == us_numbers
     body = str(ads[0]["body"])
     assert "{phone}" in masked_tokens(body, region="US")
-    assert "{phone}" not in masked_tokens(body)
 
 
-def test_a_us_scan_links_ads_that_share_a_phone_only_with_region_us(tmp_path: Path) -> None:
+def test_a_us_scan_links_ads_that_share_a_phone_with_region_us_or_by_the_hint(
+    tmp_path: Path,
+) -> None:
     data = write_ads(tmp_path / "data", us_ads())
     us = run_scan([data], ScanOptions(out=tmp_path / "us", region="us"))
     dk = run_scan([data], ScanOptions(out=tmp_path / "dk"))
@@ -102,9 +105,9 @@ def test_a_us_scan_links_ads_that_share_a_phone_only_with_region_us(tmp_path: Pa
             f.indicator_id == "BEH-CONTACT-PROXY" and f"phone:{f.subject}" == pivot
             for f in us.findings
         )
-        # read as Danish, the three ads share nothing
-        assert not any(len(members & ads) > 1 for ads in linked_ad_sets(dk))
-    assert not any(f.indicator_id == "BEH-CONTACT-PROXY" for f in dk.findings)
+        # a Danish run links them too: the English text's 3-3-4 layout points to the US
+        assert any(members <= ads for ads in linked_ad_sets(dk)), number
+        assert any(pivot in g.pivots for g in dk.link.groups), pivot
 
     run = json.loads((tmp_path / "us" / "run.json").read_text(encoding="utf-8"))
     assert run["region"] == "US" and run["settings"]["region"] == "US"
@@ -124,10 +127,13 @@ def test_a_danish_world_still_links_by_phone_with_the_default_region(tmp_path: P
         members = {f"ad:dk-{n}-{k}" for k in range(3)}
         assert any(members <= ads for ads in linked_ad_sets(result))
         assert any(f"phone:{number}" in g.pivots for g in result.link.groups)
-    # a US run reads these 8-digit numbers only because the texts are Danish (the hint)
-    assert phones_found(ads, "US") == len(ads)
-    english = {"ad_id": "en", "body": "New in town, call 52 61 47 83 for a date"}
-    assert not [i for i in identifiers_of("ad", english, "US") if i.kind == "phone"]
+    # hints are asked only for stretches of nine or more digits: a US run does not read these
+    # 8-digit Danish numbers (docs/extraction.md, limits), with the +45 it does
+    assert phones_found(ads, "US") == 0
+    plus = {"ad_id": "plus", "body": "Ny i byen, ring +45 52 61 47 83 for en aftale"}
+    assert [i.value for i in identifiers_of("ad", plus, "US") if i.kind == "phone"] == [
+        "+4552614783"
+    ]
 
 
 def test_a_bad_region_is_refused_before_the_scan(tmp_path: Path) -> None:

@@ -20,8 +20,9 @@ from typing import Any
 import yaml
 
 # Languages that name one country's numbers. Not English (several countries: the layout
-# decides), Spanish or Russian (many countries), nor Danish (the default region's).
+# decides), Spanish or Russian (many countries). Danish hints only in a run of another region.
 _LANGUAGE_REGIONS = {
+    "da": "DK",
     "ro": "RO",
     "sv": "SE",
     "nb": "NO",
