@@ -541,13 +541,8 @@ def run_scan(
 
 def _record_counts(store: Store) -> tuple[int, int]:
     """(records, ads) in the store: the basis of the rates and the alert budget."""
-    existing = {r[0] for r in store.connection.execute("SHOW TABLES").fetchall()}
-    counts: dict[RecordKind, int] = {}
-    for kind, (table, _) in KIND_TABLES.items():
-        if table in existing:  # table names are our own constants, never record input
-            row = store.connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()
-            counts[kind] = int(row[0]) if row else 0
-    return sum(counts.values()), counts.get(RecordKind.AD, 0)
+    counts = {kind: store.count(kind) for kind in KIND_TABLES}
+    return sum(counts.values()), counts[RecordKind.AD]
 
 
 @dataclass
