@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -30,12 +29,6 @@ from redflags.ingest import ingest as ingest_module
 from redflags.store import Store, StoreError
 
 TXN_HEADER = "txn_id,ts,payer,payee,amount,channel\n"
-
-
-@pytest.fixture
-def store() -> Iterator[Store]:
-    with Store.open(None) as opened:
-        yield opened
 
 
 def write(path: Path, text: str) -> Path:
