@@ -10,6 +10,7 @@ function says what its output is (normalising that output must give it back).
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,7 +36,14 @@ from redflags.normalise.phones import find_phones, normalise_phone
 from redflags.normalise.text import fold, fold_with_map, original_span
 
 E164 = re.compile(r"\+[1-9]\d{1,14}")
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# In CI the examples are derived from the test's name, so a run is repeatable; locally they are
+# random, so every run can find something new (add what it finds as an @example).
+SETTINGS = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=bool(os.environ.get("CI")),
+)
 
 # Text that looks like what traffickers write: digits spelled and disguised, separators,
 # look-alikes, emoji, markup and control characters, mixed with anything at all.
@@ -113,6 +121,7 @@ def test_original_span_stays_inside_the_text(text: str, a: int, b: int) -> None:
 
 @SETTINGS
 @given(hostile_text)
+@example("𝕊")  # mathematical capital: decomposes to "S", which must fold again (CI, stop 19)
 def test_names_and_addresses_normalise_to_a_fixed_point(text: str) -> None:
     for normalise in (normalise_name, normalise_address):
         once = normalise(text)
@@ -357,3 +366,13 @@ def test_descriptors_raise_only_descriptor_errors(text: str) -> None:
             load_descriptor(path)
         except IngestError as exc:  # DescriptorError is an IngestError
             assert "\n" not in str(exc)
+
+
+def test_fold_is_a_fixed_point_for_every_code_point() -> None:
+    # Exhaustive, not sampled: hypothesis found "𝕊" only on its 19th CI run.
+    unstable = [
+        hex(code)
+        for code in range(0x110000)
+        if not 0xD800 <= code <= 0xDFFF and fold(fold(chr(code))) != fold(chr(code))
+    ]
+    assert unstable == []

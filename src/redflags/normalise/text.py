@@ -8,11 +8,21 @@ folds character by character and remembers where each folded character came from
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=65536)
 def _fold_char(char: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", char.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Casefold and decompose until nothing changes: a compatibility character can decompose
+    # into an upper-case letter ("𝕊" -> "S"), and folding must be a fixed point.
+    folded = char
+    for _ in range(4):
+        decomposed = unicodedata.normalize("NFKD", folded.casefold())
+        stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+        if stripped == folded:
+            break
+        folded = stripped
+    return folded
 
 
 def fold(text: str) -> str:
