@@ -651,9 +651,34 @@ def evaluate(
     for indicator, row in metrics["indicators"].items():
         table.add_row(indicator, *(str(row[k]) for k in ("precision", "recall", "f1", "support")))
     console.print(table)
+    _print_lexicon_rates(metrics.get("lexicon") or {})
     _print_quarantine(result.scan.quarantine)
     console.print(f"Metrics: {_safe(result.metrics_path.resolve())}", soft_wrap=True)
     console.print(f"Table: {_safe(result.markdown_path.resolve())}", soft_wrap=True)
+
+
+def _print_lexicon_rates(rows: dict[str, dict[str, Any]]) -> None:
+    """Lexicon indicators against lawful records: false alarms per 1,000 and likelihood ratios."""
+    if not rows:
+        return
+
+    def shown(value: float | None) -> str:
+        return "–" if value is None else f"{value:.3g}"
+
+    table = Table(title="lexicon indicators, lawful ads and messages on the same sites")
+    table.add_column("indicator", no_wrap=True)
+    for column in ("recall", "false alarms /1k", "of them weak", "LR strong", "LR weak"):
+        table.add_column(column, justify="right")
+    for indicator, row in rows.items():
+        table.add_row(
+            indicator,
+            shown(row["recall_on_positives"]),
+            shown(row["false_alarms_per_1000_lawful"]),
+            shown(row["weak_false_alarms_per_1000_lawful"]),
+            shown(row["likelihood_ratio_strong"]),
+            shown(row["likelihood_ratio_weak"]),
+        )
+    console.print(table)
 
 
 @app.command()

@@ -24,6 +24,7 @@ from redflags.detectors import FindingsReader, detector_for
 from redflags.detectors.features import settings as feature_settings
 from redflags.engines import DuckDBEngine, Engine
 from redflags.evaluation import indicator_metrics, load_truth, network_metrics
+from redflags.evaluation.lexicon_rates import lexicon_counts, lexicon_table, record_venues
 from redflags.evaluation.metrics import queue_metrics
 from redflags.evaluation.report import SCHEMA_VERSION as EVALUATION_SCHEMA_VERSION
 from redflags.evaluation.report import render_markdown
@@ -570,6 +571,13 @@ def run_evaluation(
             if e.get("role") == "customer" and e.get("entity_kind") == "customer"
         }
         networks = network_metrics(scan.cases, truth.networks, truth.network_records(), buyers)
+        positive_records = {
+            r for r, n in truth.records.items() if n is not None and truth.networks[n]["positive"]
+        }
+        lexicon = lexicon_table(
+            lexicon_counts(scan.findings, evaluated, positive_records, record_venues(world)),
+            {i.id: i for i in evaluated},
+        )
         entities = max(scan.link.pivot_count, 1)
         metrics: dict[str, Any] = {
             "schema_version": EVALUATION_SCHEMA_VERSION,
@@ -582,6 +590,7 @@ def run_evaluation(
                 if i not in indicators
             },
             "networks": networks,
+            "lexicon": lexicon,
             "entities": scan.link.pivot_count,
             "cases_per_10k": round(len(scan.cases) * 10_000 / entities, 3),
             "volume": scan.volume,

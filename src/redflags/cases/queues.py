@@ -105,19 +105,14 @@ def build_alerts(
 ) -> list[Alert]:
     """Alerts ranked by score; the first `budget` are within the budget (all when None)."""
     settings = settings or QueueSettings()
-    model = RiskV1(catalogue)
     fairness = {i.id for i in catalogue if i.fairness_sensitive}
     chosen: list[tuple[Group, Score, float]] = []
     for group, score in scored:
         if score.is_case or score.forced_review:
             continue
         base = sum(s.delta for s in score.steps if s.code not in fairness)
-        anchored = any(
-            model.is_anchor(catalogue.get(i))
-            for i in {f.indicator_id for f in group.findings}
-            if not catalogue.get(i).planned
-        )
-        if base >= settings.alert_min_score or anchored:
+        # an anchor on strong evidence: one weak "urgent" in a job ad is not worth a look alone
+        if base >= settings.alert_min_score or score.anchors:
             chosen.append((group, score, base))
     chosen.sort(key=lambda t: (-t[1].total, -t[2], t[0].group_id))
     return [

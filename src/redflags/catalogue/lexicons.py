@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -17,6 +18,9 @@ class Concept(BaseModel):
     label: dict[str, str] = Field(default_factory=dict)  # short name per language (en, da)
     terms: dict[str, tuple[str, ...]] = Field(default_factory=dict)  # language -> terms
     patterns: tuple[str, ...] = ()
+    # "weak": words that lawful ads and messages use every day (real-ad shares in the lexicon's
+    # comments); a finding made of weak cues only adds nothing alone (docs/scoring.md).
+    strength: Literal["strong", "weak"] = "strong"
 
 
 class Lexicon(BaseModel):
@@ -27,6 +31,10 @@ class Lexicon(BaseModel):
 
     def label(self, concept: str, lang: str) -> str:
         return self.concepts[concept].label.get(lang, concept)
+
+    def is_weak(self, concept: str) -> bool:
+        known = self.concepts.get(concept)
+        return known is not None and known.strength == "weak"
 
     def languages(self) -> set[str]:
         return {lang for c in self.concepts.values() for lang in c.terms}

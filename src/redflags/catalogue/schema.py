@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from redflags.catalogue.calibration import Calibration
 from redflags.model.records import KIND_TABLES
 
 ID_PATTERN = r"^(BEH|FIN|KYC|RCS)-[A-Z0-9]+(-[A-Z0-9]+)*$"
@@ -90,6 +91,8 @@ class Indicator(_Strict):
     fairness_sensitive: bool = False  # may only modify a score other evidence raised
     known_false_positives: tuple[Text, ...] = ()
     sources: tuple[str, ...] = ()
+    # measured evidence strength of a lexicon indicator (catalogue/calibration.py)
+    calibration: Calibration | None = None
 
     @field_validator("sources")
     @classmethod
@@ -110,7 +113,37 @@ class Indicator(_Strict):
             raise ValueError("a negative control must have weight <= 0")
         if not self.negative_control and self.weight < 0:
             raise ValueError("a negative weight is only allowed for a negative control")
+        if self.calibration is not None:
+            self._check_calibration(self.calibration)
         return self
+
+    def _check_calibration(self, calibration: Calibration) -> None:
+        """The weights and ratios written beside the counts are the ones the counts give."""
+        strong, weak, weight, weak_weight = calibration.expected()
+        written = (
+            calibration.likelihood_ratio_strong,
+            calibration.likelihood_ratio_weak,
+            self.weight,
+            calibration.weak_weight,
+        )
+        for name, want, have in zip(
+            ("likelihood_ratio_strong", "likelihood_ratio_weak", "weight", "weak_weight"),
+            (strong, weak, weight, weak_weight),
+            written,
+            strict=True,
+        ):
+            if (want is None) != (have is None) or (
+                want is not None and have is not None and abs(want - have) > 0.01
+            ):
+                raise ValueError(
+                    f"calibration: {name} is {have}, its counts give {want} "
+                    "(run bench/calibrate_lexicons.py --write)"
+                )
+
+    @property
+    def weak_weight(self) -> float | None:
+        """What a weak-only finding adds beside independent evidence (None: not measured)."""
+        return None if self.calibration is None else self.calibration.weak_weight
 
     @property
     def planned(self) -> bool:

@@ -7,9 +7,13 @@ of 8 services). `record_kinds` picks ads and/or messages; `max_thread_index` kee
 among the first N of their thread; `min_per_sender` with `window_days` turns message hits into one
 finding per sender who wrote that many matching messages within the window.
 
-With `strong_concepts` (BEH-YOUTH-LANG) a finding grades its cues: strong concepts give strength
-1 and `cue_strength: strong`, others only `weak_strength`; `costume_concepts` turn the
-`costume_downgrades` concepts weak ("schoolgirl outfit"). The facts list the cues of each kind.
+Every finding grades its cues (issue #12): a rule is strong when one of the concepts it requires
+is strong in the lexicon (`strength`, default strong), or when the rule says `strength: strong`;
+a rule of weak concepts only ("100% real", "24/7", "young": words lawful ads use every day) is
+weak. A finding with a strong rule has strength 1 and `cue_strength: strong`; one whose rules are
+all weak has `weak_strength` (0.1) and `cue_strength: weak`, which risk-v1 counts only beside
+independent evidence. `costume_concepts` turn the `costume_downgrades` concepts weak
+("schoolgirl outfit"). The facts list the strong and the weak cues.
 
 A rule may name the record `kinds` it applies to; hits inside a hit of a `mask_concepts` concept
 are ignored ("Thai" in "Thai massage" names a massage style, not the person).
@@ -124,7 +128,7 @@ class LexiconPresenceDetector(_LexiconDetector):
         window = timedelta(days=float(self.param("window_days", 7)))
         handle_only = bool(self.param("handle_only", False))
         masks = set(self.param("mask_concepts", []))
-        strong_concepts = set(self.param("strong_concepts", []))
+        costume = set(self.param("costume_concepts", []))
         self._threads: dict[str, int] | None = None  # thread positions, read once per run
         by_sender: dict[str, Items] = defaultdict(list)
         singles: list[
@@ -135,23 +139,28 @@ class LexiconPresenceDetector(_LexiconDetector):
         ):
             hits = {f: _unmasked(fh, masks) for f, fh in hits.items()}
             every = [h for field_hits in hits.values() for h in field_hits]
+            in_costume = bool(costume) and any(h.concept in costume for h in every)
             kept: set[Hit] = set()
+            strong: set[Hit] = set()
             for rule in rules:
                 if kind.value not in rule.get("kinds", (kind.value,)):
                     continue
                 own = _rule_holds(rule, every)
                 if own is not None:
                     kept.update(own)
+                    if self._rule_is_strong(rule, in_costume):
+                        strong.update(own)
             if handle_only and kind is RecordKind.AD and _handle_only(record):
                 marker = Hit("handle_only", "handle", 0, len(record["handle"]))
                 kept.add(marker)
+                strong.add(marker)
                 hits = {**hits, "handle": [marker]}
             if not kept:
                 continue
             facts = self._noted(record, hits, [h for h in every if h.concept in notes])
-            strength = 1.0
-            if strong_concepts:
-                strength = self._graded(record, hits, kept, every, facts)
+            if in_costume:
+                facts["costume_context"] = True
+            strength = self._graded(record, hits, kept, strong, facts)
             hits = {f: [h for h in field_hits if h in kept] for f, field_hits in hits.items()}
             if kind is RecordKind.MESSAGE and max_index is not None:
                 index = self._thread_index(engine, record)
@@ -242,41 +251,47 @@ class LexiconPresenceDetector(_LexiconDetector):
             strength=strength,
         )
 
+    def _rule_is_strong(self, rule: dict[str, Any], in_costume: bool) -> bool:
+        """A rule's own `strength`, else strong when one of its concepts is strong in the lexicon;
+        a `costume_downgrades` concept next to a costume word ("schoolgirl outfit") is weak."""
+        if "strength" in rule:
+            return bool(rule["strength"] == "strong")
+        lexicon = self._lexicon()
+        downgraded = set(self.param("costume_downgrades", [])) if in_costume else set()
+        return any(
+            not lexicon.is_weak(c) and c not in downgraded for c in rule.get("require_all", ())
+        )
+
     def _graded(
         self,
         record: dict[str, Any],
         hits: dict[str, list[Hit]],
         kept: set[Hit],
-        every: list[Hit],
+        strong: set[Hit],
         facts: dict[str, Any],
     ) -> float:
-        """Evidence strength of the kept cues (BEH-YOUTH-LANG): `strong_concepts` are strong,
-        every other kept concept weak; a `costume_downgrades` concept (a school reference) next
-        to a `costume_concepts` hit ("schoolgirl outfit") counts as weak. Writes which cues fired
-        and their strength into `facts`; returns the finding's strength."""
-        strong_concepts = set(self.param("strong_concepts", []))
-        costume = set(self.param("costume_concepts", []))
-        if costume and any(h.concept in costume for h in every):
-            strong_concepts -= set(self.param("costume_downgrades", []))
-            facts["costume_context"] = True
+        """Writes which cues fired, strong and weak, into `facts`; returns the finding's
+        strength (1 with a strong cue, `weak_strength` with weak cues only)."""
         field_of = {h: f for f, fh in hits.items() for h in fh}
-        strong: set[str] = set()
-        weak: set[str] = set()
+        strong_cues: set[str] = set()
+        weak_cues: set[str] = set()
         for hit in kept:
             text = _without_identifiers(
                 (record.get(field_of.get(hit, "")) or "")[hit.start : hit.end]
             )
-            (strong if hit.concept in strong_concepts else weak).add(text or hit.term)
+            (strong_cues if hit in strong else weak_cues).add(text or hit.term)
         facts["cue_strength"] = "strong" if strong else "weak"
-        facts["strong_cues"] = sorted(strong)
-        facts["weak_cues"] = sorted(weak)
-        facts["strong_concepts"] = sorted({h.concept for h in kept if h.concept in strong_concepts})
-        # only a credible signal of a minor is urgent; a weak cue with "19" or "first time" is not
-        facts["urgent_review"] = bool(strong)
-        if strong:
-            facts["review_within_hours"] = self.param("review_within_hours", 24)
-        else:
-            facts.pop("review_within_hours", None)
+        facts["strong_cues"] = sorted(strong_cues)
+        facts["weak_cues"] = sorted(weak_cues - strong_cues)
+        facts["strong_concepts"] = sorted({h.concept for h in strong})
+        if self.param("review_within_hours") is not None:
+            # only a credible signal of a minor is urgent; a weak cue with "19" or "first
+            # time" is not
+            facts["urgent_review"] = bool(strong)
+            if strong:
+                facts["review_within_hours"] = self.param("review_within_hours")
+            else:
+                facts.pop("review_within_hours", None)
         return 1.0 if strong else float(self.param("weak_strength", 0.1))
 
     def _sender_finding(self, sender: str, items: Items) -> Finding:

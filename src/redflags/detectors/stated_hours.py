@@ -5,7 +5,8 @@ keeps by choice.
 ads: "00-24", "kl. 0–24", "10:00-06:00", "from 06:00 to 02:00" (a range may cross midnight). A
 range of at least `min_hours_per_day` hours fires, unless the ad limits it to fewer than
 `min_days_per_week` days ("hverdage", "Monday to Friday"). One finding per record: a record
-with both a lexicon hit and long hours gets one finding with both as evidence.
+with both a lexicon hit and long hours gets one finding with both as evidence. The words
+("24/7", "døgnet rundt") are weak cues that lawful ads use every day; stated hours are strong.
 """
 
 from __future__ import annotations
@@ -101,11 +102,14 @@ class StatedHoursDetector(LexiconPresenceDetector):
             en = f"stated hours {said} ({hours:g} hours a day, at least {min_hours:g} flags)"
             da = f"oplyste tider {said} ({hours:g} timer i døgnet, markeres fra {min_hours:g})"
             known = by_record.pop(ad_id, None)
+            # stated hours are strong evidence; the round-the-clock words alone are weak cues
+            strong = {"cue_strength": "strong", "strong_cues": [r.text.strip() for r in ranges]}
             if known is not None:  # one finding per record: add the hours to the lexicon hit
                 yield known.model_copy(
                     update={
                         "evidence": known.evidence + evidence,
-                        "facts": {**known.facts, "hours_per_day": hours},
+                        "facts": {**known.facts, **strong, "hours_per_day": hours},
+                        "strength": 1.0,
                         "summary_en": f"{known.summary_en[:-1]}; {en}.",
                         "summary_da": f"{known.summary_da[:-1]}; {da}.",
                     }
@@ -114,7 +118,7 @@ class StatedHoursDetector(LexiconPresenceDetector):
             yield self.finding(
                 subject_kind="ad",
                 subject=ad_id,
-                facts={"hours_per_day": hours, "stated": said},
+                facts={"hours_per_day": hours, "stated": said, **strong, "weak_cues": []},
                 summary_en=f"The ad gives {en}.",
                 summary_da=f"Annoncen har {da}.",
                 evidence=evidence,

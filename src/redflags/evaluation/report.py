@@ -59,6 +59,7 @@ def render_markdown(metrics: dict[str, Any]) -> str:
             + ", ".join(f"{k} ({v})" for k, v in sorted(waiting.items()))
             + ".",
         ]
+    lines += _lexicon_lines(metrics)
     lines += _queue_lines(metrics)
     lines += ["", "## Stages", "", "| stage | seconds | peak MB |", "|---|---|---|"]
     for stage, row in metrics["stages"].items():
@@ -99,4 +100,32 @@ def _queue_lines(metrics: dict[str, Any]) -> list[str]:
                 f"| {name} | {row['items']} | {row['true_network']} | {row['hard_negative']} | "
                 f"{row['background']} |"
             )
+    return lines
+
+
+def _lexicon_lines(metrics: dict[str, Any]) -> list[str]:
+    """Per lexicon indicator: how it separates trafficking records from lawful ones."""
+    table = metrics.get("lexicon") or {}
+    if not table:
+        return []
+    lines = [
+        "",
+        "## Lexicon indicators against lawful records (synthetic)",
+        "",
+        "Positives: ads and messages of positive networks. Lawful: every other ad and message on "
+        "the same sites and platforms. Strong and weak: the finding's graded cues.",
+        "",
+        "| indicator | positives | lawful | recall | precision | false alarms / 1,000 lawful "
+        "(strong + weak) | LR strong | LR weak |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for indicator, row in table.items():
+        lines.append(
+            f"| {indicator} | {row['positives']} | {row['lawful']} | "
+            f"{_cell(row['recall_on_positives'])} | {_cell(row['precision'])} | "
+            f"{_cell(row['false_alarms_per_1000_lawful'])} "
+            f"({_cell(row['strong_false_alarms_per_1000_lawful'])} + "
+            f"{_cell(row['weak_false_alarms_per_1000_lawful'])}) | "
+            f"{_cell(row['likelihood_ratio_strong'])} | {_cell(row['likelihood_ratio_weak'])} |"
+        )
     return lines

@@ -18,6 +18,7 @@ class Score(BaseModel):
     priority: str  # "high", "review" or "none"
     forced_review: bool = False  # strong youth evidence, or weak cues with control: youth queue
     signature_elements: tuple[str, ...] = ()  # CMM Case 1 elements present
+    anchors: tuple[str, ...] = ()  # indicators of the act or means, on strong evidence
 
     @model_validator(mode="after")
     def _total_is_sum_of_steps(self) -> Score:

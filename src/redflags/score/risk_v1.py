@@ -19,6 +19,10 @@ Rules (after CMM's tool, the catalogue's scoring guidance and the Palermo Protoc
   Case 1 signature's remote-controller or evidence-wiped elements). Patterns of how ads, money or
   paperwork are organised describe lawful agencies and employers too (each lists them among its
   known false positives), so they rank a network but cannot raise one alone;
+- WEAK CUES: a lexicon finding made only of weak cues (words lawful ads use every day: "100% real",
+  "24/7", "young", "urgent") adds nothing alone; beside independent evidence (another indicator's
+  positive step on strong evidence) it adds its measured weak weight (catalogue calibration) x
+  corroboration. A weak-only finding is never an anchor and never an indicator of control;
 - an indicator that requires a human (youth) forces review, whatever the total or anchor, when
   its evidence is STRONG (a stated age under 18, explicit under-age wording, a school reference)
   or when its weak cues (young, fresh, 🍭 ...: everyday words of lawful ads) stand together with
@@ -71,6 +75,9 @@ class RiskV1Settings:
     grade_cap: float = 1.25
     corroboration: tuple[tuple[int, float], ...] = ((10, 1.25), (3, 1.125))  # records -> factor
     require_anchor: bool = True
+    # what a weak-only finding of an indicator without a measured calibration adds beside
+    # independent evidence, as a share of its weight
+    uncalibrated_weak_share: float = 0.25
     # Indicators of control that make weak youth cues count (besides every anchor): someone
     # else writes, fronts or pays for the person.
     youth_control_indicators: frozenset[str] = frozenset(
@@ -93,6 +100,11 @@ class YouthDecision:
     strong_cues: tuple[str, ...] = ()
     weak_cues: tuple[str, ...] = ()
     control_indicators: tuple[str, ...] = ()
+
+
+def is_weak_only(findings: Sequence[Finding]) -> bool:
+    """Every finding was graded weak by its detector (findings that are not graded are strong)."""
+    return bool(findings) and all(f.facts.get("cue_strength") == "weak" for f in findings)
 
 
 def is_strong(finding: Finding) -> bool:
@@ -133,6 +145,7 @@ class RiskV1:
 
     def youth(self, findings: Sequence[Finding]) -> YouthDecision | None:
         """The youth decision of a group (None when no requires-human indicator fired)."""
+        weak = self._weak_only_indicators(findings)
         human = [
             f
             for f in findings
@@ -149,7 +162,8 @@ class RiskV1:
                 {
                     f.indicator_id
                     for f in findings
-                    if self._is_control(self.catalogue.get(f.indicator_id))
+                    if f.indicator_id not in weak
+                    and self._is_control(self.catalogue.get(f.indicator_id))
                 }
             )
         )
@@ -162,20 +176,36 @@ class RiskV1:
             return False
         return indicator.id in self.settings.youth_control_indicators or self.is_anchor(indicator)
 
+    def _weak_only_indicators(self, findings: Sequence[Finding]) -> set[str]:
+        by_indicator: dict[str, list[Finding]] = defaultdict(list)
+        for finding in findings:
+            by_indicator[finding.indicator_id].append(finding)
+        return {
+            i
+            for i, own in by_indicator.items()
+            if is_weak_only(own) and not self.catalogue.get(i).negative_control
+        }
+
     def score(self, findings: Sequence[Finding]) -> Score:
         by_indicator: dict[str, list[Finding]] = defaultdict(list)
         for finding in findings:
             by_indicator[finding.indicator_id].append(finding)
         indicators = [self.catalogue.get(i) for i in sorted(by_indicator)]
         scored = [i for i in indicators if not i.planned]
+        weak = self._weak_only_indicators(findings)
         youth = self.youth(findings)
         steps = [
-            self._weak_youth_step(i, by_indicator[i.id])
-            if i.requires_human and youth is not None and youth.strength == "weak"
-            else self._indicator_step(i, by_indicator[i.id])
+            self._indicator_step(i, by_indicator[i.id])
             for i in scored
-            if not i.fairness_sensitive
+            if not i.fairness_sensitive and i.id not in weak
         ]
+        independent = any(s.delta > 0 for s in steps)
+        steps += [
+            self._weak_step(i, by_indicator[i.id], independent)
+            for i in scored
+            if not i.fairness_sensitive and i.id in weak
+        ]
+        steps.sort(key=lambda step: step.code)
         base = sum(s.delta for s in steps)
         steps += [
             self._modifier_step(i, by_indicator[i.id], base) for i in scored if i.fairness_sensitive
@@ -196,7 +226,7 @@ class RiskV1:
         )
         forced = youth is not None and youth.forced
         elements = tuple(name for name, ids in CASE1_SIGNATURE if ids & {i.id for i in scored})
-        anchors = [i.id for i in scored if self.is_anchor(i)]
+        anchors = [i.id for i in scored if self.is_anchor(i) and i.id not in weak]
         s = self.settings
         above = base >= s.case_threshold and len(source_types) >= s.min_source_types
         if above and s.require_anchor and not anchors:
@@ -218,6 +248,7 @@ class RiskV1:
             priority=priority,
             forced_review=forced,
             signature_elements=elements,
+            anchors=tuple(anchors),
         )
 
     def _planned_step(self, indicator: Indicator, findings: list[Finding]) -> Step:
@@ -263,20 +294,48 @@ class RiskV1:
             detail_da=f"{indicator.title.da}: {lead.summary_da}{more_da} [{grade_da}]",
         )
 
-    def _weak_youth_step(self, indicator: Indicator, findings: list[Finding]) -> Step:
-        """Weak youth cues with no indicator of control: listed, 0 points, nothing forced."""
+    def _weak_step(self, indicator: Indicator, findings: list[Finding], counted: bool) -> Step:
+        """Weak cues only: 0 points alone; beside independent evidence, the measured weak
+        weight (or a share of the weight when not measured) x corroboration."""
         cues = sorted({c for f in findings for c in f.facts.get("weak_cues", ())})
         shown = ", ".join(cues[:6])
+        youth_en = ""
+        if indicator.requires_human:
+            youth_en = " and no forced review without an indicator of control"
+        youth_da = " og ingen tvungen vurdering uden en indikator for kontrol" if youth_en else ""
+        if not counted:
+            return Step(
+                code=indicator.id,
+                delta=0.0,
+                detail_en=(
+                    f"{indicator.title.en}: weak cues only ({shown}); everyday words of lawful "
+                    f"ads, 0 points without independent evidence{youth_en}."
+                ),
+                detail_da=(
+                    f"{indicator.title.da}: kun svage signaler ({shown}); hverdagsord i lovlige "
+                    f"annoncer, 0 point uden andet uafhængigt bevis{youth_da}."
+                ),
+            )
+        weak_weight = indicator.weak_weight
+        source_en, source_da = "measured", "målt"
+        if weak_weight is None:
+            weak_weight = indicator.weight * self.settings.uncalibrated_weak_share
+            source_en, source_da = "not measured", "ikke målt"
+        records = len({(e.kind, e.record_id) for f in findings for e in f.evidence})
+        factor = next((v for n, v in self.settings.corroboration if records >= n), 1.0)
+        delta = round(weak_weight * factor, 6)
         return Step(
             code=indicator.id,
-            delta=0.0,
+            delta=delta,
             detail_en=(
-                f"{indicator.title.en}: weak cues only ({shown}); everyday words of lawful "
-                "ads, 0 points and no forced review without an indicator of control."
+                f"{indicator.title.en}: weak cues ({shown}) counted beside independent evidence "
+                f"[weak weight {weak_weight:g} ({source_en}) x {factor:g}, {records} evidence "
+                f"record{'s' if records != 1 else ''}]"
             ),
             detail_da=(
-                f"{indicator.title.da}: kun svage signaler ({shown}); hverdagsord i lovlige "
-                "annoncer, 0 point og ingen tvungen vurdering uden en indikator for kontrol."
+                f"{indicator.title.da}: svage signaler ({shown}) talt med ved siden af andet "
+                f"uafhængigt bevis [svag vægt {weak_weight:g} ({source_da}) x {factor:g}, "
+                f"{records} bevisposter]"
             ),
         )
 
