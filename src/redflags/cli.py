@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 from typer.core import TyperGroup
 
+from redflags.cases.queues import QueueSettings
 from redflags.catalogue import CatalogueError, Category, Status, load_catalogue
 from redflags.catalogue.checklist import render_html, render_markdown
 from redflags.catalogue.lint import lint_catalogue
@@ -161,6 +162,25 @@ SettingsFile = Annotated[
         "./redflags.toml if there is one. Flags override it.",
     ),
 ]
+MaxAlertShare = Annotated[
+    float | None,
+    typer.Option(
+        "--max-alert-share",
+        help="Alert budget: alerts on at most this share of the ads (ads-only scans) or records "
+        "(default 0.05). Alerts past it are kept, ranked below the line.",
+    ),
+]
+MaxCaseShare = Annotated[
+    float | None,
+    typer.Option("--max-case-share", help="Case budget, as --max-alert-share (default 0.01)."),
+]
+AlertMinScore = Annotated[
+    float | None,
+    typer.Option(
+        "--alert-min-score",
+        help="Score (without fairness modifiers) that makes a group an alert (default 4).",
+    ),
+]
 DATA_ERRORS = (IngestError, DescriptorError, CatalogueError, StoreError, RunFolderError)
 
 
@@ -219,7 +239,7 @@ def _print_quarantine(summary: Sequence[dict[str, Any]], shown_reasons: int = 5)
         )
 
 
-def _settings(path: Path | None, **flags: str | None) -> RunSettings:
+def _settings(path: Path | None, **flags: str | float | None) -> RunSettings:
     """The run settings: flags over the settings file over the defaults (redflags/settings.py);
     a bad file or value is one `error:` line."""
     try:
@@ -229,6 +249,16 @@ def _settings(path: Path | None, **flags: str | None) -> RunSettings:
     except SettingsError as exc:
         _fail(str(exc))
     return settings
+
+
+def _queues(run: RunSettings) -> QueueSettings:
+    """The alert line and budget: flags over the settings file over QueueSettings' defaults."""
+    given = {
+        "max_alert_share": run.max_alert_share,
+        "max_case_share": run.max_case_share,
+        "alert_min_score": run.alert_min_score,
+    }
+    return QueueSettings(**{k: v for k, v in given.items() if v is not None})
 
 
 def _check_lang(lang: str) -> str:
@@ -376,6 +406,9 @@ def scan(
     ] = False,
     region: Region = None,
     settings_file: SettingsFile = None,
+    max_alert_share: MaxAlertShare = None,
+    max_case_share: MaxCaseShare = None,
+    alert_min_score: AlertMinScore = None,
 ) -> None:
     """Ingest, evaluate every indicator, link, score and write findings, cases and a report."""
     from redflags.cases.baseline import default_baseline_path
@@ -394,6 +427,9 @@ def scan(
         currency=currency,
         timezone=timezone,
         memory_limit=memory_limit,
+        max_alert_share=max_alert_share,
+        max_case_share=max_case_share,
+        alert_min_score=alert_min_score,
     )
     _check_memory_limit(run.memory_limit)
     if engine not in ("duckdb", "spark"):
@@ -415,6 +451,7 @@ def scan(
         # beside a kept store (--db); a scan's temporary store has none
         baseline=baseline or (default_baseline_path(db) if db else None),
         show_all=all_cases,
+        queues=_queues(run),
     )
 
 
@@ -610,6 +647,9 @@ def evaluate(
     memory_limit: MemoryLimit = None,
     region: Region = None,
     settings_file: SettingsFile = None,
+    max_alert_share: MaxAlertShare = None,
+    max_case_share: MaxCaseShare = None,
+    alert_min_score: AlertMinScore = None,
 ) -> None:
     """Scan a synthetic world and measure precision, recall and cost against its truth."""
     from redflags.evaluation.truth import TruthError
@@ -617,7 +657,14 @@ def evaluate(
 
     if not world.is_dir():
         _fail(f"{world}: no such folder")
-    run = _settings(settings_file, region=region, memory_limit=memory_limit)
+    run = _settings(
+        settings_file,
+        region=region,
+        memory_limit=memory_limit,
+        max_alert_share=max_alert_share,
+        max_case_share=max_case_share,
+        alert_min_score=alert_min_score,
+    )
     memory_limit = run.memory_limit
     _check_memory_limit(memory_limit)
     try:
@@ -630,6 +677,7 @@ def evaluate(
                 timezone=run.timezone,
                 currency=run.currency,
                 settings_file=run.source,
+                queues=_queues(run),
             )
             result = run_evaluation(world, options, sink)
             sink.finish()

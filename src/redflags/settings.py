@@ -9,6 +9,9 @@ file named with `--settings FILE`:
     currency = "USD"           # the home currency of transaction amounts
     timezone = "America/New_York"
     memory_limit = "3GB"       # DuckDB's cap
+    max_alert_share = 0.05     # the alert budget: alerts on at most 5 % of the ads (or records)
+    max_case_share = 0.01      # cases on at most 1 %
+    alert_min_score = 4.0      # a group's score (without modifiers) that makes an alert
 
 Precedence, highest first: a command-line flag; the settings file (`--settings FILE`, else
 `./redflags.toml` if it exists); the built-in default (DK, DKK, Europe/Copenhagen, no cap).
@@ -49,9 +52,12 @@ class RunSettings:
     currency: str | None = None
     timezone: str | None = None
     memory_limit: str | None = None
+    max_alert_share: float | None = None
+    max_case_share: float | None = None
+    alert_min_score: float | None = None
     source: Path | None = None  # the file these came from (None: flags and defaults only)
 
-    def overridden(self, **flags: str | None) -> RunSettings:
+    def overridden(self, **flags: str | float | None) -> RunSettings:
         """These settings with every flag that was given (not None) put over them."""
         given = {key: value for key, value in flags.items() if value is not None}
         unknown = set(given) - _KEYS
@@ -60,7 +66,29 @@ class RunSettings:
         values: dict[str, Any] = {key: getattr(self, key) for key in _KEYS} | given
         if values["region"]:
             values["region"] = check_region(values["region"])
+        for key in _NUMBERS:
+            if values[key] is not None:
+                values[key] = check_number(key, values[key])
         return RunSettings(**values, source=self.source)
+
+
+# numeric settings -> (lowest, highest) allowed
+_NUMBERS: dict[str, tuple[float, float]] = {
+    "max_alert_share": (0.0, 1.0),
+    "max_case_share": (0.0, 1.0),
+    "alert_min_score": (0.0, 100.0),
+}
+
+
+def check_number(key: str, value: object) -> float:
+    """A numeric setting within its range (a share is in (0, 1])."""
+    low, high = _NUMBERS[key]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise SettingsError(f"{key} must be a number, e.g. {key} = {high / 20:g}")
+    number = float(value)
+    if not low <= number <= high or (high == 1.0 and number == 0):
+        raise SettingsError(f"{key} must be between {low:g} and {high:g}, not {number:g}")
+    return number
 
 
 _KEYS = frozenset(f.name for f in fields(RunSettings)) - {"source"}
@@ -87,13 +115,19 @@ def check_timezone(value: str) -> str:
     return value
 
 
-def _values(data: dict[str, Any], where: str) -> dict[str, str]:
+def _values(data: dict[str, Any], where: str) -> dict[str, Any]:
     unknown = sorted(set(data) - _KEYS)
     if unknown:
         raise SettingsError(
             f"{where}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(_KEYS))}"
         )
     for key, value in data.items():
+        if key in _NUMBERS:
+            try:
+                data[key] = check_number(key, value)
+            except SettingsError as exc:
+                raise SettingsError(f"{where}: {exc}") from None
+            continue
         if not isinstance(value, str) or not value.strip():
             raise SettingsError(f'{where}: {key} must be a non-empty string, e.g. {key} = "..."')
     return dict(data)

@@ -145,7 +145,7 @@ class RiskV1:
 
     def youth(self, findings: Sequence[Finding]) -> YouthDecision | None:
         """The youth decision of a group (None when no requires-human indicator fired)."""
-        weak = self._weak_only_indicators(findings)
+        weak_only = self._weak_only_indicators(findings)
         human = [
             f
             for f in findings
@@ -162,7 +162,7 @@ class RiskV1:
                 {
                     f.indicator_id
                     for f in findings
-                    if f.indicator_id not in weak
+                    if f.indicator_id not in weak_only
                     and self._is_control(self.catalogue.get(f.indicator_id))
                 }
             )
