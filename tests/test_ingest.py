@@ -353,7 +353,11 @@ def test_bad_rows_are_quarantined_with_reasons_and_lines(store: Store, tmp_path:
         (6, "missing required field ts"),
         (8, "7 fields, the header has 6"),
         (9, "duplicate txn_id 'T5', first at line 7"),
-        (10, "channel: 'wire' is not one of p2p, card, transfer, atm, cash"),
+        (
+            10,
+            "channel: 'wire' is not one of p2p, card, transfer, atm, cash; "
+            "a descriptor's values: maps a source's own names",
+        ),
     ]
     raw = one(store, "SELECT raw, kind, _source, _file FROM quarantine WHERE _line = 3")
     assert json.loads(raw[0])["amount"] == "abc"

@@ -537,10 +537,19 @@ def structure_cases() -> Iterator[Case]:
         "error",
         mentions=("channel",),
     )
-    yield Case(
-        "wrong-delimiter-csv",
+    yield Case(  # `;` (a European spreadsheet's export) is found from the header (issue #13)
+        "semicolon-delimiter-csv",
         klass,
         one("ads.csv", csv_bytes(rows(AD, 2), delimiter=";")),
+        "accept",
+        read=2,
+        stored=2,
+        quarantined=0,
+    )
+    yield Case(  # a delimiter the sniffer does not know leaves one column: the header is wrong
+        "unknown-delimiter-csv",
+        klass,
+        one("ads.csv", csv_bytes(rows(AD, 2), delimiter="#")),
         "error",
     )
     yield Case(

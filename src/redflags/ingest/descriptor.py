@@ -9,22 +9,32 @@ aliases or tags, bounded size and depth) and `file` must stay inside the descrip
 from __future__ import annotations
 
 import codecs
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from redflags.ingest.coerce import CoercionError, coerce
 from redflags.ingest.errors import DescriptorError
 from redflags.ingest.limits import IngestLimits
-from redflags.model.records import KIND_TABLES, RecordKind, field_specs
+from redflags.model.records import KIND_TABLES, PERIODIC_FIELDS, RecordKind, field_specs
 
 DESCRIPTOR_SUFFIXES = (".source.yaml", ".source.yml")
 
 Format = Literal["csv", "jsonl", "parquet", "auto"]
+Period = Literal["year", "month", "week", "day"]
+PER_YEAR: dict[str, float] = {"year": 1.0, "month": 12.0, "week": 52.0, "day": 365.0}
 
 # A descriptor is a dozen lines; these bounds only stop hostile files early.
 MAX_DESCRIPTOR_BYTES = 256 * 1024
@@ -56,6 +66,37 @@ def kind_for_name(name: str) -> RecordKind | None:
     return None
 
 
+class Unit(BaseModel):
+    """How a source's number relates to the canonical one: a `scale` (øre -> kroner: 0.01)
+    and, for a per-period amount, the source's `period` (monthly income -> yearly)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    period: Period | None = None
+    scale: float = Field(default=1.0, gt=0, le=1e6)
+
+
+class Derived(BaseModel):
+    """A field the source does not have, made from source columns: `hash` (a stable id from
+    the values, for exports without ids) or `join` (e.g. a persona from name and city)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    hash: tuple[str, ...] | None = Field(default=None, min_length=1, max_length=20)
+    join: tuple[str, ...] | None = Field(default=None, min_length=1, max_length=20)
+    separator: str = Field(default=" ", max_length=10)
+
+    @model_validator(mode="after")
+    def _one_way(self) -> Derived:
+        if (self.hash is None) == (self.join is None):
+            raise ValueError("give exactly one of hash: [columns] or join: [columns]")
+        return self
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return self.hash or self.join or ()
+
+
 class SourceDescriptor(BaseModel):
     """How to read one source of one record kind."""
 
@@ -70,11 +111,25 @@ class SourceDescriptor(BaseModel):
     defaults: dict[str, Any] = Field(default_factory=dict)  # canonical field -> constant
     timezone: str = "Europe/Copenhagen"  # for naive timestamps; stored values are UTC
     encoding: str = "utf-8"
-    delimiter: str = Field(default=",", min_length=1, max_length=1)
+    # one character, or auto: the most frequent of , ; tab | in the header line
+    delimiter: str = Field(default="auto", min_length=1, max_length=4)
     list_separator: str = Field(default=";", min_length=1)
     # Reader bounds for this source (docs/data.md, "Limits and hostile input"); a source with
     # very long texts may raise them, never remove them.
     limits: IngestLimits = Field(default_factory=IngestLimits)
+    # canonical field -> {source value: canonical value} (a bank's "MobilePay" -> p2p)
+    values: dict[str, dict[str, str]] = Field(default_factory=dict)
+    # canonical timestamp/date field -> strptime format(s) ("%d-%m-%Y %H:%M"); ISO always works
+    formats: dict[str, str | list[str]] = Field(default_factory=dict)
+    units: dict[str, Unit] = Field(default_factory=dict)  # canonical number field -> its unit
+    derive: dict[str, Derived] = Field(default_factory=dict)  # canonical field -> made from
+
+    @field_validator("delimiter")
+    @classmethod
+    def _one_character_or_auto(cls, value: str) -> str:
+        if value != "auto" and len(value) != 1:
+            raise ValueError("one character (e.g. ';' or '\\t') or auto")
+        return value
 
     @field_validator("kind", mode="before")
     @classmethod
@@ -83,7 +138,7 @@ class SourceDescriptor(BaseModel):
             return kind
         return value
 
-    @field_validator("columns", "defaults")
+    @field_validator("columns", "defaults", "values", "formats", "units", "derive")
     @classmethod
     def _canonical_keys(cls, value: dict[str, Any], info: Any) -> dict[str, Any]:
         kind = info.data.get("kind")
@@ -113,6 +168,71 @@ class SourceDescriptor(BaseModel):
                 raise PydanticCustomError(
                     "bad_default", "{key}: {reason}", {"key": key, "reason": str(exc)}
                 ) from None
+        return value
+
+    @field_validator("values")
+    @classmethod
+    def _values_are_canonical(
+        cls, value: dict[str, dict[str, str]], info: Any
+    ) -> dict[str, dict[str, str]]:
+        kind = info.data.get("kind")
+        if kind is None:
+            return value
+        specs = {s.name: s for s in field_specs(kind)}
+        for key, mapping in value.items():
+            for source_value, canonical in mapping.items():
+                try:
+                    coerce(specs[key], canonical, ZoneInfo("UTC"), ";")
+                except CoercionError as exc:
+                    raise PydanticCustomError(
+                        "bad_value",
+                        "{key}: {source} maps to {reason}",
+                        {"key": key, "source": repr(source_value), "reason": str(exc)},
+                    ) from None
+        return value
+
+    @field_validator("formats")
+    @classmethod
+    def _formats_for_times(
+        cls, value: dict[str, str | list[str]], info: Any
+    ) -> dict[str, str | list[str]]:
+        kind = info.data.get("kind")
+        if kind is None:
+            return value
+        specs = {s.name: s for s in field_specs(kind)}
+        for key, given in value.items():
+            if specs[key].base not in (datetime, date):
+                raise PydanticCustomError(
+                    "bad_format", "{key}: formats are for timestamps and dates", {"key": key}
+                )
+            for fmt in [given] if isinstance(given, str) else given:
+                if "%" not in fmt or len(fmt) > 64:
+                    raise PydanticCustomError(
+                        "bad_format",
+                        "{key}: {fmt!r} is not a strptime format such as '%d-%m-%Y %H:%M'",
+                        {"key": key, "fmt": fmt},
+                    )
+        return value
+
+    @field_validator("units")
+    @classmethod
+    def _units_for_numbers(cls, value: dict[str, Unit], info: Any) -> dict[str, Unit]:
+        kind = info.data.get("kind")
+        if kind is None:
+            return value
+        specs = {s.name: s for s in field_specs(kind)}
+        periodic = PERIODIC_FIELDS.get(kind, {})
+        for key, unit in value.items():
+            if specs[key].base is not float:
+                raise PydanticCustomError(
+                    "bad_unit", "{key}: units are for number fields", {"key": key}
+                )
+            if unit.period is not None and key not in periodic:
+                raise PydanticCustomError(
+                    "bad_unit",
+                    "{key}: not an amount per period (periodic: {known})",
+                    {"key": key, "known": ", ".join(sorted(periodic)) or "none"},
+                )
         return value
 
     @field_validator("timezone")
@@ -153,6 +273,14 @@ class SourceDescriptor(BaseModel):
     def source_column(self, field: str) -> str:
         """The source column a canonical field is read from (the same name unless mapped)."""
         return self.columns.get(field, field)
+
+    def to_canonical_period(self, field: str) -> float:
+        """The factor that turns this source's per-period amount into the canonical period's."""
+        unit = self.units.get(field)
+        if unit is None or unit.period is None:
+            return 1.0
+        canonical = PERIODIC_FIELDS.get(self.kind, {}).get(field, unit.period)
+        return PER_YEAR[unit.period] / PER_YEAR[canonical]
 
 
 # -- loading ------------------------------------------------------------------------------------

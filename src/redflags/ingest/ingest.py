@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from redflags.ingest import bulk
+from redflags.ingest.categories import UnknownCategory
 from redflags.ingest.descriptor import SourceDescriptor
 from redflags.ingest.errors import IngestError
-from redflags.ingest.readers import BadRow, Row, open_rows, resolve_format
+from redflags.ingest.readers import BadRow, Row, open_rows, resolve_format, shorten
 from redflags.ingest.validate import RowValidator
 from redflags.model.records import RecordKind
 from redflags.store import BATCH_ROWS, QuarantineEntry, Store
@@ -45,6 +46,8 @@ class IngestReport:
     quarantined: int = 0
     skipped_file: bool = False  # the same content was ingested before; nothing was read
     updated: int = 0  # valid, the source had the id with other content: replaced
+    # merchant categories no indicator knows, most frequent first (ingest/categories.py)
+    unknown_categories: tuple[UnknownCategory, ...] = ()
 
     def __post_init__(self) -> None:
         if min(self.read, self.stored_new, self.already_stored, self.quarantined, self.updated) < 0:
@@ -64,6 +67,20 @@ class IngestReport:
             f"{name}: read {self.read} = stored {self.stored} (new {self.stored_new}, "
             f"updated {self.updated}, already stored {self.already_stored}) "
             f"+ quarantined {self.quarantined}"
+        ) + self._categories_note()
+
+    def _categories_note(self) -> str:
+        if not self.unknown_categories:
+            return ""
+        shown = []
+        for unknown in self.unknown_categories:
+            text = f"{shorten(unknown.value, 40)!r} ({unknown.rows} rows"
+            text += f"; perhaps {unknown.suggestion})" if unknown.suggestion else ")"
+            shown.append(text)
+        return (
+            "; merchant categories no indicator knows: "
+            + ", ".join(shown)
+            + " (add them to catalogue/lists/merchant_categories.yaml or map them with values:)"
         )
 
 
@@ -160,6 +177,7 @@ def _ingest_rows(
         updated=counts[1],
         already_stored=counts[2],
         quarantined=quarantined,
+        unknown_categories=validator.categories.unknown() if validator.categories else (),
     )
 
 

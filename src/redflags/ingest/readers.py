@@ -374,12 +374,33 @@ def open_rows(
         kind = _ByteLines if _ascii_compatible(encoding) else _DecodedLines
         source = kind(binary, encoding, path, limits)
         if fmt == "csv":
+            if delimiter == "auto":
+                delimiter = sniff_delimiter(head, encoding)
             yield _csv(path, source, delimiter, limits)
         else:
             yield _jsonl(path, source, limits)
 
 
 # -- CSV --------------------------------------------------------------------------------------
+
+DELIMITERS = (",", ";", "\t", "|")
+
+
+def sniff_delimiter(head: bytes, encoding: str) -> str:
+    """The delimiter of a CSV file from its header line: the candidate (`,` `;` tab `|`) seen
+    most often outside quotes; `,` when none is or on a tie with it. Exports from Danish and
+    other European spreadsheets use `;` because the comma is their decimal mark."""
+    text = head.decode(encoding, errors="replace").lstrip("\ufeff")
+    line = next((part for part in text.splitlines() if part.strip()), "")
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(DELIMITERS, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
 
 
 class _RecordOverLimit(Exception):

@@ -5,16 +5,18 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
+from redflags.ingest.categories import CategoryCounter
 from redflags.ingest.coerce import CoercionError, coerce, show
-from redflags.ingest.descriptor import SourceDescriptor
+from redflags.ingest.descriptor import Derived, SourceDescriptor
 from redflags.ingest.errors import IngestError
-from redflags.model.records import KIND_TABLES, RECORD_TYPES, RecordKind, field_specs
+from redflags.model.records import KIND_TABLES, RECORD_TYPES, FieldSpec, RecordKind, field_specs
 
 
 def derive_event_id(record: Mapping[str, Any]) -> str:
@@ -48,6 +50,19 @@ class RowValidator:
         self.zone = ZoneInfo(descriptor.timezone)
         self.separator = descriptor.list_separator
         self.sources = {s.name: descriptor.source_column(s.name) for s in self.specs}
+        self.values = {
+            field: {**{k.strip().casefold(): v for k, v in mapping.items()}, **mapping}
+            for field, mapping in descriptor.values.items()
+        }
+        self.formats = {
+            field: [given] if isinstance(given, str) else list(given)
+            for field, given in descriptor.formats.items()
+        }
+        self.factors = {
+            field: unit.scale * descriptor.to_canonical_period(field)
+            for field, unit in descriptor.units.items()
+        }
+        self.categories = CategoryCounter() if self.kind is RecordKind.TRANSACTION else None
         by_name = {s.name: s for s in self.specs}
         self.defaults = {
             name: coerce(by_name[name], value, self.zone, self.separator)
@@ -57,13 +72,35 @@ class RowValidator:
     @property
     def source_columns(self) -> list[str]:
         """Every source column this validator may read."""
-        return sorted(set(self.sources.values()))
+        derived = {c for d in self.descriptor.derive.values() for c in d.columns}
+        return sorted(set(self.sources.values()) | derived)
+
+    def _raw_value(self, spec: FieldSpec, raw: Mapping[str, Any]) -> Any:
+        """The source value of a canonical field: derived, mapped, parsed by its format."""
+        derived = self.descriptor.derive.get(spec.name)
+        if derived is not None:
+            return _derive(derived, raw)
+        value = raw.get(self.sources[spec.name])
+        if isinstance(value, str):
+            mapping = self.values.get(spec.name)
+            if mapping is not None:
+                value = mapping.get(value, mapping.get(value.strip().casefold(), value))
+            formats = self.formats.get(spec.name)
+            if formats and value.strip():
+                return _parse_time(value.strip(), formats, spec.base is date)
+        return value
 
     def check_columns(self, columns: Iterable[str], file: str | Path) -> None:
         """Refuse a file whose header lacks a required or an explicitly mapped column."""
         present = set(columns)
         missing = []
         for spec in self.specs:
+            derived = self.descriptor.derive.get(spec.name)
+            if derived is not None:
+                missing += [
+                    f"{c} (to derive {spec.name})" for c in derived.columns if c not in present
+                ]
+                continue
             column = self.sources[spec.name]
             if column in present:
                 continue
@@ -75,16 +112,26 @@ class RowValidator:
             plural = "s" if len(missing) > 1 else ""
             raise IngestError(file, f"missing column{plural}: {', '.join(missing)}")
 
+    def _hint(self, spec: FieldSpec) -> str:
+        """How to fix a value outside a field's choices: a descriptor's value map."""
+        if not spec.choices:
+            return ""
+        if spec.name in self.descriptor.values:
+            return f"; add it to the descriptor's values: for {spec.name}"
+        return "; a descriptor's values: maps a source's own names"
+
     def validate(self, raw: Mapping[str, Any]) -> dict[str, Any] | str:
         """A canonical record dict, or a short human reason why the row is refused."""
         values: dict[str, Any] = {}
         problems: list[str] = []
         for spec in self.specs:
             try:
-                value = coerce(spec, raw.get(self.sources[spec.name]), self.zone, self.separator)
+                value = coerce(spec, self._raw_value(spec, raw), self.zone, self.separator)
             except CoercionError as exc:
-                problems.append(f"{spec.name}: {exc}")
+                problems.append(f"{spec.name}: {exc}{self._hint(spec)}")
                 continue
+            if spec.name in self.factors and value is not None:
+                value = round(value * self.factors[spec.name], 6)
             if value is None or value == ():
                 value = self.defaults.get(spec.name, value)
             if value is None:
@@ -99,6 +146,34 @@ class RowValidator:
         except ValidationError as exc:
             return _explain(exc)
         result = record.model_dump()
+        if self.categories is not None:
+            self.categories.add(result.get("merchant_category"))
         if result.get(self.id_field) is None:  # only kinds that derive ids may
             result[self.id_field] = derive_event_id(result)
         return result
+
+
+def _derive(derived: Derived, raw: Mapping[str, Any]) -> str | None:
+    parts = ["" if raw.get(c) is None else str(raw.get(c)).strip() for c in derived.columns]
+    if not any(parts):
+        return None
+    if derived.hash is not None:
+        text = json.dumps(parts, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return derived.separator.join(p for p in parts if p)
+
+
+def _parse_time(text: str, formats: list[str], as_date: bool) -> datetime | date:
+    """The value read with the first of the descriptor's formats that fits; ISO 8601 always
+    works too (an export may mix both)."""
+    for fmt in formats:
+        try:
+            moment = datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        return moment.date() if as_date else moment
+    try:
+        return date.fromisoformat(text) if as_date else datetime.fromisoformat(text)
+    except ValueError:
+        shown = " or ".join(repr(f) for f in formats)
+        raise CoercionError(f"{show(text)} does not fit the format {shown}") from None

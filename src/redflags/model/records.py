@@ -179,6 +179,13 @@ def derives_id(kind: RecordKind) -> bool:
     return not next(s for s in field_specs(kind) if s.name == id_name).required
 
 
+# Canonical amounts that are per period: a source giving them per month or week declares its
+# period in the descriptor (`units:`) and ingest converts (docs/data.md, "Units").
+PERIODIC_FIELDS: dict[RecordKind, dict[str, str]] = {
+    RecordKind.CUSTOMER: {"declared_income": "year"},
+}
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     """The shape of one canonical field, read from the pydantic model so nothing is listed twice.

@@ -1,0 +1,223 @@
+"""Descriptors for real exports (issue #13, item 4): value maps, date formats, units and periods,
+derived ids and personas, the `;` delimiter found on its own, unknown merchant categories."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from redflags.ingest import DescriptorError, ingest_file, load_descriptor
+from redflags.ingest.readers import sniff_delimiter
+from redflags.store import Store
+
+BANK_TXNS = """\
+Posteringsnr;Dato;Fra konto;Til konto;Beløb;Kanal;Kategori;Tekst
+P-1;07-12-2026 14:05;DK00 0000 0000 0001;DK00 0000 0000 0002;1.250,50;MobilePay;dagligvarer;Husleje
+P-2;08-12-2026 09:00;DK00 0000 0000 0001;DK00 0000 0000 0003;499,00;Dankort;travel;Billet
+P-3;08-12-2026 10:30;DK00 0000 0000 0004;DK00 0000 0000 0003;800,00;Dankort;travel;Billet
+P-4;09-12-2026 11:00;DK00 0000 0000 0001;DK00 0000 0000 0005;100,00;Swish;hotel;Nat
+P-5;2026-12-10T12:00:00;DK00 0000 0000 0001;DK00 0000 0000 0005;100,00;overførsel;hotell;Nat
+P-6;31-13-2026 12:00;DK00 0000 0000 0001;DK00 0000 0000 0005;100,00;overførsel;hotel;Nat
+"""
+
+BANK_TXN_DESCRIPTOR = """\
+name: nordbank_posteringer
+kind: transaction
+file: posteringer.csv
+columns:
+  txn_id: Posteringsnr
+  ts: Dato
+  payer: Fra konto
+  payee: Til konto
+  amount: Beløb
+  channel: Kanal
+  merchant_category: Kategori
+  memo: Tekst
+values:
+  channel: {MobilePay: p2p, Dankort: card, Overførsel: transfer}
+formats:
+  ts: "%d-%m-%Y %H:%M"
+"""
+
+BANK_CUSTOMERS = """\
+kundenr;fornavn;efternavn;foedt;indkomst_md
+K1;Anna;Hansen;03.04.1990;25.000,00
+K2;Ion;Popescu;1985-11-02;18000
+"""
+
+BANK_CUSTOMER_DESCRIPTOR = """\
+name: nordbank_kunder
+kind: customer
+file: kunder.csv
+columns:
+  customer_id: kundenr
+  first_name: fornavn
+  last_name: efternavn
+  birth_date: foedt
+  declared_income: indkomst_md
+formats:
+  birth_date: "%d.%m.%Y"
+units:
+  declared_income: {period: month}
+"""
+
+CHAT_EXPORT = """\
+{"from": "+4520000001", "to": "+4520000002", "time": "2026-12-07T20:00:00", "body": "Send location"}
+{"from": "+4520000001", "to": "+4520000002", "time": "2026-12-07T20:05:00", "body": "Now"}
+{"from": "+4520000001", "to": "+4520000002", "time": "2026-12-07T20:05:00", "body": "Now"}
+"""
+
+CHAT_DESCRIPTOR = """\
+name: beslag_chat
+kind: message
+file: chat.jsonl
+columns:
+  sender: from
+  recipient: to
+  sent_at: time
+  text: body
+derive:
+  message_id: {hash: [from, to, time, body]}
+"""
+
+ADS = """\
+annonce;navn;by;overskrift;tekst;oprettet
+A1;Mia;Odense;Ny i byen;Ring 20 00 00 01;2026-12-01T10:00:00
+A2;Mia;Vejle;Ny i byen;Ring 20 00 00 01;2026-12-02T10:00:00
+"""
+
+ADS_DESCRIPTOR = """\
+name: annoncer
+kind: ad
+file: annoncer.csv
+delimiter: ";"
+columns:
+  ad_id: annonce
+  title: overskrift
+  body: tekst
+  posted_at: oprettet
+  city: by
+derive:
+  persona: {join: [navn, by], separator: " / "}
+"""
+
+
+def _source(folder: Path, name: str, data: str, descriptor: str, data_name: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / data_name).write_text(data, encoding="utf-8")
+    path = folder / f"{name}.source.yaml"
+    path.write_text(descriptor, encoding="utf-8")
+    return path
+
+
+def _ingest(store: Store, folder: Path, name: str, data: str, descriptor: str, file: str) -> Any:
+    path = _source(folder, name, data, descriptor, file)
+    return ingest_file(store, folder / file, load_descriptor(path))
+
+
+def _rows(store: Store, sql: str) -> list[tuple[Any, ...]]:
+    return store.connection.execute(sql).fetchall()
+
+
+def test_a_bank_export_maps_end_to_end(store: Store, tmp_path: Path) -> None:
+    report = _ingest(
+        store, tmp_path, "posteringer", BANK_TXNS, BANK_TXN_DESCRIPTOR, "posteringer.csv"
+    )
+    assert (report.read, report.stored, report.quarantined) == (6, 4, 2)
+    rows = _rows(store, "SELECT txn_id, ts, amount, channel FROM transactions ORDER BY txn_id")
+    assert rows[0] == ("P-1", datetime(2026, 12, 7, 13, 5, tzinfo=UTC), 1250.5, "p2p")
+    assert rows[1][2:] == (499.0, "card")
+    assert [r[0] for r in rows] == ["P-1", "P-2", "P-3", "P-5"]  # ISO works beside the format
+    assert rows[3][3] == "transfer"  # case-insensitive: "overførsel"
+    reasons = dict(_rows(store, "SELECT _line, reason FROM quarantine"))
+    assert "'Swish' is not one of" in reasons[5]
+    assert "add it to the descriptor's values: for channel" in reasons[5]
+    assert "does not fit the format '%d-%m-%Y %H:%M'" in reasons[7]
+
+
+def test_unknown_merchant_categories_are_counted_with_a_suggestion(
+    store: Store, tmp_path: Path
+) -> None:
+    report = _ingest(
+        store, tmp_path, "posteringer", BANK_TXNS, BANK_TXN_DESCRIPTOR, "posteringer.csv"
+    )
+    unknown = {u.value: u for u in report.unknown_categories}
+    assert set(unknown) == {"travel", "dagligvarer", "hotell"}  # "hotel" is known
+    assert unknown["travel"].rows == 2
+    assert unknown["travel"].suggestion is not None and "airline" in unknown["travel"].suggestion
+    assert unknown["hotell"].suggestion is not None and "hotel" in unknown["hotell"].suggestion
+    assert "merchant categories no indicator knows: 'travel' (2 rows" in report.summary()
+
+
+def test_monthly_income_becomes_yearly_and_a_date_format_reads_birth_dates(
+    store: Store, tmp_path: Path
+) -> None:
+    report = _ingest(
+        store, tmp_path, "kunder", BANK_CUSTOMERS, BANK_CUSTOMER_DESCRIPTOR, "kunder.csv"
+    )
+    assert (report.stored, report.quarantined) == (2, 0)
+    rows = _rows(store, "SELECT customer_id, birth_date, declared_income FROM customers ORDER BY 1")
+    assert rows == [("K1", date(1990, 4, 3), 300_000.0), ("K2", date(1985, 11, 2), 216_000.0)]
+
+
+def test_a_chat_export_without_ids_gets_stable_derived_ids(store: Store, tmp_path: Path) -> None:
+    report = _ingest(store, tmp_path, "chat", CHAT_EXPORT, CHAT_DESCRIPTOR, "chat.jsonl")
+    # the third line repeats the second exactly: the same derived id, quarantined as a duplicate
+    assert (report.read, report.stored, report.quarantined) == (3, 2, 1)
+    ids = [r[0] for r in _rows(store, "SELECT message_id FROM messages ORDER BY sent_at")]
+    assert len(set(ids)) == 2 and all(len(i) == 16 for i in ids)
+    with Store.open(None) as again:
+        _ingest(again, tmp_path / "b", "chat", CHAT_EXPORT, CHAT_DESCRIPTOR, "chat.jsonl")
+        assert sorted(ids) == sorted(
+            r[0] for r in again.connection.execute("SELECT message_id FROM messages").fetchall()
+        )
+
+
+def test_a_persona_from_columns(store: Store, tmp_path: Path) -> None:
+    _ingest(store, tmp_path, "annoncer", ADS, ADS_DESCRIPTOR, "annoncer.csv")
+    assert _rows(store, "SELECT persona FROM ads ORDER BY ad_id") == [
+        ("Mia / Odense",),
+        ("Mia / Vejle",),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "delimiter"),
+    [
+        (b"a;b;c\n1;2;3\n", ";"),
+        (b"a,b,c\n", ","),
+        (b"a\tb\tc\n", "\t"),
+        (b'"x;y",b,c\n', ","),  # inside quotes does not count
+        (b"a|b\n", "|"),
+        (b"single\n", ","),
+        (b"\xef\xbb\xbfa;b\n", ";"),
+    ],
+)
+def test_the_delimiter_is_found_from_the_header(header: bytes, delimiter: str) -> None:
+    assert sniff_delimiter(header, "utf-8") == delimiter
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("values:\n  channel: {MobilePay: wire}\n", "'MobilePay' maps to 'wire' is not one of"),
+        ("formats:\n  amount: '%d'\n", "formats are for timestamps and dates"),
+        ("formats:\n  ts: 'dd-mm-yyyy'\n", "is not a strptime format"),
+        ("units:\n  amount: {period: month}\n", "not an amount per period"),
+        ("units:\n  memo: {scale: 2}\n", "units are for number fields"),
+        ("derive:\n  txn_id: {hash: [a], join: [b]}\n", "exactly one of hash"),
+        ("values:\n  colour: {a: b}\n", "'colour' is not a canonical transaction field"),
+        ("delimiter: ';;'\n", "one character"),
+    ],
+)
+def test_a_bad_mapping_is_one_line_with_its_line(tmp_path: Path, extra: str, message: str) -> None:
+    path = tmp_path / "bad.source.yaml"
+    path.write_text("name: x\nkind: transaction\n" + extra, encoding="utf-8")
+    with pytest.raises(DescriptorError) as caught:
+        load_descriptor(path)
+    text = str(caught.value)
+    assert message in text and "\n" not in text
+    assert f"{path}:3" in text or f"{path}:4" in text
