@@ -149,7 +149,8 @@ def test_unknown_merchant_categories_are_counted_with_a_suggestion(
     assert unknown["travel"].rows == 2
     assert unknown["travel"].suggestion is not None and "airline" in unknown["travel"].suggestion
     assert unknown["hotell"].suggestion is not None and "hotel" in unknown["hotell"].suggestion
-    assert "merchant categories no indicator knows: 'travel' (2 rows" in report.summary()
+    note = report.categories_note()
+    assert note is not None and "merchant categories no indicator knows: 'travel' (2 rows" in note
 
 
 def test_monthly_income_becomes_yearly_and_a_date_format_reads_birth_dates(
@@ -221,3 +222,60 @@ def test_a_bad_mapping_is_one_line_with_its_line(tmp_path: Path, extra: str, mes
     text = str(caught.value)
     assert message in text and "\n" not in text
     assert f"{path}:3" in text or f"{path}:4" in text
+
+
+# --- every file's problems at once; the quarantine on the command line ---------------------
+
+
+def test_every_broken_file_is_reported_and_the_good_ones_are_stored(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from redflags.cli import app
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "ads.csv").write_text(
+        "ad_id,posted_at,title\nA1,2026-12-01T10:00:00Z,hello\n", encoding="utf-8"
+    )
+    (data / "messages.csv").write_text("id,when,text\n1,x,y\n", encoding="utf-8")
+    (data / "transactions.csv").write_text("nr;dato\n1;2\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    result = CliRunner().invoke(app, ["ingest", str(data), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "2 files could not be ingested (the others were)" in result.output
+    assert "messages.csv: missing columns" in result.output
+    assert "transactions.csv: missing columns" in result.output
+    assert "Traceback" not in result.output
+    with Store.open(db, read_only=True) as store:
+        assert store.count("ad") == 1
+
+
+def test_quarantine_show_lists_the_grouped_reasons_of_a_kept_store(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from redflags.cli import app
+
+    db = tmp_path / "s.duckdb"
+    with Store.open(db) as store:
+        _ingest(store, tmp_path, "posteringer", BANK_TXNS, BANK_TXN_DESCRIPTOR, "posteringer.csv")
+    runner = CliRunner()
+    result = runner.invoke(app, ["quarantine", "show", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "quarantined 2 row(s)" in result.output
+    assert "channel: … is not one of p2p, card, transfer, atm, cash" in result.output
+    assert "(line 5)" in result.output and "(line 7)" in result.output
+    assert "Swish" not in result.output  # values are left out: they may be identifiers
+    assert "2 row(s) quarantined in 1 file(s)" in result.output
+    other = runner.invoke(app, ["quarantine", "show", "--db", str(db), "--source", "nobody"])
+    assert other.exit_code == 0 and "nothing quarantined for nobody" in other.output
+    missing = runner.invoke(app, ["quarantine", "show", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 1 and "no such store" in missing.output
+
+
+def test_a_category_that_looks_like_an_identifier_is_never_shown() -> None:
+    from redflags.ingest.categories import CategoryCounter
+
+    counter = CategoryCounter()
+    for value in ("+45 20 00 00 01", "anna@example.com", "<b>x</b>", "travel", "5999", "hotel"):
+        counter.add(value)
+    assert [u.value for u in counter.unknown()] == ["travel", "5999"]

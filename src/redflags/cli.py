@@ -25,7 +25,7 @@ from redflags.catalogue import CatalogueError, Category, Status, load_catalogue
 from redflags.catalogue.checklist import render_html, render_markdown
 from redflags.catalogue.lint import lint_catalogue
 from redflags.catalogue.reference import render_reference
-from redflags.ingest import DescriptorError, IngestError
+from redflags.ingest import DescriptorError, IngestError, IngestProblems, raise_problems
 from redflags.runfolder import RunFolder, RunFolderError
 from redflags.settings import RunSettings, SettingsError, check_timezone, load_settings
 from redflags.store import StoreError
@@ -133,8 +133,10 @@ catalogue_app = typer.Typer(
     help="Check and document the indicator catalogue.", no_args_is_help=True
 )
 indicators_app = typer.Typer(help="Browse the indicators.", no_args_is_help=True)
+quarantine_app = typer.Typer(help="What ingest refused, and why.", no_args_is_help=True)
 app.add_typer(catalogue_app, name="catalogue")
 app.add_typer(indicators_app, name="indicators")
+app.add_typer(quarantine_app, name="quarantine")
 
 # never highlight (it would colour parts of names) and never wrap: a path stays one line
 console = Console(highlight=False, soft_wrap=True)
@@ -190,6 +192,13 @@ def _fail(message: str, details: Sequence[str] = ()) -> NoReturn:
     for line in details:
         errors.print(f"  {_safe(line)}", soft_wrap=True)
     raise typer.Exit(code=1)
+
+
+def _fail_data(exc: BaseException) -> NoReturn:
+    """A data problem: one line, or one line per broken file when there are several."""
+    if isinstance(exc, IngestProblems):
+        _fail(exc.summary, [str(p) for p in exc.problems])
+    _fail(str(exc))
 
 
 def _check_memory_limit(limit: str | None) -> None:
@@ -328,7 +337,7 @@ def _run_scan(
             result = run_scan(paths, options, sink)
             sink.finish()
     except (*DATA_ERRORS, ScanError) as exc:
-        _fail(str(exc))
+        _fail_data(exc)
     for line in result.skipped:
         console.print(f"[yellow]skipped[/] {_safe(line)}")
     _print_quarantine(result.quarantine)
@@ -682,7 +691,7 @@ def evaluate(
             result = run_evaluation(world, options, sink)
             sink.finish()
     except (*DATA_ERRORS, ScanError, TruthError) as exc:
-        _fail(str(exc))
+        _fail_data(exc)
     metrics = result.metrics
     nets = metrics["networks"]
     console.print(
@@ -813,13 +822,17 @@ def ingest(
                     "INSERT OR REPLACE INTO meta VALUES ('region', ?)", [run.region]
                 )
             reports = []
+            problems: list[IngestError] = []
             for spec in discovery:
-                for report in ingest_source(store, spec):
+                for report in ingest_source(store, spec, problems=problems):
                     reports.append(report)
                     console.print(_safe(ingest_summary(report, labels)))
+                    if note := report.categories_note():
+                        console.print(_safe(note))
+            raise_problems(problems)
             quarantine = quarantine_summary(store, reports, labels)
     except DATA_ERRORS as exc:
-        _fail(str(exc))
+        _fail_data(exc)
     _print_quarantine(quarantine)
     for skipped in discovery.skipped:
         console.print(f"[yellow]skipped[/] {_safe(skipped.path)}: {_safe(skipped.reason)}")
@@ -863,6 +876,35 @@ def extract(
     except UnicodeDecodeError:
         _fail(f"{name}: line {number} is not UTF-8 text")
     out.flush()
+
+
+@quarantine_app.command("show")
+def quarantine_show(
+    db: Annotated[Path, typer.Option(help="The store (DuckDB file) kept by ingest or scan --db.")],
+    source: Annotated[str | None, typer.Option(help="Only this source.")] = None,
+    reasons: Annotated[int, typer.Option(min=1, max=1000, help="Reasons shown per file.")] = 20,
+) -> None:
+    """List quarantined rows per file: reasons grouped, with counts and their first lines.
+    Values are left out of the reasons (they may be identifiers); the raw rows stay in the
+    store's `quarantine` table."""
+    from redflags.intake import stored_quarantine
+    from redflags.store import Store
+
+    if not db.is_file():
+        _fail(f"{db}: no such store")
+    try:
+        with Store.open(db, read_only=True) as store:
+            summary = stored_quarantine(store, source, kept=reasons)
+    except DATA_ERRORS as exc:
+        _fail_data(exc)
+    except duckdb.Error as exc:
+        _fail(f"{db}: not a redflags store ({exc.__class__.__name__})")
+    if not summary:
+        console.print("nothing quarantined" + (f" for {_safe(source)}" if source else ""))
+        return
+    _print_quarantine(summary, shown_reasons=reasons)
+    total = sum(entry["quarantined"] for entry in summary)
+    console.print(f"{total} row(s) quarantined in {len(summary)} file(s)", highlight=False)
 
 
 def _load() -> Any:

@@ -84,24 +84,53 @@ def quarantine_summary(
             "ORDER BY rowid DESC LIMIT ?) ORDER BY _line NULLS LAST, r",
             [report.source, report.kind.value, report.file, report.quarantined],
         )
-        groups: dict[str, dict[str, Any]] = {}
-        while batch := cursor.fetchmany(10_000):
-            for reason, line in batch:
-                pattern = reason_pattern(reason)
-                group = groups.setdefault(pattern, {"reason": pattern, "count": 0, "lines": []})
-                group["count"] += 1
-                if line is not None and len(group["lines"]) < 3:
-                    group["lines"].append(line)
-        ordered = sorted(groups.values(), key=lambda g: -g["count"])
-        kept = ordered[:QUARANTINE_REASONS_KEPT]
-        summary.append(
-            {
-                "file": labels.get(report.file, report.file) if report.file else None,
-                "source": report.source,
-                "kind": report.kind.value,
-                "quarantined": report.quarantined,
-                "reasons": kept,
-                "other_reasons": sum(g["count"] for g in ordered[len(kept) :]),
-            }
-        )
+        label = labels.get(report.file, report.file) if report.file else None
+        summary.append(_grouped(cursor, label, report.source, report.kind.value))
     return summary
+
+
+def stored_quarantine(
+    store: Store, source: str | None = None, kept: int = QUARANTINE_REASONS_KEPT
+) -> list[dict[str, Any]]:
+    """Everything a store holds in quarantine (every ingest, not only the last), per source,
+    kind and file, grouped like `quarantine_summary` (`redflags quarantine show`)."""
+    files = store.connection.execute(
+        "SELECT _source, kind, _file FROM quarantine WHERE ? IS NULL OR _source = ? "
+        "GROUP BY ALL ORDER BY _source, kind, _file NULLS FIRST",
+        [source, source],
+    ).fetchall()
+    summary = []
+    for name, kind, file in files:
+        cursor = store.connection.execute(
+            "SELECT reason, _line FROM quarantine WHERE _source = ? AND kind = ? "
+            "AND _file IS NOT DISTINCT FROM ? ORDER BY _line NULLS LAST, rowid",
+            [name, kind, file],
+        )
+        summary.append(_grouped(cursor, file, name, kind, kept))
+    return summary
+
+
+def _grouped(
+    cursor: Any, file: str | None, source: str, kind: str, kept: int = QUARANTINE_REASONS_KEPT
+) -> dict[str, Any]:
+    """Reasons of one file grouped by pattern, with counts and their first three lines."""
+    groups: dict[str, dict[str, Any]] = {}
+    total = 0
+    while batch := cursor.fetchmany(10_000):
+        for reason, line in batch:
+            total += 1
+            pattern = reason_pattern(reason)
+            group = groups.setdefault(pattern, {"reason": pattern, "count": 0, "lines": []})
+            group["count"] += 1
+            if line is not None and len(group["lines"]) < 3:
+                group["lines"].append(line)
+    ordered = sorted(groups.values(), key=lambda g: -g["count"])
+    shown = ordered[:kept]
+    return {
+        "file": file,
+        "source": source,
+        "kind": kind,
+        "quarantined": total,
+        "reasons": shown,
+        "other_reasons": sum(g["count"] for g in ordered[len(shown) :]),
+    }

@@ -29,7 +29,7 @@ from redflags.evaluation.metrics import queue_metrics
 from redflags.evaluation.report import SCHEMA_VERSION as EVALUATION_SCHEMA_VERSION
 from redflags.evaluation.report import render_markdown
 from redflags.extract import IDENTITY_KINDS, identifiers_of
-from redflags.ingest import IngestReport, discover, ingest_source
+from redflags.ingest import IngestError, IngestReport, discover, ingest_source, raise_problems
 from redflags.intake import file_labels, ingest_summary, quarantine_summary
 from redflags.link import IdentifierIndex, Linker, LinkResult, PaymentPair
 from redflags.model import Case, Finding, Identifier, RecordKind
@@ -337,12 +337,16 @@ def run_scan(
             if options.memory_limit:
                 store.limit_memory(options.memory_limit)
             reports: list[IngestReport] = []
+            problems: list[IngestError] = []  # every broken file is said, not only the first
             with meter.measure("ingest"):
                 for spec in discovery:
                     progress.stage(f"ingest {spec.name} ({spec.kind.value})")
-                    reports.extend(ingest_source(store, spec, progress.advance))
+                    reports.extend(ingest_source(store, spec, progress.advance, problems))
+            raise_problems(problems)
             for report in reports:
                 progress.note(ingest_summary(report, labels))
+                if note := report.categories_note():
+                    progress.note(note)
             quarantine = quarantine_summary(store, reports, labels)
 
             engine = DuckDBEngine(store.connection)

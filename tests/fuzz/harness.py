@@ -159,6 +159,7 @@ def _summary_line(line: str) -> bool:
         or _SKIPPED_FILE.search(line)
         or _QUARANTINE_GROUP.search(line)
         or line.startswith("skipped ")
+        or line.startswith("note: ")  # unknown merchant categories (ingest/categories.py)
     )
 
 

@@ -10,12 +10,14 @@ with a descriptor's `values:`.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
 from redflags.catalogue.lists import load_merchant_categories
 
+_CATEGORY_LIKE = re.compile(r"[^\W_][\w &/.-]{0,39}")
 MAX_DISTINCT = 1000  # distinct unknown values counted per file (a hostile file may hold millions)
 SHOWN = 5
 
@@ -50,12 +52,15 @@ class CategoryCounter:
             self.counts[key] += 1
 
     def unknown(self) -> tuple[UnknownCategory, ...]:
-        """The most frequent unknown categories, each with what it may mean."""
+        """The most frequent unknown categories that look like category names (a word or an
+        MCC code; anything else may be an identifier and is never shown), each with what it
+        may mean."""
         known, groups = _known()
         return tuple(
             UnknownCategory(value, rows, _suggest(value, known, groups))
-            for value, rows in self.counts.most_common(SHOWN)
-        )
+            for value, rows in self.counts.most_common()
+            if _CATEGORY_LIKE.fullmatch(value) and sum(c.isdigit() for c in value) <= 4
+        )[:SHOWN]
 
 
 def _suggest(value: str, known: frozenset[str], groups: dict[str, tuple[str, ...]]) -> str | None:

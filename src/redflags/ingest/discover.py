@@ -27,7 +27,7 @@ from redflags.ingest.descriptor import (
     kind_for_name,
     load_descriptor,
 )
-from redflags.ingest.errors import IngestError
+from redflags.ingest.errors import IngestError, IngestProblems
 from redflags.ingest.ingest import IngestReport, Progress, ingest_file
 from redflags.ingest.readers import EXTENSIONS, is_data_file, split_name
 from redflags.model.records import KIND_TABLES, RecordKind
@@ -374,7 +374,28 @@ def discover(paths: Sequence[Path | str]) -> Discovery:
 
 
 def ingest_source(
-    store: Store, spec: SourceSpec, on_progress: Progress | None = None
+    store: Store,
+    spec: SourceSpec,
+    on_progress: Progress | None = None,
+    problems: list[IngestError] | None = None,
 ) -> list[IngestReport]:
-    """Ingest every file of a source, one report per file."""
-    return [ingest_file(store, path, spec.descriptor, on_progress) for path in spec.files]
+    """Ingest every file of a source, one report per file. With `problems`, a file that cannot
+    be ingested is added there and the next file is read (see `raise_problems`); without, the
+    first such file raises."""
+    reports = []
+    for path in spec.files:
+        try:
+            reports.append(ingest_file(store, path, spec.descriptor, on_progress))
+        except IngestError as exc:
+            if problems is None:
+                raise
+            problems.append(exc)
+    return reports
+
+
+def raise_problems(problems: list[IngestError]) -> None:
+    """After every file was tried: nothing, the one problem, or all of them at once."""
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise IngestProblems(problems)

@@ -37,3 +37,18 @@ class IngestError(Exception):
 
 class DescriptorError(IngestError):
     """A source descriptor is invalid; the message names file:line when it can."""
+
+
+class IngestProblems(IngestError):
+    """Several files could not be ingested: all of them are said at once (the other files were
+    ingested, each in its own transaction). One problem alone is raised as itself."""
+
+    def __init__(self, problems: list[IngestError]) -> None:
+        self.problems = problems
+        count = len(problems)
+        super().__init__(
+            None,
+            f"{count} files could not be ingested (the others were): "
+            + "; ".join(str(p) for p in problems),
+        )
+        self.summary = f"{count} files could not be ingested (the others were)"

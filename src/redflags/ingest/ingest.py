@@ -17,7 +17,7 @@ from redflags.ingest import bulk
 from redflags.ingest.categories import UnknownCategory
 from redflags.ingest.descriptor import SourceDescriptor
 from redflags.ingest.errors import IngestError
-from redflags.ingest.readers import BadRow, Row, open_rows, resolve_format, shorten
+from redflags.ingest.readers import BadRow, Row, open_rows, resolve_format
 from redflags.ingest.validate import RowValidator
 from redflags.model.records import RecordKind
 from redflags.store import BATCH_ROWS, QuarantineEntry, Store
@@ -67,18 +67,20 @@ class IngestReport:
             f"{name}: read {self.read} = stored {self.stored} (new {self.stored_new}, "
             f"updated {self.updated}, already stored {self.already_stored}) "
             f"+ quarantined {self.quarantined}"
-        ) + self._categories_note()
+        )
 
-    def _categories_note(self) -> str:
+    def categories_note(self) -> str | None:
+        """A line about merchant categories no indicator reads, or None."""
         if not self.unknown_categories:
-            return ""
+            return None
+        name = Path(self.file).name if self.file else self.source
         shown = []
         for unknown in self.unknown_categories:
-            text = f"{shorten(unknown.value, 40)!r} ({unknown.rows} rows"
+            text = f"{unknown.value!r} ({unknown.rows} rows"
             text += f"; perhaps {unknown.suggestion})" if unknown.suggestion else ")"
             shown.append(text)
         return (
-            "; merchant categories no indicator knows: "
+            f"note: {name}: merchant categories no indicator knows: "
             + ", ".join(shown)
             + " (add them to catalogue/lists/merchant_categories.yaml or map them with values:)"
         )
