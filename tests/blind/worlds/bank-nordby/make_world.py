@@ -880,6 +880,12 @@ for m in (8, 9, 10):
 for city, m, dd in tour:
     L(datetime(2026, m, dd, 23, R.randint(0, 59)), mus, mus["app_enhed"], dk_ip(), nets=(L9,))
 
+# nothing happens on an account before the customer was onboarded
+_onb = {c["konto_nr"]: datetime.strptime(c["oprettet"], "%d-%m-%Y") for c in customers}
+_onb_id = {c["kunde_nr"]: datetime.strptime(c["oprettet"], "%d-%m-%Y") for c in customers}
+txns = [r for r in txns if r["t"] >= max(_onb.get(r["fra_konto"], START), _onb.get(r["til_konto"], START))]
+logins = [r for r in logins if r["t"] >= _onb_id[r["kunde_nr"]]]
+
 # ---------------------------------------------------------------- write
 os.makedirs(OUT, exist_ok=True)
 truth = {}  # net -> file -> list of ids
@@ -982,7 +988,7 @@ META = {
     N2: dict(positive=True, typology="labour_exploitation",
              description="'Kolding Facade & Stillads ApS' and its owner Plamen Georgiev. Six Bulgarian scaffolders onboarded "
                          "within two weeks at a branch with him as 'interpreter' holding their passports; they live above the "
-                         "firm's premises; four carry his phone number (one changed to it), several are run from his phone, "
+                         "firm's premises; five carry his phone number (one changed to it), all are logged into from his phone, "
                          "three gave him power of attorney. Two workers' wages go straight into his own account; the others "
                          "send ~60 % of each salary back to him within two days ('bolig+transport', 'lån', 'afdrag') and a "
                          "fixed instalment to a Bulgarian recruiter that all of them pay. The firm has large invoices but "
