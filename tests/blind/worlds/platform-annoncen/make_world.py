@@ -279,7 +279,8 @@ def esc_text(name, age, nat, city, phone_txt, first_person=True, rng=R):
     if lang_en:
         hello = rng.choice(["Hi gentlemen", "Hello sweeties", "Hi darling", "Welcome"])
         bits.append("%s %s" % (hello, rng.choice(["💋", "🌹", "😘", "💋💋", ""])))
-        bits.append("I'm %s, %s%s%s, %d years." % (name, "sweet " if rng.random() < 0.33 else "", (nat + " ") if nat else "",
+        bits.append("I'm %s, %s%s%s%s, %d years." % (name, "sweet " if rng.random() < 0.33 else "",
+                                                   "young " if rng.random() < 0.12 else "", (nat + " ") if nat else "",
                                                    rng.choice(["girl", "lady", "woman"]), age))
         if rng.random() < 0.2:
             bits.append("Independent.")
@@ -289,7 +290,7 @@ def esc_text(name, age, nat, city, phone_txt, first_person=True, rng=R):
             bits.append("New in town, only a few days!")
         bits.append(rng.choice(["Incall in %s, outcall possible." % city, "Private apartment in %s." % city,
                                 "Relaxing massage and GFE.", "Classy and discreet."]))
-        if rng.random() < 0.044:
+        if rng.random() < 0.06:
             bits.append("Available 24/7.")
         bits.append(rng.choice(["Call or sms %s", "Text me: %s", "%s (sms first)"]) % phone_txt)
     else:
@@ -309,8 +310,8 @@ def esc_text(name, age, nat, city, phone_txt, first_person=True, rng=R):
             bits.append("Ny i byen – kun få dage!")
         bits.append(rng.choice(["Jeg tilbyder afslappende massage og hygge.", "Massage, GFE og kys.",
                                 "Diskret lejlighed i %s." % city, "Kun pæne og hygiejniske herrer."]))
-        if rng.random() < 0.044:
-            bits.append("24/7")
+        if rng.random() < 0.06:
+            bits.append("Åben 24/7")
         bits.append(rng.choice(["Ring eller sms %s", "Sms %s", "Skriv på %s - ingen skjulte numre"]) % phone_txt)
     if rng.random() < 0.4:
         bits.append(rng.choice(["💋", "🍒", "👅", "🌹", "🎀", "🍭", "✨"]))
@@ -343,7 +344,7 @@ for k in range(46):
               txt, navn=f_name, alder=u["_age"], telefon=shown(u["telefon_verificeret"]), pris="%d kr./time" % price,
               billeder=R.sample(u["_pics"], min(len(u["_pics"]), R.randint(1, 3))),
               sprog=["da", "en"] if u["_nat"] in ("", "dansk") else ["en"] + (["th"] if u["_nat"] == "thai" else []),
-              kontakt="WhatsApp" if R.random() < 0.02 else None)
+              kontakt=R.choice(["WhatsApp", "Telegram"]) if R.random() < 0.03 else None)
         prev = a
         for _ in range(R.randint(0, 3)):
             P(t + timedelta(days=R.randint(1, 12), hours=R.randint(0, 10)), u, 49.0, "Bump", "kort", kort=u["_card"], ad=a)
