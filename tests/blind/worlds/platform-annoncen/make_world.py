@@ -883,8 +883,7 @@ META = {
                          "KYC-SHARED-IDENTIFIERS", "KYC-BATCH-ONBOARDING", "KYC-DISPOSABLE-CONTACT", "FIN-AD-SITE-PAYMENTS",
                          "FIN-BUYER-PAYS-THIRD-PARTY", "RCS-EARNINGS-CONTROL", "RCS-RULES-THREATS", "RCS-DEBT-QUOTA",
                          "RCS-REMOTE-CONTROLLER", "RCS-ISOLATION", "RCS-SURV-LOCATION", "RCS-SURV-CHECKINS",
-                         "RCS-SURV-CAMERAS", "RCS-SURV-ACCOUNT-CONTROL", "RCS-SURV-EVIDENCE-WIPE", "RCS-IMAGE-BLACKMAIL",
-                         "RCS-REC-CHANNEL-SWITCH"]),
+                         "RCS-SURV-CAMERAS", "RCS-SURV-ACCOUNT-CONTROL", "RCS-SURV-EVIDENCE-WIPE", "RCS-IMAGE-BLACKMAIL"]),
     P2: dict(positive=True, typology="recruitment_scam_compound_forced_criminality",
              description="Three new business accounts (registered from Thailand/Cambodia in October, one shared device, a "
                          "foreign card, no or invalid CVR, free-mail) post templated Danish/English jobs: Danish-speaking "
@@ -897,7 +896,7 @@ META = {
              indicators=["RCS-REC-SCAM-COMPOUND", "RCS-REC-TOO-GOOD", "RCS-REC-PAID-TRAVEL-HOUSING", "RCS-REC-MESSENGER-JOB-AD",
                          "BEH-MESSENGER-ONLY", "RCS-REC-CHANNEL-SWITCH", "RCS-REC-EARLY-ID-REQUEST", "RCS-REC-URGENCY",
                          "RCS-REC-FEES-DEBT", "RCS-DOCS-RETAINED", "RCS-QUOTAS-PUNISH", "RCS-REC-UNVERIFIABLE-EMPLOYER",
-                         "BEH-AD-TEMPLATE", "BEH-SHARED-DEVICE", "RCS-SURV-ACCOUNT-CONTROL", "RCS-REC-HUNTING"]),
+                         "BEH-AD-TEMPLATE", "BEH-SHARED-DEVICE", "RCS-SURV-ACCOUNT-CONTROL", "KYC-SHARED-IDENTIFIERS"]),
     "L1-independent-escort": dict(positive=False, typology="lookalike_independent_sex_worker",
                                   description="Line, 34, Danish and independent: first-person ads, '100% ægte', 💋, her own "
                                               "verified phone, a 3-day trip to Aalborg ('ny i Aalborg'), deposit by MobilePay to "
