@@ -1,0 +1,57 @@
+"""The blind test sets (tests/blind/) are frozen, well formed, and measured.
+
+They were written by helpers who saw only the indicator descriptions (paraphrases) or
+indicators.md and docs/data.md (worlds), never the lexicons, detectors or generator. Editing one
+after reading the code would make it no longer blind: MANIFEST.sha256 pins every file, so such an
+edit shows up here and must be a new set instead (issue #13)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from redflags.catalogue import load_catalogue
+from redflags.evaluation.paraphrases import load_sets, measure
+
+BLIND = Path(__file__).parent / "blind"
+SETS = list(load_sets(BLIND / "paraphrases"))
+
+
+def test_every_blind_file_is_as_it_was_frozen() -> None:
+    pinned = {}
+    for line in (BLIND / "MANIFEST.sha256").read_text(encoding="utf-8").splitlines():
+        digest, name = line.split(maxsplit=1)
+        pinned[name] = digest
+    present = {
+        p.relative_to(BLIND).as_posix()
+        for p in BLIND.rglob("*")
+        if p.is_file() and p.name != "MANIFEST.sha256" and "__pycache__" not in p.parts
+    }
+    assert present == set(pinned), "a blind file was added or removed: freeze a new set"
+    for name, digest in pinned.items():
+        assert hashlib.sha256((BLIND / name).read_bytes()).hexdigest() == digest, name
+
+
+@pytest.mark.parametrize("data", SETS, ids=[str(d["indicator"]) for d in SETS])
+def test_each_paraphrase_set_has_the_shape_the_issue_asks_for(data: dict[str, object]) -> None:
+    items = list(data["items"])  # type: ignore[call-overload]
+    fire = [i for i in items if i["expect"] == "fire"]
+    languages = {i["lang"] for i in fire}
+    assert len(fire) >= 20 and len(items) - len(fire) >= 8
+    assert len(languages) >= 4 and {"da", "en"} <= languages
+    assert len({i["id"] for i in items}) == len(items)
+
+
+def test_the_text_indicators_are_measured_on_every_set() -> None:
+    """Regression floor, not a target: the figures of docs/evaluation.md ("Blind paraphrases")
+    with a margin; the aim is recall >= 0.85 at precision >= 0.95."""
+    catalogue = load_catalogue()
+    results = [measure(data, catalogue) for data in SETS]
+    assert len(results) == 22
+    hits = sum(r.hits for r in results)
+    fire = sum(r.fire for r in results)
+    alarms = sum(r.false_alarms for r in results)
+    assert hits / fire >= 0.30
+    assert hits / (hits + alarms) >= 0.80
