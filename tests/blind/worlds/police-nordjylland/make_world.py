@@ -746,6 +746,7 @@ for i, r in enumerate(recruits):
     kyc(r, at(t0, 3, 6), "Stamdata ændret", "Telefon", r.tel, KH_PHONE, "Netbank")
     kyc(r, at(t0, 3, 6), "Stamdata ændret", "E-mail", r.email, "dksupport0%d@gmail.com" % (i + 1), "Netbank")
     r.old = (r.tel, r.email, r.device)
+    r.mp = r.tel
     r.tel, r.email, r.device = KH_PHONE, "dksupport0%d@gmail.com" % (i + 1), DEV_KH
 kyc(frederik, at(dt.date(2026, 10, 2), 10, 12), "Legitimation: video-ID ikke godkendt", kanal="Video",
     note="Kontrol efter advarsel om indbetalinger. Kunden læste svar op fra papir, en anden person talte engelsk i baggrunden.")
@@ -758,6 +759,7 @@ kyc(nikolaj, at(dt.date(2026, 10, 22), 12, 13), "Stamdata ændret", "Telefon", K
 kyc(nikolaj, at(dt.date(2026, 10, 22), 12, 13), "Stamdata ændret", "E-mail", nikolaj.email, nikolaj.old[1], "Filial Aalborg C")
 kyc(nikolaj, at(dt.date(2026, 10, 22), 12, 13), "Stamdata ændret", "App-enhed", DEV_KH, NIK_NEW[1], "Filial Aalborg C")
 nikolaj.tel, nikolaj.email, nikolaj.device = NIK_NEW[0], nikolaj.old[1], NIK_NEW[1]
+nikolaj.mp = NIK_NEW[0]
 # look-alikes and background entries
 for s in seasonals:
     kyc(s, at(dt.date(2026, 6, 2), 9, 12), "Kunde oprettet", kanal="Filial Hjørring", note="Lønkonto, sæsonansættelse jun-sep")
@@ -767,7 +769,7 @@ for s in seasonals:
 for s in studs:
     kyc(s, at(s.since, 10, 20), "Kunde oprettet", kanal="App (selvbetjening)", note="Ung/studerende")
     kyc(s, at(s.since, 10, 20), "Legitimation: video-ID godkendt", kanal="Video")
-kyc(maria, at(dt.date(2026, 7, 9), 18, 20), "Stamdata ændret", "Telefon", "+45 20 00 17 29", popa_tel, "Mobilbank", note="")
+kyc(maria, at(dt.date(2026, 7, 9), 18, 20), "Stamdata ændret", "Telefon", phone(), popa_tel, "Mobilbank", note="")
 kyc(ana, at(dt.date(2026, 8, 30), 18, 20), "Stamdata ændret", "Adresse", "Kollegievej 3, 9800 Hjørring", "Bispensgade 9, 1., 9800 Hjørring", "Mobilbank")
 old_pens = [c for c in bg if c.occ == "Pensionist"]
 for c in old_pens[:2]:
@@ -954,7 +956,7 @@ def bg_text(p, city, newtown=False):
     bits = []
     if da:
         bits.append(R.choice(["Hej søde mand", "Hej med dig", "Hej og velkommen", "Hej gentleman", "Hej du"]) + " " + (p["emo"][0] if p["emo"] else ""))
-        adj = " ".join(x for x in [("ung" if p["young"] else ""), ("lille" if p["petite"] else ""), R.choice(["sød", "sød", "lækker", "smilende", "sensuel", "frisk", "moden"])] if x)
+        adj = " ".join(x for x in [("ung" if p["young"] else ""), ("lille" if p["petite"] else ""), R.choice(["sød", "sød", "lækker", "smilende", "sensuel", "frisk"] + ([] if p["young"] else ["moden"]))] if x)
         bits.append("Jeg hedder %s og er en %s %s kvinde på %d år." % (p["name"], adj, NAT_DA[p["nat"]], p["age"]))
         if newtown:
             bits.append("Ny i %s – kun få dage!" % city)
@@ -981,7 +983,7 @@ def bg_text(p, city, newtown=False):
             bits.append(R.choice(["Ring eller sms %s", "Ring på %s", "Kontakt mig på %s", "Tlf %s"]) % ph)
     else:
         bits.append(R.choice(["Hi gentlemen", "Hello darling", "Hey there", "Welcome"]) + " " + (p["emo"][0] if p["emo"] else ""))
-        adj = " ".join(x for x in [("young" if p["young"] else ""), ("petite" if p["petite"] else ""), R.choice(["sweet", "sweet", "sexy", "elegant", "smiling", "naughty", "mature"])] if x)
+        adj = " ".join(x for x in [("young" if p["young"] else ""), ("petite" if p["petite"] else ""), R.choice(["sweet", "sweet", "sexy", "elegant", "smiling", "naughty"] + ([] if p["young"] else ["mature"]))] if x)
         nat = {"dansk": "Danish", "latina": "Latina", "asian": "Asian", "thai": "Thai", "svensk": "Swedish", "polsk": "Polish",
                "brasiliansk": "Brazilian", "ebony": "ebony", "russisk": "Russian"}[p["nat"]]
         bits.append("I'm %s, a %s %s lady, %d years." % (p["name"], adj, nat, p["age"]))
@@ -1743,7 +1745,7 @@ COUNTS["bank/kunder.csv"] = write_csv("bank/kunder.csv",
     ["Kunde nr", "Navn", "Fødselsdato", "Statsborgerskab", "Adresse", "Postnr", "By", "Telefon", "E-mail", "Kunde siden", "Konto (IBAN)",
      "Beskæftigelse", "Indkomst pr. md. (kr)", "Kundetype", "Folkeregistreret i DK siden", "Korrespondancesprog", "MobilePay-nummer", "Registreret app-enhed"],
     [([c.nr, c.name, dkd(c.birth) if c.seg == "Privat" else "", c.nat, c.street, c.pc, c.town, c.tel, c.email, dkd(c.since), c.iban, c.occ,
-       kr(c.income)[:-3] if c.income else "", c.seg, dkd(c.resident_from) if c.seg == "Privat" else "", c.lang, c.mp or (c.tel if c.seg == "Privat" and c.kind != "N2" else ""),
+       kr(c.income)[:-3] if c.income else "", c.seg, dkd(c.resident_from) if c.seg == "Privat" else "", c.lang, c.mp or (c.tel if c.seg == "Privat" else ""),
        c.device if c.seg == "Privat" else ""], c.tags) for c in CUSTS], bom=True, id_col="Kunde nr")
 # --- bank: postings, per account in time order, with running balance
 TX.sort(key=lambda t: (t["c"].nr, t["ts"]))
