@@ -946,7 +946,7 @@ def bg_persona():
                 city=R.choice(["Aalborg"] * 6 + ["Hjørring", "Frederikshavn", "Aarhus", "Aarhus", "Randers", "Thisted", "Brønderslev"]),
                 price=R.choice([1200, 1300, 1400, 1500, 1500, 1500, 1600, 1800, 2000, 1000]), hashes=[phash() for _ in range(R.randint(1, 4))],
                 site=R.choice(list(SITES)), phone_style=R.choice(["plain"] * 8 + ["tight"] * 4 + ["intl"] * 2 + ["words", "letters", "dots", "keycap"]),
-                massage=R.random() < .14, young=R.random() < .12, real=R.random() < .2, indep=R.random() < .22, h247=R.random() < .045,
+                massage=R.random() < .14, young=R.random() < .12, real=R.random() < .2, indep=R.random() < .22, h247=R.random() < .07,
                 sms=R.random() < .05, msgr=R.random() < .03, gfe=R.random() < .03, tour=R.random() < .12, petite=R.random() < .08,
                 emo=[e for e, p in EMO if R.random() < p])
 
