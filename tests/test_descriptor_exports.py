@@ -84,9 +84,9 @@ derive:
 """
 
 ADS = """\
-annonce;navn;by;overskrift;tekst;oprettet
-A1;Mia;Odense;Ny i byen;Ring 20 00 00 01;2026-12-01T10:00:00
-A2;Mia;Vejle;Ny i byen;Ring 20 00 00 01;2026-12-02T10:00:00
+annonce;navn;by;overskrift;tekst;oprettet;telegram
+A1;Mia;Odense;Ny i byen;Ring 20 00 00 01;2026-12-01T10:00:00;@mia_dk
+A2;Mia;Vejle;Ny i byen;Ring 20 00 00 01;2026-12-02T10:00:00;
 """
 
 ADS_DESCRIPTOR = """\
@@ -102,6 +102,7 @@ columns:
   city: by
 derive:
   persona: {join: [navn, by], separator: " / "}
+  handle: {first: [telegram, navn]}
 """
 
 
@@ -179,9 +180,9 @@ def test_a_chat_export_without_ids_gets_stable_derived_ids(store: Store, tmp_pat
 
 def test_a_persona_from_columns(store: Store, tmp_path: Path) -> None:
     _ingest(store, tmp_path, "annoncer", ADS, ADS_DESCRIPTOR, "annoncer.csv")
-    assert _rows(store, "SELECT persona FROM ads ORDER BY ad_id") == [
-        ("Mia / Odense",),
-        ("Mia / Vejle",),
+    assert _rows(store, "SELECT persona, handle FROM ads ORDER BY ad_id") == [
+        ("Mia / Odense", "@mia_dk"),
+        ("Mia / Vejle", "Mia"),  # the first column with a value
     ]
 
 
@@ -210,6 +211,7 @@ def test_the_delimiter_is_found_from_the_header(header: bytes, delimiter: str) -
         ("units:\n  amount: {period: month}\n", "not an amount per period"),
         ("units:\n  memo: {scale: 2}\n", "units are for number fields"),
         ("derive:\n  txn_id: {hash: [a], join: [b]}\n", "exactly one of hash"),
+        ("derive:\n  txn_id: {separator: x}\n", "exactly one of hash"),
         ("values:\n  colour: {a: b}\n", "'colour' is not a canonical transaction field"),
         ("delimiter: ';;'\n", "one character"),
     ],
@@ -279,3 +281,68 @@ def test_a_category_that_looks_like_an_identifier_is_never_shown() -> None:
     for value in ("+45 20 00 00 01", "anna@example.com", "<b>x</b>", "travel", "5999", "hotel"):
         counter.add(value)
     assert [u.value for u in counter.unknown()] == ["travel", "5999"]
+
+
+def test_unix_epoch_timestamps(store: Store, tmp_path: Path) -> None:
+    data = "epoch\tbruger_id\thandling\n1783695540\tu1\tlogin\nsoon\tu2\tlogin\n"
+    descriptor = (
+        "name: sessioner\nkind: device_event\nfile: s.tsv\n"
+        "columns: {ts: epoch, account: bruger_id, event: handling}\nformats: {ts: epoch}\n"
+    )
+    report = _ingest(store, tmp_path, "sessioner", data, descriptor, "s.tsv")
+    assert (report.stored, report.quarantined) == (1, 1)
+    [(ts,)] = _rows(store, "SELECT ts FROM device_events")
+    assert ts == datetime.fromtimestamp(1783695540, UTC)
+
+
+STATEMENT = """\
+Kontonr;Tidspunkt;Posteringstype;Tekst;Modpart konto/tlf;Modpart;Beløb;Posterings-ID
+8946744308;01-07-2026 16:17;Overførsel;Husleje;DK00 0000 1569 8602 42;Udlejer ApS;-2.200,00;P1
+8946744308;02-07-2026 09:00;MobilePay;Tak;+45 20 00 11 22;Anna;500,00;P2
+8946744308;03-07-2026 10:00;Hævning;Automat;;;-1.000,00;P3
+8946744308;04-07-2026 10:00;Dankort;Netto;;Netto Hjørring;-99,50;P4
+"""
+
+STATEMENT_DESCRIPTOR = """\
+name: vendelbo_posteringer
+kind: transaction
+file: konto.csv
+columns: {txn_id: Posterings-ID, ts: Tidspunkt, amount: Beløb, channel: Posteringstype, memo: Tekst}
+derive:
+  payer: {template: "DK00 0000 {Kontonr}"}
+statement:
+  counterparty: [Modpart konto/tlf, Modpart]
+values:
+  channel: {Overførsel: transfer, MobilePay: p2p, Hævning: atm, Dankort: card}
+formats:
+  ts: "%d-%m-%Y %H:%M"
+"""
+
+
+def test_an_account_statement_becomes_payments_between_holder_and_counterparty(
+    store: Store, tmp_path: Path
+) -> None:
+    report = _ingest(store, tmp_path, "konto", STATEMENT, STATEMENT_DESCRIPTOR, "konto.csv")
+    assert (report.stored, report.quarantined) == (3, 1)
+    rows = _rows(store, "SELECT txn_id, payer, payee, amount FROM transactions ORDER BY txn_id")
+    holder = "DK0000008946744308"  # the template, spaces gone as in every account field
+    assert rows == [
+        ("P1", holder, "DK0000001569860242", 2200.0),
+        ("P2", "+4520001122", holder, 500.0),
+        ("P4", holder, "NettoHjørring", 99.5),
+    ]
+    [(reason,)] = _rows(store, "SELECT reason FROM quarantine")
+    assert reason == "statement: no counterparty in Modpart konto/tlf, Modpart"
+
+
+@pytest.mark.parametrize(
+    "template", ["{Kontonr!r}", "{Kontonr:>10}", "{a.b}", "{x[0]}", "no placeholder", "{"]
+)
+def test_a_template_names_plain_columns_only(tmp_path: Path, template: str) -> None:
+    path = tmp_path / "t.source.yaml"
+    path.write_text(
+        f"name: x\nkind: transaction\nderive:\n  payer: {{template: '{template}'}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DescriptorError, match="template"):
+        load_descriptor(path)

@@ -651,7 +651,17 @@ def synth(
 
 @app.command()
 def evaluate(
-    world: Annotated[Path, typer.Option(help="World folder written by `redflags synth`.")],
+    world: Annotated[
+        Path,
+        typer.Option(
+            help="World folder written by `redflags synth`, or a blind world (its own files "
+            "and a truth.yaml; give --descriptors)."
+        ),
+    ],
+    descriptors: Annotated[
+        Path | None,
+        typer.Option(help="For a blind world: the folder of *.source.yaml that map its files."),
+    ] = None,
     out: Annotated[Path | None, typer.Option(help="Run folder (default: runs/<run id>).")] = None,
     memory_limit: MemoryLimit = None,
     region: Region = None,
@@ -661,11 +671,15 @@ def evaluate(
     alert_min_score: AlertMinScore = None,
 ) -> None:
     """Scan a synthetic world and measure precision, recall and cost against its truth."""
+    from redflags.evaluation.blind_truth import is_blind_world
     from redflags.evaluation.truth import TruthError
-    from redflags.pipeline import ScanError, ScanOptions, run_evaluation
+    from redflags.pipeline import ScanError, ScanOptions, run_blind_evaluation, run_evaluation
 
     if not world.is_dir():
         _fail(f"{world}: no such folder")
+    blind = is_blind_world(world)
+    if blind and (descriptors is None or not descriptors.is_dir()):
+        _fail(f"{world} is a blind world (truth.yaml): give --descriptors FOLDER to map its files")
     run = _settings(
         settings_file,
         region=region,
@@ -688,7 +702,10 @@ def evaluate(
                 settings_file=run.source,
                 queues=_queues(run),
             )
-            result = run_evaluation(world, options, sink)
+            if blind and descriptors is not None:
+                result = run_blind_evaluation(world, descriptors, options, sink)
+            else:
+                result = run_evaluation(world, options, sink)
             sink.finish()
     except (*DATA_ERRORS, ScanError, TruthError) as exc:
         _fail_data(exc)
@@ -709,6 +726,18 @@ def evaluate(
         table.add_row(indicator, *(str(row[k]) for k in ("precision", "recall", "f1", "support")))
     console.print(table)
     _print_lexicon_rates(metrics.get("lexicon") or {})
+    for case in metrics.get("cases", ()):
+        console.print(
+            f"{_safe(case['case_id'])}: score {case['score']:g} on "
+            f"{_safe(', '.join(case['networks']) or 'no network of the truth')}"
+            + (" (forced review)" if case["forced_review"] else ""),
+            highlight=False,
+        )
+    for network, missing in (metrics.get("unresolved_members") or {}).items():
+        console.print(
+            f"[yellow]truth[/] {_safe(network)}: {missing} member row(s) not in the store "
+            "(quarantined, or in a file no descriptor reads)"
+        )
     _print_quarantine(result.scan.quarantine)
     console.print(f"Metrics: {_safe(result.metrics_path.resolve())}", soft_wrap=True)
     console.print(f"Table: {_safe(result.markdown_path.resolve())}", soft_wrap=True)

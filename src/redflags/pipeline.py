@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from itertools import chain
 from pathlib import Path
@@ -24,6 +25,8 @@ from redflags.detectors import FindingsReader, detector_for
 from redflags.detectors.features import settings as feature_settings
 from redflags.engines import DuckDBEngine, Engine
 from redflags.evaluation import indicator_metrics, load_truth, network_metrics
+from redflags.evaluation.blind_truth import load_blind_truth
+from redflags.evaluation.blind_truth import resolve as resolve_blind
 from redflags.evaluation.lexicon_rates import lexicon_counts, lexicon_table, record_venues
 from redflags.evaluation.metrics import queue_metrics
 from redflags.evaluation.report import SCHEMA_VERSION as EVALUATION_SCHEMA_VERSION
@@ -604,6 +607,10 @@ def run_evaluation(
             "alerts": queue_metrics(scan.alerts, truth.records, truth.networks, "alert_id"),
             "hard_negative_cases": networks["hard_negative_cases"],
         }
+    return _written(scan, metrics, meter)
+
+
+def _written(scan: ScanResult, metrics: dict[str, Any], meter: StageMeter) -> EvaluationResult:
     metrics["stages"] = {**scan.stages, **meter.stages}
     metrics_path = scan.run_dir / "metrics.json"
     metrics_path.write_text(json_dumps(metrics, indent=2), encoding="utf-8")
@@ -614,3 +621,61 @@ def run_evaluation(
     return EvaluationResult(
         scan=scan, metrics=metrics, metrics_path=metrics_path, markdown_path=markdown_path
     )
+
+
+def run_blind_evaluation(
+    world: Path,
+    descriptors: Path,
+    options: ScanOptions | None = None,
+    progress: Progress | None = None,
+) -> EvaluationResult:
+    """Scan a blind world (its own files, read through our descriptors) and measure the cases
+    against its truth.yaml (evaluation/blind_truth.py). The world's folder is never written:
+    its files and the descriptors are copied into a scratch folder and scanned there."""
+    options = options or ScanOptions()
+    meter = StageMeter()
+    with meter.measure("truth"):
+        meta, networks = load_blind_truth(world)
+    with scratch_folder() as scratch:
+        data = scratch / "data"
+        shutil.copytree(world, data, ignore=shutil.ignore_patterns("truth.yaml", "*.py", "*.md"))
+        for descriptor in sorted(descriptors.glob("*.source.y*ml")):
+            target = data / descriptor.relative_to(descriptors)
+            shutil.copyfile(descriptor, target)
+        db = scratch / "store.duckdb"
+        scan = run_scan([data], replace(options, db=db), progress)
+        with meter.measure("metrics"), Store.open(db, read_only=True) as store:
+            resolved = resolve_blind(meta, networks, store, data)
+    truth = resolved.truth
+    with meter.measure("metrics"):
+        result = network_metrics(scan.cases, truth.networks, truth.network_records())
+        metrics: dict[str, Any] = {
+            "schema_version": EVALUATION_SCHEMA_VERSION,
+            "run_id": scan.run_id,
+            "world": truth.world,
+            "blind": True,
+            "indicators": {},
+            "networks": result,
+            "unresolved_members": resolved.unresolved,
+            "entities": scan.link.pivot_count,
+            "cases_per_10k": round(len(scan.cases) * 10_000 / max(scan.link.pivot_count, 1), 3),
+            "volume": scan.volume,
+            "youth_queue": queue_metrics(
+                scan.youth_queue, truth.records, truth.networks, "item_id"
+            ),
+            "alerts": queue_metrics(scan.alerts, truth.records, truth.networks, "alert_id"),
+            "hard_negative_cases": result["hard_negative_cases"],
+            "cases": [
+                {
+                    "case_id": c.case_id,
+                    "score": round(c.score.total, 2),
+                    "forced_review": c.score.forced_review,
+                    "indicators": list(c.indicator_ids),
+                    "networks": sorted(
+                        {n for r in c.records if (n := truth.records.get(r)) is not None}
+                    ),
+                }
+                for c in scan.cases
+            ],
+        }
+    return _written(scan, metrics, meter)

@@ -20,6 +20,7 @@ import yaml
 from redflags.evaluation.truth import TruthError, WorldTruth
 from redflags.model.records import KIND_TABLES, RecordKind
 from redflags.store import Store
+from redflags.store.sql import quote_identifier
 
 TRUTH_FILE = "truth.yaml"
 _HEADERLESS = (".jsonl", ".json", ".ndjson")
@@ -105,15 +106,14 @@ def resolve(
     return Resolved(truth=truth, unresolved=unresolved)
 
 
-def _row_index(
-    store: Store, data_dir: Path
-) -> dict[str, tuple[dict[str, str], dict[int, str]]]:
+def _row_index(store: Store, data_dir: Path) -> dict[str, tuple[dict[str, str], dict[int, str]]]:
     """file name -> ({source id: key}, {data line: key}) for every stored record."""
     index: dict[str, tuple[dict[str, str], dict[int, str]]] = {}
     for kind in RecordKind:
         table, id_field = KIND_TABLES[kind]
         rows = store.connection.execute(
-            f'SELECT "{id_field}", _file, _line FROM {table} WHERE _file IS NOT NULL'  # noqa: S608
+            f"SELECT {quote_identifier(id_field)}, _file, _line "
+            f"FROM {quote_identifier(table)} WHERE _file IS NOT NULL"
         ).fetchall()
         for record_id, file, line in rows:
             path = Path(file)

@@ -66,5 +66,7 @@ class CategoryCounter:
 def _suggest(value: str, known: frozenset[str], groups: dict[str, tuple[str, ...]]) -> str | None:
     if value in groups:  # a group's name used as a category
         return ", ".join(groups[value])
+    if value.isdigit():  # an MCC code: a similar-looking code is not a similar trade
+        return None
     close = difflib.get_close_matches(value, sorted(known | set(groups)), n=3, cutoff=0.75)
     return ", ".join(close) if close else None

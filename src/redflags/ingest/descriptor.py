@@ -9,6 +9,7 @@ aliases or tags, bounded size and depth) and `file` must stay inside the descrip
 from __future__ import annotations
 
 import codecs
+import string
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Literal
@@ -34,6 +35,7 @@ DESCRIPTOR_SUFFIXES = (".source.yaml", ".source.yml")
 
 Format = Literal["csv", "jsonl", "parquet", "auto"]
 Period = Literal["year", "month", "week", "day"]
+EPOCH_FORMATS = ("epoch", "epoch_ms")  # Unix seconds or milliseconds, UTC
 PER_YEAR: dict[str, float] = {"year": 1.0, "month": 12.0, "week": 52.0, "day": 365.0}
 
 # A descriptor is a dozen lines; these bounds only stop hostile files early.
@@ -78,23 +80,63 @@ class Unit(BaseModel):
 
 class Derived(BaseModel):
     """A field the source does not have, made from source columns: `hash` (a stable id from
-    the values, for exports without ids) or `join` (e.g. a persona from name and city)."""
+    the values, for exports without ids), `join` (e.g. a persona from name and city) or
+    `first` (the first column with a value: a card token, else a MobilePay number)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     hash: tuple[str, ...] | None = Field(default=None, min_length=1, max_length=20)
     join: tuple[str, ...] | None = Field(default=None, min_length=1, max_length=20)
+    first: tuple[str, ...] | None = Field(default=None, min_length=1, max_length=20)
+    # "DK00 0000 {Kontonr}": text with {column} placeholders (no formatting, no attributes)
+    template: str | None = Field(default=None, min_length=1, max_length=200)
     separator: str = Field(default=" ", max_length=10)
 
     @model_validator(mode="after")
     def _one_way(self) -> Derived:
-        if (self.hash is None) == (self.join is None):
-            raise ValueError("give exactly one of hash: [columns] or join: [columns]")
+        ways = (self.hash, self.join, self.first, self.template)
+        if sum(way is not None for way in ways) != 1:
+            raise ValueError(
+                "give exactly one of hash: [columns], join: [columns], first: [columns] or "
+                "template: 'text {column}'"
+            )
+        if self.template is not None:
+            template_columns(self.template)  # raises on a placeholder that is not a plain name
         return self
 
     @property
     def columns(self) -> tuple[str, ...]:
-        return self.hash or self.join or ()
+        if self.template is not None:
+            return template_columns(self.template)
+        return self.hash or self.join or self.first or ()
+
+
+def template_columns(template: str) -> tuple[str, ...]:
+    """The columns a template names; only plain `{column}` placeholders are allowed."""
+    names = []
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise ValueError(f"template {template!r}: {exc}") from None
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name or spec or conversion or any(c in name for c in ".[]"):
+            raise ValueError(f"template {template!r}: use plain {{column}} placeholders")
+        names.append(name)
+    if not names:
+        raise ValueError(f"template {template!r} names no column")
+    return tuple(names)
+
+
+class Statement(BaseModel):
+    """An account statement: one row per posting on the holder's account, the amount signed
+    from the holder's side (negative = money out). Each row becomes a payment from payer to
+    payee with a positive amount: out of the holder's account to the counterparty, or in."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    counterparty: tuple[str, ...] = Field(min_length=1, max_length=10)  # first with a value
 
 
 class SourceDescriptor(BaseModel):
@@ -123,6 +165,14 @@ class SourceDescriptor(BaseModel):
     formats: dict[str, str | list[str]] = Field(default_factory=dict)
     units: dict[str, Unit] = Field(default_factory=dict)  # canonical number field -> its unit
     derive: dict[str, Derived] = Field(default_factory=dict)  # canonical field -> made from
+    # transactions only: rows are postings on an account (`account` via columns.payer or derive)
+    statement: Statement | None = None
+
+    @model_validator(mode="after")
+    def _statement_of_transactions(self) -> SourceDescriptor:
+        if self.statement is not None and self.kind is not RecordKind.TRANSACTION:
+            raise ValueError("statement: is for transactions (postings on an account)")
+        return self
 
     @field_validator("delimiter")
     @classmethod
@@ -206,11 +256,11 @@ class SourceDescriptor(BaseModel):
                     "bad_format", "{key}: formats are for timestamps and dates", {"key": key}
                 )
             for fmt in [given] if isinstance(given, str) else given:
-                if "%" not in fmt or len(fmt) > 64:
+                if fmt not in EPOCH_FORMATS and ("%" not in fmt or len(fmt) > 64):
                     raise PydanticCustomError(
                         "bad_format",
-                        "{key}: {fmt!r} is not a strptime format such as '%d-%m-%Y %H:%M'",
-                        {"key": key, "fmt": fmt},
+                        "{key}: {fmt} is not a strptime format ('%d-%m-%Y %H:%M') or epoch",
+                        {"key": key, "fmt": repr(fmt)},
                     )
         return value
 

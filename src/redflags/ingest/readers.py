@@ -37,6 +37,7 @@ FileFormat = Literal["csv", "jsonl", "parquet"]
 
 EXTENSIONS: dict[str, FileFormat] = {
     ".csv": "csv",
+    ".tsv": "csv",  # the delimiter (tab) is found from the header
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".parquet": "parquet",
@@ -105,7 +106,7 @@ def resolve_format(path: Path, declared: str = "auto") -> FileFormat:
     if fmt is None:
         raise IngestError(
             path,
-            "cannot tell the format from the name; use .csv, .jsonl or .parquet "
+            "cannot tell the format from the name; use .csv, .tsv, .jsonl or .parquet "
             "(optionally .gz) or set 'format' in a source descriptor",
         )
     if fmt == "parquet" and gz:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -14,9 +14,17 @@ from pydantic import ValidationError
 
 from redflags.ingest.categories import CategoryCounter
 from redflags.ingest.coerce import CoercionError, coerce, show
-from redflags.ingest.descriptor import Derived, SourceDescriptor
+from redflags.ingest.descriptor import EPOCH_FORMATS, Derived, SourceDescriptor
 from redflags.ingest.errors import IngestError
 from redflags.model.records import KIND_TABLES, RECORD_TYPES, FieldSpec, RecordKind, field_specs
+
+# Account numbers: spaces are how a statement prints them, not part of the number.
+ACCOUNT_FIELDS: dict[RecordKind, tuple[str, ...]] = {
+    RecordKind.TRANSACTION: ("payer", "payee"),
+    RecordKind.CUSTOMER: ("account_id",),
+    RecordKind.DEVICE_EVENT: ("account",),
+    RecordKind.COMPANY: ("account_id",),
+}
 
 
 def derive_event_id(record: Mapping[str, Any]) -> str:
@@ -63,6 +71,7 @@ class RowValidator:
             for field, unit in descriptor.units.items()
         }
         self.categories = CategoryCounter() if self.kind is RecordKind.TRANSACTION else None
+        self.statement = descriptor.statement
         by_name = {s.name: s for s in self.specs}
         self.defaults = {
             name: coerce(by_name[name], value, self.zone, self.separator)
@@ -73,6 +82,8 @@ class RowValidator:
     def source_columns(self) -> list[str]:
         """Every source column this validator may read."""
         derived = {c for d in self.descriptor.derive.values() for c in d.columns}
+        if self.statement:
+            derived |= set(self.statement.counterparty)
         return sorted(set(self.sources.values()) | derived)
 
     def _raw_value(self, spec: FieldSpec, raw: Mapping[str, Any]) -> Any:
@@ -102,7 +113,7 @@ class RowValidator:
                 ]
                 continue
             column = self.sources[spec.name]
-            if column in present:
+            if column in present or (self.statement and spec.name == "payee"):
                 continue
             if spec.required and spec.name not in self.defaults:
                 missing.append(column if column == spec.name else f"{column} (for {spec.name})")
@@ -111,6 +122,24 @@ class RowValidator:
         if missing:
             plural = "s" if len(missing) > 1 else ""
             raise IngestError(file, f"missing column{plural}: {', '.join(missing)}")
+
+    def _posting(self, values: dict[str, Any], raw: Mapping[str, Any]) -> str | None:
+        """A statement row as a payment: money out of the holder's account (`payer` as mapped)
+        to the counterparty, or in from it; the amount made positive."""
+        assert self.statement is not None
+        counterparty = next(
+            (text for c in self.statement.counterparty if (text := str(raw.get(c) or "").strip())),
+            None,
+        )
+        if counterparty is None:
+            shown = ", ".join(self.statement.counterparty)
+            return f"statement: no counterparty in {shown}"
+        amount = values["amount"]
+        if amount < 0:
+            values["payee"], values["amount"] = counterparty, -amount
+        else:
+            values["payee"], values["payer"] = values["payer"], counterparty
+        return None
 
     def _hint(self, spec: FieldSpec) -> str:
         """How to fix a value outside a field's choices: a descriptor's value map."""
@@ -135,12 +164,20 @@ class RowValidator:
             if value is None or value == ():
                 value = self.defaults.get(spec.name, value)
             if value is None:
-                if spec.required:
+                if spec.required and not (self.statement and spec.name == "payee"):
                     problems.append(f"missing required field {spec.name}")
                 continue  # leave it to the model's default
             values[spec.name] = value
         if problems:
             return "; ".join(problems)
+        if self.statement:
+            problem = self._posting(values, raw)
+            if problem:
+                return problem
+        for name in ACCOUNT_FIELDS.get(self.kind, ()):
+            if isinstance(values.get(name), str):
+                # "DK00 0000 6540 7960 91" and "DK0000006540796091" are one account
+                values[name] = "".join(values[name].split())
         try:
             record = self.model.model_validate(values)
         except ValidationError as exc:
@@ -157,6 +194,10 @@ def _derive(derived: Derived, raw: Mapping[str, Any]) -> str | None:
     parts = ["" if raw.get(c) is None else str(raw.get(c)).strip() for c in derived.columns]
     if not any(parts):
         return None
+    if derived.first is not None:
+        return next(p for p in parts if p)
+    if derived.template is not None:
+        return derived.template.format_map(dict(zip(derived.columns, parts, strict=True)))
     if derived.hash is not None:
         text = json.dumps(parts, ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
@@ -168,8 +209,12 @@ def _parse_time(text: str, formats: list[str], as_date: bool) -> datetime | date
     works too (an export may mix both)."""
     for fmt in formats:
         try:
-            moment = datetime.strptime(text, fmt)
-        except ValueError:
+            if fmt in EPOCH_FORMATS:
+                seconds = float(text) / (1000 if fmt == "epoch_ms" else 1)
+                moment = datetime.fromtimestamp(seconds, UTC)
+            else:
+                moment = datetime.strptime(text, fmt)
+        except (ValueError, OverflowError, OSError):
             continue
         return moment.date() if as_date else moment
     try:
