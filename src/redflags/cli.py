@@ -183,6 +183,10 @@ AlertMinScore = Annotated[
         help="Score (without fairness modifiers) that makes a group an alert (default 4).",
     ),
 ]
+Model = Annotated[
+    str | None,
+    typer.Option("--model", help="Risk model: risk-v1 or risk-v2 (docs/scoring.md)."),
+]
 DATA_ERRORS = (IngestError, DescriptorError, CatalogueError, StoreError, RunFolderError)
 
 
@@ -418,6 +422,7 @@ def scan(
     max_alert_share: MaxAlertShare = None,
     max_case_share: MaxCaseShare = None,
     alert_min_score: AlertMinScore = None,
+    model: Model = None,
 ) -> None:
     """Ingest, evaluate every indicator, link, score and write findings, cases and a report."""
     from redflags.cases.baseline import default_baseline_path
@@ -439,6 +444,7 @@ def scan(
         max_alert_share=max_alert_share,
         max_case_share=max_case_share,
         alert_min_score=alert_min_score,
+        model=model,
     )
     _check_memory_limit(run.memory_limit)
     if engine not in ("duckdb", "spark"):
@@ -461,6 +467,7 @@ def scan(
         baseline=baseline or (default_baseline_path(db) if db else None),
         show_all=all_cases,
         queues=_queues(run),
+        model=run.model or "risk-v1",
     )
 
 
@@ -669,6 +676,7 @@ def evaluate(
     max_alert_share: MaxAlertShare = None,
     max_case_share: MaxCaseShare = None,
     alert_min_score: AlertMinScore = None,
+    model: Model = None,
 ) -> None:
     """Scan a synthetic world and measure precision, recall and cost against its truth."""
     from redflags.evaluation.blind_truth import is_blind_world
@@ -687,6 +695,7 @@ def evaluate(
         max_alert_share=max_alert_share,
         max_case_share=max_case_share,
         alert_min_score=alert_min_score,
+        model=model,
     )
     memory_limit = run.memory_limit
     _check_memory_limit(memory_limit)
@@ -701,6 +710,7 @@ def evaluate(
                 currency=run.currency,
                 settings_file=run.source,
                 queues=_queues(run),
+                model=run.model or "risk-v1",
             )
             if blind and descriptors is not None:
                 result = run_blind_evaluation(world, descriptors, options, sink)

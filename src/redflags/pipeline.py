@@ -54,7 +54,7 @@ from redflags.report.names import customer_ids, record_names, records_written
 from redflags.report.redact import RedactionKeyError
 from redflags.resolve import resolve_people
 from redflags.runfolder import RunFolder, scratch_folder
-from redflags.score import MODEL_NAME, RiskV1
+from redflags.score import model_for
 from redflags.stages import StageMeter
 from redflags.store import Store
 
@@ -97,6 +97,7 @@ class ScanOptions:
     show_all: bool = False  # with a baseline: show unchanged and dismissed cases too
     memory_limit: str | None = None  # DuckDB's cap (e.g. "3GB"); above it, it spills to disk
     queues: QueueSettings = field(default_factory=QueueSettings)  # alert line and budget
+    model: str = "risk-v1"  # the risk model (score/: risk-v1, risk-v2)
     # the country of phone numbers written without a country code (ISO 3166 alpha-2); every
     # extractor, masker and linker of the run reads phones in it. None: Denmark
     region: str | None = None
@@ -383,7 +384,7 @@ def run_scan(
                 ).link_indexed(index, findings, lambda accounts: payment_pairs(engine, accounts))
                 index.close()
             with meter.measure("score"):
-                model = RiskV1(catalogue)
+                model = model_for(options.model, catalogue)
                 scored = [(group, model.score(group.findings)) for group in linked.groups]
                 wanted = {r for group, score in scored if score.is_case for r in group.records}
                 cases = build_cases(scored, catalogue, record_facts(engine, wanted))
@@ -408,7 +409,7 @@ def run_scan(
                 "created": datetime.now(UTC).isoformat(timespec="seconds"),
                 "redflags_version": __version__,
                 "catalogue_version": catalogue.version,
-                "model": MODEL_NAME,
+                "model": model.name,
                 "inputs": [str(p) for p in paths],
                 "region": region,
                 "settings": {

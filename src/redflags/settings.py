@@ -12,6 +12,7 @@ file named with `--settings FILE`:
     max_alert_share = 0.05     # the alert budget: alerts on at most 5 % of the ads (or records)
     max_case_share = 0.01      # cases on at most 1 %
     alert_min_score = 4.0      # a group's score (without modifiers) that makes an alert
+    model = "risk-v2"          # the risk model (docs/scoring.md)
 
 Precedence, highest first: a command-line flag; the settings file (`--settings FILE`, else
 `./redflags.toml` if it exists); the built-in default (DK, DKK, Europe/Copenhagen, no cap).
@@ -55,6 +56,7 @@ class RunSettings:
     max_alert_share: float | None = None
     max_case_share: float | None = None
     alert_min_score: float | None = None
+    model: str | None = None  # the risk model, e.g. risk-v2 (default risk-v1)
     source: Path | None = None  # the file these came from (None: flags and defaults only)
 
     def overridden(self, **flags: str | float | None) -> RunSettings:
@@ -66,6 +68,8 @@ class RunSettings:
         values: dict[str, Any] = {key: getattr(self, key) for key in _KEYS} | given
         if values["region"]:
             values["region"] = check_region(values["region"])
+        if values["model"]:
+            values["model"] = check_model(values["model"])
         for key in _NUMBERS:
             if values[key] is not None:
                 values[key] = check_number(key, values[key])
@@ -103,6 +107,16 @@ def check_region(value: str) -> str:
             "DK, SE, US or TH"
         )
     return region
+
+
+MODELS = ("risk-v1", "risk-v2")  # score/__init__.py MODELS; a test keeps the two in step
+
+
+def check_model(value: str) -> str:
+    model = value.strip().lower()
+    if model not in MODELS:
+        raise SettingsError(f"model {value!r} is not a risk model (known: {', '.join(MODELS)})")
+    return model
 
 
 def check_timezone(value: str) -> str:
@@ -160,6 +174,8 @@ def load_settings(path: Path | None = None, folder: Path | None = None) -> RunSe
             values["region"] = check_region(values["region"])
         if "timezone" in values:
             check_timezone(values["timezone"])
+        if "model" in values:
+            values["model"] = check_model(values["model"])
     except SettingsError as exc:
         raise SettingsError(f"{path}: {exc}") from None
     return RunSettings(**values, source=path)

@@ -226,7 +226,7 @@ class RiskV1:
         )
         forced = youth is not None and youth.forced
         elements = tuple(name for name, ids in CASE1_SIGNATURE if ids & {i.id for i in scored})
-        anchors = [i.id for i in scored if self.is_anchor(i) and i.id not in weak]
+        anchors = self.anchors(scored, by_indicator, weak)
         s = self.settings
         above = base >= s.case_threshold and len(source_types) >= s.min_source_types
         if above and s.require_anchor and not anchors:
@@ -240,7 +240,7 @@ class RiskV1:
         else:
             priority = "review"
         return Score(
-            model=MODEL_NAME,
+            model=self.name,
             total=total,
             steps=tuple(steps),
             source_types=source_types,
@@ -250,6 +250,15 @@ class RiskV1:
             signature_elements=elements,
             anchors=tuple(anchors),
         )
+
+    def anchors(
+        self,
+        scored: Sequence[Indicator],
+        by_indicator: dict[str, list[Finding]],
+        weak: set[str],
+    ) -> list[str]:
+        """The indicators that anchor a case (rule 5): act or means, on strong evidence."""
+        return [i.id for i in scored if self.is_anchor(i) and i.id not in weak]
 
     def _planned_step(self, indicator: Indicator, findings: list[Finding]) -> Step:
         return Step(

@@ -1,0 +1,78 @@
+"""risk-v2: risk-v1 with anchors that follow the typology (issue #13, item 2).
+
+risk-v1's rule 5 asks for an anchor of the act or means in words (an RCS indicator) or the
+Case 1 signature's remote control or wiped evidence. Labour exploitation shows the means in money
+and paperwork as much as in words: wages pooled and passed on as fees for housing and travel,
+documents handled by someone else, a controller on every account. risk-v2 adds one anchor:
+
+- **CONTROL-MONEY-AND-PAPERS**: strong findings of at least one indicator of control over the
+  person's money (`MONEY_CONTROL`) and at least one of control over their papers and accounts
+  (`PAPER_CONTROL`). The two come from different record kinds by construction (transactions;
+  customers, the KYC log), so one lawful pattern alone (an employer paying wages, a family on one
+  phone) does not make it.
+
+Everything else is risk-v1, unchanged (risk-v1 stays as it is). docs/scoring.md describes both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from redflags.catalogue import Indicator
+from redflags.model import Finding, Score, Step
+from redflags.score.risk_v1 import RiskV1
+
+MODEL_NAME = "risk-v2"
+CONTROL_ANCHOR = "CONTROL-MONEY-AND-PAPERS"
+
+# Someone else takes or directs the person's earnings.
+MONEY_CONTROL = frozenset(
+    {
+        "FIN-WAGES-POOLED",
+        "FIN-WORKER-SWEEP",
+        "FIN-RECRUIT-FEES-DEDUCTIONS",
+        "FIN-DEBT-REMITTANCE",
+        "FIN-BUYER-PAYS-THIRD-PARTY",
+    }
+)
+# Someone else holds the person's documents, speaks for them or takes over their contacts.
+PAPER_CONTROL = frozenset(
+    {"KYC-DOC-HANDLING", "KYC-THIRD-PARTY-ONBOARDING", "KYC-CONTACT-TAKEOVER"}
+)
+
+
+class RiskV2(RiskV1):
+    name = MODEL_NAME
+
+    def anchors(
+        self,
+        scored: Sequence[Indicator],
+        by_indicator: dict[str, list[Finding]],
+        weak: set[str],
+    ) -> list[str]:
+        anchors = super().anchors(scored, by_indicator, weak)
+        present = {i.id for i in scored if i.id not in weak}
+        if present & MONEY_CONTROL and present & PAPER_CONTROL:
+            anchors.append(CONTROL_ANCHOR)
+        return anchors
+
+    def score(self, findings: Sequence[Finding]) -> Score:
+        score = super().score(findings)
+        if CONTROL_ANCHOR not in score.anchors:
+            return score
+        present = {f.indicator_id for f in findings}
+        money = ", ".join(sorted(present & MONEY_CONTROL))
+        papers = ", ".join(sorted(present & PAPER_CONTROL))
+        step = Step(
+            code=CONTROL_ANCHOR,
+            delta=0.0,
+            detail_en=(
+                f"Anchor: control over the person's money ({money}) and over their papers or "
+                f"accounts ({papers}) together show the means, without words."
+            ),
+            detail_da=(
+                f"Anker: kontrol over personens penge ({money}) og over papirer eller konti "
+                f"({papers}) viser tilsammen midlerne, uden ord."
+            ),
+        )
+        return score.model_copy(update={"steps": (*score.steps, step)})

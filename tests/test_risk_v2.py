@@ -1,0 +1,75 @@
+"""risk-v2 (issue #13, item 2): control over money and papers anchors a case without words;
+risk-v1 stays as it is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from redflags.catalogue import load_catalogue
+from redflags.model import Evidence, Finding
+from redflags.score import MODELS, RiskV1, RiskV2, model_for
+from redflags.score.risk_v2 import CONTROL_ANCHOR, MONEY_CONTROL, PAPER_CONTROL
+from redflags.settings import MODELS as SETTINGS_MODELS
+from redflags.settings import RunSettings, SettingsError
+
+CATALOGUE = load_catalogue()
+
+
+def _finding(indicator_id: str, record: str, kind: str, **facts: Any) -> Finding:
+    return Finding(
+        indicator_id=indicator_id,
+        indicator_version=CATALOGUE.get(indicator_id).version,
+        subject_kind=kind,
+        subject=record,
+        summary_en="x",
+        summary_da="x",
+        evidence=(Evidence(kind=kind, record_id=record),),
+        strength=1.0,
+        facts=facts,
+    )
+
+
+# A labour network as the blind bank world showed it: wages pooled and fees taken back, papers
+# handled by the boss, identifiers shared; no RCS text anywhere.
+LABOUR = [
+    _finding("FIN-WAGES-POOLED", "t1", "transaction"),
+    _finding("FIN-RECRUIT-FEES-DEDUCTIONS", "t2", "transaction"),
+    _finding("KYC-DOC-HANDLING", "c1", "customer"),
+    _finding("KYC-SHARED-IDENTIFIERS", "c2", "customer"),
+]
+
+
+def test_money_and_paper_control_anchor_a_case_in_risk_v2_only() -> None:
+    v1, v2 = RiskV1(CATALOGUE).score(LABOUR), RiskV2(CATALOGUE).score(LABOUR)
+    assert v1.total == v2.total >= 6
+    assert not v1.is_case and "RULE-NO-ANCHOR" in {s.code for s in v1.steps}
+    assert v2.is_case and v2.anchors == (CONTROL_ANCHOR,) and v2.model == "risk-v2"
+    [anchor] = [s for s in v2.steps if s.code == CONTROL_ANCHOR]
+    assert anchor.delta == 0 and "FIN-WAGES-POOLED" in anchor.detail_en
+    assert "KYC-DOC-HANDLING" in anchor.detail_en
+
+
+@pytest.mark.parametrize("dropped", [MONEY_CONTROL, PAPER_CONTROL])
+def test_one_side_of_control_alone_is_no_anchor(dropped: frozenset[str]) -> None:
+    """An employer paying wages, or a family on one phone, is one lawful pattern."""
+    findings = [f for f in LABOUR if f.indicator_id not in dropped]
+    findings += [_finding("KYC-BATCH-ONBOARDING", "c3", "customer")] * 3
+    score = RiskV2(CATALOGUE).score(findings)
+    assert CONTROL_ANCHOR not in score.anchors and not score.is_case
+
+
+def test_every_control_indicator_exists_and_is_not_planned() -> None:
+    for indicator_id in MONEY_CONTROL | PAPER_CONTROL:
+        assert not CATALOGUE.get(indicator_id).planned
+
+
+def test_the_models_known_to_settings_are_the_models_that_exist() -> None:
+    assert set(SETTINGS_MODELS) == set(MODELS)
+    assert model_for("risk-v2", CATALOGUE).name == "risk-v2"
+    with pytest.raises(ValueError, match="no risk model"):
+        model_for("risk-v9", CATALOGUE)
+    assert RunSettings().overridden(model="RISK-V2").model == "risk-v2"
+    with pytest.raises(SettingsError, match="not a risk model"):
+        RunSettings().overridden(model="v3")
