@@ -73,3 +73,26 @@ def test_the_models_known_to_settings_are_the_models_that_exist() -> None:
     assert RunSettings().overridden(model="RISK-V2").model == "risk-v2"
     with pytest.raises(SettingsError, match="not a risk model"):
         RunSettings().overridden(model="v3")
+
+
+def test_the_model_flag_reaches_the_run(tmp_path: Any) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from redflags.cli import app
+
+    ads = tmp_path / "ads.jsonl"
+    ads.write_text(
+        json.dumps({"ad_id": "a1", "posted_at": "2026-06-01T10:00:00Z", "body": "Hi"}) + "\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    done = runner.invoke(
+        app, ["scan", str(ads), "--out", str(tmp_path / "r"), "--model", "risk-v2"]
+    )
+    assert done.exit_code == 0, done.output
+    run = json.loads((tmp_path / "r" / "run.json").read_text(encoding="utf-8"))
+    assert run["model"] == "risk-v2"
+    bad = runner.invoke(app, ["scan", str(ads), "--model", "risk-v9"])
+    assert bad.exit_code == 1 and "not a risk model" in bad.output
