@@ -135,7 +135,7 @@ class AdVocabulary:
                     signs.append(phrase)
                 else:
                     i = rng.randrange(len(body)) if body else 0
-                    body[i:i + 1] = [f"{body[i]} {phrase}" if body else phrase]
+                    body[i : i + 1] = [f"{body[i]} {phrase}" if body else phrase]
             elif in_title:
                 heads.append(phrase)
             else:
@@ -176,7 +176,9 @@ class AdVocabulary:
         if style == 1:  # every other pair in words, letters for 0 and 1 in the rest
             words = self.digit_words["en"]
             return plus + " ".join(
-                " ".join(words[int(d)] for d in p) if i % 2 else p.replace("0", "O").replace("1", "l")
+                " ".join(words[int(d)] for d in p)
+                if i % 2
+                else p.replace("0", "O").replace("1", "l")
                 for i, p in enumerate(pairs)
             )
         if style == 2:
