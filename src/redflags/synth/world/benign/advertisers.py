@@ -182,10 +182,11 @@ class AdvertiserFactory:
         lo, hi = spec.get("images", [1, 1])
         photos = rng.integers(lo, hi + 1, n)
         # Everyday vocabulary from a stream of its own, so the draws above stay as they were.
-        words = ad_vocabulary()
+        everyday = ad_vocabulary()
         vrng = self.ctx.np_rng("background", "vocabulary", category)
-        used = words.draw(vrng, category, n)
-        age = np.where(used[:, words.column("stated_age_18_19")], vrng.integers(18, 20, n), age)
+        used = everyday.draw(vrng, category, n)
+        young = used[:, everyday.column("stated_age_18_19")]
+        age = np.where(young, vrng.integers(18, 20, n), age)
         return Advertisers(
             category=category,
             kind="personal",
