@@ -2,7 +2,9 @@
 classifieds and job ads, in Danish mostly and in English, Romanian, Bulgarian, Russian,
 Ukrainian and Thai. Classifieds and job ads come from the site templates in data/texts.yaml,
 rendered per template for all its rows at once; each personal advertiser (massage, escort)
-writes her own text from that category's sentence pools (benign/wording.py) and keeps it.
+writes her own text from that category's sentence pools (benign/wording.py), with the everyday
+ad vocabulary she drew (benign/ad_vocabulary.py), and keeps it; now and then she reposts an ad
+exactly, otherwise her posts differ by a day marker and a sign-off.
 
 Images: personal advertisers have a few photos they reuse in every ad (reuse within one persona
 is ordinary); classified ads have one photo of the item; job ads none. Worlds with more than
