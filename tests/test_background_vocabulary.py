@@ -165,7 +165,11 @@ def test_an_advertiser_keeps_her_terms(personal: pd.DataFrame, vocabulary: AdVoc
 
 def test_draw_is_independent_per_term_at_its_share(vocabulary: AdVocabulary) -> None:
     n = 200_000
-    used = vocabulary.draw(np.random.default_rng(3), "massage", n)
+    rng = np.random.default_rng(3)
+    female = rng.random(n) < 0.9
+    used = vocabulary.draw(rng, "massage", n, female, 0.9)
+    words = [i for i, t in enumerate(vocabulary.terms) if not t.emoji]
+    assert not used[~female][:, words].any()  # men write none of the women's words
     shares = np.asarray(
         [
             0.0 if t.categories and "massage" not in t.categories else t.share
@@ -178,7 +182,7 @@ def test_draw_is_independent_per_term_at_its_share(vocabulary: AdVocabulary) -> 
     )
     error = np.sqrt(shares * (1 - shares) / n)
     assert np.all(np.abs(used.mean(axis=0) - shares) <= 4 * error + 1e-9)
-    correlation = np.corrcoef(used[:, shares > 0.05], rowvar=False)
+    correlation = np.corrcoef(used[female][:, shares > 0.05], rowvar=False)  # independent
     assert np.abs(correlation - np.eye(len(correlation))).max() < 0.02
 
 

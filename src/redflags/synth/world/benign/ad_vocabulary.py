@@ -105,9 +105,21 @@ class AdVocabulary:
     def column(self, name: str) -> int:
         return self.columns.index(name)
 
-    def draw(self, rng: np.random.Generator, category: str, n: int) -> np.ndarray:
+    def draw(
+        self,
+        rng: np.random.Generator,
+        category: str,
+        n: int,
+        female: np.ndarray | None = None,
+        female_share: float = 1.0,
+    ) -> np.ndarray:
         """Which terms and traits each of `n` advertisers uses: an (n, columns) bool array, every
-        column drawn independently with its share (0 for terms not of this category)."""
+        column drawn independently (0 for terms not of this category).
+
+        The shares were measured on women's ads: men (`female` False) write none of the words,
+        only emoji, and women draw words at share / `female_share`, so that the share of all
+        ads is the measured one."""
+        words = np.asarray([not t.emoji for t in self.terms] + [False] * len(TRAITS))
         shares = np.asarray(
             [
                 t.share if t.categories is None or category in t.categories else 0.0
@@ -115,7 +127,11 @@ class AdVocabulary:
             ]
             + [self.traits[name] for name in TRAITS]
         )
-        return np.asarray(rng.random((n, len(shares))) < shares)
+        if female is None:
+            female = np.ones(n, dtype=bool)
+        scaled = np.where(words, np.minimum(shares / female_share, 1.0), shares)
+        p = np.where(words[None, :] & ~female[:, None], 0.0, scaled[None, :])
+        return np.asarray(rng.random((n, len(shares))) < p)
 
     def voice(
         self, rng: random.Random, title: str, parts: Sequence[str], language: str, row: np.ndarray

@@ -29,6 +29,7 @@ from redflags.synth.world.context import FOREIGN_PHONES, WorldContext, new_phone
 
 ADS_PER_ADVERTISER = {"personal": 6.0, "private": 1.4, "employer": 3.0}
 SELLER_IS_CUSTOMER = 0.4
+FEMALE_SHARE = {"massage": 0.9, "escort": 0.95}  # of personal advertisers
 # The origin a persona's name and foreign phone come from, by the ad's language.
 ORIGIN_OF_LANGUAGE = {
     "da": "DK",
@@ -121,7 +122,7 @@ class AdvertiserFactory:
         show_email: np.ndarray,
     ) -> Advertisers:
         origin = np.asarray([ORIGIN_OF_LANGUAGE[lang] for lang in language.tolist()], dtype=object)
-        female = rng.random(n) < (0.9 if category == "massage" else 0.95)
+        female = rng.random(n) < FEMALE_SHARE.get(category, 0.95)
         own_name = rng.random(n) < 0.5
         first, _ = _PersonNames(rng).draw(origin, female)
         stage = np.empty(n, dtype=object)
@@ -184,7 +185,7 @@ class AdvertiserFactory:
         # Everyday vocabulary from a stream of its own, so the draws above stay as they were.
         everyday = ad_vocabulary()
         vrng = self.ctx.np_rng("background", "vocabulary", category)
-        used = everyday.draw(vrng, category, n)
+        used = everyday.draw(vrng, category, n, female, FEMALE_SHARE.get(category, 0.95))
         young = used[:, everyday.column("stated_age_18_19")]
         age = np.where(young, vrng.integers(18, 20, n), age)
         return Advertisers(
