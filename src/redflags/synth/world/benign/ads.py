@@ -2,7 +2,9 @@
 classifieds and job ads, in Danish mostly and in English, Romanian, Bulgarian, Russian,
 Ukrainian and Thai. Classifieds and job ads come from the site templates in data/texts.yaml,
 rendered per template for all its rows at once; each personal advertiser (massage, escort)
-writes her own text from that category's sentence pools (benign/wording.py) and keeps it.
+writes her own text from that category's sentence pools (benign/wording.py), with the everyday
+ad vocabulary she drew (benign/ad_vocabulary.py), and keeps it; now and then she reposts an ad
+exactly, otherwise her posts differ by a day marker and a sign-off.
 
 Images: personal advertisers have a few photos they reuse in every ad (reuse within one persona
 is ordinary); classified ads have one photo of the item; job ads none. Worlds with more than
@@ -21,6 +23,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from redflags.synth.world import pools
+from redflags.synth.world.benign.ad_vocabulary import Voice, ad_vocabulary, lookalike
 from redflags.synth.world.benign.advertisers import AdvertiserFactory, Advertisers
 from redflags.synth.world.benign.clock import Clock, day_chunks, day_counts
 from redflags.synth.world.benign.contacts import Taken
@@ -42,13 +45,17 @@ def image_share(ads: int) -> float:
     return 1.0 if ads <= IMAGE_ADS_LIMIT else LARGE_IMAGE_SHARE
 
 
-def phone_display(rng: np.random.Generator, phones: np.ndarray) -> pa.Array:
-    """Phones as people write them: '22 33 44 55', '22334455' or '+45 22 33 44 55'."""
+def phone_display(
+    rng: np.random.Generator, phones: np.ndarray, style: np.ndarray | None = None
+) -> pa.Array:
+    """Phones as people write them: '22 33 44 55', '22334455' or '+45 22 33 44 55' (`style`
+    0, 1, 2 per phone; drawn per phone if not given)."""
     e164 = pa.array(phones, pa.string())
     spaced = pc.binary_join_element_wise(
         *[pc.utf8_slice_codeunits(e164, i, i + 2) for i in (3, 5, 7, 9)], " "
     )
-    style = rng.integers(0, 3, len(phones))
+    if style is None:
+        style = rng.integers(0, 3, len(phones))
     shown = pc.if_else(
         pa.array(style == 0),
         spaced,
@@ -119,7 +126,8 @@ class Ads:
             for c, spec in self.specs.items()
             if "compose" in spec
         }
-        self._worded: dict[tuple[str, int], tuple[str, str]] = {}
+        self.vocabulary = ad_vocabulary()
+        self._posts: dict[tuple[str, int], _Posts] = {}
         self.towns = np.asarray([t.name for t in pools.municipalities()], dtype=object)
         rng = ctx.np_rng("background", "ads", "plan")
         self.counts = day_counts(rng, total, clock.day_weights("flat"))
@@ -164,7 +172,7 @@ class Ads:
         if name in self.wordings:  # every personal advertiser writes her own text
             for lang in sorted(set(language.tolist())):
                 rows = np.flatnonzero(language == lang)
-                titles, bodies = self._worded_texts(batch, rows, lang)
+                titles, bodies = self._worded_texts(rng, batch, rows, lang)
                 pieces.append(self._render(rng, batch, rows, lang, titles, bodies))
             return pa.concat_tables(pieces)
         for lang in sorted(set(language.tolist())):
@@ -191,7 +199,9 @@ class Ads:
             "price": _text(price.astype(np.int64))
             if price is not None
             else pa.nulls(n, pa.string()),
-            "phone": phone_display(rng, adv.phone[who]),
+            "phone": phone_display(
+                rng, adv.phone[who], adv.phone_style[who] if adv.phone_style is not None else None
+            ),
             "email": pa.array(adv.email[who], pa.string()),
             "year": _text(rng.integers(2006, 2025, n)),
             "km": _text(rng.integers(5, 300, n) * 1000),
@@ -208,26 +218,48 @@ class Ads:
         return slots
 
     def _worded_texts(
-        self, batch: _Batch, rows: np.ndarray, lang: str
+        self, rng: np.random.Generator, batch: _Batch, rows: np.ndarray, lang: str
     ) -> tuple[pa.Array, pa.Array]:
-        """Titles and bodies of personal ads, each in her own wording with its slots filled."""
-        wording = self.wordings[batch.name].get(lang) or self.wordings[batch.name]["da"]
+        """Titles and bodies of personal ads, each in her own wording with its slots filled.
+
+        A post in the same town as her last one repeats it exactly now and then (a repost);
+        otherwise her title carries the next day marker of her own list, so a fresh post differs
+        from her earlier ones."""
         take = pa.array(rows)
         values = {
             key: batch.slots[key].take(take).to_pylist()
             for key in ("persona", "city", "price", "phone", "age")
             if key in batch.slots
         }
+        repost = rng.random(len(rows)) < self.vocabulary.repost_chance
         titles, bodies = [], []
         for i, who in enumerate(batch.who[rows].tolist()):
-            key = (batch.name, who)
-            if key not in self._worded:
-                self._worded[key] = wording.compose(self.ctx.rng("background", "wording", *key))
-            title, body = self._worded[key]
+            posts = self._poster(batch, who, lang)
             row: dict[str, Any] = {slot: column[i] for slot, column in values.items()}
-            titles.append(title.format_map(row))
-            bodies.append(body.format_map(row))
+            if posts.last is not None and repost[i] and posts.last_city == row["city"]:
+                title, body = posts.last
+            else:
+                title, body = posts.write(row)
+            posts.last, posts.last_city = (title, body), row["city"]
+            titles.append(title)
+            bodies.append(body)
         return capitalised(pa.array(titles, pa.string())), pa.array(bodies, pa.string())
+
+    def _poster(self, batch: _Batch, who: int, lang: str) -> _Posts:
+        """Her posting state; her voice is written once, from a stream of her own."""
+        key = (batch.name, who)
+        if key not in self._posts:
+            adv = batch.advertisers
+            wording = self.wordings[batch.name].get(lang) or self.wordings[batch.name]["da"]
+            rng = self.ctx.rng("background", "wording", *key)
+            title, parts = wording.compose_parts(rng)
+            assert adv.vocabulary is not None  # personal advertisers always draw one
+            voice = self.vocabulary.voice(rng, title, parts, lang, adv.vocabulary[who])
+            phone = None
+            if voice.obfuscation is not None:
+                phone = self.vocabulary.obfuscated(str(adv.phone[who]), lang, voice.obfuscation)
+            self._posts[key] = _Posts(voice, phone)
+        return self._posts[key]
 
     def _render(
         self,
@@ -304,6 +336,32 @@ class Ads:
                 self._sequence += 1
                 refs[i] = [self.images.unique(f"bg:{batch.name}:ad{self._sequence}")]
         return refs
+
+
+class _Posts:
+    """One personal advertiser's voice and what she posted last (for exact reposts)."""
+
+    def __init__(self, voice: Voice, phone: str | None) -> None:
+        self.voice, self.phone = voice, phone  # phone: as she hides it, if she does
+        self.fresh = 0  # posts she wrote (not reposted)
+        self.last: tuple[str, str] | None = None
+        self.last_city: str | None = None
+
+    def write(self, row: dict[str, Any]) -> tuple[str, str]:
+        voice = self.voice
+        if self.phone is not None:
+            row = {**row, "phone": self.phone}
+        marker, signoff = voice.edition(self.fresh)
+        self.fresh += 1
+        title = voice.title.format_map(row)
+        if voice.marker_first:
+            title = f"{marker[:1].upper()}{marker[1:]}: {title}"
+        else:
+            title = f"{title} – {marker}"
+        if voice.lookalike is not None:
+            title = lookalike(title, voice.lookalike)
+        body = voice.body.format_map(row)
+        return title, f"{body} {signoff}" if signoff else body
 
 
 def _price(rng: np.random.Generator, spec: dict[str, Any], n: int) -> np.ndarray | None:

@@ -1,7 +1,9 @@
 """Who posts the background's ads.
 
 - Independent massage therapists and escorts: one persona, their own phone (Danish or from their
-  country), sometimes a messenger handle or e-mail, their own city and price; they repost often.
+  country), sometimes a messenger handle or e-mail, their own city and price; they post often
+  (now and then an exact repost). Each draws the everyday ad vocabulary she uses (a stated age
+  of 18 or 19 among it) from benign/ad_vocabulary.py.
   One contact never fronts several personas (BEH-CONTACT-PROXY needs three).
 - Private sellers of cars, furniture, electronics and flats: often customers of the bank (their
   phone and e-mail are the customer's), otherwise people with a fresh phone.
@@ -18,6 +20,7 @@ import pyarrow as pa
 
 from redflags.synth.world import pools, text
 from redflags.synth.world.benign import contacts
+from redflags.synth.world.benign.ad_vocabulary import ad_vocabulary
 from redflags.synth.world.benign.contacts import Taken
 from redflags.synth.world.benign.data import probabilities
 from redflags.synth.world.benign.population import Population, _names
@@ -26,6 +29,7 @@ from redflags.synth.world.context import FOREIGN_PHONES, WorldContext, new_phone
 
 ADS_PER_ADVERTISER = {"personal": 6.0, "private": 1.4, "employer": 3.0}
 SELLER_IS_CUSTOMER = 0.4
+FEMALE_SHARE = {"massage": 0.9, "escort": 0.95}  # of personal advertisers
 # The origin a persona's name and foreign phone come from, by the ad's language.
 ORIGIN_OF_LANGUAGE = {
     "da": "DK",
@@ -55,6 +59,10 @@ class Advertisers:
     age: np.ndarray | None = None
     price: np.ndarray | None = None
     photos: np.ndarray | None = None  # how many photos each personal advertiser has
+    # Personal advertisers: the everyday terms and traits each one uses (ad_vocabulary.columns)
+    # and how she writes her phone (phone_display's style, the same in all her ads).
+    vocabulary: np.ndarray | None = None
+    phone_style: np.ndarray | None = None
     company: dict[str, np.ndarray] = field(default_factory=dict)
     cdf: np.ndarray = field(default_factory=lambda: np.ones(1))  # how often each one posts
     rank: np.ndarray = field(default_factory=lambda: np.zeros(1))  # a shuffle of advertisers
@@ -114,7 +122,7 @@ class AdvertiserFactory:
         show_email: np.ndarray,
     ) -> Advertisers:
         origin = np.asarray([ORIGIN_OF_LANGUAGE[lang] for lang in language.tolist()], dtype=object)
-        female = rng.random(n) < (0.9 if category == "massage" else 0.95)
+        female = rng.random(n) < FEMALE_SHARE.get(category, 0.95)
         own_name = rng.random(n) < 0.5
         first, _ = _PersonNames(rng).draw(origin, female)
         stage = np.empty(n, dtype=object)
@@ -171,7 +179,15 @@ class AdvertiserFactory:
         ]
         price_spec = spec["price"]
         price = _prices(rng, price_spec, n)
+        age = rng.integers(21, 46, n)
         lo, hi = spec.get("images", [1, 1])
+        photos = rng.integers(lo, hi + 1, n)
+        # Everyday vocabulary from a stream of its own, so the draws above stay as they were.
+        everyday = ad_vocabulary()
+        vrng = self.ctx.np_rng("background", "vocabulary", category)
+        used = everyday.draw(vrng, category, n, female, FEMALE_SHARE.get(category, 0.95))
+        young = used[:, everyday.column("stated_age_18_19")]
+        age = np.where(young, vrng.integers(18, 20, n), age)
         return Advertisers(
             category=category,
             kind="personal",
@@ -183,9 +199,11 @@ class AdvertiserFactory:
             town=town,
             site=site,
             persona=persona,
-            age=rng.integers(21, 46, n),
+            age=age,
             price=price,
-            photos=rng.integers(lo, hi + 1, n),
+            photos=photos,
+            vocabulary=used,
+            phone_style=vrng.integers(0, 3, n),
         )
 
     def _private(

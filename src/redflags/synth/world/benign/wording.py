@@ -43,13 +43,18 @@ class Wording:
 
     def compose(self, rng: random.Random) -> tuple[str, str]:
         """One advertiser's title and body, slots left as {slots}."""
+        title, parts = self.compose_parts(rng)
+        return title, " ".join(part for part in parts if part)
+
+    def compose_parts(self, rng: random.Random) -> tuple[str, list[str]]:
+        """One advertiser's title and her body's sentences ("" for a part left out)."""
         title = _words(rng, rng.choice(self.titles))
         chosen = [_words(rng, rng.choice(options)) for options in self.parts]
         low, high = self.shuffle
         middle = chosen[low:high]
         rng.shuffle(middle)
         chosen[low:high] = middle
-        return title, " ".join(part for part in chosen if part)
+        return title, chosen
 
     def sentences(self) -> list[str]:
         """Every title and sentence as written (for checks against lexicons)."""
