@@ -69,6 +69,8 @@ def render_reference(catalogue: Catalogue) -> str:
                 f"- Regel (da): {i.rule.da}",
                 f"- Detector: `{i.detector.kind}` with {_params(i.detector.params)}",
             ]
+            if i.calibration is not None:
+                lines.append(f"- Evidence strength: {_calibration(i)}")
             if i.known_false_positives:
                 lines.append(
                     "- Known false positives: "
@@ -81,3 +83,20 @@ def render_reference(catalogue: Catalogue) -> str:
                 )
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _calibration(indicator: Indicator) -> str:
+    """The measured likelihood ratios beside the weights they give (catalogue/calibration.py)."""
+    c = indicator.calibration
+    assert c is not None
+
+    def ratio(value: float | None) -> str:
+        return "not measured" if value is None else f"{value:.3g}"
+
+    return (
+        f"likelihood ratio of strong findings {ratio(c.likelihood_ratio_strong)}, of weak-only "
+        f"findings {ratio(c.likelihood_ratio_weak)}; weight {indicator.weight:g} (guidance "
+        f"{c.guidance_weight:g}), weak weight {c.weak_weight:g}; false alarms per 1,000 lawful "
+        f"records {c.false_alarms_per_1000('strong'):g} strong, {c.false_alarms_per_1000('weak'):g}"
+        f" weak ({c.positives} positive and {c.lawful} lawful records, {c.measured_on})"
+    )
