@@ -122,9 +122,7 @@ def edit_distance_cells(a: np.ndarray, b: np.ndarray) -> int:
     for i, word in enumerate(left, start=1):
         current = [i] + [0] * m
         for j in range(1, m + 1):
-            current[j] = min(
-                row[j - 1] + (right[j - 1] != word), row[j] + 1, current[j - 1] + 1
-            )
+            current[j] = min(row[j - 1] + (right[j - 1] != word), row[j] + 1, current[j - 1] + 1)
         row = current
     return row[m]
 
@@ -212,7 +210,7 @@ def fine(sequences: list[np.ndarray], costs: Costs) -> list[list[int]]:
         votes = np.zeros(len(seed))
         for index in members[1:]:
             votes += _matched(seed, sequences[index])
-        template, after = _best_template(seed, votes, [sequences[i] for i in members], costs)
+        _, after = _best_template(seed, votes, [sequences[i] for i in members], costs)
         before = sum(costs.sequence(len(sequences[i])) for i in members)
         if after < before:
             found.append(members)

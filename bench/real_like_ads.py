@@ -25,15 +25,71 @@ from dataclasses import dataclass
 from typing import Any
 
 EMOJI = ["💋", "👅", "🍭", "🎀", "🍒", "🌹", "🍑", "🍬", "💦", "🔥", "😘", "💕", "✨", "😍", "💯"]
-NAMES = (
-    "Mia Bella Luna Nina Candy Jade Destiny Kitty Honey Roxy Lexi Amber Crystal Diamond Star "
-    "Sasha Naomi Coco Ruby Ivy Daisy Lola Stella Aria Kiki Maya Sofia Gia Nikki Tiffany Jasmine "
-    "Angel Brandy Cherry Sugar Paris Layla Vanessa Gabriela Yuki Mai Lily Kim Tina Selena Nova"
-).split()
-CITIES = (
-    "San Diego,Los Angeles,Oakland,San Jose,Fresno,Sacramento,Long Beach,Bakersfield,Anaheim,"
-    "Santa Ana,Riverside,Stockton,Irvine,Modesto,Ontario"
-).split(",")
+NAMES = [
+    "Mia",
+    "Bella",
+    "Luna",
+    "Nina",
+    "Candy",
+    "Jade",
+    "Destiny",
+    "Kitty",
+    "Honey",
+    "Roxy",
+    "Lexi",
+    "Amber",
+    "Crystal",
+    "Diamond",
+    "Star",
+    "Sasha",
+    "Naomi",
+    "Coco",
+    "Ruby",
+    "Ivy",
+    "Daisy",
+    "Lola",
+    "Stella",
+    "Aria",
+    "Kiki",
+    "Maya",
+    "Sofia",
+    "Gia",
+    "Nikki",
+    "Tiffany",
+    "Jasmine",
+    "Angel",
+    "Brandy",
+    "Cherry",
+    "Sugar",
+    "Paris",
+    "Layla",
+    "Vanessa",
+    "Gabriela",
+    "Yuki",
+    "Mai",
+    "Lily",
+    "Kim",
+    "Tina",
+    "Selena",
+    "Nova",
+]
+CITIES = [
+    "San Diego",
+    "Los Angeles",
+    "Oakland",
+    "San Jose",
+    "Fresno",
+    "Sacramento",
+    "Long Beach",
+    "Bakersfield",
+    "Anaheim",
+    "Santa Ana",
+    "Riverside",
+    "Stockton",
+    "Irvine",
+    "Modesto",
+    "Ontario",
+]
 ORIGINS = ["latina", "asian", "ebony", "korean", "japanese", "thai", "white", "exotic", "mixed"]
 AREA = ["619", "858", "213", "310", "323", "510", "408", "559", "916", "562", "661", "714", "951"]
 
@@ -107,7 +163,7 @@ TITLE = [
 BOLD = {c: chr(0x1D400 + i) for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ")} | {
     c: chr(0x1D41A + i) for i, c in enumerate("abcdefghijklmnopqrstuvwxyz")
 }
-DIGIT_WORDS = "zero one two three four five six seven eight nine".split()
+DIGIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 
 
 def _choose(rng: random.Random, text: str, picks: dict[str, str]) -> str:
@@ -205,7 +261,8 @@ def render(rng: random.Random, writer: Writer, slots: dict[str, str]) -> tuple[s
             lambda: rng.choice([".", "!", " " + _emoji(rng, writer.emoji), "..", " ~"]),
         )
         parts.append(text[0].upper() + text[1:] + end)
-    parts.append(rng.choice(["Text me", "Call or text", "Contact me", "Txt"]) + " " + slots["phone"])
+    contact = rng.choice(["Text me", "Call or text", "Contact me", "Txt"])
+    parts.append(contact + " " + slots["phone"])
     sep = _kept(rng, writer, "sep", lambda: rng.choice([" ", "\n", " ~ ", " * "]), 0.05)
     return title, sep.join(parts)
 

@@ -29,9 +29,9 @@ from redflags.model import Evidence, Finding, RecordKind
 from redflags.normalise.contacts import Contact, find_contacts
 from redflags.normalise.emails import emails_in
 from redflags.normalise.handles import handles_in
+from redflags.normalise.identifiers import normalise_name
 from redflags.normalise.links import links_in
 from redflags.normalise.obfuscation import digit_runs
-from redflags.normalise.identifiers import normalise_name
 from redflags.normalise.phones import DEFAULT_REGION
 from redflags.normalise.text import fold_with_map
 
