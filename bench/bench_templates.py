@@ -11,6 +11,18 @@ personas from the same typology template used for 3..100 personas; predicted pai
 of different personas in one found cluster. A predicted pair with a background ad counts as
 false.
 
+Real-like mode (`--real-like 6000 --seed 2`): ads that look like the real US ads of issue #12
+(bench/real_like_ads.py: English, emoji, stock phrases, US phones written many ways, re-posts
+with edits; no persona field), with the poster behind each ad as truth. The project's method
+runs as `redflags templates` does (catalogue parameters, an ad without a persona stands for its
+phone, one poster's re-posts linked, each cluster explained) and InfoShield
+(bench/infoshield.py, reimplemented from its paper: coarse tf-idf phrase graph, fine MDL
+templates) on the same ads in one run, InfoShield twice: vectorised, and "reference" (tf-idf
+rows read element by element and alignments cell by cell, as the authors' code does; same
+clusters). True pairs: two ads of one poster; near-duplicate pairs: those whose title and body
+are not exact copies. Prints ads/s, the speed ratios, pairwise precision and recall and
+near-duplicate recall for each, and how much of the project's time is masking.
+
 Size mode: N synthetic ads, made quickly: 70 % independent texts (random words from a 5,000-word
 vocabulary), 28 % as the background generator writes them — half from the classified site
 templates, half personal ads each in an advertiser's own wording (benign/wording.py); they must
@@ -26,6 +38,7 @@ import itertools
 import random
 import re
 import resource
+import sys
 import time
 from collections import Counter, defaultdict
 from importlib import resources
@@ -36,8 +49,12 @@ import pyarrow.parquet as pq
 import yaml
 
 from redflags.catalogue import load_catalogue
-from redflags.detectors.ad_template import cluster_ads
+from redflags.detectors.ad_template import cluster_ads, explain, fingerprint_tokens
 from redflags.synth.world.benign.wording import Wording
+
+sys.path.insert(0, str(Path(__file__).parent))
+from infoshield import infoshield
+from real_like_ads import generate
 
 PARAMS = load_catalogue().get("BEH-AD-TEMPLATE").detector.params
 DATA = resources.files("redflags.synth.world") / "data"
@@ -270,11 +287,98 @@ def sizes(ns: list[int]) -> None:
         del ads, clusters
 
 
+def ours(ads: list[dict[str, Any]], region: str) -> tuple[list[list[str]], float]:
+    """The project's clusters as `redflags templates` makes them (explanations included)."""
+    params = _params()
+    start = time.perf_counter()
+    clusters = cluster_ads(
+        ads,
+        shingle_words=params["shingle_words"],
+        num_perm=params["num_perm"],
+        bands=params["bands"],
+        min_jaccard=params["min_jaccard"],
+        min_personas=1,
+        max_personas=params["max_personas"],
+        boilerplate_share=params["boilerplate_share"],
+        region=region,
+        link_same_persona=True,
+    )
+    for cluster in clusters:
+        explain([a.tokens() for a in cluster])
+        len({a.persona for a in cluster})
+    return [[a.ad_id for a in c] for c in clusters], time.perf_counter() - start
+
+
+def masking_seconds(ads: list[dict[str, Any]], region: str) -> float:
+    """Time of the similarity masking alone (fingerprint_tokens of every ad)."""
+    start = time.perf_counter()
+    for ad in ads:
+        text = " . ".join(str(ad[f]) for f in ("title", "body") if ad.get(f))
+        fingerprint_tokens(text, ad.get("persona"), ad.get("city"), region)
+    return time.perf_counter() - start
+
+
+def real_like(n: int, seed: int, reference: bool = True) -> None:
+    rows = generate(n, seed)
+    poster = {r["ad_id"]: r["poster"] for r in rows}
+    ads = [{k: v for k, v in r.items() if k != "poster"} for r in rows]
+    by_poster: dict[str, list[str]] = defaultdict(list)
+    for ad in ads:
+        by_poster[poster[ad["ad_id"]]].append(ad["ad_id"])
+    true = _all_pairs(by_poster.values())
+    text = {a["ad_id"]: (a.get("title"), a["body"]) for a in ads}
+    near = {p for p in true if text[p[0]] != text[p[1]]}
+    print(
+        f"real-like ads (seed {seed}): {len(ads):,} ads, {len(by_poster):,} posters, "
+        f"{len(true):,} true pairs ({len(near):,} near-duplicates that are not exact copies)"
+    )
+    texts = [f"{a.get('title') or ''} {a['body']}" for a in ads]
+    results: dict[str, tuple[list[list[str]], float]] = {"redflags": ours(ads, "US")}
+    start = time.perf_counter()
+    found = infoshield(texts)
+    results["InfoShield (vectorised)"] = (
+        [[ads[i]["ad_id"] for i in c] for c in found],
+        time.perf_counter() - start,
+    )
+    if reference:
+        start = time.perf_counter()
+        found = infoshield(texts, reference=True)
+        results["InfoShield (reference)"] = (
+            [[ads[i]["ad_id"] for i in c] for c in found],
+            time.perf_counter() - start,
+        )
+    mine = results["redflags"][1]
+    for name, (clusters, seconds) in results.items():
+        predicted = _all_pairs(clusters)
+        precision, recall = score(predicted, true)
+        near_recall = len(predicted & near) / max(1, len(near))
+        print(
+            f"  {name:<24} {len(ads) / seconds:8,.0f} ads/s ({seconds:6.2f} s; redflags "
+            f"{seconds / mine:5.1f}× as fast) {len(clusters):5,} clusters; pairwise precision "
+            f"{precision:.3f} recall {recall:.3f} near-duplicate recall {near_recall:.3f}"
+        )
+    masking = masking_seconds(ads, "US")
+    print(f"  redflags masking {masking:.2f} s of {mine:.2f} s ({masking / mine:.0%})")
+
+
+def _all_pairs(groups: Any) -> set[tuple[str, str]]:
+    """Every pair (a < b) of ad ids within each group."""
+    out: set[tuple[str, str]] = set()
+    for group in groups:
+        out.update(itertools.combinations(sorted(group), 2))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--world", type=Path)
     parser.add_argument("--sizes", type=int, nargs="*", default=[])
+    parser.add_argument("--real-like", type=int, default=0, help="ads in real-like mode")
+    parser.add_argument("--seed", type=int, default=2, help="real-like mode's seed")
+    parser.add_argument("--no-reference", action="store_true", help="skip the slow InfoShield")
     args = parser.parse_args()
+    if args.real_like:
+        real_like(args.real_like, args.seed, not args.no_reference)
     if args.world:
         world(args.world)
     if args.sizes:

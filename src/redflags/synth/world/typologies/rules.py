@@ -97,7 +97,7 @@ def apply_ad_rules(ads: list[AdFacts]) -> None:
             for ad in group:
                 ad.found.add("BEH-PHOTO-REUSE")
     for group in _by(ads, lambda a: [a.template] if a.persona and a.template else []).values():
-        if 3 <= len({a.persona for a in group}) <= 100:
+        if 2 <= len({a.persona for a in group}) <= 100:  # pairs too (BEH-AD-TEMPLATE.yaml)
             for ad in group:
                 ad.found.add("BEH-AD-TEMPLATE")
 
