@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from redflags.catalogue import load_catalogue
-from redflags.detectors.ad_template import TemplateAd, cluster_ads, explain
+from redflags.detectors.ad_template import TemplateAd, cluster_ads, count_personas, explain
 from redflags.engines import DuckDBEngine
 from redflags.ingest import IngestReport, SourceDescriptor, SourceSpec, discover, ingest_source
 from redflags.ingest.discover import kind_from_name
@@ -138,7 +138,7 @@ def _rows(
     for number, cluster in enumerate(clusters, start=1):
         cluster.sort(key=lambda a: a.ad_id)
         template = explain([a.tokens() for a in cluster])
-        personas = len({a.persona for a in cluster})
+        personas = count_personas(cluster)
         for ad in cluster:
             of[ad.ad_id] = {
                 "cluster": f"T-{number:0{width}d}",

@@ -117,6 +117,7 @@ def fingerprint_tokens(
     city: str | None,
     region: str,
     contacts: list[str] | None = None,
+    shown: list[str] | None = None,
 ) -> list[str]:
     """The tokens the similarity is computed on: as `masked_tokens`, but a phone is any run of
     seven or more digits however written (digits, number words, look-alike letters: the
@@ -126,6 +127,13 @@ def fingerprint_tokens(
     and validation were about half the clustering time). E-mails, links and handles are
     found as the contact finder finds them. `contacts`, when given, receives a rough key of
     each contact ("email:…", "handle:…", "digits:" and a phone's last ten digits)."""
+    return _masked(text, contact_spans(text, region, contacts), persona, city, shown)
+
+
+def contact_spans(
+    text: str, region: str, contacts: list[str] | None = None
+) -> list[tuple[int, int, str]]:
+    """(start, end, slot) of each contact `fingerprint_tokens` masks, in text order."""
     spans: list[tuple[int, int, str]] = []
     masked = text
     for finder in (emails_in, partial(links_in, region=region), handles_in):
@@ -140,7 +148,7 @@ def fingerprint_tokens(
         if contacts is not None:
             contacts.append("digits:" + "".join(a.digits for a in run.atoms)[-10:])
     spans.sort()
-    return _masked(text, spans, persona, city, None)
+    return spans
 
 
 def _blank(text: str, found: Sequence[Contact]) -> str:
@@ -178,24 +186,34 @@ def _append(out: list[str], shown: list[str], token: str, raw: str) -> None:
         shown.append(raw)
 
 
+# a number ("1.500", "24/7"), a run of letters, or one other character (punctuation, emoji)
+_PIECES = re.compile(r"\d+(?:[.,:/-]\d+)*|[^\W\d]+|[^\w\s]")
+
+
 def _words(text: str, names: set[str], places: set[str], out: list[str], shown: list[str]) -> None:
-    for raw in _TOKENS.findall(_NUMBER.sub(" {number} ", text)):
-        token = _fold_word(raw)
-        if not token:
-            continue
-        if token in names:
-            token = "{persona}"
-        elif token in places:
-            token = "{city}"
-        elif token in NATIONALITIES:
-            token = "{nationality}"
-        elif token == "number" and out and out[-1] == "{":
-            out.pop()
-            shown.pop()
+    last = out[-1] if out else ""
+    for raw in _PIECES.findall(text):
+        if raw[0].isdecimal():
             token = "{number}"
-        elif token == "}" and out and out[-1] == "{number}":
-            continue
-        _append(out, shown, token, token if token[0] == "{" else raw)
+        else:
+            token = _fold_word(raw)
+            if not token:
+                continue
+            if token in names:
+                token = "{persona}"
+            elif token in places:
+                token = "{city}"
+            elif token in NATIONALITIES:
+                token = "{nationality}"
+        if token[0] == "{":
+            if token == last:  # "Anna Maria" is one slot
+                continue
+            out.append(token)
+            shown.append(token)
+        else:
+            out.append(token)
+            shown.append(raw)
+        last = token
 
 
 @lru_cache(maxsize=500_000)
@@ -228,8 +246,9 @@ def explain(ads: Sequence[tuple[Sequence[str], Sequence[str]]]) -> str:
     """The cluster's template from each ad's (masked tokens, tokens as written): the tokens
     every ad shares, in order and as the first ad writes them, with each stretch that differs
     shown as one slot (a known slot keeps its name when all ads have it there)."""
-    keys, shown = list(ads[0][0]), list(ads[0][1])
-    for other, _ in ads[1:]:
+    distinct = list({tuple(keys): (keys, shown) for keys, shown in reversed(ads)}.values())[::-1]
+    keys, shown = list(distinct[0][0]), list(distinct[0][1])
+    for other, _ in distinct[1:]:  # a copy aligns as its original did
         merged_keys: list[str] = []
         merged_shown: list[str] = []
         matcher = SequenceMatcher(None, keys, list(other), autojunk=False)
@@ -266,8 +285,10 @@ class TemplateAd:
     # who the ad is for, read cheaply (a phone as its digits, not parsed): for counting the
     # personas of a frequent shingle, where the exact persona of every ad would cost too much
     rough_persona: str = ""
+    spans: tuple[tuple[int, int, str], ...] = ()  # the contacts masked (contact_spans)
     similarity: float = 0.0  # the highest Jaccard of a verified link to another ad
     _persona: tuple[str, str] | None = field(default=None, repr=False)
+    _contacts: tuple[str, ...] | None = field(default=None, repr=False)
 
     @property
     def persona(self) -> str:
@@ -282,21 +303,54 @@ class TemplateAd:
         """The persona as written, or the contact or ad id it fell back to."""
         return self._who()[1]
 
+    @property
+    def named(self) -> bool:
+        return normalise_name(self.shown_persona) is not None
+
+    def contacts(self) -> tuple[str, ...]:
+        """Every phone, handle and e-mail of the ad ("kind:value"): its contact fields, then
+        its text, read where masking found a contact (with some context around it: reading
+        the whole text again would cost as much as the masking)."""
+        if self._contacts is None:
+            slots = {"{" + kind + "}" for kind in FALLBACK_KINDS}
+            near = [
+                self.text[max(0, start - CONTEXT) : end + CONTEXT]
+                for start, end, slot in self.spans
+                if slot in slots
+            ]
+            self._contacts = ad_contacts((*self.fields, *near), self.region)
+        return self._contacts
+
     def _who(self) -> tuple[str, str]:
         if self._persona is None:
-            self._persona = ad_persona(
-                self.ad_id, self.shown_persona, self.fields, self.text, self.region
-            )
+            name = normalise_name(self.shown_persona)
+            if name is not None:
+                self._persona = name, str(self.shown_persona)
+            elif self.contacts():
+                first = self.contacts()[0]
+                self._persona = first, first.partition(":")[2]
+            else:
+                self._persona = f"ad:{self.ad_id}", self.ad_id
         return self._persona
 
     def tokens(self) -> tuple[list[str], list[str]]:
-        """Masked tokens and the same tokens as written."""
+        """Masked tokens (as the similarity saw them) and the same tokens as written."""
         shown: list[str] = []
-        tokens = masked_tokens(self.text, self.shown_persona, self.city, shown, self.region)
-        return tokens, shown
+        return _masked(self.text, self.spans, self.shown_persona, self.city, shown), shown
 
 
 FALLBACK_KINDS = ("phone", "handle", "email")
+CONTEXT = 60  # characters either side of a contact read for the persona fallback
+
+
+def ad_contacts(sources: Sequence[str], region: str = DEFAULT_REGION) -> tuple[str, ...]:
+    """The phones, handles and e-mails ("kind:value") in these texts, in order, once each."""
+    found = (
+        f"{contact.kind}:{contact.value}"
+        for source in sources
+        for contact in find_contacts(source, region, kinds=FALLBACK_KINDS)
+    )
+    return tuple(dict.fromkeys(found))
 
 
 def ad_persona(
@@ -311,10 +365,38 @@ def ad_persona(
     name = normalise_name(persona)
     if name is not None:
         return name, str(persona)
-    for source in (*fields, text):
-        for contact in find_contacts(source, region, kinds=FALLBACK_KINDS):
-            return f"{contact.kind}:{contact.value}", contact.value
+    contacts = ad_contacts((*fields, text), region)
+    if contacts:
+        return contacts[0], contacts[0].partition(":")[2]
     return f"ad:{ad_id}", ad_id
+
+
+def same_persona(a: TemplateAd, b: TemplateAd) -> bool:
+    """Whether two ads are for one persona: the same name; two ads without a name, the same
+    contact anywhere (one advertiser may give a phone in one ad and a handle in the next)."""
+    if a.named or b.named:
+        return a.persona == b.persona
+    return a.persona == b.persona or not set(a.contacts()).isdisjoint(b.contacts())
+
+
+def count_personas(ads: Sequence[TemplateAd]) -> int:
+    """Distinct personas among ads: names, and ads without a name joined by shared contacts."""
+    names = {a.persona for a in ads if a.named}
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for ad in ads:
+        if not ad.named:
+            keys = [ad.persona, *ad.contacts()]
+            for key in keys[1:]:
+                parent[root(key)] = root(keys[0])
+    unnamed = {root(a.persona) for a in ads if not a.named}
+    return len(names) + len(unnamed)
 
 
 def template_ad(ad: Mapping[str, Any], shingle_words: int, region: str) -> TemplateAd:
@@ -324,7 +406,8 @@ def template_ad(ad: Mapping[str, Any], shingle_words: int, region: str) -> Templ
     persona = ad.get("persona")
     persona = str(persona) if persona is not None and str(persona).strip() else None
     contacts: list[str] = []
-    tokens = fingerprint_tokens(text, persona, ad.get("city"), region, contacts)
+    spans = contact_spans(text, region, contacts)
+    tokens = _masked(text, spans, persona, ad.get("city"), None)
     fields = tuple(str(ad[f]) for f in ("phone", "handle", "email") if ad.get(f))
     name = normalise_name(persona)
     rough = name or (fields[0] if fields else contacts[0] if contacts else f"ad:{ad['ad_id']}")
@@ -337,6 +420,7 @@ def template_ad(ad: Mapping[str, Any], shingle_words: int, region: str) -> Templ
         region,
         fields,
         rough,
+        tuple(spans),
     )
 
 
@@ -372,7 +456,7 @@ def cluster_ads(
     )
     parent = list(range(len(ads)))
     for i, j in index.candidate_pairs():
-        if not link_same_persona and ads[i].persona == ads[j].persona:
+        if not link_same_persona and same_persona(ads[i], ads[j]):
             continue
         similarity = _jaccard(ads[i], ads[j])
         if similarity >= min_jaccard:
@@ -388,7 +472,7 @@ def cluster_ads(
     for members in groups.values():
         if len(members) < max(2, min_ads):
             continue
-        personas = len({ads[m].persona for m in members})
+        personas = count_personas([ads[m] for m in members])
         if min_personas <= personas <= max_personas:
             clusters.append([ads[m] for m in members])
     return clusters
@@ -447,26 +531,26 @@ class AdTemplateDetector(Detector):
     def _finding(self, cluster: list[TemplateAd], min_jaccard: float) -> Finding:
         cluster.sort(key=lambda a: a.ad_id)
         template = explain([a.tokens() for a in cluster])
-        personas = sorted({a.persona for a in cluster})
+        personas = count_personas(cluster)
         key = hashlib.blake2b(template.encode(), digest_size=6).hexdigest()
-        strength = pair_strength(len(personas), float(self.param("pair_strength", 0.1)))
+        strength = pair_strength(personas, float(self.param("pair_strength", 0.1)))
         return self.finding(
             subject_kind="template",
             subject=f"template:{key}",
             strength=strength,
             facts={
                 "ads": len(cluster),
-                "personas": len(personas),
+                "personas": personas,
                 "template": template,
                 "min_jaccard": min_jaccard,
-                "pair": len(personas) == 2,
+                "pair": personas == 2,
             },
             summary_en=(
-                f"{len(cluster)} ads for {len(personas)} different personas share one text "
+                f"{len(cluster)} ads for {personas} different personas share one text "
                 f"template: “{template}”."
             ),
             summary_da=(
-                f"{len(cluster)} annoncer for {len(personas)} forskellige personer bruger "
+                f"{len(cluster)} annoncer for {personas} forskellige personer bruger "
                 f"samme tekstskabelon: “{template}”."
             ),
             evidence=tuple(Evidence(kind="ad", record_id=a.ad_id, field="body") for a in cluster),
