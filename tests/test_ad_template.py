@@ -10,6 +10,7 @@ from redflags.detectors import detector_for
 from redflags.detectors.ad_template import (
     ad_persona,
     cluster_ads,
+    count_personas,
     explain,
     fingerprint_tokens,
     masked_tokens,
@@ -159,3 +160,22 @@ def test_the_report_marks_template_slots() -> None:
         '&lt;b&gt; <mark class="slot">{persona}</mark> er ny i <mark class="slot">{city}</mark>'
     )
     assert _template_markup(None) is None
+
+
+def test_ads_without_a_name_that_share_a_contact_are_one_persona() -> None:
+    """One advertiser gives her phone in one ad and her handle (and the phone) in the next:
+    not a template for two people."""
+    rows = [
+        {"ad_id": "p1", "phone": "(619) 555-0143", "body": US_BODY.format(n="Mia", phone="")},
+        {
+            "ad_id": "p2",
+            "handle": "@mia_sd",
+            "body": US_BODY.format(n="Mia", phone="or call 619 555 0143"),
+        },
+    ]
+    assert cluster_ads(rows, region="US") == []
+    (together,) = cluster_ads(rows, region="US", min_personas=1, link_same_persona=True)
+    assert count_personas(together) == 1
+    rows[1]["body"] = US_BODY.format(n="Mia", phone="")
+    (pair,) = cluster_ads(rows, region="US")  # nothing shared now: two personas
+    assert count_personas(pair) == 2

@@ -427,10 +427,10 @@ def template_ad(ad: Mapping[str, Any], shingle_words: int, region: str) -> Templ
 def cluster_ads(
     records: Iterable[Mapping[str, Any]],
     *,
-    shingle_words: int = 5,
+    shingle_words: int = 3,
     num_perm: int = 128,
     bands: int = 32,
-    min_jaccard: float = 0.8,
+    min_jaccard: float = 0.6,
     min_personas: int = 2,
     max_personas: int = 100,
     boilerplate_share: float = 0.01,
@@ -516,17 +516,17 @@ class AdTemplateDetector(Detector):
         )
         clusters = cluster_ads(
             rows,
-            shingle_words=int(self.param("shingle_words", 5)),
+            shingle_words=int(self.param("shingle_words", 3)),
             num_perm=int(self.param("num_perm", 128)),
             bands=int(self.param("bands", 32)),
-            min_jaccard=float(self.param("min_jaccard", 0.8)),
+            min_jaccard=float(self.param("min_jaccard", 0.6)),
             min_personas=int(self.param("min_cluster_size", 2)),
             max_personas=int(self.param("max_cluster_size", 100)),
             boilerplate_share=float(self.param("max_shingle_ad_share", 0.01)),
             region=self.region,
         )
         for cluster in clusters:
-            yield self._finding(cluster, float(self.param("min_jaccard", 0.8)))
+            yield self._finding(cluster, float(self.param("min_jaccard", 0.6)))
 
     def _finding(self, cluster: list[TemplateAd], min_jaccard: float) -> Finding:
         cluster.sort(key=lambda a: a.ad_id)
