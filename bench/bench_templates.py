@@ -8,8 +8,8 @@ World mode: quality against the generator's templates. The world's truth does no
 template, so it is recovered here by matching each ad against every typology template of
 synth/world/data/typology_texts (slots as wildcards). True pairs are two ads of different
 personas from the same typology template used for 2..100 personas (the catalogue's cluster
-sizes); predicted pairs are two ads of different personas in one found cluster. A predicted pair with a background ad counts as
-false.
+sizes); predicted pairs are two ads of different personas in one found cluster. A predicted
+pair with a background ad counts as false.
 
 Real-like mode (`--real-like 6000 --seed 2`): ads that look like the real US ads of issue #12
 (bench/real_like_ads.py: English, emoji, stock phrases, US phones written many ways, re-posts
