@@ -179,3 +179,17 @@ def test_ads_without_a_name_that_share_a_contact_are_one_persona() -> None:
     rows[1]["body"] = US_BODY.format(n="Mia", phone="")
     (pair,) = cluster_ads(rows, region="US")  # nothing shared now: two personas
     assert count_personas(pair) == 2
+
+
+def test_re_posts_stay_one_persona_when_the_region_cannot_read_their_phone() -> None:
+    """US numbers in a Danish run: each number still counts as a contact (by its digits), so
+    one advertiser's re-posts are not two personas."""
+    rows = [
+        {"ad_id": "r1", "body": US_BODY.format(n="Mia", phone="415 555 0199")},
+        {"ad_id": "r2", "body": US_BODY.format(n="Mia", phone="four one five 555 0199")},
+        {"ad_id": "r3", "body": US_BODY.format(n="Mia", phone="213 555 0100")},
+    ]
+    for region in ("DK", "US"):
+        (cluster,) = cluster_ads(rows, region=region)  # r3 is another advertiser
+        assert count_personas(cluster) == 2
+        assert cluster_ads(rows[:2], region=region) == []

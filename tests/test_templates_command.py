@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -165,3 +166,15 @@ def test_a_cell_that_would_start_a_formula_is_quoted(tmp_path: Path) -> None:
     templates = [r["template"] for r in csv.DictReader(out.open(encoding="utf-8"))]
     assert all(not t.startswith("=") for t in templates)
     assert any(t.startswith("'=") for t in templates)
+
+
+def test_no_phone_in_clear_without_reveal_whatever_the_region(tmp_path: Path) -> None:
+    ads = _write_jsonl(tmp_path / "ads.jsonl", _ads())
+    for region in ("US", "DK"):  # DK cannot read these US numbers; they are still redacted
+        out = tmp_path / f"t_{region}.csv"
+        result = runner.invoke(app, ["templates", str(ads), "--region", region, "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        written = re.sub(r"[\s.()-]", "", out.read_text(encoding="utf-8"))
+        assert "5550143" not in written and "5550100" not in written
+        rows = list(csv.DictReader(out.open(encoding="utf-8")))
+        assert all(r["persona"].startswith("phone#") for r in rows if r["cluster"])

@@ -161,7 +161,9 @@ def _persona(ad: TemplateAd, redactor: Redactor) -> str:
     if normalise_name(ad.shown_persona) is not None:
         return redactor.token("name", str(ad.shown_persona))
     kind, _, value = ad.persona.partition(":")
-    return ad.ad_id if kind == "ad" else redactor.token(kind, value)
+    if kind == "ad":
+        return ad.ad_id
+    return redactor.token("phone" if kind == "digits" else kind, value)
 
 
 def _cell(value: Any) -> str:

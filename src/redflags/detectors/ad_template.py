@@ -285,6 +285,7 @@ class TemplateAd:
     # who the ad is for, read cheaply (a phone as its digits, not parsed): for counting the
     # personas of a frequent shingle, where the exact persona of every ad would cost too much
     rough_persona: str = ""
+    rough: tuple[str, ...] = ()  # every contact's rough key (contact_spans)
     spans: tuple[tuple[int, int, str], ...] = ()  # the contacts masked (contact_spans)
     similarity: float = 0.0  # the highest Jaccard of a verified link to another ad
     _persona: tuple[str, str] | None = field(default=None, repr=False)
@@ -310,7 +311,8 @@ class TemplateAd:
     def contacts(self) -> tuple[str, ...]:
         """Every phone, handle and e-mail of the ad ("kind:value"): its contact fields, then
         its text, read where masking found a contact (with some context around it: reading
-        the whole text again would cost as much as the masking)."""
+        the whole text again would cost as much as the masking); then every phone-like
+        number as "digits:" and its last ten digits, whatever the region reads."""
         if self._contacts is None:
             slots = {"{" + kind + "}" for kind in FALLBACK_KINDS}
             near = [
@@ -318,7 +320,10 @@ class TemplateAd:
                 for start, end, slot in self.spans
                 if slot in slots
             ]
-            self._contacts = ad_contacts((*self.fields, *near), self.region)
+            read = ad_contacts((*self.fields, *near), self.region)
+            # and each phone-like number as its digits: a number the region cannot read
+            # still tells one advertiser's re-posts apart from another's
+            self._contacts = read + tuple(k for k in self.rough if k.startswith("digits:"))
         return self._contacts
 
     def _who(self) -> tuple[str, str]:
@@ -420,6 +425,7 @@ def template_ad(ad: Mapping[str, Any], shingle_words: int, region: str) -> Templ
         region,
         fields,
         rough,
+        tuple(contacts),
         tuple(spans),
     )
 
