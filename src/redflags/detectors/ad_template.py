@@ -1,13 +1,17 @@
 """BEH-AD-TEMPLATE: near-identical ad texts for different personas, one template behind them.
 
 Each ad's title and body are tokenised and its slots masked (the persona's name, the city, any
-number, phone, e-mail, URL or @handle), so that ads which differ only in what was swapped in
-become equal. Word shingles of the masked text are MinHashed; LSH bands give candidate pairs
+number, phone, e-mail, URL or @handle; a phone as any run of seven or more digits however
+written, whatever the region), so that ads which differ only in what was swapped in become
+equal. Word shingles of the masked text are MinHashed; LSH bands give candidate pairs
 (near-linear in the number of ads), each verified by the exact Jaccard of the shingle sets.
-Shingles in more than `max_shingle_ad_share` of all ads are site boilerplate and dropped. Ads of
-different personas joined by verified edges form components; those with `min_cluster_size` to
-`max_cluster_size` distinct personas are clusters, each explained by its template: the text the
-cluster shares, with the varying parts shown as {slots}.
+Shingles in more than `max_shingle_ad_share` of all ads and for more than `max_cluster_size`
+personas are site boilerplate and dropped. An ad without a persona stands for its contacts
+(two such ads sharing one are one persona), else for itself. Ads of different personas joined
+by verified edges form components; those with `min_cluster_size` (2: a pair, at low strength)
+to `max_cluster_size` personas are clusters, each explained by its template: the text the
+cluster shares, with the varying parts shown as {slots}. `redflags templates` (templates.py)
+runs the same clustering and also links one persona's re-posts. docs/templates.md.
 """
 
 from __future__ import annotations
@@ -404,29 +408,44 @@ def count_personas(ads: Sequence[TemplateAd]) -> int:
     return len(names) + len(unnamed)
 
 
-def template_ad(ad: Mapping[str, Any], shingle_words: int, region: str) -> TemplateAd:
+Masked = tuple[np.ndarray, tuple[str, ...], tuple[tuple[int, int, str], ...]]
+
+
+def template_ad(
+    ad: Mapping[str, Any],
+    shingle_words: int,
+    region: str,
+    seen: dict[tuple[str, str | None, str | None], Masked] | None = None,
+) -> TemplateAd:
     """One ad record (ad_id, persona, city, title, body, phone, handle, email) masked and
-    shingled."""
+    shingled. `seen` remembers the work per (text, persona, city): a re-post is masked once."""
     text = " . ".join(str(ad[f]) for f in ("title", "body") if ad.get(f))
     persona = ad.get("persona")
     persona = str(persona) if persona is not None and str(persona).strip() else None
-    contacts: list[str] = []
-    spans = contact_spans(text, region, contacts)
-    tokens = _masked(text, spans, persona, ad.get("city"), None)
+    key = (text, persona, ad.get("city"))
+    done = seen.get(key) if seen is not None else None
+    if done is None:
+        found: list[str] = []
+        spans = contact_spans(text, region, found)
+        tokens = _masked(text, spans, persona, ad.get("city"), None)
+        done = shingle_hashes(tokens, shingle_words), tuple(found), tuple(spans)
+        if seen is not None:
+            seen[key] = done
+    shingles, contacts, spans_found = done
     fields = tuple(str(ad[f]) for f in ("phone", "handle", "email") if ad.get(f))
     name = normalise_name(persona)
     rough = name or (fields[0] if fields else contacts[0] if contacts else f"ad:{ad['ad_id']}")
     return TemplateAd(
         str(ad["ad_id"]),
-        shingle_hashes(tokens, shingle_words),
+        shingles,
         text,
         persona,
         ad.get("city"),
         region,
         fields,
         rough,
-        tuple(contacts),
-        tuple(spans),
+        contacts,
+        spans_found,
     )
 
 
@@ -451,7 +470,9 @@ def cluster_ads(
     `min_personas`..`max_personas` personas. The `templates` command (`link_same_persona`)
     also links one persona's re-posts and keeps every component of `min_ads` ads or more with
     at least `min_personas` personas and at most `max_personas`."""
-    ads = [template_ad(ad, shingle_words, region) for ad in records]
+    seen: dict[tuple[str, str | None, str | None], Masked] = {}
+    ads = [template_ad(ad, shingle_words, region, seen) for ad in records]
+    del seen
     if not ads:
         return []
     _drop_boilerplate(ads, boilerplate_share, max_personas)
