@@ -312,6 +312,7 @@ def ours(ads: list[dict[str, Any]], region: str) -> tuple[list[list[TemplateAd]]
         boilerplate_share=params["boilerplate_share"],
         region=region,
         link_same_persona=True,
+        keep_large=True,
     )
     for cluster in clusters:
         explain([a.tokens() for a in cluster])

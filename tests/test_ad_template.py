@@ -193,3 +193,15 @@ def test_re_posts_stay_one_persona_when_the_region_cannot_read_their_phone() -> 
         (cluster,) = cluster_ads(rows, region=region)  # r3 is another advertiser
         assert count_personas(cluster) == 2
         assert cluster_ads(rows[:2], region=region) == []
+
+
+def test_the_command_keeps_clusters_above_the_detectors_cap() -> None:
+    body = "Smukke {p} er nu hos os i {c}. Hun er 22 år, sød og diskret. Ring til 52 61 47 83."
+    people = [("Anna", "Vejle"), ("Bella", "Odense"), ("Lina", "Aarhus")]
+    rows = [
+        {"ad_id": f"a{i}", "persona": p, "city": c, "body": body.format(p=p, c=c)}
+        for i, (p, c) in enumerate(people)
+    ]
+    assert cluster_ads(rows, max_personas=2) == []
+    (kept,) = cluster_ads(rows, max_personas=2, keep_large=True)
+    assert count_personas(kept) == 3

@@ -116,6 +116,7 @@ def run_templates(path: Path, options: TemplateOptions) -> TemplatesResult:
         region=options.region,
         link_same_persona=True,
         min_ads=options.min_cluster,
+        keep_large=True,
     )
     seconds["cluster"] = time.perf_counter() - start
     start = time.perf_counter()

@@ -462,14 +462,15 @@ def cluster_ads(
     region: str = DEFAULT_REGION,
     link_same_persona: bool = False,
     min_ads: int = 2,
+    keep_large: bool = False,
 ) -> list[list[TemplateAd]]:
     """Template clusters among ads (ad_id, persona, city, title, body; phone, handle, email
     optional). An ad without a persona stands for its contact, else for itself (`ad_persona`).
 
     BEH-AD-TEMPLATE links only ads of different personas and keeps components of
-    `min_personas`..`max_personas` personas. The `templates` command (`link_same_persona`)
-    also links one persona's re-posts and keeps every component of `min_ads` ads or more with
-    at least `min_personas` personas and at most `max_personas`."""
+    `min_personas`..`max_personas` personas. The `templates` command (`link_same_persona`,
+    `keep_large`) also links one persona's re-posts and keeps every component of `min_ads` ads
+    or more, however many personas (`max_personas` still sets the boilerplate rule)."""
     seen: dict[tuple[str, str | None, str | None], Masked] = {}
     ads = [template_ad(ad, shingle_words, region, seen) for ad in records]
     del seen
@@ -500,7 +501,7 @@ def cluster_ads(
         if len(members) < max(2, min_ads):
             continue
         personas = count_personas([ads[m] for m in members])
-        if min_personas <= personas <= max_personas:
+        if min_personas <= personas and (keep_large or personas <= max_personas):
             clusters.append([ads[m] for m in members])
     return clusters
 
