@@ -202,6 +202,7 @@ def test_the_command_keeps_clusters_above_the_detectors_cap() -> None:
         {"ad_id": f"a{i}", "persona": p, "city": c, "body": body.format(p=p, c=c)}
         for i, (p, c) in enumerate(people)
     ]
-    assert cluster_ads(rows, max_personas=2) == []
-    (kept,) = cluster_ads(rows, max_personas=2, keep_large=True)
+    cap = {"max_personas": 2, "boilerplate_share": 1.0}  # no shingle is boilerplate here
+    assert cluster_ads(rows, **cap) == []
+    (kept,) = cluster_ads(rows, **cap, keep_large=True)
     assert count_personas(kept) == 3
