@@ -7,9 +7,21 @@
 World mode: quality against the generator's templates. The world's truth does not name an ad's
 template, so it is recovered here by matching each ad against every typology template of
 synth/world/data/typology_texts (slots as wildcards). True pairs are two ads of different
-personas from the same typology template used for 3..100 personas; predicted pairs are two ads
-of different personas in one found cluster. A predicted pair with a background ad counts as
-false.
+personas from the same typology template used for 2..100 personas (the catalogue's cluster
+sizes); predicted pairs are two ads of different personas in one found cluster. A predicted
+pair with a background ad counts as false.
+
+Real-like mode (`--real-like 6000 --seed 2`): ads that look like the real US ads of issue #12
+(bench/real_like_ads.py: English, emoji, stock phrases, US phones written many ways, re-posts
+with edits; no persona field), with the poster behind each ad as truth. The project's method
+runs as `redflags templates` does (catalogue parameters, an ad without a persona stands for its
+phone, one poster's re-posts linked, each cluster explained) and InfoShield
+(bench/infoshield.py, reimplemented from its paper: coarse tf-idf phrase graph, fine MDL
+templates) on the same ads in one run, InfoShield twice: vectorised, and "reference" (tf-idf
+rows read element by element and alignments cell by cell, as the authors' code does; same
+clusters). True pairs: two ads of one poster; near-duplicate pairs: those whose title and body
+are not exact copies. Prints ads/s, the speed ratios, pairwise precision and recall and
+near-duplicate recall for each, and how much of the project's time is masking.
 
 Size mode: N synthetic ads, made quickly: 70 % independent texts (random words from a 5,000-word
 vocabulary), 28 % as the background generator writes them — half from the classified site
@@ -26,6 +38,7 @@ import itertools
 import random
 import re
 import resource
+import sys
 import time
 from collections import Counter, defaultdict
 from importlib import resources
@@ -36,10 +49,22 @@ import pyarrow.parquet as pq
 import yaml
 
 from redflags.catalogue import load_catalogue
-from redflags.detectors.ad_template import cluster_ads
+from redflags.detectors.ad_template import (
+    TemplateAd,
+    cluster_ads,
+    count_personas,
+    explain,
+    fingerprint_tokens,
+    personal_ads,
+)
 from redflags.synth.world.benign.wording import Wording
 
+sys.path.insert(0, str(Path(__file__).parent))
+from infoshield import infoshield
+from real_like_ads import generate
+
 PARAMS = load_catalogue().get("BEH-AD-TEMPLATE").detector.params
+LOW, HIGH = int(PARAMS["min_cluster_size"]), int(PARAMS["max_cluster_size"])
 DATA = resources.files("redflags.synth.world") / "data"
 SLOT = re.compile(r"\{(\w+)\}")
 # The sexual-exploitation typology (Case 1) writes its ads from these groups (typologies/sexual.py).
@@ -47,9 +72,11 @@ CASE1 = ("sex_ads/third_person/", "sex_ads/first_person/")
 
 
 def _params() -> dict[str, Any]:
+    """BEH-AD-TEMPLATE's catalogue parameters as cluster_ads takes them."""
     names = {"min_cluster_size": "min_personas", "max_cluster_size": "max_personas"}
     names["max_shingle_ad_share"] = "boilerplate_share"
-    return {names.get(k, k): v for k, v in PARAMS.items()}
+    skip = {"pair_strength", "persona_fallback"}  # the finding's and the detector's own
+    return {names.get(k, k): v for k, v in PARAMS.items() if k not in skip}
 
 
 def background_templates() -> dict[str, tuple[str | None, str]]:
@@ -118,7 +145,7 @@ def peak_rss_mb() -> float:
 
 def run(ads: list[dict[str, Any]]) -> tuple[list[list[tuple[str, str]]], float]:
     start = time.perf_counter()
-    clusters = cluster_ads(ads, **_params())
+    clusters = cluster_ads(personal_ads(ads, PARAMS["persona_fallback"]), **_params())
     seconds = time.perf_counter() - start
     return [[(a.ad_id, a.persona) for a in c] for c in clusters], seconds
 
@@ -131,7 +158,7 @@ def world(folder: Path) -> None:
     for ad_id, tid in of.items():
         if persona[ad_id]:
             groups[tid].append((ad_id, persona[ad_id]))
-    kept = {t: g for t, g in groups.items() if 3 <= len({p for _, p in g}) <= 100}
+    kept = {t: g for t, g in groups.items() if LOW <= len({p for _, p in g}) <= HIGH}
     clusters, seconds = run(ads)
     predicted = pairs_of(clusters)
     typology = sum(1 for t in of.values() if not t.startswith("background/"))
@@ -145,7 +172,7 @@ def world(folder: Path) -> None:
         true = pairs_of(chosen)
         precision, recall = score(predicted, true)
         print(
-            f"  {name}: {len(chosen)} templates with 3..100 personas, {len(true)} true "
+            f"  {name}: {len(chosen)} templates with {LOW}..{HIGH} personas, {len(true)} true "
             f"pairs, {len(predicted)} predicted; pairwise precision {precision:.3f} "
             f"recall {recall:.3f}"
         )
@@ -270,11 +297,116 @@ def sizes(ns: list[int]) -> None:
         del ads, clusters
 
 
+def ours(ads: list[dict[str, Any]], region: str) -> tuple[list[list[TemplateAd]], float]:
+    """The project's clusters as `redflags templates` makes them (explanations included)."""
+    params = _params()
+    start = time.perf_counter()
+    clusters = cluster_ads(
+        ads,
+        shingle_words=params["shingle_words"],
+        num_perm=params["num_perm"],
+        bands=params["bands"],
+        min_jaccard=params["min_jaccard"],
+        min_personas=1,
+        max_personas=params["max_personas"],
+        boilerplate_share=params["boilerplate_share"],
+        region=region,
+        link_same_persona=True,
+        keep_large=True,
+    )
+    for cluster in clusters:
+        explain([a.tokens() for a in cluster])
+        count_personas(cluster)
+    return clusters, time.perf_counter() - start
+
+
+def masking_seconds(ads: list[dict[str, Any]], region: str) -> float:
+    """Time of the similarity masking alone (fingerprint_tokens of every ad)."""
+    start = time.perf_counter()
+    for ad in ads:
+        text = " . ".join(str(ad[f]) for f in ("title", "body") if ad.get(f))
+        fingerprint_tokens(text, ad.get("persona"), ad.get("city"), region)
+    return time.perf_counter() - start
+
+
+def persona_seconds(clusters: list[list[TemplateAd]]) -> float:
+    """Time of reading the contacts of the clustered ads (the persona fallback) once more."""
+    ads = [ad for cluster in clusters for ad in cluster]
+    for ad in ads:
+        ad._contacts = ad._persona = None
+    start = time.perf_counter()
+    for ad in ads:
+        ad.contacts()
+    return time.perf_counter() - start
+
+
+def real_like(n: int, seed: int, reference: bool = True) -> None:
+    rows = generate(n, seed)
+    poster = {r["ad_id"]: r["poster"] for r in rows}
+    ads = [{k: v for k, v in r.items() if k != "poster"} for r in rows]
+    by_poster: dict[str, list[str]] = defaultdict(list)
+    for ad in ads:
+        by_poster[poster[ad["ad_id"]]].append(ad["ad_id"])
+    true = _all_pairs(by_poster.values())
+    text = {a["ad_id"]: (a.get("title"), a["body"]) for a in ads}
+    near = {p for p in true if text[p[0]] != text[p[1]]}
+    print(
+        f"real-like ads (seed {seed}): {len(ads):,} ads, {len(by_poster):,} posters, "
+        f"{len(true):,} true pairs ({len(near):,} near-duplicates that are not exact copies)"
+    )
+    texts = [f"{a.get('title') or ''} {a['body']}" for a in ads]
+    clusters, seconds = ours(ads, "US")
+    results = {"redflags": ([[a.ad_id for a in c] for c in clusters], seconds)}
+    start = time.perf_counter()
+    found = infoshield(texts)
+    results["InfoShield (vectorised)"] = (
+        [[ads[i]["ad_id"] for i in c] for c in found],
+        time.perf_counter() - start,
+    )
+    if reference:
+        start = time.perf_counter()
+        found = infoshield(texts, reference=True)
+        results["InfoShield (reference)"] = (
+            [[ads[i]["ad_id"] for i in c] for c in found],
+            time.perf_counter() - start,
+        )
+    mine = results["redflags"][1]
+    for name, (found_ids, seconds) in results.items():
+        predicted = _all_pairs(found_ids)
+        precision, recall = score(predicted, true)
+        near_recall = len(predicted & near) / max(1, len(near))
+        print(
+            f"  {name:<24} {len(ads) / seconds:8,.0f} ads/s ({seconds:6.2f} s; redflags "
+            f"{seconds / mine:5.1f}× as fast) {len(found_ids):5,} clusters; pairwise precision "
+            f"{precision:.3f} recall {recall:.3f} near-duplicate recall {near_recall:.3f}"
+        )
+    masking = masking_seconds(ads, "US")
+    contacts = persona_seconds(clusters)
+    print(
+        f"  redflags: of {mine:.2f} s, masking {masking:.2f} s ({masking / mine:.0%}) and "
+        f"reading the clustered ads' contacts for their personas {contacts:.2f} s "
+        f"({contacts / mine:.0%})"
+    )
+
+
+def _all_pairs(groups: Any) -> set[tuple[str, str]]:
+    """Every pair (a < b) of ad ids within each group."""
+    out: set[tuple[str, str]] = set()
+    for group in groups:
+        out.update(itertools.combinations(sorted(group), 2))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--world", type=Path)
     parser.add_argument("--sizes", type=int, nargs="*", default=[])
+    parser.add_argument("--real-like", type=int, default=0, help="ads in real-like mode")
+    parser.add_argument("--seed", type=int, default=2, help="real-like mode's seed")
+    parser.add_argument("--no-reference", action="store_true", help="skip the slow InfoShield")
     args = parser.parse_args()
+    if args.real_like:
+        real_like(args.real_like, args.seed, not args.no_reference)
     if args.world:
         world(args.world)
     if args.sizes:

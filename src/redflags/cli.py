@@ -946,6 +946,67 @@ def quarantine_show(
     console.print(f"{total} row(s) quarantined in {len(summary)} file(s)", highlight=False)
 
 
+@app.command()
+def templates(
+    ads_file: Annotated[
+        Path,
+        typer.Argument(help="Ads: ads.csv/.jsonl/.parquet, a *.source.yaml, or any data file."),
+    ],
+    out: Annotated[
+        Path | None, typer.Option(help="Write one row per ad here (.csv or .jsonl).")
+    ] = None,
+    region: Region = None,
+    settings_file: SettingsFile = None,
+    min_cluster: Annotated[int, typer.Option(help="Fewest ads in a cluster.")] = 2,
+    threshold: Annotated[
+        float | None,
+        typer.Option(help="Least Jaccard similarity of two linked ads (default: the catalogue's)."),
+    ] = None,
+    shingle: Annotated[
+        int | None, typer.Option(help="Words per shingle (default: the catalogue's).")
+    ] = None,
+    reveal: Annotated[bool, typer.Option(help="Show identifiers in clear in the output.")] = False,
+) -> None:
+    """Cluster the ads of one file by template; one row per ad with its cluster and template."""
+    from redflags.normalise.phones import DEFAULT_REGION
+    from redflags.report.redact import RedactionKeyError
+    from redflags.templates import (
+        TemplateOptions,
+        TemplatesError,
+        check_region,
+        run_templates,
+        summary_lines,
+        write,
+    )
+
+    if not ads_file.exists():
+        _fail(f"{ads_file}: no such file or folder")
+    try:
+        options = TemplateOptions(
+            region=check_region(_settings(settings_file, region=region).region or DEFAULT_REGION),
+            min_cluster=min_cluster,
+            threshold=threshold,
+            shingle=shingle,
+            reveal=reveal,
+        )
+        if out is not None and out.suffix.lower() not in (".csv", ".jsonl"):
+            raise TemplatesError(f"--out {out}: write .csv or .jsonl")
+        result = run_templates(ads_file, options)
+        if out is not None:
+            write(result.rows, out)
+    except (*DATA_ERRORS, TemplatesError, RedactionKeyError) as exc:
+        _fail(str(exc))
+    _print_quarantine(result.quarantine)
+    read = sum(r.read for r in result.reports)
+    stored = sum(r.stored for r in result.reports)
+    quarantined = sum(r.quarantined for r in result.reports)
+    console.print(f"read {read} = stored {stored} + quarantined {quarantined}")
+    for line in summary_lines(result):
+        console.print(_safe(line))
+    if out is not None:
+        console.print(f"Rows: {_safe(out.resolve())}")
+
+
 def _load() -> Any:
     try:
         return load_catalogue()

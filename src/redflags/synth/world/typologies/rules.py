@@ -96,10 +96,32 @@ def apply_ad_rules(ads: list[AdFacts]) -> None:
         if len(personas) >= 2 or len(phones) >= 2 or cities:
             for ad in group:
                 ad.found.add("BEH-PHOTO-REUSE")
-    for group in _by(ads, lambda a: [a.template] if a.persona and a.template else []).values():
-        if 3 <= len({a.persona for a in group}) <= 100:
+    # BEH-AD-TEMPLATE (persona_fallback: unnamed_runs): ads for 2..100 personas from one
+    # template; when none of the network's ads names a persona, ads sharing a contact are one
+    named = [a for a in ads if a.persona]
+    for group in _by(named or ads, lambda a: [a.template] if a.template else []).values():
+        if 2 <= _personas(group) <= 100:
             for ad in group:
                 ad.found.add("BEH-AD-TEMPLATE")
+
+
+def _personas(ads: list[AdFacts]) -> int:
+    """Distinct personas: names; ads without one joined by any shared contact."""
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    for ad in ads:
+        keys = [f"persona:{ad.persona}"] if ad.persona else [*ad.contacts] or [ad.ad_id]
+        for key in keys[1:]:
+            parent[root(key)] = root(keys[0])
+    return len(
+        {root(f"persona:{a.persona}" if a.persona else ([*a.contacts] or [a.ad_id])[0])
+         for a in ads}
+    )  # fmt: skip
 
 
 # -- FIN-BUYER-PAYS-THIRD-PARTY ------------------------------------------------------------------
