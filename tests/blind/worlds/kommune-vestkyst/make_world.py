@@ -481,8 +481,10 @@ for (y, m) in MONTHS:
         am = gross * 0.08
         tax = (gross - am) * 0.36
         bolig, transport = 4500.0, 1250.0
-        net = gross - am - tax - bolig - transport
+        andet = 2000.0 if m == 9 else 0.0
+        net = gross - am - tax - bolig - transport - andet
         w.setdefault("net", {})[(y, m)] = net
+        w.setdefault("andet", {})[(y, m)] = andet
         to_costel = ("cust" not in w) or (j in (1, 4)) or (j == 2 and m >= 10)
         w.setdefault("to_costel", {})[(y, m)] = to_costel
         if to_costel:
@@ -504,8 +506,8 @@ for (y, m) in MONTHS:
             for _ in range(R.randint(1, 2)):
                 d = R.choice([x for x in DAYS if x.month == m])
                 card(c, d, "Lidl", "Dagligvarer", 45, 140, gid="N1-labour-holdleder")
-        lumps += bolig + transport
-    st(payday, VIKAR["konto"], -lumps, f"Bolig/transport hold C.V. {m:02d}-{y} iflg. aftale", costel["konto"], name(costel),
+        lumps += bolig + transport + andet
+    st(payday, VIKAR["konto"], -lumps, f"Bolig/transport{'/forskud' if m == 9 else ''} hold C.V. {m:02d}-{y} iflg. aftale", costel["konto"], name(costel),
        gid="N1-labour-holdleder")
     # Costel out: rent, remittances below 15.000, cash, fuel, bus tickets, car
     rd = dt.datetime(y, m, 1, 9, 12)
@@ -910,8 +912,10 @@ for (y, m) in MONTHS:
         net = w["net"][(y, m)]
         to = costel["konto"] if w["to_costel"][(y, m)] else w["cust"]["konto"]
         PAY.append(dict(nr=1200 + j, navn=f"{w['first']} {w['last']}", foedt=w["born"], periode=f"{y}-{m:02d}", sted=R.choice(["Vestfisk Filet A/S", "Vestfisk Filet A/S", "Kyst Rengøring ApS"]),
-                        timer=h, sats=128.0, brutto=gross, am=am, askat=tax, bolig=4500.0, transport=1250.0, andet=0.0, netto=net, konto=to,
-                        bem=("Udbetaling til holdleder iflg. fuldmagt" if to == costel["konto"] else "") + ("; bolig/transport afregnes til holdleder" ),
+                        timer=h, sats=128.0, brutto=gross, am=am, askat=tax, bolig=4500.0, transport=1250.0, andet=w["andet"][(y, m)], netto=net, konto=to,
+                        bem="; ".join(x for x in ["Udbetaling til holdleder iflg. fuldmagt" if to == costel["konto"] else "",
+                                                  "bolig/transport afregnes til holdleder",
+                                                  "andet = forskud rejse/arbejdstøj iflg. holdleder" if w["andet"][(y, m)] else ""] if x),
                         gid="N1-labour-holdleder"))
     for j, c in enumerate(L1W):
         h, net = c["net"][(y, m)]
