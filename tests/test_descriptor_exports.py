@@ -346,3 +346,25 @@ def test_a_template_names_plain_columns_only(tmp_path: Path, template: str) -> N
     )
     with pytest.raises(DescriptorError, match="template"):
         load_descriptor(path)
+
+
+def test_a_swap_tells_who_sent_and_who_received(store: Store, tmp_path: Path) -> None:
+    data = (
+        "date,type,address,body\n"
+        "1787680800000,2,+40 700 000 105,Pasapoartele le am eu\n"
+        "1787684400000,1,+40 700 000 105,Bine\n"
+    )
+    descriptor = (
+        "name: phone_a\nkind: message\nfile: sms.csv\n"
+        "columns: {sender: address, sent_at: date, text: body}\n"
+        "defaults: {recipient: phone A}\nformats: {sent_at: epoch_ms}\n"
+        "derive: {message_id: {hash: [date, type, address, body]}}\n"
+        "swap: {column: type, values: ['2'], fields: [sender, recipient]}\n"
+    )
+    report = _ingest(store, tmp_path, "phone_a", data, descriptor, "sms.csv")
+    assert (report.stored, report.quarantined) == (2, 0)
+    rows = _rows(store, "SELECT sender, recipient, text FROM messages ORDER BY sent_at")
+    assert rows == [
+        ("phone A", "+40 700 000 105", "Pasapoartele le am eu"),
+        ("+40 700 000 105", "phone A", "Bine"),
+    ]

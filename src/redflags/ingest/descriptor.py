@@ -139,6 +139,18 @@ class Statement(BaseModel):
     counterparty: tuple[str, ...] = Field(min_length=1, max_length=10)  # first with a value
 
 
+class Swap(BaseModel):
+    """Two canonical fields exchanged on the rows whose `column` holds one of `values`: an SMS
+    backup lists the other party in one column and says by a type whether the owner sent or
+    received the message (`{column: type, values: ["2"], fields: [sender, recipient]}`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    column: str = Field(min_length=1)
+    values: tuple[str, ...] = Field(min_length=1, max_length=50)
+    fields: tuple[str, str]
+
+
 class SourceDescriptor(BaseModel):
     """How to read one source of one record kind."""
 
@@ -167,11 +179,19 @@ class SourceDescriptor(BaseModel):
     derive: dict[str, Derived] = Field(default_factory=dict)  # canonical field -> made from
     # transactions only: rows are postings on an account (`account` via columns.payer or derive)
     statement: Statement | None = None
+    swap: Swap | None = None  # exchange two fields on some rows (who sent, who received)
 
     @model_validator(mode="after")
     def _statement_of_transactions(self) -> SourceDescriptor:
         if self.statement is not None and self.kind is not RecordKind.TRANSACTION:
             raise ValueError("statement: is for transactions (postings on an account)")
+        if self.swap is not None:
+            specs = {f.name: f for f in field_specs(self.kind)}
+            first, second = self.swap.fields
+            if first == second or first not in specs or second not in specs:
+                raise ValueError(f"swap: fields must be two different {self.kind.value} fields")
+            if specs[first].base is not specs[second].base:
+                raise ValueError("swap: the two fields must be of one type")
         return self
 
     @field_validator("delimiter")

@@ -84,6 +84,8 @@ class RowValidator:
         derived = {c for d in self.descriptor.derive.values() for c in d.columns}
         if self.statement:
             derived |= set(self.statement.counterparty)
+        if self.descriptor.swap is not None:
+            derived.add(self.descriptor.swap.column)
         return sorted(set(self.sources.values()) | derived)
 
     def _raw_value(self, spec: FieldSpec, raw: Mapping[str, Any]) -> Any:
@@ -170,6 +172,11 @@ class RowValidator:
             values[spec.name] = value
         if problems:
             return "; ".join(problems)
+        swap = self.descriptor.swap
+        if swap is not None and str(raw.get(swap.column) or "").strip() in swap.values:
+            first, second = swap.fields
+            values[first], values[second] = values.get(second), values.get(first)
+            values = {k: v for k, v in values.items() if v is not None}
         if self.statement:
             problem = self._posting(values, raw)
             if problem:
