@@ -160,8 +160,16 @@ def test_every_strong_ad_reaches_the_youth_queue(ads_scan: ScanResult) -> None:
 def test_alert_rate_within_the_budget_and_reported(ads_scan: ScanResult) -> None:
     ads = LAWFUL_ADS + len(STRONG)
     assert len(ads_scan.alerts) <= 0.05 * ads
+    fairness = {i.id for i in CATALOGUE if i.fairness_sensitive}
     for alert in ads_scan.alerts:  # weak youth cues never lift an ad to the alert line
-        assert all(s.delta == 0 for s in alert.score.steps if s.code == "BEH-YOUTH-LANG")
+        youth = sum(s.delta for s in alert.score.steps if s.code == "BEH-YOUTH-LANG")
+        assert youth <= (CATALOGUE.get("BEH-YOUTH-LANG").weak_weight or 0) * 1.25
+        without = sum(
+            s.delta
+            for s in alert.score.steps
+            if s.code not in fairness and s.code != "BEH-YOUTH-LANG"
+        )
+        assert without >= 4 or alert.score.anchors
     vol = ads_scan.volume
     assert vol["ads_only"] and vol["ads"] == ads and vol["budget"]["alerts_within"]
     assert vol["youth_queue"] == len(ads_scan.youth_queue) == len(STRONG)
