@@ -329,7 +329,7 @@ def test_an_account_statement_becomes_payments_between_holder_and_counterparty(
     assert rows == [
         ("P1", holder, "DK0000001569860242", 2200.0),
         ("P2", "+4520001122", holder, 500.0),
-        ("P4", holder, "NettoHjørring", 99.5),
+        ("P4", holder, "Netto Hjørring", 99.5),  # a name, not an account: as written
     ]
     [(reason,)] = _rows(store, "SELECT reason FROM quarantine")
     assert reason == "statement: no counterparty in Modpart konto/tlf, Modpart"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -25,6 +26,9 @@ ACCOUNT_FIELDS: dict[RecordKind, tuple[str, ...]] = {
     RecordKind.DEVICE_EVENT: ("account",),
     RecordKind.COMPANY: ("account_id",),
 }
+
+
+_ACCOUNT_NUMBER = re.compile(r"\+?[A-Za-z]{0,2}[0-9][0-9A-Za-z]*(?:[ .-][0-9A-Za-z]+)*")
 
 
 def derive_event_id(record: Mapping[str, Any]) -> str:
@@ -182,9 +186,11 @@ class RowValidator:
             if problem:
                 return problem
         for name in ACCOUNT_FIELDS.get(self.kind, ()):
-            if isinstance(values.get(name), str):
-                # "DK00 0000 6540 7960 91" and "DK0000006540796091" are one account
-                values[name] = "".join(values[name].split())
+            value = values.get(name)
+            if isinstance(value, str) and _ACCOUNT_NUMBER.fullmatch(value):
+                # "DK00 0000 6540 7960 91" and "DK0000006540796091" are one account; anything
+                # that is not shaped like an account number (a name) is stored as written
+                values[name] = "".join(value.split())
         try:
             record = self.model.model_validate(values)
         except ValidationError as exc:
