@@ -35,6 +35,7 @@ from redflags.extract import IDENTITY_KINDS, identifiers_of
 from redflags.ingest import IngestError, IngestReport, discover, ingest_source, raise_problems
 from redflags.intake import file_labels, ingest_summary, quarantine_summary
 from redflags.link import IdentifierIndex, Linker, LinkResult, PaymentPair
+from redflags.link.money import with_money_pivots
 from redflags.model import Case, Finding, Identifier, RecordKind
 from redflags.model.cases import Alert, YouthItem
 from redflags.model.records import KIND_TABLES
@@ -98,6 +99,7 @@ class ScanOptions:
     memory_limit: str | None = None  # DuckDB's cap (e.g. "3GB"); above it, it spills to disk
     queues: QueueSettings = field(default_factory=QueueSettings)  # alert line and budget
     model: str = "risk-v1"  # the risk model (score/: risk-v1, risk-v2)
+    money_links: bool = True  # a payment a finding is about joins its ends (link/money.py)
     # the country of phone numbers written without a country code (ISO 3166 alpha-2); every
     # extractor, masker and linker of the run reads phones in it. None: Denmark
     region: str | None = None
@@ -197,6 +199,16 @@ def all_identifiers(engine: DuckDBEngine, region: str = DEFAULT_REGION) -> Itera
     for kind in IDENTITY_KINDS:
         for record in engine.records(RecordKind(kind)):
             yield from identifiers_of(kind, record, region)
+
+
+def payment_ends(engine: DuckDBEngine, txn_ids: list[str]) -> dict[str, tuple[str, str]]:
+    """The payer and payee of each of these transactions (money links, link/money.py)."""
+    rows = engine.query(
+        "SELECT txn_id, payer, payee FROM transactions "
+        "WHERE txn_id IN (SELECT unnest(?::VARCHAR[]))",
+        [txn_ids],
+    )
+    return {str(r["txn_id"]): (str(r["payer"]), str(r["payee"])) for r in rows}
 
 
 def payment_pairs(engine: DuckDBEngine, accounts: set[str] | None = None) -> list[PaymentPair]:
@@ -379,9 +391,14 @@ def run_scan(
                 )
                 # modifiers (fairness-sensitive) are attached to groups, never used to link them
                 modifiers = [i.id for i in catalogue if i.fairness_sensitive]
+                linking = (
+                    with_money_pivots(findings, lambda ids: payment_ends(engine, ids))
+                    if options.money_links
+                    else findings
+                )
                 linked = Linker(
                     options.max_pivot_degree, allowed, modifier_indicators=modifiers
-                ).link_indexed(index, findings, lambda accounts: payment_pairs(engine, accounts))
+                ).link_indexed(index, linking, lambda accounts: payment_pairs(engine, accounts))
                 index.close()
             with meter.measure("score"):
                 model = model_for(options.model, catalogue)
