@@ -1,0 +1,130 @@
+"""Speed of ads-only scans (issue #12, item 8): N realistic ads, `redflags scan` through the
+pipeline function (report included), stage times per size.
+
+    .venv/bin/python bench/bench_ads_scan.py --sizes 10000 100000
+    .venv/bin/python bench/bench_ads_scan.py --sizes 10000 --outputs /tmp/before.json
+    .venv/bin/python bench/bench_ads_scan.py --sizes 10000 --compare /tmp/before.json
+
+The ads come from bench/ads_corpus.py (US classifieds shaped by the measured shares of
+../shared/data/real-ads/vocabulary.md: phones, emoji, reposts, near duplicates). Printed per
+size: total seconds; seconds of ingest, evaluate (and its ten slowest indicators), link, score,
+cases and report; peak RSS (the highest of the stages' own peaks); findings, alerts and cases
+per 1,000 ads. Targets on 2 cores: 10,000 ads < 30 s, 100,000 ads < 5 min, report never longer
+than the detectors.
+
+--outputs writes every finding, case, alert and youth item of each size (as JSON) to a file;
+--compare reads such a file, written by an earlier version of the code on the same sizes and
+seed, and says whether this run's outputs are identical (a speed-up must not change them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from ads_corpus import write_ads  # noqa: E402
+
+from redflags.pipeline import ScanOptions, ScanResult, run_scan  # noqa: E402
+
+STAGES = ("ingest", "evaluate", "link", "score", "cases", "report")
+
+
+def outputs(result: ScanResult) -> dict[str, list[str]]:
+    """Everything the scan decided, as sorted JSON lines (run ids and times left out)."""
+    return {
+        "findings": sorted(f.model_dump_json() for f in result.findings),
+        "cases": sorted(c.model_dump_json() for c in result.cases),
+        "alerts": sorted(a.model_dump_json() for a in result.alerts),
+        "youth": sorted(y.model_dump_json() for y in result.youth_queue),
+    }
+
+
+def digest(lines: list[str]) -> str:
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+
+
+def compare(size: int, now: dict[str, list[str]], before: dict[str, list[str]]) -> bool:
+    same = True
+    for key, lines in now.items():
+        old = before.get(key, [])
+        equal = lines == old
+        same &= equal
+        verdict = "identical" if equal else "DIFFERENT"
+        print(f"  {key:<9} {len(old):>7} before {len(lines):>7} now  {verdict}")
+        if not equal:
+            gone, new = set(old) - set(lines), set(lines) - set(old)
+            for label, rows in (("only before", gone), ("only now", new)):
+                for row in sorted(rows)[:2]:
+                    print(f"    {label}: {row[:300]}")
+    print(f"  {size:,} ads: outputs {'identical' if same else 'DIFFERENT'} to the earlier run")
+    return same
+
+
+def run_size(n: int, seed: int, region: str, persona: str, tmp: Path) -> tuple[ScanResult, float]:
+    """The scan of N ads and its seconds (writing the ads is not counted)."""
+    folder = tmp / f"ads{n}"
+    write_ads(folder, n, seed, persona)
+    options = ScanOptions(out=tmp / f"run{n}", redaction_key=b"bench", region=region)
+    start = time.perf_counter()
+    result = run_scan([folder], options)
+    return result, time.perf_counter() - start
+
+
+def show(n: int, result: ScanResult, seconds: float) -> None:
+    stages = result.stages
+    peak = max(row["peak_mb"] for row in stages.values())
+    print(f"\n{n:,} ads: {seconds:.1f} s in all, peak RSS {peak:,.0f} MB")
+    for stage in STAGES:
+        row = stages.get(stage)
+        if row:
+            print(f"  {stage:<10}{row['seconds']:>9.2f} s{row['peak_mb']:>9,.0f} MB")
+    slowest = sorted(result.indicator_seconds.items(), key=lambda kv: -kv[1])[:10]
+    print("  slowest indicators: " + ", ".join(f"{i} {s:.2f}" for i, s in slowest))
+    per = 1000 / n
+    print(
+        f"  per 1,000 ads: findings {len(result.findings) * per:.1f}, "
+        f"alerts {len(result.alerts) * per:.1f}, cases {len(result.cases) * per:.1f}"
+        f" (youth queue {len(result.youth_queue) * per:.1f})"
+    )
+    report, detectors = stages["report"]["seconds"], stages["evaluate"]["seconds"]
+    print(f"  report {'<=' if report <= detectors else '>'} detectors ({report:.1f} / {detectors:.1f} s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--region", default="US")
+    parser.add_argument("--persona", choices=("ad", "advertiser", "none"), default="ad")
+    parser.add_argument("--outputs", type=Path, help="write every size's outputs here (JSON)")
+    parser.add_argument("--compare", type=Path, help="outputs of an earlier run to compare with")
+    args = parser.parse_args()
+    before: dict[str, Any] = json.loads(args.compare.read_text()) if args.compare else {}
+    written: dict[str, Any] = {}
+    same = True
+    for n in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            result, seconds = run_size(n, args.seed, args.region, args.persona, Path(tmp))
+            show(n, result, seconds)
+            now = outputs(result)
+            print("  digests: " + ", ".join(f"{k} {digest(v)}" for k, v in now.items()))
+            if args.outputs:
+                written[str(n)] = now
+            if str(n) in before:
+                same &= compare(n, now, before[str(n)])
+    if args.outputs:
+        args.outputs.write_text(json.dumps(written), encoding="utf-8")
+    if not same:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
