@@ -33,10 +33,38 @@ CITIES = {
     "irvine": "949",
     "fresno": "559",
 }
-NAMES = (
-    "Mia Lily Jade Kira Nina Roxy Luna Bella Stella Gigi Coco Ruby Ivy Vanessa Aria Jasmine "
-    "Candy Honey Sasha Tiffany Amber Crystal Destiny Kayla Maya Selena Skye Summer Violet Zoe"
-).split()
+NAMES = [
+    "Mia",
+    "Lily",
+    "Jade",
+    "Kira",
+    "Nina",
+    "Roxy",
+    "Luna",
+    "Bella",
+    "Stella",
+    "Gigi",
+    "Coco",
+    "Ruby",
+    "Ivy",
+    "Vanessa",
+    "Aria",
+    "Jasmine",
+    "Candy",
+    "Honey",
+    "Sasha",
+    "Tiffany",
+    "Amber",
+    "Crystal",
+    "Destiny",
+    "Kayla",
+    "Maya",
+    "Selena",
+    "Skye",
+    "Summer",
+    "Violet",
+    "Zoe",
+]
 # (term, measured share of ads, sentence that carries it)
 TERMS: tuple[tuple[str, float, str], ...] = (
     ("young", 0.117, "{Young|Young and fun|Young, sexy and} {curvy|slim|playful} girl."),
@@ -91,7 +119,7 @@ TITLES = (
 )
 EMOJI = {"🎀": 0.095, "🍭": 0.115, "🍬": 0.042, "🍒": 0.068, "👅": 0.195, "💋": 0.434, "🌹": 0.088}
 EMOJI |= {"🍑": 0.064, "💦": 0.15, "❤️": 0.2, "🔥": 0.15, "😘": 0.2}
-SPELLED = "zero one two three four five six seven eight nine".split()
+SPELLED = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 LOOKALIKE_BOLD = {c: chr(0x1D5D4 + i) for i, c in enumerate("abcdefghijklmnopqrstuvwxyz")}
 
 

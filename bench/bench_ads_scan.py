@@ -30,9 +30,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ads_corpus import write_ads  # noqa: E402
+from ads_corpus import write_ads
 
-from redflags.pipeline import ScanOptions, ScanResult, run_scan  # noqa: E402
+from redflags.pipeline import ScanOptions, ScanResult, run_scan
 
 STAGES = ("ingest", "evaluate", "link", "score", "cases", "report")
 
@@ -95,7 +95,8 @@ def show(n: int, result: ScanResult, seconds: float) -> None:
         f" (youth queue {len(result.youth_queue) * per:.1f})"
     )
     report, detectors = stages["report"]["seconds"], stages["evaluate"]["seconds"]
-    print(f"  report {'<=' if report <= detectors else '>'} detectors ({report:.1f} / {detectors:.1f} s)")
+    verdict = "<=" if report <= detectors else ">"
+    print(f"  report {verdict} detectors ({report:.1f} / {detectors:.1f} s)")
 
 
 def main() -> None:

@@ -35,6 +35,7 @@ from redflags.link import IdentifierIndex, Linker, LinkResult, PaymentPair
 from redflags.model import Case, Finding, Identifier, RecordKind
 from redflags.model.cases import Alert, YouthItem
 from redflags.model.records import KIND_TABLES
+from redflags.normalise.contacts import clear_contact_cache
 from redflags.normalise.identifiers import normalise_address
 from redflags.normalise.phones import DEFAULT_REGION
 from redflags.report import (
@@ -46,7 +47,6 @@ from redflags.report import (
     write_html_report,
 )
 from redflags.report.json_export import dumps as json_dumps
-from redflags.report.json_export import item_to_dict
 from redflags.report.names import customer_ids, record_names, records_written
 from redflags.report.redact import RedactionKeyError
 from redflags.resolve import resolve_people
@@ -436,7 +436,7 @@ def run_scan(
                 shown = [c for c in cases if statuses[c.case_id]["shown"]]
             hidden = [s for s in statuses.values() if not s["shown"]]
             write_findings_jsonl(run_dir / "findings.jsonl", findings, redactor)
-            write_cases_json(
+            document = write_cases_json(
                 run_dir / "cases.json",
                 shown,
                 redactor,
@@ -503,6 +503,7 @@ def run_scan(
             )
             if baseline is not None:
                 baseline.save()
+        clear_contact_cache()  # the run's texts are not read again
         meter.stages["report"]["seconds"] = round(meter.stages["report"]["seconds"] + reading, 3)
         (run_dir / "run.json").write_text(
             json_dumps(  # no NaN or infinity: null, never invalid JSON
@@ -522,7 +523,7 @@ def run_scan(
                             "case_id": item["case_id"],
                             "reasons": item["reasons_en"],
                         }
-                        for item in (item_to_dict(y, redactor) for y in youth_queue)
+                        for item in document["youth_queue"]  # item_to_dict, as in cases.json
                     ],
                     "alerts": len(alerts),
                     "volume": volumes,

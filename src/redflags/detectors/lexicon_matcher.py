@@ -36,7 +36,9 @@ def _is_word_char(char: str) -> bool:
 
 
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a"}
-_TOKEN = re.compile(r"[\w@]+")
+# a whole token ([\w@]+, from its first character) that holds a leet character: no other token
+# can change, so only these are looked at; the look-behind keeps a long token without one linear
+_LEET_TOKEN = re.compile(r"(?<![\w@])[\w@]*[013457@][\w@]*")
 
 
 def leet_fold(folded: str) -> str:
@@ -64,7 +66,7 @@ def leet_fold(folded: str) -> str:
                 chars[i] = _LEET[c]
         return "".join(chars)
 
-    return _TOKEN.sub(replace, folded)
+    return _LEET_TOKEN.sub(replace, folded)
 
 
 def _fold_pattern(pattern: str) -> str:

@@ -32,6 +32,13 @@ def fold(text: str) -> str:
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
     """Folded text and, for each folded character, the index of its source character."""
+    if text.isascii():  # ASCII folds to its lower case, one character for one
+        return text.lower(), list(range(len(text)))
+    chars = list(map(_fold_char, text))
+    folded = "".join(chars)
+    # every character folded to exactly one (none to "" and no more in all): the map is 1:1
+    if len(folded) == len(text) and "" not in chars:
+        return folded, list(range(len(text)))
     pieces: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):

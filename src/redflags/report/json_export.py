@@ -102,10 +102,11 @@ def write_cases_json(
     youth_queue: Sequence[YouthItem] = (),
     alerts: Sequence[Alert] = (),
     volume: Mapping[str, Any] | None = None,
-) -> None:
+) -> dict[str, Any]:
     """The run's cases (with their baseline status when a baseline was used) and, separately,
     the cases the baseline hid (id, status and why; their content is in earlier runs), the youth
-    review queue and every ranked alert (also those below the budget's line)."""
+    review queue and every ranked alert (also those below the budget's line). Returns the
+    document written (run.json quotes its youth queue, redacted already)."""
     cases_out = []
     for case in cases:
         data = case_to_dict(case, redactor)
@@ -127,3 +128,4 @@ def write_cases_json(
     if notes:
         text = dumps({**document, "non_finite": notes}, indent=2)
     path.write_text(text, encoding="utf-8")
+    return document

@@ -23,6 +23,7 @@ import os
 import re
 import secrets
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -395,6 +396,7 @@ class Scrubber:
         self.redactor = redactor
         self._tokens: dict[str, str] = {}  # casefolded value -> token
         self._pattern: re.Pattern[str] | None = None
+        self._values: list[tuple[str, bool]] = []  # longest first; whether caseless
         self.add(pairs)
 
     def add(self, pairs: Iterable[tuple[str, str]]) -> None:
@@ -423,15 +425,38 @@ class Scrubber:
         if self.redactor.reveal or not self._tokens:
             return text
         if self._pattern is None:
-            values = sorted(self._tokens, key=len, reverse=True)
-            self._pattern = re.compile(
-                r"(?<![0-9A-Za-z])(?:"
-                + "|".join(re.escape(v) for v in values)
-                + r")(?![0-9A-Za-z])",
-                re.IGNORECASE,
-            )
+            self._values = [(v, _caseless(v)) for v in sorted(self._tokens, key=len, reverse=True)]
+            self._pattern = _value_pattern(tuple(v for v, _ in self._values))
+        # A value without letters (a phone) that is no substring of the text cannot match; the
+        # pattern of the others alone matches exactly what the whole one does (the order of
+        # the alternatives kept), and most texts then need no pattern of their own at all.
+        pattern = self._pattern
+        if len(self._values) <= FILTERED_VALUES:  # a page's scrubber has too many to filter
+            present = tuple(v for v, caseless in self._values if not caseless or v in text)
+            if not present:
+                return text
+            if len(present) < len(self._values):
+                pattern = _value_pattern(present)
         tokens = self._tokens
-        return self._pattern.sub(lambda m: tokens.get(m.group().casefold(), m.group()), text)
+        return pattern.sub(lambda m: tokens.get(m.group().casefold(), m.group()), text)
+
+
+FILTERED_VALUES = 32
+
+
+def _caseless(value: str) -> bool:
+    """No letters, ASCII only: matched with IGNORECASE exactly where it is a substring."""
+    return value.isascii() and not any(c.isalpha() for c in value)
+
+
+@lru_cache(maxsize=4096)
+def _value_pattern(values: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `values` as a whole token (not inside a run of letters or digits), in any case;
+    kept, since the same finding's values are scrubbed in several outputs."""
+    return re.compile(
+        r"(?<![0-9A-Za-z])(?:" + "|".join(re.escape(v) for v in values) + r")(?![0-9A-Za-z])",
+        re.IGNORECASE,
+    )
 
 
 def finding_personal_pairs(finding: Finding) -> set[tuple[str, str]]:
