@@ -38,13 +38,29 @@ STAGES = ("ingest", "evaluate", "link", "score", "cases", "report")
 
 
 def outputs(result: ScanResult) -> dict[str, list[str]]:
-    """Everything the scan decided, as sorted JSON lines (run ids and times left out)."""
+    """Everything the scan decided, as sorted JSON lines, and a digest of every file it wrote
+    (the run's id, time, temporary folder and stage seconds left out)."""
     return {
         "findings": sorted(f.model_dump_json() for f in result.findings),
         "cases": sorted(c.model_dump_json() for c in result.cases),
         "alerts": sorted(a.model_dump_json() for a in result.alerts),
         "youth": sorted(y.model_dump_json() for y in result.youth_queue),
+        "files": written_files(result.run_dir, result.run_id),
     }
+
+
+def written_files(run_dir: Path, run_id: str) -> list[str]:
+    run = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
+    created = run["created"]
+    rows = []
+    for path in sorted(p for p in run_dir.rglob("*") if p.is_file()):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.name == "run.json":
+            text = json.dumps({k: v for k, v in run.items() if k != "stages"}, sort_keys=True)
+        text = text.replace(run_id, "RUN").replace(created, "CREATED")
+        text = text.replace(str(run_dir.parent), "TMP")  # the input's temporary folder
+        rows.append(f"{path.relative_to(run_dir)} {digest([text])}")
+    return rows
 
 
 def digest(lines: list[str]) -> str:

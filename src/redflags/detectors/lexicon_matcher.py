@@ -36,9 +36,10 @@ def _is_word_char(char: str) -> bool:
 
 
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a"}
-# a whole token ([\w@]+, from its first character) that holds a leet character: no other token
-# can change, so only these are looked at; the look-behind keeps a long token without one linear
-_LEET_TOKEN = re.compile(r"(?<![\w@])[\w@]*[013457@][\w@]*")
+# a whole token ([\w@]+, from its first character) that holds a leet character and a letter
+# ([^\W\d_] holds every isalpha character): no other token can change, so only these are looked
+# at (not the digit groups of phones); the look-behind keeps a long token without one linear
+_LEET_TOKEN = re.compile(r"(?<![\w@])(?=[\w@]*[^\W\d_])[\w@]*[013457@][\w@]*")
 
 
 def leet_fold(folded: str) -> str:

@@ -161,6 +161,9 @@ class Redactor:
         self._name_words = 0  # the most words of any name
         self._customers: frozenset[str] = frozenset()  # every customer id of the store
         self._done: dict[tuple[str, bool], str] = {}  # texts already redacted
+        # findings already redacted (a run writes each in several files), by id with the finding
+        # itself kept, so an id is never reused while its entry stands
+        self._findings: dict[int, tuple[Finding, dict[str, Any]]] = {}
 
     # -- fields --
 
@@ -201,6 +204,19 @@ class Redactor:
         return evidence.model_copy(update=update) if update else evidence
 
     def finding(self, finding: Finding) -> dict[str, Any]:
+        """A finding as JSON-ready data, its identifiers tokenised and free text redacted. The
+        same finding gives the same dict (shared: read it, do not change it) until names or
+        customer ids are added, which can change its text."""
+        kept = self._findings.get(id(finding))
+        if kept is not None and kept[0] is finding:
+            return kept[1]
+        data = self._finding(finding)
+        if len(self._findings) > TEXT_CACHE_SIZE:
+            self._findings.clear()
+        self._findings[id(finding)] = (finding, data)
+        return data
+
+    def _finding(self, finding: Finding) -> dict[str, Any]:
         personas = finding.facts.get("persona_names") if isinstance(finding.facts, dict) else None
         if isinstance(personas, list | tuple):  # the names a finding quotes are names to hide
             new = [n for n in personas if isinstance(n, str) and _name_key(n) not in self._names]
@@ -236,6 +252,7 @@ class Redactor:
                 self._names.setdefault(key, self.token("name", clean))
                 self._name_words = max(self._name_words, min(key.count(" ") + 1, MAX_NAME_WORDS))
         self._done.clear()
+        self._findings.clear()
 
     def add_customer_ids(self, ids: Iterable[str]) -> None:
         """The bank's customer ids (K00001, C107471211): `text` replaces each wherever it
@@ -243,6 +260,7 @@ class Redactor:
         if not self.reveal:
             self._customers |= {i for i in (str(x).strip() for x in ids) if len(i) >= 4}
             self._done.clear()
+            self._findings.clear()
 
     @property
     def names(self) -> frozenset[str]:
