@@ -159,6 +159,7 @@ class Redactor:
         self._key = b"" if reveal else (key if key is not None else default_key())
         self._names: dict[str, str] = {}  # name as folded words joined by one space -> token
         self._name_words = 0  # the most words of any name
+        self._first_words: set[str] = set()  # the first word of every name key
         self._customers: frozenset[str] = frozenset()  # every customer id of the store
         self._done: dict[tuple[str, bool], str] = {}  # texts already redacted
         # findings already redacted (a run writes each in several files), by id with the finding
@@ -250,6 +251,7 @@ class Redactor:
             if len(clean) >= MIN_NAME_CHARS and any(c.isalpha() for c in clean):
                 key = _name_key(clean)
                 self._names.setdefault(key, self.token("name", clean))
+                self._first_words.add(key.partition(" ")[0])
                 self._name_words = max(self._name_words, min(key.count(" ") + 1, MAX_NAME_WORDS))
         self._done.clear()
         self._findings.clear()
@@ -273,8 +275,12 @@ class Redactor:
         if not self._names:
             return
         words = list(_NAME_WORD.finditer(text))
+        firsts = self._first_words
         i = 0
         while i < len(words):
+            if words[i].group().casefold() not in firsts:  # no name starts with this word
+                i += 1
+                continue
             for n in range(min(self._name_words, len(words) - i), 0, -1):
                 run = words[i : i + n]
                 if any(
