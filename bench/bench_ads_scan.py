@@ -2,8 +2,8 @@
 pipeline function (report included), stage times per size.
 
     .venv/bin/python bench/bench_ads_scan.py --sizes 10000 100000
-    .venv/bin/python bench/bench_ads_scan.py --sizes 10000 --outputs /tmp/before.json
-    .venv/bin/python bench/bench_ads_scan.py --sizes 10000 --compare /tmp/before.json
+    .venv/bin/python bench/bench_ads_scan.py --demo --sizes 10000 --outputs /tmp/before.json
+    .venv/bin/python bench/bench_ads_scan.py --demo --sizes 10000 --compare /tmp/before.json
 
 The ads come from bench/ads_corpus.py (US classifieds shaped by the measured shares of
 ../shared/data/real-ads/vocabulary.md: phones, emoji, reposts, near duplicates). Printed per
@@ -12,9 +12,10 @@ cases and report; peak RSS (the highest of the stages' own peaks); findings, ale
 per 1,000 ads. Targets on 2 cores: 10,000 ads < 30 s, 100,000 ads < 5 min, report never longer
 than the detectors.
 
---outputs writes every finding, case, alert and youth item of each size (as JSON) to a file;
---compare reads such a file, written by an earlier version of the code on the same sizes and
-seed, and says whether this run's outputs are identical (a speed-up must not change them).
+--outputs writes every finding, case, alert and youth item of each size (and of the demo world
+with --demo), and a digest of every file the scan wrote, as JSON to a file; --compare reads such
+a file, written by an earlier version of the code on the same sizes and seed, and says whether
+this run's outputs are identical (a speed-up must not change them); it exits 1 if not.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ads_corpus import write_ads
 
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
+from redflags.synth.demo import write_demo
 
 STAGES = ("ingest", "evaluate", "link", "score", "cases", "report")
 
@@ -67,7 +69,7 @@ def digest(lines: list[str]) -> str:
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
 
 
-def compare(size: int, now: dict[str, list[str]], before: dict[str, list[str]]) -> bool:
+def compare(run: str, now: dict[str, list[str]], before: dict[str, list[str]]) -> bool:
     same = True
     for key, lines in now.items():
         old = before.get(key, [])
@@ -80,7 +82,7 @@ def compare(size: int, now: dict[str, list[str]], before: dict[str, list[str]]) 
             for label, rows in (("only before", gone), ("only now", new)):
                 for row in sorted(rows)[:2]:
                     print(f"    {label}: {row[:300]}")
-    print(f"  {size:,} ads: outputs {'identical' if same else 'DIFFERENT'} to the earlier run")
+    print(f"  {run}: outputs {'identical' if same else 'DIFFERENT'} to the earlier run")
     return same
 
 
@@ -91,6 +93,14 @@ def run_size(n: int, seed: int, region: str, persona: str, tmp: Path) -> tuple[S
     options = ScanOptions(out=tmp / f"run{n}", redaction_key=b"bench", region=region)
     start = time.perf_counter()
     result = run_scan([folder], options)
+    return result, time.perf_counter() - start
+
+
+def run_demo(tmp: Path) -> tuple[ScanResult, float]:
+    """The bundled demo world (every record kind, cases with dossiers), read as Danish."""
+    write_demo(tmp / "demo", seed=7)
+    start = time.perf_counter()
+    result = run_scan([tmp / "demo"], ScanOptions(out=tmp / "rundemo", redaction_key=b"bench"))
     return result, time.perf_counter() - start
 
 
@@ -121,22 +131,29 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--region", default="US")
     parser.add_argument("--persona", choices=("ad", "advertiser", "none"), default="ad")
+    parser.add_argument("--demo", action="store_true", help="also scan the demo world first")
     parser.add_argument("--outputs", type=Path, help="write every size's outputs here (JSON)")
     parser.add_argument("--compare", type=Path, help="outputs of an earlier run to compare with")
     args = parser.parse_args()
     before: dict[str, Any] = json.loads(args.compare.read_text()) if args.compare else {}
     written: dict[str, Any] = {}
     same = True
-    for n in args.sizes:
+    runs: list[int | str] = ["demo"] if args.demo else []
+    for run in [*runs, *args.sizes]:
         with tempfile.TemporaryDirectory() as tmp:
-            result, seconds = run_size(n, args.seed, args.region, args.persona, Path(tmp))
-            show(n, result, seconds)
+            if run == "demo":
+                result, seconds = run_demo(Path(tmp))
+                print(f"\ndemo world: {seconds:.1f} s, {len(result.cases)} cases")
+            else:
+                n = int(run)
+                result, seconds = run_size(n, args.seed, args.region, args.persona, Path(tmp))
+                show(n, result, seconds)
             now = outputs(result)
             print("  digests: " + ", ".join(f"{k} {digest(v)}" for k, v in now.items()))
             if args.outputs:
-                written[str(n)] = now
-            if str(n) in before:
-                same &= compare(n, now, before[str(n)])
+                written[str(run)] = now
+            if str(run) in before:
+                same &= compare(str(run), now, before[str(run)])
     if args.outputs:
         args.outputs.write_text(json.dumps(written), encoding="utf-8")
     if not same:
