@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import pytest
@@ -20,7 +21,8 @@ from redflags.normalise import contacts
 from redflags.normalise.contacts import KINDS, clear_contact_cache, find_contacts
 from redflags.normalise.text import fold, fold_with_map
 from redflags.pipeline import ScanOptions, run_scan
-from redflags.report.redact import FILTERED_VALUES, Redactor, Scrubber
+from redflags.report.json_export import dumps
+from redflags.report.redact import FILTERED_VALUES, Redactor, Scrubber, finite
 
 # letters, digits, leet and look-alike characters, characters that fold to two or to none
 # (ß, ﬁ, a combining accent), emoji with a variation selector, Thai, Arabic-Indic digits
@@ -267,3 +269,23 @@ def test_vulnerability_context_reads_no_catalogue_without_customers(
     run = json.loads((tmp_path / "run" / "run.json").read_text(encoding="utf-8"))
     assert set(result.indicator_seconds) == set(run["evaluated"])
     assert all(s >= 0 for s in result.indicator_seconds.values())
+
+
+def _dumps_reference(value: Any, notes: list[str] | None = None, **options: Any) -> str:
+    return json.dumps(finite(value, notes), ensure_ascii=False, allow_nan=False, **options)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"a": [1, 2.5, (3, "ø")], "b": {"c": None, 1: True}},
+        {"a": [1.0, float("inf")], "b": {"c": float("nan")}},
+        [MappingProxyType({"x": 1.5}), {"y": float("-inf")}],
+        "plain",
+    ],
+)
+def test_dumps_writes_what_it_wrote_after_making_numbers_finite(value: Any) -> None:
+    notes: list[str] = []
+    expected_notes: list[str] = []
+    assert dumps(value, notes, indent=2) == _dumps_reference(value, expected_notes, indent=2)
+    assert notes == expected_notes

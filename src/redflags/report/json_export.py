@@ -21,6 +21,10 @@ from redflags.report.redact import (
 def dumps(value: Any, notes: list[str] | None = None, **options: Any) -> str:
     """JSON that every reader accepts: NaN and infinity become null (noted in `notes`), and
     `allow_nan=False` makes any that slipped through an error rather than invalid JSON."""
+    try:  # most values hold no NaN or infinity: written as they are, without a copy first
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, **options)
+    except (ValueError, TypeError):  # a non-finite number (or a Mapping json cannot write)
+        pass
     return json.dumps(finite(value, notes), ensure_ascii=False, allow_nan=False, **options)
 
 
