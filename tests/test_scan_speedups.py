@@ -289,3 +289,15 @@ def test_dumps_writes_what_it_wrote_after_making_numbers_finite(value: Any) -> N
     expected_notes: list[str] = []
     assert dumps(value, notes, indent=2) == _dumps_reference(value, expected_notes, indent=2)
     assert notes == expected_notes
+
+
+@settings(max_examples=300, derandomize=True)
+@given(TEXTS)
+def test_fold_of_a_text_is_the_fold_of_each_character(text: str) -> None:
+    assert fold(text) == "".join(fold(c) for c in text)
+    assert fold(text) == _fold_with_map_reference(text)[0]
+
+
+def test_fold_examples() -> None:
+    assert fold("Câștig Ｔｅｌ ß 𝕊") == "castig tel ss s"
+    assert fold("e\u0301") == "e"  # a combining accent folds to nothing

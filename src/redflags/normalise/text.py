@@ -25,19 +25,37 @@ def _fold_char(char: str) -> str:
     return folded
 
 
+class _FoldTable(dict[int, str]):
+    """Code point -> its folded text, filled as characters are met: `str.translate` folds a
+    whole text with it in one call. `irregular` gathers the characters that fold to no
+    character or to several, so a text without any folds one character for one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.irregular: set[str] = set()
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = self[code] = _fold_char(char)
+        if len(folded) != 1:
+            self.irregular.add(char)
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Case-, accent- and compatibility-folded text ("Câștig" -> "castig", "Ｔｅｌ" -> "tel")."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_TABLE)
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
     """Folded text and, for each folded character, the index of its source character."""
     if text.isascii():  # ASCII folds to its lower case, one character for one
         return text.lower(), list(range(len(text)))
-    chars = list(map(_fold_char, text))
-    folded = "".join(chars)
-    # every character folded to exactly one (none to "" and no more in all): the map is 1:1
-    if len(folded) == len(text) and "" not in chars:
+    folded = text.translate(_TABLE)  # meets (and so classifies) every character of the text
+    if _TABLE.irregular.isdisjoint(text):  # each character folded to exactly one
         return folded, list(range(len(text)))
     pieces: list[str] = []
     origin: list[int] = []
