@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from redflags.detectors import kyc_vulnerability
-from redflags.detectors.lexicon_matcher import _LEET, leet_fold
+from redflags.detectors import kyc_vulnerability, lexicon_matcher
+from redflags.detectors.lexicon_matcher import _LEET, clear_prepared_texts, leet_fold, prepared
 from redflags.link.groups import Group, LinkResult, attach_modifiers
 from redflags.model import Evidence, Finding
 from redflags.normalise import contacts
@@ -301,3 +301,17 @@ def test_fold_of_a_text_is_the_fold_of_each_character(text: str) -> None:
 def test_fold_examples() -> None:
     assert fold("Câștig Ｔｅｌ ß 𝕊") == "castig tel ss s"
     assert fold("e\u0301") == "e"  # a combining accent folds to nothing
+
+
+def test_prepared_texts_are_kept_first_come_and_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    clear_prepared_texts()
+    monkeypatch.setattr(lexicon_matcher, "PREPARED_TEXTS", 2)
+    texts = ["Sw33t Ｔｅｅｎ", "fresh ß", "third", "x" * (lexicon_matcher.PREPARED_TEXT_CHARS + 1)]
+    for text in texts:
+        folded, origin = fold_with_map(text)
+        got = prepared(text)
+        assert (got[0], list(got[1]), got[2]) == (folded, origin, leet_fold(folded))
+        assert prepared(text) == got  # the same again, kept or not
+    assert set(lexicon_matcher._prepared) == set(texts[:2])  # the first two, none evicted
+    clear_prepared_texts()
+    assert not lexicon_matcher._prepared

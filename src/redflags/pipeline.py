@@ -23,6 +23,7 @@ from redflags.catalogue import Catalogue, load_catalogue
 from redflags.catalogue.lists import default_list_path, load_allow_list
 from redflags.detectors import FindingsReader, detector_for
 from redflags.detectors.features import settings as feature_settings
+from redflags.detectors.lexicon_matcher import clear_prepared_texts
 from redflags.engines import DuckDBEngine, Engine
 from redflags.evaluation import indicator_metrics, load_truth, network_metrics
 from redflags.evaluation.metrics import queue_metrics
@@ -306,6 +307,8 @@ def run_scan(
     options = options or ScanOptions()
     progress = progress or _Silent()
     region = run_region(options)
+    clear_contact_cache()  # the kept texts of whatever ran before make room for this scan's
+    clear_prepared_texts()
     try:  # a redaction key that cannot be used is said at once, in one line
         redactor = Redactor(options.redaction_key, reveal=options.reveal, region=region)
         # the baseline never holds clear pivots, even with --reveal
@@ -504,6 +507,7 @@ def run_scan(
             if baseline is not None:
                 baseline.save()
         clear_contact_cache()  # the run's texts are not read again
+        clear_prepared_texts()
         meter.stages["report"]["seconds"] = round(meter.stages["report"]["seconds"] + reading, 3)
         (run_dir / "run.json").write_text(
             json_dumps(  # no NaN or infinity: null, never invalid JSON

@@ -8,6 +8,7 @@ folds character by character and remembers where each folded character came from
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 
@@ -52,11 +53,18 @@ def fold(text: str) -> str:
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
     """Folded text and, for each folded character, the index of its source character."""
+    folded, origin = fold_with_origin(text)
+    return folded, list(origin)
+
+
+def fold_with_origin(text: str) -> tuple[str, Sequence[int]]:
+    """`fold_with_map`, the map a `range` when every character folds to exactly one (small to
+    keep)."""
     if text.isascii():  # ASCII folds to its lower case, one character for one
-        return text.lower(), list(range(len(text)))
+        return text.lower(), range(len(text))
     folded = text.translate(_TABLE)  # meets (and so classifies) every character of the text
     if _TABLE.irregular.isdisjoint(text):  # each character folded to exactly one
-        return folded, list(range(len(text)))
+        return folded, range(len(text))
     pieces: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
@@ -66,7 +74,7 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), origin
 
 
-def original_span(origin: list[int], start: int, end: int, text_length: int) -> tuple[int, int]:
+def original_span(origin: Sequence[int], start: int, end: int, text_length: int) -> tuple[int, int]:
     """Map a [start, end) span in folded text back to the original text."""
     if start >= len(origin):
         return text_length, text_length
