@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import tempfile
 import time
@@ -36,6 +37,7 @@ from ads_corpus import write_ads
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
 from redflags.synth.demo import write_demo
 
+RUN_ID = re.compile(r"(?:\d{8}|phone#[0-9a-f]{10})T\d{6}Z-[0-9a-f]{6}")
 STAGES = ("ingest", "evaluate", "link", "score", "cases", "report")
 
 
@@ -60,6 +62,8 @@ def written_files(run_dir: Path, run_id: str) -> list[str]:
         if path.name == "run.json":
             text = json.dumps({k: v for k, v in run.items() if k != "stages"}, sort_keys=True)
         text = text.replace(run_id, "RUN").replace(created, "CREATED")
+        # the run id's date can read as a phone of the world and be scrubbed to its token
+        text = RUN_ID.sub("RUN", text)
         text = text.replace(str(run_dir.parent), "TMP")  # the input's temporary folder
         rows.append(f"{path.relative_to(run_dir)} {digest([text])}")
     return rows
