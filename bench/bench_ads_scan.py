@@ -8,7 +8,8 @@ pipeline function (report included), stage times per size.
 The ads come from bench/ads_corpus.py (US classifieds shaped by the measured shares of
 ../shared/data/real-ads/vocabulary.md: phones, emoji, reposts, near duplicates). Printed per
 size: total seconds; seconds of ingest, evaluate (and its ten slowest indicators), link, score,
-cases and report; peak RSS (the highest of the stages' own peaks); findings, alerts and cases
+cases and report; CPU seconds and the machine's load average (the wall time on a shared
+machine says little without them); peak RSS (the highest of the stages' own peaks); findings, alerts and cases
 per 1,000 ads. Targets on 2 cores: 10,000 ads < 30 s, 100,000 ads < 5 min, report never longer
 than the detectors.
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
 import sys
 import tempfile
@@ -37,6 +39,7 @@ from ads_corpus import write_ads
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
 from redflags.synth.demo import write_demo
 
+CPU_SECONDS: dict[int, float] = {}  # size -> CPU seconds of the scan (all threads)
 RUN_ID = re.compile(r"(?:\d{8}|phone#[0-9a-f]{10})T\d{6}Z-[0-9a-f]{6}")
 STAGES = ("ingest", "evaluate", "link", "score", "cases", "report")
 
@@ -95,8 +98,9 @@ def run_size(n: int, seed: int, region: str, persona: str, tmp: Path) -> tuple[S
     folder = tmp / f"ads{n}"
     write_ads(folder, n, seed, persona)
     options = ScanOptions(out=tmp / f"run{n}", redaction_key=b"bench", region=region)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     result = run_scan([folder], options)
+    CPU_SECONDS[n] = time.process_time() - cpu
     return result, time.perf_counter() - start
 
 
@@ -111,7 +115,10 @@ def run_demo(tmp: Path) -> tuple[ScanResult, float]:
 def show(n: int, result: ScanResult, seconds: float) -> None:
     stages = result.stages
     peak = max(row["peak_mb"] for row in stages.values())
-    print(f"\n{n:,} ads: {seconds:.1f} s in all, peak RSS {peak:,.0f} MB")
+    print(
+        f"\n{n:,} ads: {seconds:.1f} s in all ({CPU_SECONDS.get(n, 0):.1f} s CPU of this process), "
+        f"peak RSS {peak:,.0f} MB, load average {os.getloadavg()[0]:.1f}"
+    )
     for stage in STAGES:
         row = stages.get(stage)
         if row:
