@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from redflags.detectors import kyc_vulnerability, lexicon_matcher
+from redflags.detectors.ad_contacts import contact_ads, contact_ads_kept
 from redflags.detectors.lexicon_matcher import _LEET, clear_prepared_texts, leet_fold, prepared
 from redflags.link.groups import Group, LinkResult, attach_modifiers
 from redflags.model import Evidence, Finding
@@ -315,3 +316,23 @@ def test_prepared_texts_are_kept_first_come_and_bounded(monkeypatch: pytest.Monk
     assert set(lexicon_matcher._prepared) == set(texts[:2])  # the first two, none evicted
     clear_prepared_texts()
     assert not lexicon_matcher._prepared
+
+
+def test_contact_groups_are_shared_only_inside_a_scan_stage(engine_for: Any) -> None:
+    engine = engine_for(
+        {
+            "ads": [
+                {"ad_id": "a1", "posted_at": "2024-01-01T10:00:00Z", "body": "ring 22334455"},
+                {"ad_id": "a2", "posted_at": "2024-01-02T10:00:00Z", "body": "sms 22 33 44 55"},
+            ]
+        }
+    )
+    outside = contact_ads(engine, "DK")
+    assert contact_ads(engine, "DK") is not outside  # no scan: read afresh every time
+    with contact_ads_kept():
+        inside = contact_ads(engine, "DK")
+        assert contact_ads(engine, "DK") is inside
+        assert contact_ads(engine, "US") is not inside  # another region reads phones anew
+        assert inside.uses == outside.uses
+        assert [u.ad_id for u in inside.uses["phone:+4522334455"]] == ["a1", "a2"]
+    assert contact_ads(engine, "DK") is not inside

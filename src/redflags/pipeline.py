@@ -22,6 +22,7 @@ from redflags.cases.queues import QueueSettings, build_alerts, build_youth_queue
 from redflags.catalogue import Catalogue, load_catalogue
 from redflags.catalogue.lists import default_list_path, load_allow_list
 from redflags.detectors import FindingsReader, detector_for
+from redflags.detectors.ad_contacts import contact_ads_kept
 from redflags.detectors.features import settings as feature_settings
 from redflags.detectors.lexicon_matcher import clear_prepared_texts
 from redflags.engines import DuckDBEngine, Engine
@@ -358,7 +359,11 @@ def run_scan(
 
             engine = DuckDBEngine(store.connection)
             indicator_seconds: dict[str, float] = {}
-            with meter.measure("evaluate"), store.memory_guard("evaluating the indicators"):
+            with (
+                meter.measure("evaluate"),
+                store.memory_guard("evaluating the indicators"),
+                contact_ads_kept(),  # the contact-keyed ad detectors group the ads once
+            ):
                 aggregate_engine = _aggregate_engine(options, engine, store, scratch, progress)
                 progress.stage(
                     "evaluate indicators", total=sum(1 for i in catalogue if not i.planned)
