@@ -9,9 +9,9 @@ The ads come from bench/ads_corpus.py (US classifieds shaped by the measured sha
 ../shared/data/real-ads/vocabulary.md: phones, emoji, reposts, near duplicates). Printed per
 size: total seconds; seconds of ingest, evaluate (and its ten slowest indicators), link, score,
 cases and report; CPU seconds and the machine's load average (the wall time on a shared
-machine says little without them); peak RSS (the highest of the stages' own peaks); findings, alerts and cases
-per 1,000 ads. Targets on 2 cores: 10,000 ads < 30 s, 100,000 ads < 5 min, report never longer
-than the detectors.
+machine says little without them); peak RSS (the highest of the stages' own peaks); findings,
+alerts and cases per 1,000 ads. Targets on 2 cores: 10,000 ads < 30 s, 100,000 ads < 5 min,
+report never longer than the detectors.
 
 --outputs writes every finding, case, alert and youth item of each size (and of the demo world
 with --demo), and a digest of every file the scan wrote, as JSON to a file; --compare reads such
