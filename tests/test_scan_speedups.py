@@ -336,3 +336,16 @@ def test_contact_groups_are_shared_only_inside_a_scan_stage(engine_for: Any) -> 
         assert inside.uses == outside.uses
         assert [u.ad_id for u in inside.uses["phone:+4522334455"]] == ["a1", "a2"]
     assert contact_ads(engine, "DK") is not inside
+
+
+LARGE_PAIRS = SCRUB_PAIRS | {("phone", f"+1415555{i:04d}") for i in range(FILTERED_VALUES)}
+
+
+@settings(max_examples=300, derandomize=True)
+@given(SCRUB_TEXTS)
+def test_a_scrubber_of_many_values_matches_the_one_pattern_too(text: str) -> None:
+    redactor = Redactor(b"k" * 32)
+    text = text + " 14155550007 " + text
+    scrubbed = Scrubber(redactor, LARGE_PAIRS)(text)
+    assert scrubbed == _scrub_reference(redactor, LARGE_PAIRS, text)
+    assert "14155550007" not in scrubbed

@@ -28,6 +28,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+import ahocorasick
+
 from redflags.model import Evidence, Finding
 from redflags.normalise.contacts import find_contacts
 from redflags.normalise.identifiers import normalise_name
@@ -421,6 +423,7 @@ class Scrubber:
         self._tokens: dict[str, str] = {}  # casefolded value -> token
         self._pattern: re.Pattern[str] | None = None
         self._values: list[tuple[str, bool]] = []  # longest first; whether caseless
+        self._automaton: Any = None  # the caseless values, for a scrubber of many
         self.add(pairs)
 
     def add(self, pairs: Iterable[tuple[str, str]]) -> None:
@@ -450,19 +453,36 @@ class Scrubber:
             return text
         if self._pattern is None:
             self._values = [(v, _caseless(v)) for v in sorted(self._tokens, key=len, reverse=True)]
+            self._automaton = None
             self._pattern = _value_pattern(tuple(v for v, _ in self._values))
         # A value without letters (a phone) that is no substring of the text cannot match; the
         # pattern of the others alone matches exactly what the whole one does (the order of
         # the alternatives kept), and most texts then need no pattern of their own at all.
         pattern = self._pattern
-        if len(self._values) <= FILTERED_VALUES:  # a page's scrubber has too many to filter
+        if len(self._values) <= FILTERED_VALUES:
             present = tuple(v for v, caseless in self._values if not caseless or v in text)
-            if not present:
-                return text
-            if len(present) < len(self._values):
-                pattern = _value_pattern(present)
+        else:  # a page's scrubber: its caseless values looked up all at once
+            found = self._caseless_in(text)
+            present = tuple(v for v, caseless in self._values if not caseless or v in found)
+        if not present:
+            return text
+        if len(present) < len(self._values):
+            pattern = _value_pattern(present)
         tokens = self._tokens
         return pattern.sub(lambda m: tokens.get(m.group().casefold(), m.group()), text)
+
+    def _caseless_in(self, text: str) -> set[str]:
+        """The caseless values that stand in `text` as substrings (one Aho-Corasick pass)."""
+        if self._automaton is None:
+            self._automaton = ahocorasick.Automaton()
+            for value, caseless in self._values:
+                if caseless:
+                    self._automaton.add_word(value, value)
+            if len(self._automaton):
+                self._automaton.make_automaton()
+        if not len(self._automaton):
+            return set()
+        return {value for _, value in self._automaton.iter(text)}
 
 
 FILTERED_VALUES = 32
