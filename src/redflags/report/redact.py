@@ -424,6 +424,7 @@ class Scrubber:
         self._pattern: re.Pattern[str] | None = None
         self._values: list[tuple[str, bool]] = []  # longest first; whether caseless
         self._automaton: Any = None  # the caseless values, for a scrubber of many
+        self._cased: tuple[str, ...] = ()  # the values with letters, longest first
         self.add(pairs)
 
     def add(self, pairs: Iterable[tuple[str, str]]) -> None:
@@ -453,6 +454,7 @@ class Scrubber:
             return text
         if self._pattern is None:
             self._values = [(v, _caseless(v)) for v in sorted(self._tokens, key=len, reverse=True)]
+            self._cased = tuple(v for v, caseless in self._values if not caseless)
             self._automaton = None
             self._pattern = _value_pattern(tuple(v for v, _ in self._values))
         # A value without letters (a phone) that is no substring of the text cannot match; the
@@ -463,7 +465,11 @@ class Scrubber:
             present = tuple(v for v, caseless in self._values if not caseless or v in text)
         else:  # a page's scrubber: its caseless values looked up all at once
             found = self._caseless_in(text)
-            present = tuple(v for v, caseless in self._values if not caseless or v in found)
+            present = (
+                tuple(v for v, caseless in self._values if not caseless or v in found)
+                if found
+                else self._cased
+            )
         if not present:
             return text
         if len(present) < len(self._values):
