@@ -158,7 +158,7 @@ def evaluate(
 
     Detectors that read findings (modifiers defined on top of other indicators) run last, each
     on the findings of all the others; their own findings are not handed on. With `seconds`,
-    each indicator's wall time is written into it (benchmarks, run.json)."""
+    each indicator's wall time is written into it (ScanResult.indicator_seconds)."""
     findings: list[Finding] = []
     evaluated: list[str] = []
     readers: list[FindingsReader] = []
