@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -22,7 +23,9 @@ from redflags.cases.queues import QueueSettings, build_alerts, build_youth_queue
 from redflags.catalogue import Catalogue, load_catalogue
 from redflags.catalogue.lists import default_list_path, load_allow_list
 from redflags.detectors import FindingsReader, detector_for
+from redflags.detectors.ad_contacts import contact_ads_kept
 from redflags.detectors.features import settings as feature_settings
+from redflags.detectors.lexicon_matcher import clear_prepared_texts
 from redflags.engines import DuckDBEngine, Engine
 from redflags.evaluation import indicator_metrics, load_truth, network_metrics
 from redflags.evaluation.blind_truth import load_blind_truth
@@ -39,6 +42,7 @@ from redflags.link.money import with_money_pivots
 from redflags.model import Case, Finding, Identifier, RecordKind
 from redflags.model.cases import Alert, YouthItem
 from redflags.model.records import KIND_TABLES
+from redflags.normalise.contacts import clear_contact_cache
 from redflags.normalise.identifiers import normalise_address
 from redflags.normalise.phones import DEFAULT_REGION
 from redflags.report import (
@@ -50,7 +54,6 @@ from redflags.report import (
     write_html_report,
 )
 from redflags.report.json_export import dumps as json_dumps
-from redflags.report.json_export import item_to_dict
 from redflags.report.names import customer_ids, record_names, records_written
 from redflags.report.redact import RedactionKeyError
 from redflags.resolve import resolve_people
@@ -125,6 +128,7 @@ class ScanResult:
     alerts: list[Alert] = field(default_factory=list)  # ranked moderation items (A-…)
     youth_queue: list[YouthItem] = field(default_factory=list)  # forced youth review (Y-…)
     volume: dict[str, Any] = field(default_factory=dict)  # rates per 1,000 and the budget
+    indicator_seconds: dict[str, float] = field(default_factory=dict)  # evaluate, per indicator
 
 
 def new_run_id() -> str:
@@ -155,15 +159,19 @@ def evaluate(
     engine: Engine,
     options: dict[str, Any],
     on_indicator: Callable[[str], None] | None = None,
+    seconds: dict[str, float] | None = None,
 ) -> tuple[list[Finding], list[str]]:
     """Run every indicator that has a detector; return findings and the ids evaluated.
 
     Detectors that read findings (modifiers defined on top of other indicators) run last, each
-    on the findings of all the others; their own findings are not handed on."""
+    on the findings of all the others; their own findings are not handed on. With `seconds`,
+    each indicator's wall time is written into it (ScanResult.indicator_seconds)."""
     findings: list[Finding] = []
     evaluated: list[str] = []
     readers: list[FindingsReader] = []
+    timings = seconds if seconds is not None else {}
     for indicator in catalogue:
+        start = time.perf_counter()
         detector = detector_for(indicator, options)
         if detector is None:
             continue
@@ -171,12 +179,15 @@ def evaluate(
             readers.append(detector)
             continue
         findings.extend(detector.evaluate(engine))
+        timings[indicator.id] = round(time.perf_counter() - start, 3)
         evaluated.append(indicator.id)
         if on_indicator:
             on_indicator(indicator.id)
     prior = tuple(findings)
     for reader in readers:
+        start = time.perf_counter()
         findings.extend(reader.evaluate_after(engine, prior))
+        timings[reader.indicator.id] = round(time.perf_counter() - start, 3)
         evaluated.append(reader.indicator.id)
         if on_indicator:
             on_indicator(reader.indicator.id)
@@ -314,6 +325,8 @@ def run_scan(
     options = options or ScanOptions()
     progress = progress or _Silent()
     region = run_region(options)
+    clear_contact_cache()  # the kept texts of whatever ran before make room for this scan's
+    clear_prepared_texts()
     try:  # a redaction key that cannot be used is said at once, in one line
         redactor = Redactor(options.redaction_key, reveal=options.reveal, region=region)
         # the baseline never holds clear pivots, even with --reveal
@@ -366,7 +379,12 @@ def run_scan(
             quarantine = quarantine_summary(store, reports, labels)
 
             engine = DuckDBEngine(store.connection)
-            with meter.measure("evaluate"), store.memory_guard("evaluating the indicators"):
+            indicator_seconds: dict[str, float] = {}
+            with (
+                meter.measure("evaluate"),
+                store.memory_guard("evaluating the indicators"),
+                contact_ads_kept(),  # the contact-keyed ad detectors group the ads once
+            ):
                 aggregate_engine = _aggregate_engine(options, engine, store, scratch, progress)
                 progress.stage(
                     "evaluate indicators", total=sum(1 for i in catalogue if not i.planned)
@@ -381,6 +399,7 @@ def run_scan(
                         "region": region,  # every detector that reads phones (Detector.region)
                     },
                     lambda _: progress.advance(),
+                    indicator_seconds,
                 )
             with meter.measure("link"), store.memory_guard("linking records"):
                 progress.stage("link records")
@@ -403,6 +422,7 @@ def run_scan(
             with meter.measure("score"):
                 model = model_for(options.model, catalogue)
                 scored = [(group, model.score(group.findings)) for group in linked.groups]
+            with meter.measure("cases"):
                 wanted = {r for group, score in scored if score.is_case for r in group.records}
                 cases = build_cases(scored, catalogue, record_facts(engine, wanted))
                 youth_queue = build_youth_queue(scored, catalogue, cases)
@@ -413,9 +433,12 @@ def run_scan(
                 )
                 line = volumes["budget"]["alert_line"]
                 alerts = [a.model_copy(update={"within_budget": a.rank <= line}) for a in alerts]
+            # what the report quotes is read while the store is open: counted in "report"
+            reading = time.perf_counter()
             record_texts = _record_texts(engine, cases)
             names = record_names(engine, records_written(findings, cases))  # redacted in all text
             customers = customer_ids(engine)
+            reading = time.perf_counter() - reading
 
         with meter.measure("report"):
             progress.stage("write report")
@@ -447,7 +470,7 @@ def run_scan(
                 shown = [c for c in cases if statuses[c.case_id]["shown"]]
             hidden = [s for s in statuses.values() if not s["shown"]]
             write_findings_jsonl(run_dir / "findings.jsonl", findings, redactor)
-            write_cases_json(
+            document = write_cases_json(
                 run_dir / "cases.json",
                 shown,
                 redactor,
@@ -514,6 +537,9 @@ def run_scan(
             )
             if baseline is not None:
                 baseline.save()
+        clear_contact_cache()  # the run's texts are not read again
+        clear_prepared_texts()
+        meter.stages["report"]["seconds"] = round(meter.stages["report"]["seconds"] + reading, 3)
         (run_dir / "run.json").write_text(
             json_dumps(  # no NaN or infinity: null, never invalid JSON
                 {
@@ -532,7 +558,7 @@ def run_scan(
                             "case_id": item["case_id"],
                             "reasons": item["reasons_en"],
                         }
-                        for item in (item_to_dict(y, redactor) for y in youth_queue)
+                        for item in document["youth_queue"]  # item_to_dict, as in cases.json
                     ],
                     "alerts": len(alerts),
                     "volume": volumes,
@@ -562,6 +588,7 @@ def run_scan(
             alerts=alerts,
             youth_queue=youth_queue,
             volume=volumes,
+            indicator_seconds=indicator_seconds,
         )
 
 

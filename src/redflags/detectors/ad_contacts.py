@@ -9,7 +9,8 @@ disguised); one ad can sit in several groups. Each use keeps the ad's time, pers
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -49,8 +50,34 @@ class ContactAds:
     records: dict[str, dict[str, Any]]  # ad id -> the ad (AD_COLUMNS)
 
 
+# Four detectors group the same ads by contact. Inside `contact_ads_kept()` (the evaluate stage
+# of a scan, where no ad changes) the grouping is made once per engine and region and shared;
+# the detectors only read it.
+_kept: dict[tuple[int, str], tuple[Engine, ContactAds]] | None = None
+
+
+@contextmanager
+def contact_ads_kept() -> Iterator[None]:
+    """Share `contact_ads` between the detectors run inside (forgotten on leaving)."""
+    global _kept
+    _kept = {}
+    try:
+        yield
+    finally:
+        _kept = None
+
+
 def contact_ads(engine: Engine, region: str) -> ContactAds:
     """Read every ad once and group it under each contact it shows."""
+    if _kept is None:
+        return _contact_ads(engine, region)
+    kept = _kept.get((id(engine), region))
+    if kept is None or kept[0] is not engine:
+        kept = _kept[(id(engine), region)] = (engine, _contact_ads(engine, region))
+    return kept[1]
+
+
+def _contact_ads(engine: Engine, region: str) -> ContactAds:
     uses: dict[str, list[AdUse]] = defaultdict(list)
     shown_name: dict[str, str] = {}
     shown_city: dict[str, str] = {}

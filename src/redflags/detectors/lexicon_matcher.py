@@ -9,14 +9,14 @@ on a term accepts any word ending. Spans are reported in the ORIGINAL text, for 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import ahocorasick
 
 from redflags.catalogue.lexicons import Lexicon
 from redflags.model import Evidence
-from redflags.normalise.text import fold, fold_with_map, original_span
+from redflags.normalise.text import fold, fold_with_origin, original_span
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,10 @@ def _is_word_char(char: str) -> bool:
 
 
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a"}
-_TOKEN = re.compile(r"[\w@]+")
+# a whole token ([\w@]+, from its first character) that holds a leet character and a letter
+# ([^\W\d_] holds every isalpha character): no other token can change, so only these are looked
+# at (not the digit groups of phones); the look-behind keeps a long token without one linear
+_LEET_TOKEN = re.compile(r"(?<![\w@])(?=[\w@]*[^\W\d_])[\w@]*[013457@][\w@]*")
 
 
 def leet_fold(folded: str) -> str:
@@ -64,13 +67,39 @@ def leet_fold(folded: str) -> str:
                 chars[i] = _LEET[c]
         return "".join(chars)
 
-    return _TOKEN.sub(replace, folded)
+    return _LEET_TOKEN.sub(replace, folded)
 
 
 def _fold_pattern(pattern: str) -> str:
     """Fold a pattern's non-ASCII characters like the text (Thai tone marks, accents), leaving
     ASCII regex syntax such as \\D or \\W alone."""
     return "".join(fold(c) if ord(c) > 127 else c for c in pattern)
+
+
+# Every lexicon detector reads every ad: a text's folded forms are kept for the scan, for the
+# first PREPARED_TEXTS texts up to PREPARED_TEXT_CHARS long (about 1 KB each). First come,
+# kept: the detectors read the texts in the same order, one after another, so a cache that
+# evicted the oldest would, on a corpus larger than itself, never hold the text asked for.
+PREPARED_TEXTS = 1 << 16
+PREPARED_TEXT_CHARS = 2_000
+_prepared: dict[str, tuple[str, Sequence[int], str]] = {}
+
+
+def prepared(text: str) -> tuple[str, Sequence[int], str]:
+    """(folded text, map to the original offsets, folded text after the leet fold)."""
+    kept = _prepared.get(text)
+    if kept is not None:
+        return kept
+    folded, origin = fold_with_origin(text)
+    entry = (folded, origin, leet_fold(folded))
+    if len(_prepared) < PREPARED_TEXTS and len(text) <= PREPARED_TEXT_CHARS:
+        _prepared[text] = entry
+    return entry
+
+
+def clear_prepared_texts() -> None:
+    """Forget the kept texts (the end of a scan)."""
+    _prepared.clear()
 
 
 class LexiconMatcher:
@@ -99,10 +128,9 @@ class LexiconMatcher:
     def find(self, text: str | None) -> list[Hit]:
         if not text:
             return []
-        folded, origin = fold_with_map(text)
+        folded, origin, folded_leet = prepared(text)
         hits: list[Hit] = []
         if not self._empty:
-            folded_leet = leet_fold(folded)
             for end_index, (key, values) in self._automaton.iter(folded_leet):
                 start = end_index - len(key) + 1
                 end = end_index + 1

@@ -373,12 +373,17 @@ def attach_modifiers(result: LinkResult, modifiers: Sequence[Finding]) -> LinkRe
     that already hold one of their evidence records, and never link anything: a person's
     nationality or circumstances must not pull them, or anyone, into a network. A modifier
     whose records are in no group is left out (it could not change a score anyway)."""
+    # record -> the modifiers with evidence in it, so each group looks up only its own records
+    by_record: dict[str, set[int]] = {}
+    for index, finding in enumerate(modifiers):
+        for e in finding.evidence:
+            by_record.setdefault(f"{e.kind}:{e.record_id}", set()).add(index)
     groups = []
     for group in result.groups:
-        records = set(group.records)
-        extra = [
-            f for f in modifiers if any(f"{e.kind}:{e.record_id}" in records for e in f.evidence)
-        ]
+        hit: set[int] = set()
+        for record in set(group.records):
+            hit |= by_record.get(record, set())
+        extra = [modifiers[i] for i in sorted(hit)]  # in the modifiers' own order
         if extra:
             findings = sorted(
                 [*group.findings, *extra], key=lambda f: (f.indicator_id, f.finding_id)

@@ -16,7 +16,7 @@ undoing obfuscation.
 from __future__ import annotations
 
 from collections.abc import Collection
-from functools import partial
+from functools import lru_cache, partial
 
 from redflags.normalise.contact import Contact, ContactKind
 from redflags.normalise.emails import emails_in
@@ -24,7 +24,7 @@ from redflags.normalise.handles import handles_in
 from redflags.normalise.links import links_in
 from redflags.normalise.phones import DEFAULT_REGION, find_phones
 
-__all__ = ["KINDS", "Contact", "ContactKind", "find_contacts"]
+__all__ = ["KINDS", "Contact", "ContactKind", "clear_contact_cache", "find_contacts"]
 
 KINDS: frozenset[str] = frozenset({"phone", "handle", "email", "url"})
 
@@ -37,6 +37,14 @@ def _mask(text: str, contacts: list[Contact]) -> str:
             pieces += [text[last : contact.start], "\x00" * (contact.end - contact.start)]
             last = contact.end
     return "".join(pieces) + text[last:]
+
+
+# A scan reads the same ad text many times over (the linker, contact detectors, template
+# masking, the report's redaction): the contacts of a text are kept, for texts up to
+# CACHED_TEXT_CHARS long and for the last CACHED_TEXTS texts (about 1 KB each). Contacts are
+# frozen, so a kept result is shared safely; each call gets a list of its own.
+CACHED_TEXTS = 1 << 18
+CACHED_TEXT_CHARS = 4_000
 
 
 def find_contacts(
@@ -54,6 +62,22 @@ def find_contacts(
     next must not read."""
     if not text:
         return []
+    if len(text) > CACHED_TEXT_CHARS:
+        return list(_find(text, region, frozenset(kinds), hints))
+    # all kinds are kept: the phone finder reads what the others leave, so the contacts of some
+    # kinds are those of all kinds, filtered
+    found = _cached(text, region, KINDS, hints)
+    if kinds is KINDS or set(kinds) >= KINDS:
+        return list(found)
+    return [c for c in found if c.kind in kinds]
+
+
+def clear_contact_cache() -> None:
+    """Forget every kept result (the end of a scan: its texts are not read again)."""
+    _cached.cache_clear()
+
+
+def _find(text: str, region: str, kinds: frozenset[str], hints: bool) -> tuple[Contact, ...]:
     found: list[Contact] = []
     masked = text
     for finder in (emails_in, partial(links_in, region=region), handles_in):
@@ -69,4 +93,7 @@ def find_contacts(
             )
     found = [c for c in found if c.kind in kinds]
     found.sort(key=lambda c: c.start)
-    return found
+    return tuple(found)
+
+
+_cached = lru_cache(maxsize=CACHED_TEXTS)(_find)

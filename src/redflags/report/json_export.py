@@ -21,6 +21,10 @@ from redflags.report.redact import (
 def dumps(value: Any, notes: list[str] | None = None, **options: Any) -> str:
     """JSON that every reader accepts: NaN and infinity become null (noted in `notes`), and
     `allow_nan=False` makes any that slipped through an error rather than invalid JSON."""
+    try:  # most values hold no NaN or infinity: written as they are, without a copy first
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, **options)
+    except (ValueError, TypeError):  # a non-finite number (or a Mapping json cannot write)
+        pass
     return json.dumps(finite(value, notes), ensure_ascii=False, allow_nan=False, **options)
 
 
@@ -102,10 +106,11 @@ def write_cases_json(
     youth_queue: Sequence[YouthItem] = (),
     alerts: Sequence[Alert] = (),
     volume: Mapping[str, Any] | None = None,
-) -> None:
+) -> dict[str, Any]:
     """The run's cases (with their baseline status when a baseline was used) and, separately,
     the cases the baseline hid (id, status and why; their content is in earlier runs), the youth
-    review queue and every ranked alert (also those below the budget's line)."""
+    review queue and every ranked alert (also those below the budget's line). Returns the
+    document written (run.json quotes its youth queue, redacted already)."""
     cases_out = []
     for case in cases:
         data = case_to_dict(case, redactor)
@@ -127,3 +132,4 @@ def write_cases_json(
     if notes:
         text = dumps({**document, "non_finite": notes}, indent=2)
     path.write_text(text, encoding="utf-8")
+    return document

@@ -23,9 +23,12 @@ import os
 import re
 import secrets
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
+
+import ahocorasick
 
 from redflags.model import Evidence, Finding
 from redflags.normalise.contacts import find_contacts
@@ -158,8 +161,12 @@ class Redactor:
         self._key = b"" if reveal else (key if key is not None else default_key())
         self._names: dict[str, str] = {}  # name as folded words joined by one space -> token
         self._name_words = 0  # the most words of any name
+        self._first_words: set[str] = set()  # the first word of every name key
         self._customers: frozenset[str] = frozenset()  # every customer id of the store
         self._done: dict[tuple[str, bool], str] = {}  # texts already redacted
+        # findings already redacted (a run writes each in several files), by id with the finding
+        # itself kept, so an id is never reused while its entry stands
+        self._findings: dict[int, tuple[Finding, dict[str, Any]]] = {}
 
     # -- fields --
 
@@ -200,6 +207,19 @@ class Redactor:
         return evidence.model_copy(update=update) if update else evidence
 
     def finding(self, finding: Finding) -> dict[str, Any]:
+        """A finding as JSON-ready data, its identifiers tokenised and free text redacted. The
+        same finding gives the same dict (shared: read it, do not change it) until names or
+        customer ids are added, which can change its text."""
+        kept = self._findings.get(id(finding))
+        if kept is not None and kept[0] is finding:
+            return kept[1]
+        data = self._finding(finding)
+        if len(self._findings) > TEXT_CACHE_SIZE:
+            self._findings.clear()
+        self._findings[id(finding)] = (finding, data)
+        return data
+
+    def _finding(self, finding: Finding) -> dict[str, Any]:
         personas = finding.facts.get("persona_names") if isinstance(finding.facts, dict) else None
         if isinstance(personas, list | tuple):  # the names a finding quotes are names to hide
             new = [n for n in personas if isinstance(n, str) and _name_key(n) not in self._names]
@@ -233,8 +253,10 @@ class Redactor:
             if len(clean) >= MIN_NAME_CHARS and any(c.isalpha() for c in clean):
                 key = _name_key(clean)
                 self._names.setdefault(key, self.token("name", clean))
+                self._first_words.add(key.partition(" ")[0])
                 self._name_words = max(self._name_words, min(key.count(" ") + 1, MAX_NAME_WORDS))
         self._done.clear()
+        self._findings.clear()
 
     def add_customer_ids(self, ids: Iterable[str]) -> None:
         """The bank's customer ids (K00001, C107471211): `text` replaces each wherever it
@@ -242,6 +264,7 @@ class Redactor:
         if not self.reveal:
             self._customers |= {i for i in (str(x).strip() for x in ids) if len(i) >= 4}
             self._done.clear()
+            self._findings.clear()
 
     @property
     def names(self) -> frozenset[str]:
@@ -254,8 +277,12 @@ class Redactor:
         if not self._names:
             return
         words = list(_NAME_WORD.finditer(text))
+        firsts = self._first_words
         i = 0
         while i < len(words):
+            if words[i].group().casefold() not in firsts:  # no name starts with this word
+                i += 1
+                continue
             for n in range(min(self._name_words, len(words) - i), 0, -1):
                 run = words[i : i + n]
                 if any(
@@ -395,6 +422,9 @@ class Scrubber:
         self.redactor = redactor
         self._tokens: dict[str, str] = {}  # casefolded value -> token
         self._pattern: re.Pattern[str] | None = None
+        self._values: list[tuple[str, bool]] = []  # longest first; whether caseless
+        self._automaton: Any = None  # the caseless values, for a scrubber of many
+        self._cased: tuple[str, ...] = ()  # the values with letters, longest first
         self.add(pairs)
 
     def add(self, pairs: Iterable[tuple[str, str]]) -> None:
@@ -423,15 +453,60 @@ class Scrubber:
         if self.redactor.reveal or not self._tokens:
             return text
         if self._pattern is None:
-            values = sorted(self._tokens, key=len, reverse=True)
-            self._pattern = re.compile(
-                r"(?<![0-9A-Za-z])(?:"
-                + "|".join(re.escape(v) for v in values)
-                + r")(?![0-9A-Za-z])",
-                re.IGNORECASE,
+            self._values = [(v, _caseless(v)) for v in sorted(self._tokens, key=len, reverse=True)]
+            self._cased = tuple(v for v, caseless in self._values if not caseless)
+            self._automaton = None
+            self._pattern = _value_pattern(tuple(v for v, _ in self._values))
+        # A value without letters (a phone) that is no substring of the text cannot match; the
+        # pattern of the others alone matches exactly what the whole one does (the order of
+        # the alternatives kept), and most texts then need no pattern of their own at all.
+        pattern = self._pattern
+        if len(self._values) <= FILTERED_VALUES:
+            present = tuple(v for v, caseless in self._values if not caseless or v in text)
+        else:  # a page's scrubber: its caseless values looked up all at once
+            found = self._caseless_in(text)
+            present = (
+                tuple(v for v, caseless in self._values if not caseless or v in found)
+                if found
+                else self._cased
             )
+        if not present:
+            return text
+        if len(present) < len(self._values):
+            pattern = _value_pattern(present)
         tokens = self._tokens
-        return self._pattern.sub(lambda m: tokens.get(m.group().casefold(), m.group()), text)
+        return pattern.sub(lambda m: tokens.get(m.group().casefold(), m.group()), text)
+
+    def _caseless_in(self, text: str) -> set[str]:
+        """The caseless values that stand in `text` as substrings (one Aho-Corasick pass)."""
+        if self._automaton is None:
+            self._automaton = ahocorasick.Automaton()
+            for value, caseless in self._values:
+                if caseless:
+                    self._automaton.add_word(value, value)
+            if len(self._automaton):
+                self._automaton.make_automaton()
+        if not len(self._automaton):
+            return set()
+        return {value for _, value in self._automaton.iter(text)}
+
+
+FILTERED_VALUES = 32
+
+
+def _caseless(value: str) -> bool:
+    """No letters, ASCII only: matched with IGNORECASE exactly where it is a substring."""
+    return value.isascii() and not any(c.isalpha() for c in value)
+
+
+@lru_cache(maxsize=4096)
+def _value_pattern(values: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `values` as a whole token (not inside a run of letters or digits), in any case;
+    kept, since the same finding's values are scrubbed in several outputs."""
+    return re.compile(
+        r"(?<![0-9A-Za-z])(?:" + "|".join(re.escape(v) for v in values) + r")(?![0-9A-Za-z])",
+        re.IGNORECASE,
+    )
 
 
 def finding_personal_pairs(finding: Finding) -> set[tuple[str, str]]:
