@@ -446,3 +446,14 @@ def test_the_page_scrubber_leaves_markup_and_policy_alone() -> None:
     )
     assert "<style>.meta { color: red }</style>" in out
     assert "52614783" not in out and "<p>handle#" in out
+
+
+def test_the_run_id_is_never_scrubbed_as_a_phone() -> None:
+    """A run id's date (20261207T...) reads as a phone number to the free-text scrubber; the
+    run's own metadata is escaped but not redacted (issue #12 speed work found it)."""
+    from redflags.report.html import own_run
+
+    run = own_run({"run_id": "20261207T113142Z-ab12", "created": "2026-12-07T11:31:42+00:00"})
+    assert str(run["run_id"]) == "20261207T113142Z-ab12"
+    hostile = own_run({"run_id": "<b>x</b>"})
+    assert str(hostile["run_id"]) == "&lt;b&gt;x&lt;/b&gt;"

@@ -20,7 +20,7 @@ from typing import Any
 from redflags.catalogue import Catalogue
 from redflags.catalogue.schema import CATEGORY_TITLES, Category
 from redflags.model import Case
-from redflags.report.html import _case_view, content_security_policy, page_environment
+from redflags.report.html import _case_view, content_security_policy, own_run, page_environment
 from redflags.report.labels import (
     DOSSIER_LABELS,
     LABELS,
@@ -163,7 +163,7 @@ def render_dossier(
             L=LABELS[lang],
             D=labels,
             lang=lang,
-            run=run,
+            run=own_run(run),
             c=view,
             findings=view_full,
             table=table,

@@ -296,6 +296,16 @@ def _case_view(
     }
 
 
+_RUN_OWN = ("run_id", "created", "catalogue_version", "model", "redflags_version")
+
+
+def own_run(run: Mapping[str, Any]) -> dict[str, Any]:
+    """The run's metadata for a page: its own values (run id, time, versions) are escaped but
+    not scrubbed — they are not data, and a run id's date (20261207T...) reads as a phone."""
+    own = {k: Markup.escape(str(run[k])) for k in _RUN_OWN if run.get(k) is not None}
+    return {**run, **own}
+
+
 def write_html_report(
     path: Path,
     cases: Sequence[Case],
@@ -324,7 +334,7 @@ def write_html_report(
     html = template.render(
         L=LABELS[lang],
         lang=lang,
-        run=run,
+        run=own_run(run),
         ingest=ingest,
         redacted=not redactor.reveal,
         cases=[_case_view(c, catalogue, record_texts, redactor, lang) for c in cases],
