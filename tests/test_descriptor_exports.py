@@ -368,3 +368,18 @@ def test_a_swap_tells_who_sent_and_who_received(store: Store, tmp_path: Path) ->
         ("phone A", "+40 700 000 105", "Pasapoartele le am eu"),
         ("+40 700 000 105", "phone A", "Bine"),
     ]
+
+
+def test_a_persona_that_is_the_ads_own_id_names_nobody(store: Store) -> None:
+    from redflags.ingest import ingest_records
+
+    rows = [
+        {"ad_id": "A1", "posted_at": "2026-06-01T10:00:00Z", "persona": "A1", "body": "x"},
+        {"ad_id": "A2", "posted_at": "2026-06-01T10:00:00Z", "persona": "Mia", "body": "x"},
+    ]
+    report = ingest_records(store, "ad", rows, source="s")
+    assert report.stored == 2
+    assert _rows(store, "SELECT ad_id, persona FROM ads ORDER BY ad_id") == [
+        ("A1", None),
+        ("A2", "Mia"),
+    ]

@@ -185,6 +185,11 @@ class RowValidator:
             problem = self._posting(values, raw)
             if problem:
                 return problem
+        if self.kind is RecordKind.AD and values.get("persona") == values.get("ad_id"):
+            # a persona that is the ad's own id names nobody (giving each ad a persona of its
+            # own was the workaround before the persona fallback): without it an advertiser's
+            # reposts would read as one contact fronting as many personas as ads
+            values.pop("persona")
         for name in ACCOUNT_FIELDS.get(self.kind, ()):
             value = values.get(name)
             if isinstance(value, str) and _ACCOUNT_NUMBER.fullmatch(value):
