@@ -29,7 +29,13 @@ from pydantic_core import PydanticCustomError
 from redflags.ingest.coerce import CoercionError, coerce
 from redflags.ingest.errors import DescriptorError
 from redflags.ingest.limits import IngestLimits
-from redflags.model.records import KIND_TABLES, PERIODIC_FIELDS, RecordKind, field_specs
+from redflags.model.records import (
+    KIND_TABLES,
+    PERIODIC_FIELDS,
+    FieldSpec,
+    RecordKind,
+    field_specs,
+)
 
 DESCRIPTOR_SUFFIXES = (".source.yaml", ".source.yml")
 
@@ -66,6 +72,13 @@ def kind_for_name(name: str) -> RecordKind | None:
         if name in (kind.value, KIND_TABLES[kind][0]):
             return kind
     return None
+
+
+def _specs_of(info: Any) -> dict[str, FieldSpec] | None:
+    """The canonical fields of the descriptor's kind, by name (None while the kind is invalid:
+    that is reported on its own, so a field validator has nothing to check against)."""
+    kind = info.data.get("kind")
+    return None if kind is None else {s.name: s for s in field_specs(kind)}
 
 
 class Unit(BaseModel):
@@ -211,10 +224,11 @@ class SourceDescriptor(BaseModel):
     @field_validator("columns", "defaults", "values", "formats", "units", "derive")
     @classmethod
     def _canonical_keys(cls, value: dict[str, Any], info: Any) -> dict[str, Any]:
-        kind = info.data.get("kind")
-        if kind is None:
+        specs = _specs_of(info)
+        if specs is None:
             return value  # the kind itself is invalid and reported on its own
-        known = {s.name for s in field_specs(kind)}
+        known = set(specs)
+        kind = info.data["kind"]
         for key in value:
             if key not in known:
                 raise PydanticCustomError(
@@ -227,10 +241,9 @@ class SourceDescriptor(BaseModel):
     @field_validator("defaults")
     @classmethod
     def _defaults_coerce(cls, value: dict[str, Any], info: Any) -> dict[str, Any]:
-        kind = info.data.get("kind")
-        if kind is None:
-            return value
-        specs = {s.name: s for s in field_specs(kind)}
+        specs = _specs_of(info)
+        if specs is None:
+            return value  # the kind itself is invalid and reported on its own
         for key, constant in value.items():
             try:
                 coerce(specs[key], constant, ZoneInfo("UTC"), ";")
@@ -245,10 +258,9 @@ class SourceDescriptor(BaseModel):
     def _values_are_canonical(
         cls, value: dict[str, dict[str, str]], info: Any
     ) -> dict[str, dict[str, str]]:
-        kind = info.data.get("kind")
-        if kind is None:
-            return value
-        specs = {s.name: s for s in field_specs(kind)}
+        specs = _specs_of(info)
+        if specs is None:
+            return value  # the kind itself is invalid and reported on its own
         for key, mapping in value.items():
             for source_value, canonical in mapping.items():
                 try:
@@ -266,10 +278,9 @@ class SourceDescriptor(BaseModel):
     def _formats_for_times(
         cls, value: dict[str, str | list[str]], info: Any
     ) -> dict[str, str | list[str]]:
-        kind = info.data.get("kind")
-        if kind is None:
-            return value
-        specs = {s.name: s for s in field_specs(kind)}
+        specs = _specs_of(info)
+        if specs is None:
+            return value  # the kind itself is invalid and reported on its own
         for key, given in value.items():
             if specs[key].base not in (datetime, date):
                 raise PydanticCustomError(
@@ -287,11 +298,10 @@ class SourceDescriptor(BaseModel):
     @field_validator("units")
     @classmethod
     def _units_for_numbers(cls, value: dict[str, Unit], info: Any) -> dict[str, Unit]:
-        kind = info.data.get("kind")
-        if kind is None:
-            return value
-        specs = {s.name: s for s in field_specs(kind)}
-        periodic = PERIODIC_FIELDS.get(kind, {})
+        specs = _specs_of(info)
+        if specs is None:
+            return value  # the kind itself is invalid and reported on its own
+        periodic = PERIODIC_FIELDS.get(info.data["kind"], {})
         for key, unit in value.items():
             if specs[key].base is not float:
                 raise PydanticCustomError(
