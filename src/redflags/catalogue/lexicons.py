@@ -11,6 +11,20 @@ from pydantic import BaseModel, ConfigDict, Field
 from redflags.catalogue.loader import CatalogueError, parse_file
 
 
+class Near(BaseModel):
+    """Words that carry a concept together rather than as one phrase: one term of every group
+    within `within` words of each other, in any order ("the ticket ... is paid by us", "bilet de
+    avion platit", "we pay your flight"). Groups mix languages; a trailing `*` takes any ending,
+    which is how inflected forms are met. `unless_negated` drops a match with a negation word
+    (lists/negations.yaml) just before it or between its words ("we never keep your passport")."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    groups: tuple[tuple[str, ...], ...] = Field(min_length=2)
+    within: int = Field(default=6, ge=1, le=30)
+    unless_negated: bool = False
+
+
 class Concept(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -18,6 +32,7 @@ class Concept(BaseModel):
     label: dict[str, str] = Field(default_factory=dict)  # short name per language (en, da)
     terms: dict[str, tuple[str, ...]] = Field(default_factory=dict)  # language -> terms
     patterns: tuple[str, ...] = ()
+    near: tuple[Near, ...] = ()
     # "weak": words that lawful ads and messages use every day (real-ad shares in the lexicon's
     # comments); a finding made of weak cues only adds nothing alone (docs/scoring.md).
     strength: Literal["strong", "weak"] = "strong"
@@ -40,8 +55,26 @@ class Lexicon(BaseModel):
         return {lang for c in self.concepts.values() for lang in c.terms}
 
 
+class Negations(BaseModel):
+    """Negation words per language, for `Near.unless_negated`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    words: dict[str, tuple[str, ...]]
+    before: int = Field(default=3, ge=0, le=10)  # how many words before a match are looked at
+
+
 def lexicon_path(name: str) -> Path:
     return Path(str(resources.files("redflags.catalogue") / "lexicons" / f"{name}.yaml"))
+
+
+def load_negations() -> Negations:
+    path = Path(str(resources.files("redflags.catalogue") / "lists" / "negations.yaml"))
+    problems: list[str] = []
+    negations = parse_file(path, Negations, problems)
+    if negations is None:
+        raise CatalogueError(problems)
+    return negations
 
 
 def load_lexicon(name: str) -> Lexicon:

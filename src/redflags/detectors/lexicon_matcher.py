@@ -4,17 +4,25 @@ Terms and text are folded the same way (case, accents, compatibility forms); ter
 after a leetspeak fold inside words ("t33n" reads "teen"), patterns on the plain folded text.
 Hits must sit on word boundaries, except in scripts written without spaces (Thai). A trailing `*`
 on a term accepts any word ending. Spans are reported in the ORIGINAL text, for highlighting.
+
+A concept's `near` rules match meaning rather than one phrase: the words of every group of a rule
+are found in the same pass, and the rule holds where one word of each group lies within `within`
+words of the others, in any order; `unless_negated` drops such a match when a negation word
+stands just before it or between its words.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 
-from redflags.catalogue.lexicons import Lexicon
+from redflags.catalogue.lexicons import Lexicon, Near, load_negations
 from redflags.model import Evidence
 from redflags.normalise.text import fold, fold_with_origin, original_span
 
@@ -102,18 +110,61 @@ def clear_prepared_texts() -> None:
     _prepared.clear()
 
 
+_TOKEN = re.compile(r"\w+")
+# a `near` match stays inside one sentence or line: list items and sentences are separate claims
+_SENTENCE_END = re.compile(r"[.!?;\n\u2022|]+(?:\s|$)|\n")
+# (concept, rule index, group index) of a `near` word; None for a term that is a hit by itself
+Slot = tuple[str, int, int] | None
+_Entry = tuple[str, str, bool, Slot]
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A word of a `near` group found in the text (folded offsets, token index)."""
+
+    group: int
+    token: int
+    sentence: int
+    start: int
+    end: int
+    key: str
+
+
+@lru_cache(maxsize=1)
+def _negation_words() -> tuple[frozenset[str], tuple[str, ...], int]:
+    """(spaced negation words, unspaced ones found inside text, words looked at before)."""
+    negations = load_negations()
+    spaced: set[str] = set()
+    unspaced: list[str] = []
+    for words in negations.words.values():
+        for word in words:
+            key = fold(word).strip()
+            (unspaced.append(key) if _unspaced_script(key) else spaced.add(key))
+    return frozenset(spaced), tuple(unspaced), negations.before
+
+
 class LexiconMatcher:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._automaton = ahocorasick.Automaton()
-        entries: dict[str, list[tuple[str, str, bool]]] = {}
+        entries: dict[str, list[_Entry]] = {}
+
+        def add(term: str, concept_name: str, slot: Slot) -> None:
+            prefix = term.endswith("*")
+            key = fold(term.rstrip("*")).strip()
+            if key:
+                entries.setdefault(key, []).append((concept_name, term, prefix, slot))
+
+        self._near: dict[tuple[str, int], Near] = {}
         for concept_name, concept in lexicon.concepts.items():
             for terms in concept.terms.values():
                 for term in terms:
-                    prefix = term.endswith("*")
-                    key = fold(term.rstrip("*")).strip()
-                    if key:
-                        entries.setdefault(key, []).append((concept_name, term, prefix))
+                    add(term, concept_name, None)
+            for index, rule in enumerate(concept.near):
+                self._near[(concept_name, index)] = rule
+                for group_index, group in enumerate(rule.groups):
+                    for term in group:
+                        add(term, concept_name, (concept_name, index, group_index))
         for key, values in entries.items():
             self._automaton.add_word(key, (key, values))
         if entries:
@@ -130,11 +181,12 @@ class LexiconMatcher:
             return []
         folded, origin, folded_leet = prepared(text)
         hits: list[Hit] = []
+        near_words: dict[tuple[str, int], list[tuple[int, int, int, str]]] = defaultdict(list)
         if not self._empty:
             for end_index, (key, values) in self._automaton.iter(folded_leet):
                 start = end_index - len(key) + 1
-                end = end_index + 1
-                for concept_name, term, prefix in values:
+                for concept_name, term, prefix, slot in values:
+                    end = end_index + 1
                     if not _unspaced_script(key):
                         if start > 0 and _is_word_char(folded_leet[start - 1]):
                             continue
@@ -143,14 +195,95 @@ class LexiconMatcher:
                                 end += 1
                         elif end < len(folded) and _is_word_char(folded_leet[end]):
                             continue
+                    if slot is not None:
+                        near_words[slot[:2]].append((slot[2], start, end, key))
+                        continue
                     o_start, o_end = original_span(origin, start, end, len(text))
                     hits.append(Hit(concept_name, term, o_start, o_end))
+        if near_words:
+            hits.extend(self._near_hits(text, folded_leet, origin, near_words))
         for concept_name, pattern in self._patterns:
             for match in pattern.finditer(folded):
                 if match.end() > match.start():
                     o_start, o_end = original_span(origin, match.start(), match.end(), len(text))
                     hits.append(Hit(concept_name, match.group(0), o_start, o_end))
         return sorted(set(hits), key=lambda h: (h.start, h.end, h.concept))
+
+
+    def _near_hits(
+        self,
+        text: str,
+        folded: str,
+        origin: Sequence[int],
+        found: dict[tuple[str, int], list[tuple[int, int, int, str]]],
+    ) -> Iterable[Hit]:
+        tokens = [m.start() for m in _TOKEN.finditer(folded)]
+        ends = [m.end() for m in _SENTENCE_END.finditer(folded)]
+        for (concept_name, index), raw in found.items():
+            rule = self._near[(concept_name, index)]
+            if len({group for group, *_ in raw}) < len(rule.groups):
+                continue
+            words = sorted(
+                (
+                    _Word(g, max(0, bisect_right(tokens, s) - 1), bisect_right(ends, s), s, e, k)
+                    for g, s, e, k in raw
+                ),
+                key=lambda w: (w.token, w.start),
+            )
+            for window in _windows(words, len(rule.groups), rule.within):
+                if rule.unless_negated and _negated(folded, tokens, window):
+                    continue
+                start = min(w.start for w in window)
+                end = max(w.end for w in window)
+                term = " ~ ".join(w.key for w in sorted(window, key=lambda w: w.start))
+                o_start, o_end = original_span(origin, start, end, len(text))
+                yield Hit(concept_name, term, o_start, o_end)
+
+
+def _windows(words: list[_Word], groups: int, within: int) -> Iterator[list[_Word]]:
+    """The shortest runs of words (by token) that hold every group, each at most `within` tokens
+    from its first word to its last and inside one sentence; one word per group."""
+    counts: dict[int, int] = defaultdict(int)
+    left = 0
+    last_end = -1
+    for right, word in enumerate(words):
+        counts[word.group] += 1
+        while len(counts) == groups:
+            first = words[left]
+            if counts[first.group] > 1:  # a repeat of the first word's group: shorten
+                counts[first.group] -= 1
+                left += 1
+                continue
+            close = word.token - first.token <= within and word.sentence == first.sentence
+            if close and right > last_end:
+                run = words[left : right + 1]
+                chosen = {w.group: w for w in run}  # the last (closest to `right`) of each group
+                chosen[first.group] = first
+                yield sorted(chosen.values(), key=lambda w: w.start)
+                last_end = right
+            counts[first.group] -= 1
+            if not counts[first.group]:
+                del counts[first.group]
+            left += 1
+
+
+def _negated(folded: str, tokens: list[int], window: list[_Word]) -> bool:
+    spaced, unspaced, before = _negation_words()
+    first = min(w.token for w in window)
+    last = max(w.token for w in window)
+    inside = {(w.start, w.end) for w in window}
+    for index in range(max(0, first - before), min(last + 1, len(tokens))):
+        start = tokens[index]
+        match = _TOKEN.match(folded, start)
+        word = match.group(0) if match else ""
+        if word in spaced and not any(s <= start < e for s, e in inside):
+            return True
+    if unspaced:
+        left = tokens[max(0, first - before)] if tokens else 0
+        right = max(w.end for w in window)
+        span = folded[left:right]
+        return any(negation in span for negation in unspaced)
+    return False
 
 
 def hit_evidence(
