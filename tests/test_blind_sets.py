@@ -16,7 +16,9 @@ from redflags.catalogue import load_catalogue
 from redflags.evaluation.paraphrases import load_sets, measure
 
 BLIND = Path(__file__).parent / "blind"
-SETS = list(load_sets(BLIND / "paraphrases"))
+SET_A = list(load_sets(BLIND / "paraphrases"))
+SET_B = list(load_sets(BLIND / "paraphrases-b"))
+SETS = SET_A + SET_B
 
 
 def test_every_blind_file_is_as_it_was_frozen() -> None:
@@ -34,7 +36,9 @@ def test_every_blind_file_is_as_it_was_frozen() -> None:
         assert hashlib.sha256((BLIND / name).read_bytes()).hexdigest() == digest, name
 
 
-@pytest.mark.parametrize("data", SETS, ids=[str(d["indicator"]) for d in SETS])
+@pytest.mark.parametrize(
+    "data", SETS, ids=[f"{'AB'[i >= len(SET_A)]}-{d['indicator']}" for i, d in enumerate(SETS)]
+)
 def test_each_paraphrase_set_has_the_shape_the_issue_asks_for(data: dict[str, object]) -> None:
     items = list(data["items"])  # type: ignore[call-overload]
     fire = [i for i in items if i["expect"] == "fire"]
@@ -49,7 +53,7 @@ def test_the_text_indicators_are_measured_on_every_set() -> None:
     with a margin; the aim is recall >= 0.85 at precision >= 0.95."""
     catalogue = load_catalogue()
     results = [measure(data, catalogue) for data in SETS]
-    assert len(results) == 22
+    assert len(SET_A) == len(SET_B) == 22
     hits = sum(r.hits for r in results)
     fire = sum(r.fire for r in results)
     alarms = sum(r.false_alarms for r in results)

@@ -209,7 +209,6 @@ class LexiconMatcher:
                     hits.append(Hit(concept_name, match.group(0), o_start, o_end))
         return sorted(set(hits), key=lambda h: (h.start, h.end, h.concept))
 
-
     def _near_hits(
         self,
         text: str,

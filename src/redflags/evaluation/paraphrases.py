@@ -7,7 +7,9 @@ is one ad or message of its own (its own sender and thread), and the indicator's
 on all of one indicator's texts at once. The set tests wording, not repetition: parameters that
 count repeats per sender or per day are set to one (`SINGLE_TEXT`).
 
-A text counts as fired when a finding covers it, strong or weak; the weak ones are counted too.
+A text counts as fired when a finding covers it, strong or weak; the weak ones are counted too,
+on both sides: `precision` counts every finding on a lawful text as a false alarm,
+`strong_precision` only the strong ones (a weak finding never raises anything alone).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class SetResult:
     hits: int = 0  # fire texts that fired
     weak_hits: int = 0  # of them, fired only weakly
     false_alarms: int = 0  # no_fire texts that fired
+    weak_alarms: int = 0  # of them, fired only weakly (a weak cue raises nothing alone)
     languages: set[str] = field(default_factory=set)
     missed: list[str] = field(default_factory=list)  # ids
     alarmed: list[str] = field(default_factory=list)  # ids
@@ -53,6 +56,17 @@ class SetResult:
     @property
     def precision(self) -> float | None:
         fired = self.hits + self.false_alarms
+        return round(self.hits / fired, 4) if fired else None
+
+    @property
+    def strong_alarms(self) -> int:
+        return self.false_alarms - self.weak_alarms
+
+    @property
+    def strong_precision(self) -> float | None:
+        """Precision when only strong findings count as alarms on lawful texts (a weak finding
+        adds nothing to a score alone, docs/scoring.md); every finding still counts as a hit."""
+        fired = self.hits + self.strong_alarms
         return round(self.hits / fired, 4) if fired else None
 
 
@@ -125,5 +139,6 @@ def measure(data: dict[str, Any], catalogue: Catalogue) -> SetResult:
             result.no_fire += 1
             if item_id in fired:
                 result.false_alarms += 1
+                result.weak_alarms += not fired[item_id]
                 result.alarmed.append(item_id)
     return result

@@ -50,7 +50,7 @@ def _in_text(make: Make, field: str, text: str | None, region: str) -> Iterator[
 
 
 def _ad(make: Make, record: Mapping[str, Any], region: str) -> Iterator[Identifier]:
-    if phone := normalise_phone(record.get("phone"), region):
+    if phone := normalise_phone(record.get("phone"), region, contact_field=True):
         yield make(kind="phone", value=phone, field="phone", raw=record.get("phone"))
     if handle := normalise_handle(record.get("handle")):
         yield _handle(make, handle, region, field="handle", raw=record.get("handle"))
@@ -64,7 +64,7 @@ def _customer(make: Make, record: Mapping[str, Any], region: str) -> Iterator[Id
     yield make(kind="customer", value=str(record["customer_id"]), field="customer_id")
     values = {
         "account": (record.get("account_id") or None, "account_id"),
-        "phone": (normalise_phone(record.get("phone"), region), "phone"),
+        "phone": (normalise_phone(record.get("phone"), region, contact_field=True), "phone"),
         "email": (normalise_email(record.get("email")), "email"),
         "device": (record.get("device_id") or None, "device_id"),
         "address": (normalise_address(record.get("address")), "address"),
@@ -80,7 +80,7 @@ def _sender(make: Make, record: Mapping[str, Any], region: str) -> Identifier | 
     never meet the same number on a KYC record or an ad."""
     raw = record.get("sender")
     text = str(raw or "").strip()
-    if _PHONE_LIKE.fullmatch(text) and (phone := normalise_phone(text, region)):
+    if _PHONE_LIKE.fullmatch(text) and (phone := normalise_phone(text, region, contact_field=True)):
         return make(kind="phone", value=phone, field="sender", raw=raw)
     if _EMAIL_LIKE.fullmatch(text) and (email := normalise_email(text)):
         return make(kind="email", value=email, field="sender", raw=raw)
@@ -110,7 +110,7 @@ def _kyc_event(make: Make, record: Mapping[str, Any], region: str) -> Iterator[I
         return
     new: str | None = None
     if field == "phone":
-        new = normalise_phone(value, region)
+        new = normalise_phone(value, region, contact_field=True)
     elif field == "email":
         new = normalise_email(value)
     elif field == "device_id":

@@ -38,15 +38,24 @@ class PhoneMatch:
 E164_MAX_DIGITS = 15
 
 
-def normalise_phone(value: str | None, region: str = DEFAULT_REGION) -> str | None:
-    """E.164 form of a phone number written in any common way, or None if it is not valid."""
+def normalise_phone(
+    value: str | None, region: str = DEFAULT_REGION, *, contact_field: bool = False
+) -> str | None:
+    """E.164 form of a phone number written in any common way, or None if it is not valid.
+
+    In free text only numbers in ranges the numbering plan assigns count (a digit run must look
+    like a real number to be one). A `contact_field` (a customer's phone, a message's sender)
+    is a phone by what the column says, so a number of the right length in a range the plan
+    does not list (a new range, a test range such as +45 20 00 xx xx, an old number) is kept:
+    two records with the same such number are still the same contact."""
     if not value or not value.strip():
         return None
     try:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:
         return None
-    if not phonenumbers.is_valid_number(number):
+    known = phonenumbers.is_valid_number(number)
+    if not known and not (contact_field and phonenumbers.is_possible_number(number)):
         return None
     e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
     # E.164 allows at most 15 digits; libphonenumber's open-ended German ranges accept more

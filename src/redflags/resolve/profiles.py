@@ -74,7 +74,7 @@ def _years(text: str, birth_floor: int = 1940) -> set[int]:
 
 def _contact_pivots(phone: Any, email: Any, handle: Any, region: str = DEFAULT_REGION) -> set[str]:
     found = set()
-    if number := normalise_phone(phone, region):
+    if number := normalise_phone(phone, region, contact_field=True):
         found.add(f"phone:{number}")
     if address := normalise_email(email):
         found.add(f"email:{address}")
