@@ -39,7 +39,7 @@ from redflags.model.records import (
 
 DESCRIPTOR_SUFFIXES = (".source.yaml", ".source.yml")
 
-Format = Literal["csv", "jsonl", "parquet", "auto"]
+Format = Literal["csv", "jsonl", "parquet", "whatsapp", "auto"]
 Period = Literal["year", "month", "week", "day"]
 EPOCH_FORMATS = ("epoch", "epoch_ms")  # Unix seconds or milliseconds, UTC
 PER_YEAR: dict[str, float] = {"year": 1.0, "month": 12.0, "week": 52.0, "day": 365.0}

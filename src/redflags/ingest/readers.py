@@ -33,7 +33,7 @@ import pyarrow.parquet as pq
 from redflags.ingest.errors import IngestError
 from redflags.ingest.limits import RAW_PREFIX_CHARS, IngestLimits
 
-FileFormat = Literal["csv", "jsonl", "parquet"]
+FileFormat = Literal["csv", "jsonl", "parquet", "whatsapp"]
 
 EXTENSIONS: dict[str, FileFormat] = {
     ".csv": "csv",
@@ -378,6 +378,10 @@ def open_rows(
             if delimiter == "auto":
                 delimiter = sniff_delimiter(head, encoding)
             yield _csv(path, source, delimiter, limits)
+        elif fmt == "whatsapp":
+            from redflags.ingest.chat_export import whatsapp_rows  # it reads through this module
+
+            yield whatsapp_rows(path, source, limits)
         else:
             yield _jsonl(path, source, limits)
 
