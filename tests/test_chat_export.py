@@ -95,3 +95,19 @@ def test_lines_before_the_first_message_are_refused_with_their_line(
 def test_a_file_that_is_not_a_chat_export_is_one_clear_error(store: Store, tmp_path: Path) -> None:
     with pytest.raises(IngestError, match="not a WhatsApp chat export"):
         _ingest(store, tmp_path, "kundenr;navn\nK1;Ana\n", "%d.%m.%y %H:%M:%S")
+
+
+def test_a_message_of_too_many_lines_is_quarantined_not_kept_in_memory(
+    store: Store, tmp_path: Path
+) -> None:
+    flood = (
+        "[07.12.26, 14:06:01] Ana M: start\n"
+        + "x\n" * 5000
+        + ANDROID.replace("12/7/26", "[07.12.26")
+        .replace(", 2:05\u202fPM - ", ", 14:09:00] ")
+        .replace(", 2:06\u202fPM - ", ", 14:10:00] ")
+    )
+    report = _ingest(store, tmp_path, flood, "%d.%m.%y %H:%M:%S")
+    assert (report.read, report.stored, report.quarantined) == (3, 2, 1)
+    (line, reason) = store.connection.execute("SELECT _line, reason FROM quarantine").fetchone()
+    assert line == 1 and "more than 200 lines" in reason
