@@ -203,7 +203,7 @@ def ad(ts, user, kat, by, title, body, phone="", price_kr=None, images=(), sprog
              overskrift=title, tekst=body, telefon=phone,
              pris_oere=None if price_kr is None else int(round(price_kr * 100)),
              billeder=["%s.jpg" % h for h in images], sprog=list(sprog), enhed=user["enhed"],
-             status=status or ("slettet" if deleted else ("udløbet" if ts < datetime(2026, 10, 1) else "aktiv")),
+             status=status or ("slettet" if deleted else ("udløbet" if ts < datetime(2026, 10, 31) else "aktiv")),
              slettet=deleted, slettet_af=deleted_by)
     ads.append(tagrow(a, tag))
     return a
@@ -390,7 +390,7 @@ def make_background():
                      "Restaurant", by=city, land=cc, kanal="Visa/Dankort")
                 login(c, rnd_time(dd, 8, 22), c["app_enhed"], cc)
         for m in (9, 10, 11):
-            for _ in range(R.choice([1, 1, 2, 2, 3])):
+            for _ in range(R.choice([1, 1, 1, 2, 2])):
                 login(c, rnd_time(date(2026, m, R.randrange(1, 29)), 6.5, 23.5), c["app_enhed"], "DK")
         if R.random() < 0.05:
             login(c, rnd_time(date(2026, R.choice([9, 10, 11]), R.randrange(1, 28)), 8, 22), "WEB-" + c["kunde_nr"],
@@ -534,7 +534,7 @@ def make_platform_background():
     for i in range(95):
         f, l, _ = dk_person()
         sellers.append(puser(f + " " + l[0] + ".", phone_dk()))
-    for i in range(165):
+    for i in range(135):
         u = R.choice(sellers)
         kat, title, body, price = R.choice(GOODS)
         ts = rnd_time(START.date() + timedelta(days=R.randrange(0, 90)), 7, 23.5)
@@ -690,7 +690,7 @@ def make_n1(landlord):
                                  startdato=date(2026, 2, 10), ansatte=0, ejer_navn="Raluca Stan",
                                  ejer_foedt=date(2004, 1, 23), ejer_land="DK", ejer_kunde_nr=workers[1]["kunde_nr"],
                                  ejer_fra=date(2026, 9, 22), ejer_til=None), T))
-    for m in (9, 10, 11):
+    for m in (10, 11):
         tx(datetime(2026, m, 1, 7, 2), lotus_c["konto_nr"], "Lotus Wellness IVS", landlord["konto_nr"],
            name(landlord), 14500, "Overførsel", "Bolig", "Husleje Mozarts Pl 9 1tv", tag=T)
         tx(datetime(2026, m, 28, 10, 5), s["konto_nr"], name(s), lotus_c["konto_nr"], "Lotus Wellness IVS",
@@ -720,16 +720,16 @@ def make_n1(landlord):
              R.choice([500, 1000, 2000, 2500]), "Spil", kanal="Visa/Dankort", tag=T)
     card(s, rnd_time(date(2026, 10, 3), 12, 17), "Louis Vuitton Illum", 14900, "Tøj", tag=T)
     # buyers pay him by MobilePay (evening/night, round amounts), some pay the women directly
-    buyers = R.sample(BUYERS, 62)
+    buyers = R.sample(BUYERS, 95)
     pays = []
     for d in days(date(2026, 9, 8), date(2026, 11, 17)):
-        for _ in range(R.choice([0, 1, 1, 1, 2])):
+        for _ in range(R.choice([1, 2, 2, 3, 3, 4])):
             b = R.choice(buyers) if R.random() < 0.85 else R.choice(buyers[:10])
             ts = rnd_time(d, 17.5, 27)
             a = R.choice([600, 800, 1000, 1000, 1200, 1500])
             memo = R.choice(["", "", "", "massage", "Nora", "Vera", "Lili", "tak 🌸", "💋", "1t", "halv time", "M",
                              "tak for i aften", ""])
-            if R.random() < 0.78:
+            if R.random() < 0.72:
                 pays.append(mp(ts, b["mp"], b["navn"], s["konto_nr"], name(s), a, memo, tag=T))
             else:
                 ws = [x for x in workers if x["oprettet"] + timedelta(days=2) < ts]
@@ -838,7 +838,7 @@ def make_n1(landlord):
             a = ad(ts, persona_users[pn], "Erotik & massage (18+)", cty, "%s %d 🌸 ny pige - body massage" % (pn, age),
                    body, ad_phone(booking, k % 4) if k % 3 else "", 1000, [imghash(p) for p in pics[:2 + (k % 2)]],
                    ("bg", "en") if nat != "rumænsk" else ("ro", "en"),
-                   deleted=(RAID + timedelta(minutes=R.randrange(20, 130))) if ts > datetime(2026, 11, 1) else None,
+                   deleted=(RAID + timedelta(minutes=R.randrange(20, 130))) if ts > RAID - timedelta(days=30) else None,
                    deleted_by="bruger", tag=T)
             persona_ads.setdefault(pn, []).append(a)
             d += timedelta(days=R.choice([4, 5, 6, 7]))
@@ -913,6 +913,10 @@ def make_n1(landlord):
     msg(th3, job_ads[2]["annonce_id"], datetime(2026, 10, 7, 20, 11), gu, job_u, "Здравейте, какъв е масажът? Легален ли е?", tag=T)
     msg(th3, job_ads[2]["annonce_id"], datetime(2026, 10, 7, 20, 40), job_u, gu, "Всичко е легално. Пиши в Telegram, тук не отговарям.", tag=T)
     msg(th3, job_ads[2]["annonce_id"], datetime(2026, 10, 8, 9, 2), gu, job_u, "Не благодаря.", tag=T)
+    TRUTH[T]["roles"] = dict([("kunder.csv:" + s["kunde_nr"], "organiser"), ("kunder.csv:" + lotus_c["kunde_nr"], "nominee company")]
+                             + [("kunder.csv:" + w["kunde_nr"], "victim (persona %s)" % w["_persona"]) for w in workers]
+                             + [("phone " + e164(booking), "booking phone"), ("phone " + e164(own), "organiser's MobilePay"),
+                                ("platform " + job_u["id"], "recruiter account"), ("platform " + book_u["id"], "booking account")])
     return s, workers, persona_users
 
 
@@ -977,7 +981,7 @@ def make_n2():
            notat="Arbejdsgiver ringede og bad om kundens kontoudtog og nyt kort til 'firmaets adresse'.", tag=T)
     kyc_ev(W[1], datetime(2026, 11, 6, 10, 0), "Video-legitimation afvist af kunde", kanal="Video", tag=T)
     # company money: client invoices in, no A-tax/ATP, cash out, wages, returns
-    clients = [("Hotel Bryggen Syd A/S", 58000), ("Kontorhuset Teglholmen ApS", 31000),
+    clients = [("Hotel Bryggen Syd A/S", 72000), ("Kontorhuset Teglholmen ApS", 38000),
                ("Ejendomsservice Nord ApS", 22000), ("Hostel Kalvebod ApS", 17500)]
     for m in (9, 10, 11):
         for cn, base in clients:
@@ -986,7 +990,7 @@ def make_n2():
                "Fakt. %d rengøring" % R.randrange(1100, 1999), tag=T)
         for _ in range(2):
             tx(rnd_time(date(2026, m, R.randrange(1, 28)), 10, 15), comp["konto_nr"], "Blank & Skinnende ApS", "",
-               "Kontant udbetaling Filial Sydhavn", R.choice([25000, 30000, 40000]), "Kontant udbetaling", "Kontanter",
+               "Kontant udbetaling Filial Sydhavn", R.choice([20000, 25000, 30000]), "Kontant udbetaling", "Kontanter",
                "", tag=T)
         tx(datetime(2026, m, 3, 6, 0), comp["konto_nr"], "Blank & Skinnende ApS", ext_konto(), "Toyota Financial Services",
            4890, "Betalingsservice", "Leasing", "Leasing varebil", tag=T)
@@ -1093,6 +1097,10 @@ def make_n2():
         (datetime(2026, 11, 2, 22, 41), "r", "Trimite restul de 2.000 kr pe contul meu %s și vorbim." % i_["konto_nr"]),
     ]:
         msg(sorin_th, sorin_ad["annonce_id"], ts, sorin_u if who == "c" else rec, rec if who == "c" else sorin_u, text, tag=T)
+    TRUTH[T]["roles"] = dict([("kunder.csv:" + i_["kunde_nr"], "organiser"), ("kunder.csv:" + comp["kunde_nr"], "front company"),
+                              ("kunder.csv:" + mih["kunde_nr"], "nominee owner (also exploited)")]
+                             + [("kunder.csv:" + w["kunde_nr"], "victim") for w in W]
+                             + [("platform " + rec["id"], "recruiter account"), ("RO00 0000 0000 0000 0000 4471", "recruitment firm abroad")])
     return i_, W
 
 
@@ -1213,6 +1221,8 @@ def make_n3():
     msg(th, jads[0]["annonce_id"], datetime(2026, 10, 26, 2, 44), eu, rec,
         "du løj. det her er ikke bangkok, vi er i kambodja. de har taget vores pas og vi skal skrive til 'kunder' 14 timer "
         "om dagen. hvis vi ikke når målet får vi bøder eller værre. jeg vil hjem", tag=T)
+    TRUTH[T]["roles"] = {"kunder.csv:" + mk["kunde_nr"]: "recruiter/facilitator", "kunder.csv:" + emil["kunde_nr"]: "victim",
+                         "kunder.csv:" + sara["kunde_nr"]: "victim", "platform " + rec["id"]: "recruiter account"}
     return mk, emil, sara
 
 
@@ -1283,9 +1293,9 @@ def make_camilla():
             my_ads.append(ad(rnd_time(d, 11, 15), u, "Erotik & massage (18+)", "København", "Camilla 32 💋 dansk og selvstændig",
                              body, ad_phone(p, 0), 1500, [imghash("cam1"), imghash("cam2")], ("da", "en"), tag=T))
         card(c, rnd_time(d, 11, 15), "Opslagstavlen.dk", 99, "Annoncer", kanal="Visa/Dankort", tekst="Fremhævning", tag=T)
-    clients = R.sample(BUYERS, 34)
+    clients = R.sample(BUYERS, 48)
     for d in days(date(2026, 9, 3), date(2026, 11, 29)):
-        if R.random() < 0.42:
+        if R.random() < 0.55:
             b = R.choice(clients)
             card_city = "Aarhus" if d in (date(2026, 10, 23), date(2026, 10, 24)) else ""
             mp(rnd_time(d, 14, 23.5), b["mp"], b["navn"], c["konto_nr"], name(c), R.choice([1500, 1500, 2800, 1600, 1000]),
@@ -1350,8 +1360,7 @@ def make_thai_clinic():
         for d in days(date(2026, m, 1), date(2026, m, 28)):
             if d.weekday() < 6:
                 tx(datetime(d.year, d.month, d.day, 22, 30), "Nets Indløsning", "Nets Indløsning", comp["konto_nr"],
-                   "Siam Wellness Valby ApS", R.uniform(1800, 5200), "Kortindløsning", "Indløsning", "Afregning terminal 8812", tag=T) \
-                    if R.random() < 0.4 else None
+                   "Siam Wellness Valby ApS", R.uniform(3800, 6900), "Kortindløsning", "Indløsning", "Afregning terminal 8812", tag=T)
         for _ in range(9):
             b = R.choice(BUYERS) if R.random() < 0.3 else dict(mp="+45 " + e164(phone_dk())[3:], navn=" ".join(dk_person()[:2]))
             mp(rnd_time(date(2026, m, R.randrange(1, 29)), 10.5, 19.5), b["mp"], b["navn"],
@@ -1645,7 +1654,10 @@ def make_travel():
                                  ejer_land="DK", ejer_kunde_nr=owner["kunde_nr"], ejer_fra=date(2016, 2, 20), ejer_til=None), T))
     fn = ["Ivan", "Georgi", "Maria", "Elena", "Petar", "Nikolai", "Daniela", "Mihai", "Ioana", "Dragomir", "Svetla", "Bogdan"]
     ln = ["Petrov", "Georgiev", "Ivanova", "Popescu", "Dimitrova", "Todorov", "Radu", "Stoyanov", "Iliev", "Marinova"]
-    for i in range(44):
+    for wk in range(13):
+        tx(rnd_time(date(2026, 9, 1) + timedelta(days=7 * wk + 1), 10, 15), "", "Kontantindbetaling Filial Vesterbro", comp["konto_nr"],
+           "Balkan Ekspres Rejser ApS", round(R.uniform(9000, 15000), -2), "Kontantindbetaling", "Kontanter", "billetsalg kontant", tag=T)
+    for i in range(60):
         d = date(2026, 9, 1) + timedelta(days=R.randrange(0, 88))
         nm = "%s %s" % (R.choice(fn), R.choice(ln))
         mp(rnd_time(d, 9, 22), "+45 " + e164(phone_dk())[3:], nm, comp["konto_nr"], "Balkan Ekspres Rejser ApS",
@@ -1659,7 +1671,7 @@ def make_travel():
              land="HU" if k % 2 == 0 else "IE", tag=T)
     for m in (9, 10, 11):
         tx(datetime(2026, m, 15, 10, 0), comp["konto_nr"], "Balkan Ekspres Rejser ApS", "BG00 0000 0000 0000 0020 9911",
-           "Union Ivkoni OOD", R.uniform(28000, 36000), "Udlandsoverførsel", "", "invoice coach CPH-SOF", "", "BG", tag=T)
+           "Union Ivkoni OOD", R.uniform(19000, 24000), "Udlandsoverførsel", "", "invoice coach CPH-SOF", "", "BG", tag=T)
         tx(datetime(2026, m, 28, 8, 0), comp["konto_nr"], "Balkan Ekspres Rejser ApS", owner["konto_nr"], name(owner),
            27000, "Overførsel", "Løn", "Løn", tag=T)
         tx(datetime(2026, m, 10, 6, 0), comp["konto_nr"], "Balkan Ekspres Rejser ApS", ext_konto(), "Skattestyrelsen",
@@ -1850,7 +1862,7 @@ def main():
            "# kyc_log.csv, netbank_logins.csv, virksomheder.csv and beskeder.csv have no id column: 1-based data line",
            "# numbers (line 1 = the first row after the header). Rows not listed are background (no network).",
            "world: bank-sydhavn", "seed: 20261207", "networks:"]
-    for nid, t in TRUTH.items():
+    for nid, t in sorted(TRUTH.items(), key=lambda kv: (not kv[1]["positive"], kv[0])):
         out.append("  - id: %s" % nid)
         out.append("    positive: %s" % ("true" if t["positive"] else "false"))
         out.append("    typology: %s" % t["typology"])
