@@ -1702,7 +1702,7 @@ def make_elderly():
         "in a branch, the other has her son as holder of a power of attorney, who calls the bank and logs "
         "in to her netbank from his own computer.",
         ["KYC-AVOID-FACE-TO-FACE", "KYC-CONTACT-TAKEOVER", "BEH-SHARED-DEVICE"])
-    bent = add_customer("Bent", "Andersen", date(1944, 2, 2), "DK", "+45 3200 0117", "", "Haydnsvej 4, st. tv, 2450 København SV",
+    bent = add_customer("Bent", "Andersen", date(1944, 2, 2), "DK", phone_dk(), "", "Haydnsvej 4, st. tv, 2450 København SV",
                         datetime(1988, 5, 1, 10, 0), "", "Pensionist", 17800, tag=T)
     kyc_ev(bent, datetime(2026, 10, 6, 10, 15), "Video-legitimation fejlet", kanal="Video", notat="Kunne ikke få kameraet til at virke", tag=T)
     kyc_ev(bent, datetime(2026, 10, 13, 11, 0), "Video-legitimation fejlet", kanal="Video", notat="Lånt tablet, forbindelse afbrudt", tag=T)
@@ -1710,7 +1710,7 @@ def make_elderly():
     son_dev = devid("kim-laptop")
     son = add_customer("Kim", "Rasmussen", date(1969, 9, 9), "DK", phone_dk(), "kim.rasmussen@mail.example",
                        "Vesterbrogade 160, 3. th, 1800 Frederiksberg C", datetime(2005, 3, 3, 10, 0), son_dev, "Ingeniør", 52000, tag=T)
-    mor = add_customer("Inger", "Rasmussen", date(1937, 12, 24), "DK", "+45 3200 0441", "", "Kalvebod Plejecenter, Sjælør Blvd 1, 2450 København SV",
+    mor = add_customer("Inger", "Rasmussen", date(1937, 12, 24), "DK", phone_dk(), "", "Kalvebod Plejecenter, Sjælør Blvd 1, 2450 København SV",
                        datetime(1979, 2, 1, 10, 0), "", "Pensionist", 16400, tag=T)
     kyc_ev(mor, datetime(2026, 9, 15, 13, 0), "Fuldmagt registreret", kanal="Filial", aktoer="Kim Rasmussen", notat="Fuldmagt, kunde på plejecenter", tag=T)
     kyc_ev(mor, datetime(2026, 9, 15, 13, 5), "Stamdataændring", "E-mail", "", son["email"], "Filial", aktoer="Kim Rasmussen", tag=T)
