@@ -1133,5 +1133,778 @@ with open(os.path.join(HERE, "bank", "kundelog.csv"), "w", newline="", encoding=
         tag(e["group"], "bank/kundelog.csv", n + 1)
 N_KYC = len(KYC)
 
-exec(open(os.path.join(HERE, "_chats.py"), encoding="utf-8").read()) if os.path.exists(
-    os.path.join(HERE, "_chats.py")) else None
+
+# ==============================================================================================
+# PHONE EXTRACTIONS (chats). No message ids; local time as the phone shows it.
+# ==============================================================================================
+MSG = {1: [], 2: [], 3: []}
+
+
+def msg(ph, when, app, thread, frm, to, body, deleted=False, attach="", group=None, parts=""):
+    if when >= RAID:
+        return
+    MSG[ph].append(dict(when=when, app=app, thread=thread, frm=frm, to=to, body=body, deleted=deleted,
+                        attach=attach, group=group, parts=parts))
+
+
+def script(ph, app, thread, me, them, lines, group=None, deleted_from=None, parts=""):
+    """lines: (dd.mm, HH:MM, 'me'|'them', text[, attach])"""
+    for ln in lines:
+        dd, hm, who, text = ln[:4]
+        attach = ln[4] if len(ln) > 4 else ""
+        d = dt.date(2026, int(dd.split(".")[1]), int(dd.split(".")[0]))
+        w = at(d, hm)
+        frm, to = (me, them) if who == "me" else (them, me)
+        if deleted_from == "all":
+            dl = True
+        else:
+            dl = deleted_from is not None and w >= deleted_from
+        msg(ph, w, app, thread, frm, to, text, dl, attach, group, parts)
+
+
+# ---------------------------------------------------------------- phone 1: Daniel Popa (iPhone)
+D_ME = "+4520003117 Daniel (owner)"
+IUL = "@iulik_88 Iulik"
+script(1, "Telegram", "Iulik", D_ME, IUL, [
+    ("02.08", "19:12", "them", "Frate, am găsit două fete prin anunțul de pe canal. Bianca și Roxana, din Craiova. Vin pe 15."),
+    ("02.08", "19:14", "me", "Ok. Cu ce vin?"),
+    ("02.08", "19:20", "them", "Wizz Craiova-Billund. Iei tu biletele de pe cardul tău, le trecem la datorie. Bilet, cazare, anunțuri, tot."),
+    ("02.08", "19:21", "me", "Cât le zici că e datoria?"),
+    ("02.08", "19:25", "them", "1500 euro fiecare la început. Le zici că în 2 luni e gata dacă muncesc."),
+    ("10.08", "11:02", "them", "Apartamentul de pe Nyborgvej e gata?"),
+    ("10.08", "11:30", "me", "Da. Am pus și camera în hol cum ai zis, aia cu wifi de la Elgiganten."),
+    ("10.08", "11:31", "them", "Bine. Vreau să văd pe telefon tot timpul. Trimite-mi datele de la aplicație pe privat."),
+    ("11.08", "21:40", "me", "Am luat biletele, 2 bucăți, 15 august."),
+    ("15.08", "23:58", "me", "Le-am luat de la Billund. Sunt în apartament. Le-am luat pașapoartele să nu le piardă 😅"),
+    ("16.08", "00:03", "them", "Perfect. Pașapoartele la tine în mașină, nu în apartament."),
+    ("16.08", "10:15", "them", "Luni le faci cont la bancă. Pui numărul tău de telefon, nu al lor. Tu mergi cu ele și vorbești tu."),
+    ("18.08", "12:40", "me", "Am fost la bancă cu Bianca. Am zis că sunt vărul ei și traduc. Mâine Roxana."),
+    ("18.08", "12:41", "them", "Cardurile și codurile le ții tu. Aplicația băncii pe telefonul tău."),
+    ("17.08", "14:00", "them", "Anunțurile: Bianca e «Sofia», Roxana e «Laura». Același text, schimbi doar numele, vârsta și poza. Numărul tău."),
+    ("19.08", "09:10", "them", "Spune-le regulile: nu ies din apartament fără să-mi scrie mie. Nu vorbesc cu clienții despre bani. Cine iese singură plătește 2000 amendă."),
+    ("19.08", "09:11", "them", "Telefonul lor îl iei noaptea."),
+    ("27.08", "22:30", "them", "Laura a stat pe telefon în română o oră aseară, am văzut pe cameră. Cu cine vorbește?"),
+    ("27.08", "22:34", "me", "Cu sora ei zice."),
+    ("27.08", "22:36", "them", "Dacă mai face figuri îi spun lui frate-su ce face ea aici. Are și copilul acasă la maică-sa, să nu uite asta."),
+    ("01.09", "13:05", "them", "Trimite mâine 18.500 la Ana, restul cash când vine Marius cu autobuzul."),
+    ("02.09", "12:20", "me", "Am trimis la Ana."),
+    ("08.09", "20:05", "them", "Vine Desislava din Varna pe 12, o bulgăroaică. 19 ani. O punem «Mia, new girl», în anunț zici 20."),
+    ("08.09", "20:06", "me", "Vorbește engleză?"),
+    ("08.09", "20:09", "them", "Puțin. Nu contează. Ia-i bilet Varna-Copenhaga și Flixbus până la Odense."),
+    ("12.09", "23:10", "me", "Mia e aici. Foarte speriată, plânge."),
+    ("12.09", "23:15", "them", "Îi trece. Mâine începe. Zi-i de datorie: 1800 euro."),
+    ("23.09", "14:22", "me", "Banca m-a sunat azi, au întrebat de unde vin banii pe MobilePay."),
+    ("23.09", "14:25", "them", "Ce ai zis?"),
+    ("23.09", "14:26", "me", "Că fac mutări și transport pentru lume."),
+    ("23.09", "14:30", "them", "Bine. De acum nu mai trimite peste 20.000 odată și pune mai multe pe conturile fetelor."),
+    ("21.09", "10:00", "them", "Săptămâna asta Sofia la Svendborg marți-joi, Laura la Middelfart. Ia Airbnb pe numele tău. Mia rămâne în Odense."),
+    ("05.10", "09:40", "them", "Nyborg luni, Svendborg marți. Urcă anunțurile noi cu orașul schimbat."),
+    ("15.10", "22:10", "them", "Sofia a făcut doar 2 ieri. Zi-i că dacă nu face 5 pe zi îi pun 500 la datorie."),
+    ("18.10", "21:45", "them", "Laura vrea acasă. Zi-i că pleacă când e datoria gata, nu mai devreme. Mai are 900 euro."),
+    ("26.10", "18:00", "them", "Vine încă una pe 29, Ana-Maria. Ia bilet de la București."),
+    ("03.11", "21:38", "them", "Poliția a fost azi la Svendborg la fetele lui Sorin. Șterge tot acum: Telegram, WhatsApp, poze. Anunțurile le șterg eu."),
+    ("03.11", "21:39", "me", "Ok. Șterg acum."),
+    ("03.11", "21:41", "them", "Fetele să zică că lucrează singure și că tu ești doar prieten care le ajută cu mașina."),
+    ("03.11", "21:44", "them", "Camera o scoți din priză și o arunci."),
+], group="N1", deleted_from="all", parts="+4520003117 Daniel (owner); @iulik_88 Iulik")
+# daily reports to the organiser (the whole Telegram chat was deleted; recovered by the tool)
+for d in sorted(n1_daily):
+    if R.random() < 0.55:
+        per = {}
+        for p, a in n1_daily[d]:
+            per.setdefault(p, []).append(a)
+        parts_ = ", ".join("%s %d - %d" % (p, len(v), sum(v)) for p, v in sorted(per.items()))
+        tot = sum(sum(v) for v in per.values())
+        w = dt.datetime(d.year, d.month, d.day) + dt.timedelta(days=1, hours=2, minutes=R.randint(0, 50))
+        msg(1, w, "Telegram", "Iulik", D_ME, IUL,
+            R.choice(["Raport %s: %s. Total %d.", "%s -> %s. Total %d kr", "Azi (%s): %s. Total %d"]) %
+            (d.strftime("%d.%m"), parts_, tot), True, "", "N1", "+4520003117 Daniel (owner); @iulik_88 Iulik")
+        if R.random() < 0.3:
+            msg(1, w + dt.timedelta(minutes=R.randint(3, 60)), "Telegram", "Iulik", IUL, D_ME,
+                R.choice(["👍", "Puțin. Mâine mai mult.", "Ok", "De ce Laura așa puțin?", "Bine frate", "Mia să facă mai mult"]),
+                True, "", "N1", "+4520003117 Daniel (owner); @iulik_88 Iulik")
+
+GIRL_NUM = {"Sofia": "+4520003142 Sofia", "Laura": "+4520003158 Laura", "Mia": "+4520003163 Mia BG"}
+INSTR_RO = ["Client la {t}, {d}. A plătit pe MobilePay {a}.", "La {t} vine unul, {d}, {a} kr cash. Banii în cutie.",
+            "{t} client nou, {d}. Trimite-mi mesaj când termini.", "Pregătește-te, la {t} vine. {d}, {a}."]
+INSTR_EN = ["Client {t}, {d}, he paid {a} MobilePay.", "{t} client. {d}. {a} kr cash, put in box.",
+            "Get ready {t}. {d}. Write me when finish."]
+REPL_RO = ["Ok", "Am terminat.", "Ok 👍", "A plecat.", "Am terminat, a dat cash 1000.", "Sunt obosită, pot să dorm puțin?",
+           "Ok.", "Vine?", "Nu a venit încă."]
+REPL_BG = ["Ok", "Свърших.", "ok", "Готово.", "Уморена съм, не мога повече днес.", "Той си тръгна."]
+for w, bi, p, amt in N1_BOOKINGS:
+    if R.random() < 0.22:
+        d_ = "1 oră" if amt >= 1000 else "30 min"
+        t = w.strftime("%H:%M")
+        if p == "Mia":
+            txt = R.choice(INSTR_EN).format(t=t, d="1 hour" if amt >= 1000 else "30 min", a=amt)
+        else:
+            txt = R.choice(INSTR_RO).format(t=t, d=d_, a=amt)
+        w0 = w - dt.timedelta(minutes=R.randint(20, 90))
+        msg(1, w0, "WhatsApp", p, D_ME, GIRL_NUM[p], txt, w0 >= dt.datetime(2026, 10, 20), "", "N1")
+        if R.random() < 0.55:
+            w1 = w + dt.timedelta(minutes=R.randint(35, 75))
+            msg(1, w1, "WhatsApp", p, GIRL_NUM[p], D_ME, R.choice(REPL_BG if p == "Mia" else REPL_RO),
+                w1 >= dt.datetime(2026, 10, 20), "", "N1")
+script(1, "WhatsApp", "Sofia", D_ME, GIRL_NUM["Sofia"], [
+    ("20.08", "15:02", "them", "Daniel, când primesc și eu bani? Mama are nevoie pentru copil."),
+    ("20.08", "15:10", "me", "Banii sunt la Iulian. Îi primești la sfârșit, când e datoria gata."),
+    ("24.08", "12:30", "them", "Nu mai avem mâncare în casă."),
+    ("24.08", "12:31", "me", "Vin diseară cu mâncare. Nu ieși."),
+    ("02.09", "21:50", "me", "Trimite-mi locația acum."),
+    ("02.09", "21:51", "them", "", "location.vcf"),
+    ("02.09", "22:40", "me", "De ce nu răspunzi? Scrie imediat când îți scriu."),
+    ("22.09", "11:00", "me", "Azi mergi la Svendborg, te iau la 13. Ia prosoape și tot."),
+    ("16.10", "13:05", "me", "Iulian zice că ieri ai făcut prea puțin. Azi minim 5. Altfel pune 500 la datorie."),
+    ("16.10", "13:20", "them", "Am făcut tot ce am putut. Mă doare."),
+    ("30.10", "20:10", "them", "Te rog lasă-mă să vorbesc cu mama duminică."),
+    ("30.10", "20:15", "me", "Duminică cu mine de față. 10 minute."),
+], group="N1", deleted_from=dt.datetime(2026, 10, 20))
+script(1, "WhatsApp", "Laura", D_ME, GIRL_NUM["Laura"], [
+    ("19.08", "10:20", "me", "Regulile: nu ieși fără să-mi spui. Nu vorbești cu clienții despre bani sau de unde ești. Amendă 2000."),
+    ("19.08", "10:25", "them", "Și pașaportul meu?"),
+    ("19.08", "10:26", "me", "E la mine, e mai sigur. Nu îți trebuie aici."),
+    ("28.08", "09:15", "me", "Noaptea telefonul mi-l dai mie. Iulian te-a văzut pe cameră."),
+    ("28.08", "09:40", "them", "Am vorbit cu sora mea, atât."),
+    ("29.09", "12:00", "me", "Mâine Middelfart 3 zile. Te duc eu."),
+    ("18.10", "21:50", "them", "Vreau acasă. Nu mai pot."),
+    ("18.10", "21:55", "me", "Mai ai 900 euro. Când e gata pleci. Nu mai plânge, vine client la 23."),
+    ("03.11", "21:52", "me", "Dacă vine cineva și întreabă, lucrezi singură. Eu sunt doar prieten cu mașina. Șterge tot din telefon."),
+], group="N1", deleted_from=dt.datetime(2026, 10, 20))
+script(1, "WhatsApp", "Mia BG", D_ME, GIRL_NUM["Mia"], [
+    ("13.09", "11:00", "me", "Hello Mia. Rules: you stay in apartment. Clients I arrange. You don't talk about money. Debt 1800 euro, you pay from work."),
+    ("13.09", "11:09", "them", "Никой не ми каза това в Варна. Казаха масаж."),
+    ("13.09", "11:10", "me", "English please."),
+    ("13.09", "11:12", "them", "In Varna they say only massage."),
+    ("13.09", "11:13", "me", "It is massage. And more. Everybody do it. You go home when debt finish."),
+    ("20.09", "23:40", "them", "Daniel, моля те, искам да се обадя на мама."),
+    ("20.09", "23:45", "me", "Sunday. With me."),
+    ("07.10", "22:00", "me", "Send location now and photo of room."),
+    ("07.10", "22:03", "them", "", "IMG_0412.jpg"),
+], group="N1", deleted_from=dt.datetime(2026, 10, 20))
+# buyers by SMS: the booking number answers for the women (third person, choice of women)
+ASK_DA = ["Hej, jeg så annoncen. Er {p} ledig i aften?", "Hej er det muligt med {p} kl {t}?", "Hej. Hvad koster 1 time med {p}?",
+          "Er {p} ledig nu?", "Hej jeg har set jeres annonce på natannoncer. Har I tid i aften?", "Hej, er det stadig aktuelt?"]
+ASK_EN = ["Hi, is {p} available tonight?", "Hello, price for 30 min?", "Hi is the new girl free at {t}?"]
+REPLY_D = ["Yes my friend {p} is free {t}. 1h 1000kr, 30 min 600. MobilePay to this number before.",
+           "Which girl you want? Sofia 23, Laura 26 or new girl Mia 20. All very nice.",
+           "{p} available {t}. Pay MobilePay 20 00 31 17 before, then I send address.",
+           "Ja {p} kan {t}. Betal MobilePay først. Hun taler kun lidt engelsk, ingen problem.",
+           "Yes {t} ok. She is waiting for you. Write when you are outside."]
+FOLLOW_B = ["Sendt på MobilePay", "Betalt 👍", "Jeg står udenfor", "ok", "Sendt {a}", "Fint, jeg kommer", "Paid"]
+n_sms = 0
+for w, bi, p, amt in N1_BOOKINGS:
+    nm, ph, key = BUYERS[bi]
+    if key or R.random() < 0.14:
+        n_sms += 1
+        bnum = ph.replace(" ", "")
+        t = w.strftime("%H:%M")
+        w0 = w - dt.timedelta(minutes=R.randint(60, 180))
+        da = R.random() < 0.8
+        msg(1, w0, "SMS", bnum, bnum, D_ME, R.choice(ASK_DA if da else ASK_EN).format(p=p, t=t), group="N1")
+        msg(1, w0 + dt.timedelta(minutes=R.randint(1, 9)), "SMS", bnum, D_ME, bnum,
+            R.choice(REPLY_D).format(p=p, t=t), group="N1")
+        if R.random() < 0.5:
+            msg(1, w0 + dt.timedelta(minutes=R.randint(10, 14)), "SMS", bnum, bnum, D_ME,
+                "Ok " + p + " " + t, group="N1")
+        msg(1, w - dt.timedelta(minutes=R.randint(1, 4)), "SMS", bnum, bnum, D_ME,
+            R.choice(FOLLOW_B).format(a=amt), group="N1")
+        if R.random() < 0.6:
+            msg(1, w - dt.timedelta(minutes=1), "SMS", bnum, D_ME, bnum,
+                R.choice(["Nyborgvej 212, 1 tv. Ring på 1 tv.", "Ok come now", "Door open", "Kom op, 1. sal"]),
+                group="N1")
+# recruitment post forwarded by the organiser (Telegram channel) and the approach to an independent worker
+msg(1, dt.datetime(2026, 8, 1, 18, 20, 4), "Telegram", "Iulik", IUL, D_ME,
+    "Uite anunțul de pe canal: «Căutăm fete pentru salon de masaj în Danemarca 🇩🇰. Câștig 2500–4000 €/lună. "
+    "Bilet și cazare plătite. Nu e nevoie de experiență sau limbă. Scrie doar pe Telegram @job_masaj_dk»",
+    True, "photo_2026-08-01.jpg", "N1", "+4520003117 Daniel (owner); @iulik_88 Iulik")
+CAM = "+4520001986 Camilla"
+script(1, "SMS", "+4520001986", D_ME, CAM, [
+    ("05.09", "14:12", "me", "Hi Camilla, I see your ad. I have many clients. You work with me, I find apartment and clients, you give 40%. Good money."),
+    ("05.09", "15:40", "them", "Nej tak. Jeg arbejder for mig selv og har ikke brug for nogen. Skriv ikke igen."),
+    ("05.09", "15:41", "me", "Ok no problem sorry"),
+], group="L1")
+# ordinary life on Daniel's phone
+MOM = "+40744555018 Mama"
+GH = "+4520003570 Gheorghe văr"
+COS = "+4520008866 Cosmin"
+script(1, "WhatsApp", "Mama", D_ME, MOM, [
+    ("03.08", "20:10", "them", "Ce faci puiule? Ai mâncat?"), ("03.08", "20:30", "me", "Bine mamă. Am trimis 2000 pentru medicamente."),
+    ("03.08", "20:32", "them", "Mulțumesc, Dumnezeu să te binecuvânteze ❤️"),
+    ("16.08", "10:05", "them", "Vii de Crăciun acasă?"), ("16.08", "11:20", "me", "Nu știu încă mamă, multă muncă."),
+    ("04.09", "19:00", "me", "Am trimis banii pe luna asta."), ("04.09", "19:15", "them", "Am primit. Tata te salută."),
+    ("20.09", "09:30", "them", "Ai văzut ce a scris Ionela pe Facebook? 😂"), ("20.09", "12:10", "me", "Da 😂"),
+    ("05.10", "20:40", "me", "Mamă, banii sunt trimiși."), ("05.10", "21:00", "them", "Ai grijă de tine, e frig acolo?"),
+    ("05.10", "21:02", "me", "E frig și plouă mereu 😅"), ("25.10", "18:00", "them", "La mulți ani de Sf. Dumitru, puiule!"),
+    ("25.10", "18:30", "me", "Mulțumesc mamă! Te pup"),
+])
+script(1, "WhatsApp", "Gheorghe văr", D_ME, GH, [
+    ("07.08", "18:00", "them", "Vii duminică la masă? Maria face sarmale."), ("07.08", "18:20", "me", "Vin, aduc eu berea."),
+    ("21.08", "09:10", "them", "Îmi împrumuți remorca sâmbătă? Mutăm patul Andreei."), ("21.08", "09:40", "me", "Sigur, e în parcare la mine."),
+    ("12.09", "20:00", "them", "Andreea a intrat la master la SDU! 🎉"), ("12.09", "20:05", "me", "Bravo ei! Felicitări"),
+    ("09.10", "19:30", "them", "Am luat bilete la Atlassib pentru toți trei, de Crăciun la Sibiu. Vii și tu?"),
+    ("09.10", "21:00", "me", "Poate. Vedem."), ("19.10", "17:45", "them", "Maria întreabă dacă mai ai nevoie de geaca de iarnă veche a mea."),
+    ("19.10", "18:02", "me", "Da, mersi!"),
+], group="L5")
+script(1, "WhatsApp", "Cosmin", D_ME, COS, [
+    ("08.08", "17:30", "them", "Meci diseară? OB joacă acasă"), ("08.08", "17:45", "me", "Nu pot azi, lucrez."),
+    ("22.08", "14:00", "them", "Ai văzut ce a făcut Rapid? 3-0"), ("22.08", "14:30", "me", "Am văzut, nebunie 😂"),
+    ("13.09", "21:10", "them", "Ce faci frate, nu mai dai niciun semn"), ("13.09", "23:55", "me", "Multă treabă cu mașina, mutări"),
+    ("04.10", "16:20", "them", "Ieșim sâmbătă la Storms?"), ("04.10", "16:40", "me", "Sâmbătă nu, poate vineri."),
+    ("17.10", "12:00", "them", "Ai mâna de ajutor duminică? Car mobila la Tommerup"), ("17.10", "12:30", "me", "Nu pot duminică, scuze"),
+])
+script(1, "SMS", "+4520002611", D_ME, "+4520002611", [
+    ("08.08", "19:50", "me", "Hej, er sofaen fra DBA stadig til salg?"), ("08.08", "20:05", "them", "Hej ja den er! 1200 kr. Kan hentes i morgen efter kl 14"),
+    ("08.08", "20:06", "me", "Ok jeg kommer 14.30"), ("09.08", "14:33", "me", "Jeg er udenfor"), ("09.08", "14:40", "them", "Tak! MobilePay modtaget 👍"),
+], group="L4")
+script(1, "SMS", "Autoværkstedet Dalum", D_ME, "+4520004400 Autoværkstedet Dalum", [
+    ("01.09", "08:10", "me", "Hej kan I se på min bil i dag, bremserne hviner"), ("01.09", "08:30", "them", "Kom kl 10"),
+    ("02.09", "15:20", "them", "Din bil er klar. Pris 3.450 kr inkl. moms. Kan betales ved afhentning."),
+])
+for dd, txt in [("06.08", "PostNord: Din pakke 00370726... er klar til afhentning i Netto Bolbro. Kode 4432"),
+                ("13.08", "Elgiganten: Tak for dit køb. Ordre 88123. Du kan hente varen nu."),
+                ("19.08", "Lebara: Din opfyldning på 100 kr til 20003142 er gennemført."),
+                ("20.08", "Lebara: Din opfyldning på 150 kr til 20003158 er gennemført."),
+                ("14.09", "Lebara: Din opfyldning på 100 kr til 20003163 er gennemført."),
+                ("22.09", "Airbnb: Din reservation i Svendborg er bekræftet. Vært: Lene."),
+                ("30.09", "Din kode til MitID er 448 201."),
+                ("06.10", "Hotel Nyborg Strand: Velkommen! Værelse 214. Wifi: nyborgstrand"),
+                ("15.10", "PostNord: Din pakke er leveret i pakkeboks."),
+                ("21.10", "Airbnb: Din reservation i Nyborg er bekræftet."), ("28.10", "Wolt: Din ordre er på vej 🛵")]:
+    d = dt.date(2026, int(dd[3:5]), int(dd[:2]))
+    snd = txt.split(":")[0]
+    msg(1, at(d, "%02d:%02d" % (R.randint(9, 20), R.randint(0, 59))), "SMS", snd, snd, D_ME, txt,
+        group="N1" if ("Lebara" in txt or "Airbnb" in txt or "Nyborg Strand" in txt) else None)
+
+# ---------------------------------------------------------------- phone 2: Andrii Melnyk (Samsung)
+A_ME = "Andrii (ejer) +4520005809"
+VIKA = "Вікторія робота +380555010147"
+BRIG = "Бригада FynService"
+W = {"serhii": "Сергій Бондар +4520005821", "mykola": "Микола Т +4520005822", "ivan": "Ivan Rusu +4520005823",
+     "natalia": "Natalia +4520005824", "oksana": "Оксана +4520005825", "petro": "Петро +4520005826",
+     "vasyl": "Василь +4520005820", "yurii": "Юрій +4520005827"}
+script(2, "Telegram", "Вікторія робота", A_ME, VIKA, [
+    ("01.08", "10:02", "them", "Андрію, привіт. Є ще 4 людини з Рівного і двоє з Молдови, готові їхати. Двоє чоловіків, дві жінки."),
+    ("01.08", "10:10", "me", "Добре. Квитки на автобус я оплачу, потім вирахуємо з зарплати. Тобі по 400 євро за кожного, як домовлялись."),
+    ("01.08", "10:14", "them", "Вони вже заплатили мені по 300 за оформлення. Паспорти віддадуть тобі?"),
+    ("01.08", "10:15", "me", "Паспорти будуть у мене. Для реєстрації і банку. Так спокійніше."),
+    ("01.08", "10:20", "them", "Ок. Оголошення знову поставила в групу «Робота в Європі», дивись скрін.", "screenshot_0801.jpg"),
+    ("02.08", "18:00", "me", "Скажи їм: договір 37 годин, але роботи більше, хто хоче заробити — працює."),
+    ("24.08", "11:30", "them", "Ти мені ще винен 1600 € за липень і серпень."),
+    ("25.08", "13:05", "me", "Переказав 14 800 крон на твій рахунок. Решту в вересні."),
+    ("20.09", "09:00", "them", "Наталя з Молдови писала моїй сестрі, що хоче додому. Контролюй."),
+    ("20.09", "09:05", "me", "Нікуди вона не поїде, поки не віддасть борг. Паспорт в мене."),
+    ("22.09", "16:40", "me", "Переказав ще 14 800."),
+    ("10.10", "12:00", "them", "На листопад є ще 5 людей. Брати?"),
+    ("10.10", "12:30", "me", "Беру трьох. Житла більше нема, і так 9 в будинку."),
+    ("19.10", "15:10", "me", "Скинув 14 900. Більше 15 не кидаю, банк питає."),
+], group="N2")
+script(2, "Viber", BRIG, A_ME, BRIG, [
+    ("03.08", "20:00", "me", "Всім привіт. У понеділок о 9 їдемо в банк відкривати рахунки. Я перекладаю. Телефон пишете мій, адресу — Skovvej 14."),
+    ("03.08", "20:05", "me", "Паспорти поки в мене, після банку і комуни залишаю в сейфі."),
+    ("06.08", "19:30", "me", "Завтра о 5:30 машина біля будинку. Hotel Odense Havn, 12 годин."),
+    ("09.08", "21:00", "me", "Хто не вийде в неділю — штраф 500 крон."),
+    ("27.08", "20:15", "me", "Зарплата прийде 28-го. З зарплати кожен переказує мені 4 500 за житло і 1 500 за квиток. Хто не переказав до п'ятниці — карта в мене."),
+    ("28.08", "07:10", "me", "Картки і коди в мене, я сам зніму готівку. Вам на їжу по 500 на тиждень."),
+    ("30.08", "18:40", "me", "Не розмовляйте з данцями на об'єкті. Якщо спитають — ви працюєте 37 годин і живете в Оденсе."),
+    ("08.09", "20:00", "me", "З сьогодні всі ставите мені локацію в Viber постійно, щоб я знав де ви."),
+    ("08.09", "20:10", "me", "І телефон в банку я міняю на свій, щоб коди приходили мені."),
+    ("21.09", "21:10", "me", "Наступного тижня Fyns Fjerkræ, нічна зміна 18-06, 6 днів."),
+    ("26.09", "20:30", "me", "З наступної зарплати борг за квиток вже 3 000 з кожного. Бензин і житло подорожчали."),
+    ("12.10", "19:45", "me", "В будинку прибрати! Приїде хазяїн, в будинку живуть тільки 4, решта сидять в машині."),
+    ("27.10", "20:00", "me", "Завтра зарплата. Як завжди — переказ мені того ж дня."),
+], group="N2", parts="; ".join([A_ME] + [W[k] for k in ("serhii", "mykola", "ivan", "natalia", "oksana", "petro", "vasyl", "yurii")]))
+for k, lines in {
+    "serhii": [("10.08", "22:10", "them", "Андрію, в договорі 37 годин, а ми працюємо по 60. Коли доплата?"),
+               ("10.08", "22:20", "me", "Доплата коли віддаси борг. Не подобається — їдь додому."),
+               ("10.08", "22:25", "them", "Тоді віддай паспорт."),
+               ("10.08", "22:26", "me", "Паспорт в сейфі. Спочатку 14 000 крон борг, потім паспорт."),
+               ("29.08", "08:00", "them", "Переказав 6000."),
+               ("30.09", "07:45", "them", "Переказав."),
+               ("29.10", "08:10", "them", "Переказав 7500. Залишилось скільки?"),
+               ("29.10", "08:40", "me", "Ще 9 000.")],
+    "natalia": [("14.08", "20:00", "them", "Andrii, am nevoie de pașaport, trebuie la doctor."),
+                ("14.08", "20:30", "me", "Наталья, к врачу поедешь со мной, паспорт я возьму сам."),
+                ("19.09", "23:15", "them", "Я хочу домой. Мама болеет."),
+                ("19.09", "23:20", "me", "Отдашь долг — поедешь. Осталось 11 000."),
+                ("06.10", "15:10", "them", "Банк звонил, просят паспорт по видео. Что сказать?"),
+                ("06.10", "15:12", "me", "Скажи что паспорт у начальника, я сам схожу в банк.")],
+    "ivan": [("02.09", "19:00", "them", "Nu mai am bani de mâncare. Poți să-mi dai ceva?"),
+             ("02.09", "19:40", "me", "Завтра дам 300. Не трать на сигарети."),
+             ("16.10", "06:10", "them", "Sunt bolnav azi, nu pot la lucru."),
+             ("16.10", "06:12", "me", "Тоді мінус день і штраф 500. Через 20 хвилин машина.")],
+    "oksana": [("29.08", "10:00", "them", "Андрію, а чому моя зарплата приходить на твій рахунок?"),
+               ("29.08", "10:05", "me", "Бо в тебе ще нема рахунку. Я тобі віддам готівкою мінус житло і борг."),
+               ("29.09", "12:00", "them", "Ти дав мені 2 500. А де решта?"),
+               ("29.09", "12:10", "me", "Житло 4 500, борг 3 000, штраф за неділю 500, їжа. Все правильно.")],
+    "mykola": [("05.09", "21:00", "them", "Андрію, мені прийшов код з банку на твій номер? Не можу зайти."),
+               ("05.09", "21:05", "me", "Не треба тобі заходити. Все під контролем.")],
+}.items():
+    script(2, "Viber", W[k].rsplit(" ", 1)[0], A_ME, W[k], lines, group="N2")
+script(2, "SMS", "Hotel Odense Havn - Susanne", A_ME, "+4520006120 Susanne Hotel", [
+    ("05.08", "13:00", "them", "Hej Andrii. Kan I stille med 4 til rengøring søndag kl 8? Vi har bryllup lørdag."),
+    ("05.08", "13:20", "me", "Hej Susanne, ja ingen problem, 4 personer."),
+    ("31.08", "09:00", "them", "Tak for god indsats i august. Faktura er betalt."),
+    ("18.09", "10:30", "them", "Jeres folk var her igen kl 23 i går? Jeg troede de havde fri."),
+    ("18.09", "10:45", "me", "Det var frivilligt overarbejde, de ville gerne tjene lidt ekstra."),
+    ("12.10", "14:00", "them", "Kan I tage 6 personer i uge 43? Efterårsferie, fuldt hus."),
+    ("12.10", "14:02", "me", "Ja selvfølgelig."),
+], group="N2")
+script(2, "SMS", "Bent Hindsholm", A_ME, "+4520009010 Bent Hindsholm", [
+    ("20.08", "09:15", "me", "Hello Bent. I can give you 6 workers from Ukraine for picking, 130 kr per hour, I take care of everything, housing and transport."),
+    ("20.08", "12:40", "them", "Hej Andrii. Tak for tilbuddet, men vi ansætter selv og laver kontrakt direkte med folkene. Vi har også boliger her på gården. Held og lykke."),
+], group="L3")
+script(2, "SMS", "Revisor Kirsten", A_ME, "+4520006033 Kirsten Revision", [
+    ("04.09", "10:00", "them", "Hej Andrii, jeg mangler lønsedler for august for alle ansatte og timesedler til A-skat indberetningen."),
+    ("04.09", "16:30", "me", "Sender i morgen."), ("10.09", "09:00", "them", "Har stadig ikke fået timesedlerne. Vi skal indberette den 10."),
+    ("10.09", "09:30", "me", "Alle har 37 timer. Jeg sender i dag."),
+    ("03.10", "11:00", "them", "Hvorfor er der udbetalt løn for 3 personer til din private konto? Det skal vi have dokumentation for."),
+    ("03.10", "11:20", "me", "De har ikke konto endnu. De får kontant af mig. Jeg laver kvittering."),
+], group="N2")
+script(2, "SMS", "Poul Skov (udlejer)", A_ME, "+4520005544 Poul Skov", [
+    ("10.10", "17:00", "them", "Hej Andrii. Jeg kommer forbi Skovvej 14 på torsdag og ser på taget. Husk at der max må bo 4 personer efter kommunens regler."),
+    ("10.10", "17:30", "me", "Selvfølgelig Poul, der bor kun 4."),
+], group="N2")
+IRY = "Іра ❤️ +4520005810"
+script(2, "Viber", "Іра ❤️", A_ME, IRY, [
+    ("04.08", "16:00", "them", "Купи молоко і хліб по дорозі"), ("04.08", "16:05", "me", "Ок"),
+    ("18.08", "17:10", "them", "Забереш Максима з гандболу о 18? Я до 19 на роботі"), ("18.08", "17:12", "me", "Заберу"),
+    ("25.08", "20:00", "them", "Я заплатила внесок за гандбол? Чи ти?"), ("25.08", "20:10", "me", "Я вже скинув через MobilePay 900"),
+    ("03.09", "13:00", "them", "Де ти знову до ночі?"), ("03.09", "23:40", "me", "На об'єкті, проблеми з людьми"),
+    ("05.09", "19:00", "them", "Звідки гроші на годинник?? Ти з глузду з'їхав"), ("05.09", "19:30", "me", "Бонус від фірми, не переживай"),
+    ("20.09", "11:00", "them", "Мама питає чи приїдемо на Різдво"), ("20.09", "11:30", "me", "Подивимось"),
+    ("03.10", "18:00", "them", "Ти купив Ауді??"), ("03.10", "18:15", "me", "Тільки перший внесок. Для роботи."),
+    ("22.10", "08:00", "them", "Максим захворів, я вдома сьогодні"), ("22.10", "08:10", "me", "Добре, видужуйте"),
+])
+script(2, "SMS", "Odense Vest Håndbold", A_ME, "+4520001400 OVH", [
+    ("15.08", "18:00", "them", "Kære forældre. Kontingent for efteråret (U11: 900 kr) betales via MobilePay Box 12345. Mvh kassereren"),
+    ("01.10", "18:00", "them", "Husk kampdag lørdag kl 10 i Vollsmose Hallen. Kørsel: Melnyk og Juhl."),
+], group="L7")
+for dd, txt in [("05.08", "Din kode til MitID er 118 402."), ("05.08", "Din kode til MitID er 550 917."),
+                ("05.08", "Din kode til MitID er 302 764."), ("08.09", "Banken: Dit telefonnummer er ændret. Kontakt os hvis det ikke var dig."),
+                ("08.09", "Banken: Dit telefonnummer er ændret. Kontakt os hvis det ikke var dig."),
+                ("12.09", "Banken: Engangskode 881 203 til godkendelse af overførsel 6.000,00 kr."),
+                ("29.09", "Banken: Engangskode 120 557 til godkendelse af overførsel 6.000,00 kr."),
+                ("29.10", "Banken: Engangskode 774 019 til godkendelse af overførsel 7.500,00 kr."),
+                ("03.10", "Audi Center Odense: Tak for din bestilling. Levering uge 46.")]:
+    d = dt.date(2026, int(dd[3:5]), int(dd[:2]))
+    snd = "Banken" if "Bank" in txt else ("MitID" if "MitID" in txt else "Audi Center")
+    msg(2, at(d, "%02d:%02d" % (R.randint(9, 20), R.randint(0, 59))), "SMS", snd, snd, A_ME, txt,
+        group="N2" if snd != "Audi Center" else "N2")
+# ordinary chats on Andrii's phone
+FR = "Богдан +4520005890"
+for i in range(14):
+    d = day(R.randrange(DAYS))
+    a, b = R.choice([("Привіт, як справи?", "Нормально, працюю. Ти як?"), ("Ти бачив матч Шахтаря?", "Бачив, ганьба 😂"),
+                     ("Поїдемо на рибалку в неділю?", "Не можу, робота"), ("Позич дриль до завтра", "Бери, в гаражі"),
+                     ("Коли шашлики?", "В суботу в мене"), ("Є номер нормального механіка?", "Autoværkstedet Dalum, питай Кіма")])
+    msg(2, at(d, "%02d:%02d" % (R.randint(10, 21), R.randint(0, 59))), "Viber", "Богдан", FR, A_ME, a)
+    msg(2, at(d, "%02d:%02d" % (R.randint(21, 23), R.randint(0, 59))), "Viber", "Богдан", A_ME, FR, b)
+
+# ---------------------------------------------------------------- phone 3: Nguyen Van Long (Xiaomi)
+L_ME = "Chủ máy"
+TUAN = "Anh Tuấn (+4520007702)"
+ME_ = "Mẹ (+84912555018)"
+HANH = "Chị Hạnh XKLĐ (+84965555014)"
+MINH = "Minh (+4520007743)"
+script(3, "Zalo", "Chị Hạnh XKLĐ", L_ME, HANH, [
+    ("20.07", "09:10", "them", "Em ơi chị có đơn đi Châu Âu làm nhà hàng, bao ăn ở, lương 1.500 – 2.000 €/tháng. Em có muốn đi không?"),
+    ("20.07", "09:30", "me", "Chi phí bao nhiêu chị?"),
+    ("20.07", "09:35", "them", "Trọn gói 22.000 đô. Đặt cọc 3.000 trước, còn lại sang đó làm trả dần, mỗi tháng trừ lương."),
+    ("20.07", "09:36", "them", "", "tuyen_lao_dong.jpg"),
+    ("21.07", "20:00", "me", "Em bàn với mẹ rồi, mẹ vay ông Hải đặt cọc."),
+    ("28.07", "14:00", "them", "Em gửi chị ảnh hộ chiếu và ảnh thẻ nhé, chị làm giấy tờ."),
+    ("30.07", "22:10", "them", "Sang đến nơi có anh Tuấn đón, nghe lời anh ấy là được."),
+], group="N3")
+script(3, "Messenger", "Anh Tuấn", L_ME, TUAN, [
+    ("04.08", "23:20", "them", "Đến nơi rồi thì ngủ đi. Mai anh dạy việc. Hộ chiếu đưa anh giữ, mất là không về được."),
+    ("05.08", "10:00", "them", "Em ở yên trong nhà, không được ra ngoài. Hàng xóm thấy là chết cả lũ."),
+    ("05.08", "10:02", "them", "Mỗi ngày tưới 2 lần, đèn bật 18 tiếng. Nhiệt độ phải 26 độ."),
+    ("09.08", "21:15", "me", "Anh ơi em hết gạo với mì tôm rồi."),
+    ("09.08", "21:40", "them", "Thứ bảy anh mang đồ ăn tới."),
+    ("14.08", "14:05", "them", "Anh xem camera thấy em ngủ cả buổi chiều. Cây mà chết thì em trả."),
+    ("22.08", "20:00", "me", "Anh cho em gọi về cho mẹ được không?"),
+    ("22.08", "20:10", "them", "Gọi thì được, nhưng không được nói em ở đâu. Nhà em ở Nghệ An anh biết."),
+    ("01.09", "12:00", "them", "Vụ này phải được ít nhất 8 ký. Thiếu ký nào trừ vào nợ ký đó, 2.000 đô một ký."),
+    ("01.09", "12:05", "me", "Em còn nợ anh bao nhiêu ạ?"),
+    ("01.09", "12:10", "them", "19.500 đô tiền đường. Làm xong 3 vụ là hết nợ."),
+    ("14.09", "09:00", "them", "Thứ hai anh Kenneth đến đọc đồng hồ điện, em trốn trên gác, không được phát ra tiếng động."),
+    ("20.09", "16:30", "me", "Anh ơi em bị sốt, cho em đi bác sĩ được không?"),
+    ("20.09", "17:00", "them", "Không đi bác sĩ được. Anh mang thuốc tới. Uống paracetamol."),
+    ("03.10", "11:00", "them", "Vụ này được 6 ký. Thiếu 2 ký = 4.000 đô cộng vào nợ. Giờ em nợ 23.500."),
+    ("03.10", "11:30", "me", "Sao lại thế anh, em làm đúng như anh dạy mà."),
+    ("03.10", "11:32", "them", "Đừng cãi. Làm tiếp."),
+    ("18.10", "22:00", "them", "Cửa anh khóa từ ngoài, có chuyện gì gọi anh, không được gọi ai khác."),
+    ("25.10", "19:00", "them", "Nếu cảnh sát đến, em nói em tự đến đây, không biết ai cả. Nói sai thì nhà em ở quê biết tay."),
+    ("26.10", "19:20", "them", "Tối nay anh nạp thẻ Lebara cho em rồi."),
+], group="N3")
+# weekly check-ins and photo-proof
+for i in range(5, DAYS, 3):
+    d = day(i)
+    if R.random() < 0.75:
+        t = at(d, "%02d:%02d" % (R.randint(8, 22), R.randint(0, 59)))
+        q = R.choice(["Gửi ảnh cây cho anh xem", "Đang làm gì?", "Đèn bật chưa?", "Gửi ảnh nhiệt kế", "Trả lời ngay!",
+                      "Tưới chưa?", "Sao không trả lời anh?"])
+        msg(3, t, "Messenger", "Anh Tuấn", TUAN, L_ME, q, group="N3")
+        r_ = R.choice(["Dạ em đang tưới", "Dạ rồi ạ", "", "Dạ em gửi ảnh", "Dạ 26 độ"])
+        msg(3, t + dt.timedelta(minutes=R.randint(1, 25)), "Messenger", "Anh Tuấn", L_ME, TUAN, r_,
+            attach="IMG_%04d.jpg" % R.randint(1000, 9999) if r_ in ("", "Dạ em gửi ảnh") else "", group="N3")
+script(3, "Zalo", "Mẹ", L_ME, ME_, [
+    ("05.08", "07:00", "them", "Con đến nơi chưa? Mẹ lo quá."), ("05.08", "07:30", "me", "Con đến rồi mẹ ơi. Con làm nhà hàng, ở cùng mấy anh."),
+    ("17.08", "20:00", "them", "Con gửi tiền về chưa? Ông Hải hỏi tiền đặt cọc."), ("17.08", "20:30", "me", "Con chưa có lương mẹ ạ. Anh chủ giữ để trả nợ."),
+    ("22.08", "20:20", "me", "Mẹ ơi con nhớ nhà quá."), ("22.08", "20:25", "them", "Cố lên con. Cả nhà trông vào con."),
+    ("12.09", "19:00", "them", "Ông Hải bảo còn thiếu 60 triệu lãi. Con xin anh chủ ứng trước được không?"),
+    ("12.09", "21:00", "me", "Con không dám hỏi mẹ ạ."),
+    ("02.10", "06:00", "them", "Sao con lâu không nhắn? Con có khỏe không?"), ("02.10", "21:40", "me", "Con khỏe mẹ ạ. Bận lắm."),
+    ("20.10", "19:10", "them", "Mẹ mơ thấy con gầy lắm. Con ăn uống đầy đủ không?"), ("20.10", "22:00", "me", "Con ăn đủ mẹ ạ, mẹ đừng lo."),
+], group="N3")
+script(3, "Messenger", "Minh", L_ME, MINH, [
+    ("28.08", "23:00", "them", "Long ơi, bên em có bị khóa cửa không?"), ("28.08", "23:05", "me", "Có anh. Anh Tuấn khóa từ ngoài."),
+    ("28.08", "23:07", "them", "Bên anh ở Svendborg cũng thế. Anh nợ 25 nghìn."),
+    ("15.09", "01:10", "them", "Anh muốn trốn nhưng không có hộ chiếu, không biết tiếng."), ("15.09", "01:20", "me", "Em cũng thế. Sợ họ làm gì mẹ em."),
+    ("11.10", "22:30", "them", "Anh Tuấn bảo vụ này anh thiếu 3 ký, cộng 6.000 vào nợ."), ("11.10", "22:40", "me", "Em cũng bị cộng 4.000."),
+], group="N3")
+for dd, txt in [("04.08", "Velkommen til Lebara! Dit nummer er 20007741."), ("26.08", "Lebara: Du har fået 100 kr. Saldo 112,50 kr."),
+                ("27.09", "Lebara: Du har fået 100 kr. Saldo 104,00 kr."), ("26.10", "Lebara: Du har fået 100 kr. Saldo 131,20 kr."),
+                ("10.09", "Lebara: Din saldo er lav (8,50 kr). Tank op på lebara.dk")]:
+    d = dt.date(2026, int(dd[3:5]), int(dd[:2]))
+    msg(3, at(d, "%02d:%02d" % (R.randint(9, 20), R.randint(0, 59))), "SMS", "Lebara", "Lebara", L_ME, txt, group="N3")
+
+# ---------------------------------------------------------------- write the three extractions
+os.makedirs(os.path.join(HERE, "telefoner"), exist_ok=True)
+for ph in MSG:
+    MSG[ph].sort(key=lambda m: m["when"])
+P1_OWNER = D_ME
+with open(os.path.join(HERE, "telefoner", "bilag_1-1_iphone_daniel_popa_chats.csv"), "w", newline="",
+          encoding="utf-8") as f:
+    w = csv.writer(f)
+    w.writerow(["Source", "Chat", "Participants", "From", "To", "Timestamp", "Body", "Direction", "Deleted",
+                "Attachment"])
+    for n, m in enumerate(MSG[1]):
+        parts = m["parts"] or (P1_OWNER + "; " + (m["to"] if m["frm"] == P1_OWNER else m["frm"]))
+        w.writerow([m["app"], m["thread"], parts, m["frm"], m["to"], m["when"].strftime("%d/%m/%Y %H:%M:%S"),
+                    m["body"], "Outgoing" if m["frm"] == P1_OWNER else "Incoming", "Yes" if m["deleted"] else "",
+                    m["attach"]])
+        tag(m["group"], "telefoner/bilag_1-1_iphone_daniel_popa_chats.csv", n + 1)
+with open(os.path.join(HERE, "telefoner", "bilag_2-1_samsung_andrii_melnyk_beskeder.csv"), "w", newline="",
+          encoding="utf-8") as f:
+    w = csv.writer(f, delimiter=";")
+    w.writerow(["Tid (lokal)", "Applikation", "Samtale", "Afsender", "Modtager", "Besked", "Vedhæftet fil", "Slettet"])
+    for n, m in enumerate(MSG[2]):
+        w.writerow([m["when"].strftime("%d.%m.%Y %H:%M"), m["app"], m["thread"], m["frm"], m["to"], m["body"],
+                    m["attach"], "Ja" if m["deleted"] else "Nej"])
+        tag(m["group"], "telefoner/bilag_2-1_samsung_andrii_melnyk_beskeder.csv", n + 1)
+with open(os.path.join(HERE, "telefoner", "bilag_3-1_xiaomi_hjulbyvej_chats.tsv"), "w", newline="",
+          encoding="utf-8") as f:
+    w = csv.writer(f, delimiter="\t")
+    w.writerow(["Dato", "Tid", "App", "Samtale", "Afsender", "Modtager", "Tekst", "Vedhæftning", "Slettet"])
+    for n, m in enumerate(MSG[3]):
+        w.writerow([m["when"].strftime("%Y-%m-%d"), m["when"].strftime("%H:%M:%S"), m["app"], m["thread"], m["frm"],
+                    m["to"], m["body"], m["attach"], "Deleted" if m["deleted"] else ""])
+        tag(m["group"], "telefoner/bilag_3-1_xiaomi_hjulbyvej_chats.tsv", n + 1)
+
+# ==============================================================================================
+# ADS: screenshots taken during the investigation, turned into text (OCR)
+# ==============================================================================================
+ADS = []
+
+
+def ocr_noise(t, rate=0.015):
+    out = []
+    for ch in t:
+        x = R.random()
+        if x < rate and ch in "lIoO0S":
+            out.append({"l": "1", "I": "l", "o": "0", "O": "0", "0": "O", "S": "5"}[ch])
+        elif x < rate * 0.3 and ch in "æøå":
+            out.append({"æ": "ae", "ø": "o", "å": "a"}[ch])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def ad(when, kilde, url, lines, note="", group=None, noise=True):
+    txt = " | ".join(l for l in lines if l)
+    ADS.append(dict(when=when, kilde=kilde, url=url, txt=ocr_noise(txt) if noise else txt, note=note, group=group))
+
+
+def fmt_ph(p):
+    return p.replace("+45 ", "")
+
+
+def rnd_when(a=0, b=DAYS - 1, h0=9, h1=17):
+    return at(day(R.randint(a, b)), "%02d:%02d" % (R.randint(h0, h1), R.randint(0, 59)))
+
+
+SEX_SITES = [("natannoncer.dk", "https://natannoncer.dk/annonce/"), ("lyserød.dk", "https://lyseroed.dk/profil/")]
+EMO_OTHER = ["✨", "🔥", "😘", "❤️", "💦", "😍", "🥰", "⭐", "🌸", "💕"]
+
+
+def lawful_escort(persona, phone, city, lang, age):
+    """one lawful advertiser's texts, terms drawn once at real-ad rates"""
+    t = {k: R.random() < p for k, p in dict(young=0.117, fresh=0.029, newtown=0.026, petite=0.082, sweet=0.33,
+                                             baby=0.097, real=0.193, realpics=0.116, indep=0.201, textonly=0.026,
+                                             h24=0.044, now=0.058, newgirl=0.023, we=0.177, girls=0.088, gfe=0.021,
+                                             apps=0.01, massage=0.116, asian=0.134, latina=0.098, age1819=0.048,
+                                             kiss=0.434, lolli=0.115, bow=0.095, tongue=0.195, cherry=0.068,
+                                             rose=0.088, peach=0.064, candy=0.019, obsc=0.07).items()}
+    if t["age1819"]:
+        age = R.choice([18, 19])
+    emo = "".join(e for e, k in (("💋", "kiss"), ("🍭", "lolli"), ("🎀", "bow"), ("👅", "tongue"), ("🍒", "cherry"),
+                                 ("🌹", "rose"), ("🍑", "peach")) if t[k])
+    if R.random() < 0.6:
+        emo += R.choice(EMO_OTHER)
+    ph = fmt_ph(phone)
+    if t["obsc"]:
+        ph = ph.replace("0", "O").replace(" ", ".") if R.random() < 0.5 else "tyve nul nul " + ph[6:]
+    if lang == "da":
+        title = "%s %d %s" % (persona, age, emo)
+        body = ["Hej, jeg hedder %s og er %d år" % (persona, age)]
+        if t["young"]:
+            body.append(R.choice(["ung og glad pige", "ung kvinde med masser af energi"]))
+        if t["sweet"]:
+            body.append(R.choice(["sød og smilende", "sød, varm og nærværende"]))
+        if t["petite"]:
+            body.append("lille og slank (petite)")
+        if t["asian"]:
+            body.append(R.choice(["asiatisk skønhed", "halvt thai, halvt dansk"]))
+        if t["latina"]:
+            body.append("latina med temperament")
+        if t["indep"]:
+            body.append(R.choice(["selvstændig, ingen agency", "jeg arbejder selvstændigt"]))
+        if t["real"] or t["realpics"]:
+            body.append(R.choice(["100% ægte billeder", "ægte billeder, ingen overraskelser"]))
+        if t["massage"]:
+            body.append("afslappende massage og hyggeligt selskab")
+        if t["gfe"]:
+            body.append("GFE")
+        if t["newtown"]:
+            body.append("ny i byen")
+        if t["h24"]:
+            body.append("24/7 efter aftale")
+        elif t["now"]:
+            body.append("ledig nu")
+        if t["we"] or t["girls"]:
+            body.append(R.choice(["vi er to veninder der også tager imod par", "spørg efter vores duo-tilbud"]))
+        body.append(R.choice(["Diskret lejlighed i %s" % city, "Privat lejlighed, %s" % city, "Kommer også ud i %s og omegn" % city]))
+        body.append(R.choice(["Kun SMS" if t["textonly"] else "Ring eller SMS", "SMS først"]) + " " + ph)
+        if t["apps"]:
+            body.append("også WhatsApp")
+        body.append(R.choice(["1 time 1.800 kr", "30 min 1.200 / 1 time 2.000", "1 t. 2.000 kr, 2 t. 3.600 kr",
+                              "Pris: 1.500 pr time"]))
+        body.append(R.choice(["Ingen nummervisning = intet svar", "Hilsen %s" % persona, "Vær sød at være hygiejnisk", ""]))
+    else:
+        title = "%s %s %s" % (persona, R.choice(["", "%d" % age]), emo)
+        body = ["Hi gentlemen, I am %s" % persona]
+        if t["young"]:
+            body.append("young and fun")
+        if t["sweet"]:
+            body.append("sweet and caring")
+        if t["petite"]:
+            body.append("petite")
+        if t["asian"]:
+            body.append("asian beauty")
+        if t["latina"]:
+            body.append("hot latina")
+        if t["indep"]:
+            body.append("independent")
+        if t["real"]:
+            body.append("100% real")
+        if t["realpics"]:
+            body.append("real pics")
+        if t["gfe"]:
+            body.append("GFE")
+        if t["newtown"]:
+            body.append("new in town")
+        if t["h24"]:
+            body.append("24/7")
+        elif t["now"]:
+            body.append("available now")
+        if t["baby"]:
+            body.append("call me babe")
+        if t["candy"]:
+            body.append("sweet like candy")
+        body.append(("text only " if t["textonly"] else "call or text ") + ph)
+        if t["apps"]:
+            body.append("whatsapp ok")
+        body.append(R.choice(["incall %s" % city, "outcall %s" % city, "in/out %s" % city]))
+        body.append(R.choice(["1h 2000 dkk", "30min 1200 / 1h 1800", "rates on request"]))
+    return title, body
+
+
+lawful_names = ["Nanna", "Julie", "Bella", "Amanda", "Kira", "Nora", "Luna", "Vanessa", "Emily", "Stine", "Alma",
+                "Sasha", "Jasmin", "Rikke", "Tanja", "Malou", "Victoria", "Chloe", "Natalia", "Isabella", "Mai",
+                "Nok", "Lina", "Paula", "Valentina", "Carmen", "Ella", "Olivia", "Kamilla", "Jenny", "Dina",
+                "Helena", "Monica", "Rosa", "Fie"]
+for nm in lawful_names:
+    ph = phone45()
+    city = R.choice(["Odense", "Odense", "Odense", "Svendborg", "Middelfart", "Nyborg", "Faaborg", "Assens",
+                     "Kerteminde", "Bogense"])
+    lang = "da" if R.random() < 0.65 else "en"
+    title, body = lawful_escort(nm, ph, city, lang, R.randint(21, 45))
+    site = R.choice(SEX_SITES)
+    nposts = R.choice([1, 1, 1, 2, 2])
+    aid = R.randint(100000, 999999)
+    for k in range(nposts):
+        ad(rnd_when(h0=10, h1=23), site[0], site[1] + str(aid + k), [title] + body)
+# L1 Camilla (independent, her own number, her own MobilePay)
+for k, d in enumerate([5, 19, 33, 47, 61, 78]):
+    ad(at(day(d), "%02d:%02d" % (R.randint(10, 22), R.randint(0, 59))), "lyserød.dk",
+       "https://lyseroed.dk/profil/camilla-odense",
+       ["Camilla 31 💋 Odense C", "Hej, jeg er Camilla – dansk, selvstændig og 100% ægte.",
+        "Jeg arbejder for mig selv, ingen agency, ingen chauffør.", "Sensuel massage og hyggeligt selskab for voksne, pæne mænd.",
+        "Egen diskret lejlighed tæt på banegården.", "1 time 2.000 kr / 1½ time 2.800 kr. Betaling kontant eller MobilePay til mit nummer.",
+        "Ring eller SMS 20 00 19 86 mellem 12 og 21. Hverdage + lørdag.", "Jeg svarer ikke skjulte numre. Kram C."],
+       group="L1")
+# L2 lawful Thai massage
+for d in (12, 40, 70):
+    ad(at(day(d), "11:%02d" % R.randint(0, 59)), "Facebook-side «Baan Sabai Thaimassage Svendborg»",
+       "https://facebook.com/baansabaisvendborg",
+       ["Baan Sabai Thaimassage 🌺 Svendborg", "Traditionel thaimassage, olie- og fodmassage. Uddannede thailandske massører.",
+        "Kun terapeutisk massage – ingen erotik!", "Åbent man–lør 10–19. 60 min 550 kr. Gavekort fås.",
+        "Book på 20 00 44 50 eller online. Kort og MobilePay.", "Gerritsgade 31, 5700 Svendborg. CVR 39881204"],
+       group="L2")
+# N1 ads: one booking number, third person, template, city rotation, obscured number, deleted at the raid
+N1_TEMPL = [
+    ["{n} {a} 💋 {city}", "Smuk {nat} pige, sød og frisk, lige kommet til {city}!",
+     "Hun giver dig den bedste massage og meget mere. Alt er muligt.",
+     "100% ægte billeder. Vi har også andre piger, spørg efter vores nye pige.",
+     "Ring eller SMS {ph} — 24/7", "30 min 600 / 1 time 1.000"],
+    ["{n} {a} 🍒 NEW in {city}", "Beautiful {nat_en} girl, sweet and young, {n} is waiting for you 24/7",
+     "She does everything, no rush. Our girls are 100% real.", "Call/sms {ph} (only text if she is busy)",
+     "30 min 600 dkk, 1 hour 1000 dkk"],
+]
+N1_PLAN = []
+for d in range(16, DAYS):
+    dd = day(d)
+    for p in ("Sofia", "Laura", "Mia"):
+        if p == "Mia" and dd < dt.date(2026, 9, 14):
+            continue
+        if R.random() < 0.085:
+            city = "Odense"
+            if p == "Sofia" and dd in (dt.date(2026, 9, 22), dt.date(2026, 9, 23), dt.date(2026, 10, 7),
+                                       dt.date(2026, 10, 27)):
+                city = "Svendborg"
+            if p == "Laura" and dd in (dt.date(2026, 9, 29), dt.date(2026, 9, 30), dt.date(2026, 10, 13)):
+                city = "Middelfart"
+            if dd in (dt.date(2026, 10, 6), dt.date(2026, 10, 21)) and p != "Mia":
+                city = "Nyborg"
+            N1_PLAN.append((dd, p, city))
+for dd, city, p in [(dt.date(2026, 9, 22), "Svendborg", "Sofia"), (dt.date(2026, 9, 29), "Middelfart", "Laura"),
+                    (dt.date(2026, 10, 6), "Nyborg", "Laura"), (dt.date(2026, 10, 13), "Middelfart", "Laura"),
+                    (dt.date(2026, 10, 27), "Svendborg", "Sofia"), (dt.date(2026, 9, 15), "Odense", "Mia"),
+                    (dt.date(2026, 8, 18), "Odense", "Sofia"), (dt.date(2026, 8, 18), "Odense", "Laura")]:
+    N1_PLAN.append((dd, p, city))
+N1_PLAN.sort()
+AGE = {"Sofia": 23, "Laura": 26, "Mia": 20}
+NAT = {"Sofia": ("rumænsk", "romanian"), "Laura": ("rumænsk", "romanian"), "Mia": ("østeuropæisk", "bulgarian")}
+for k, (dd, p, city) in enumerate(N1_PLAN):
+    tpl = N1_TEMPL[0] if R.random() < 0.6 else N1_TEMPL[1]
+    ph = R.choice(["20 00 31 17", "20 00 31 17", "2O OO 3l l7", "tyve nul nul 31 17", "20-00-31-17"])
+    lines = [l.format(n=p, a=AGE[p], city=city, nat=NAT[p][0], nat_en=NAT[p][1], ph=ph) for l in tpl]
+    if p == "Mia":
+        lines.insert(1, "NY PIGE! Frisk og ung, kun 20 år 🎀" if tpl is N1_TEMPL[0] else "NEW GIRL, first time in Denmark 🎀")
+    site = SEX_SITES[0] if R.random() < 0.7 else SEX_SITES[1]
+    w = at(dd, "%02d:%02d" % (R.choice([21, 22, 22, 23]), R.randint(0, 59)))
+    ad(w, site[0], site[1] + str(700100 + k * 7), lines,
+       note="Annoncen slettet 03-11-2026 ml. 21.45 og 22.10 (konstateret ved kontrol)" if dd >= dt.date(2026, 10, 20)
+       else "", group="N1")
+ad(at(dt.date(2026, 8, 1), "18:02"), "Telegram-kanal «Muncă în străinătate 🇪🇺» (skærmbillede fra bilag 1-1)",
+   "t.me/munca_strainatate_fete",
+   ["🇩🇰 LUCRU ÎN DANEMARCA pentru fete 18-30 ani", "Salon de masaj, câștig 2500–4000 € pe lună, plata săptămânal",
+    "Bilet de avion și cazare plătite de noi", "Nu e nevoie de experiență sau limbă străină",
+    "Plecare rapidă, locuri limitate!", "Scrie DOAR pe Telegram @job_masaj_dk"], group="N1")
+ad(at(dt.date(2026, 9, 2), "12:40"), "Telegram-kanal «Работа в чужбина»", "t.me/rabota_chuzhbina_bg",
+   ["Работа в Дания за момичета 18+ 🇩🇰", "Масажен салон, 3000 € на месец", "Билет и квартира безплатно",
+    "Без опит, без език", "Пиши само в Telegram @job_masaj_dk"], group="N1")
+# N2 recruitment posts and the front's own local ad
+ad(at(dt.date(2026, 7, 30), "20:11"), "Facebook-gruppe «Робота в Європі | Вакансії»", "https://facebook.com/groups/robota.europa",
+   ["🇩🇰 РОБОТА В ДАНІЇ! Терміново!", "Прибирання готелів, птахофабрика. Від 2 500 € на місяць",
+    "Житло надаємо. Квиток оплачуємо — потім віднімається з зарплати", "Без знання мови і без досвіду",
+    "Оформлення документів 300 €", "Пишіть Viber/Telegram +380 55 501 0147 Вікторія"], group="N2")
+ad(at(dt.date(2026, 10, 9), "19:30"), "Facebook-gruppe «Молдова – работа за границей»", "https://facebook.com/groups/md.rabota",
+   ["Работа в Дании для мужчин и женщин", "Уборка, фабрика. 16 €/час, 60 часов в неделю", "Жильё есть, дорогу оплачиваем",
+    "Язык не нужен. Оформление 300 €.", "Viber +380 55 501 0147"], group="N2")
+ad(at(dt.date(2026, 8, 20), "10:05"), "jobfyn.dk", "https://jobfyn.dk/job/88231",
+   ["Rengøringsassistenter søges – Odense og omegn", "FynService Partner ApS søger flittige medarbejdere til hotelrengøring.",
+    "37 timer, overenskomst. Start straks.", "Kontakt driftsleder Andrii på 20 00 58 09"], group="N2")
+# N3 recruitment post (Vietnamese) and the salon's own ad
+ad(at(dt.date(2026, 7, 20), "09:36"), "Facebook (skærmbillede fundet i bilag 3-1)", "https://facebook.com/xkld.chauau.2026",
+   ["TUYỂN GẤP LAO ĐỘNG ĐI CHÂU ÂU 🇪🇺 (Đức – Đan Mạch – Anh)", "Làm nhà hàng, nail, làm vườn",
+    "Lương 1.500 – 2.000 €/tháng, bao ăn ở", "Không cần tiếng, không cần kinh nghiệm",
+    "Chi phí trọn gói, đặt cọc trước 3.000$, còn lại trừ dần vào lương", "Bay trong 2 tuần",
+    "LH Zalo chị Hạnh 0965 555 014"], group="N3", noise=False)
+ad(at(dt.date(2026, 9, 3), "13:20"), "Facebook-side «Lotus Nails Odense»", "https://facebook.com/lotusnailsodense",
+   ["Lotus Nails Odense 💅", "Gelé negle 299 kr, pedicure 349 kr", "Drop-in man–lør 10–19", "Vestergade 88, Odense C · 20 00 77 02"],
+   group="N3")
+# lawful look-alikes among job/housing/club posts
+ad(at(dt.date(2026, 4, 2), "09:00"), "praca.fyn (polsk jobportal)", "https://pracafyn.example/oferta/2231",
+   ["Praca sezonowa przy zbiorze truskawek i malin – Fionia, Dania", "Maj–wrzesień. 135 DKK/godz. brutto wg układu zbiorowego",
+    "Umowa po polsku i duńsku, wypłata na konto co miesiąc", "Zakwaterowanie w domkach na farmie 1 200 DKK/mies. (na pasku wypłaty)",
+    "Brak opłat za rekrutację. Dojazd we własnym zakresie", "Kontakt: Lise Hindsholm, +45 20 00 90 10, post@hindsholmbaer.dk"],
+   group="L3", noise=False)
+ad(at(dt.date(2026, 8, 26), "12:00"), "Facebook-gruppe «Українці в Оденсе»", "https://facebook.com/groups/ukr.odense",
+   ["Nordic Staff Fyn ApS (CVR 38205166) шукає працівників складу та виробництва в Оденсе",
+    "Оплата за колективним договором від 158 крон/год, договір данською і українською",
+    "Ми НЕ беремо жодних платежів за працевлаштування", "Житло не надаємо, допомагаємо з пошуком",
+    "Заявка: nordicstaff-fyn.dk/job або +45 20 00 70 00"], group="L8")
+ad(at(dt.date(2026, 9, 15), "10:30"), "jobfyn.dk", "https://jobfyn.dk/job/89012",
+   ["Lagermedarbejdere til Odense – vikariat med mulighed for fast ansættelse", "Nordic Staff Fyn søger 10 medarbejdere. Overenskomst, pension.",
+    "Engelsk, polsk eller ukrainsk er ok. Søg på nordicstaff-fyn.dk"], group="L8")
+ad(at(dt.date(2026, 8, 29), "16:00"), "Facebook-gruppe «Українці в Оденсе»", "https://facebook.com/groups/ukr.odense",
+   ["Ukrainsk Forening Fyn / Українське товариство Фюн", "Безкоштовні курси датської щовівторка 17–19, Vollsmose Kulturhus",
+    "Допомога з житлом через Odense Kommune і Røde Kors. Ніяких платежів!", "Пишіть: ukrforening.fyn@gmail.com"],
+   group="L9")
+ad(at(dt.date(2026, 10, 2), "18:20"), "Facebook-gruppe «Ukrainere på Fyn – hjælp»", "https://facebook.com/groups/ukr.fyn.help",
+   ["Gratis transport til jobmesse i Odense for ukrainske flygtninge 14/10", "Arrangeret af Jobcenter Odense og Ukrainsk Forening Fyn",
+    "Tilmelding på jobcentret. Ingen betaling."], group="L9")
+ad(at(dt.date(2026, 8, 3), "20:44"), "boligfyn.dk", "https://boligfyn.dk/vaerelse/55120",
+   ["Værelse i 4-mands kollektiv, Rødegårdsvej, Odense C", "3.600 kr/md inkl. varme og net. Ledigt 15/8",
+    "Vi er 3 studerende (SDU), hyggeligt og roligt", "Skriv til Freja 20 00 26 11"], group="L4")
+for k, (rooms, rent_) in enumerate([(2, 7450), (3, 8900), (1, 5200)]):
+    ad(rnd_when(), "boligfyn.dk", "https://boligfyn.dk/lejlighed/%d" % (60100 + k),
+       ["%d-værelses lejlighed udlejes i Odense S" % rooms, "Husleje %s kr/md + aconto" % fmt_amt(rent_)[:-3],
+        "Depositum 3 mdr. Privat udlejer, lejekontrakt efter typeformular A10", "Henrik Mørk 20 00 11 80"], group="L6")
+ad(at(dt.date(2026, 8, 10), "17:00"), "Facebook-side «Odense Vest Håndbold»", "https://facebook.com/ovhhaandbold",
+   ["Kom og spil håndbold! 🤾 U9–U14 drenge og piger", "Kontingent 750–1.100 kr pr. halvår via MobilePay Box",
+    "Træning tirsdag og torsdag i Vollsmose Hallen", "Kontakt kasserer@ovh-haandbold.dk"], group="L7")
+# background: furniture, items, jobs, rooms
+ITEMS = [("Sofa 3 pers. grå", 1200, 2500), ("Spisebord eg + 4 stole", 900, 2400), ("Børnecykel 16\"", 150, 400),
+         ("iPhone 12 64GB", 1400, 2200), ("Vaskemaskine Bosch", 800, 1800), ("Barnevogn Emmaljunga", 600, 1500),
+         ("Reol hvid IKEA", 100, 300), ("Sovesofa", 500, 1500), ("Kontorstol", 200, 700), ("Vinterdæk 16\"", 800, 1600),
+         ("Herrecykel Kildemoes", 900, 2200), ("Lænestol Børge Mogensen-stil", 1500, 4000), ("PS5 + 2 controllere", 2500, 3200),
+         ("Havemøbler", 400, 1200), ("Køleskab", 600, 1400), ("Seng 140 cm m/ madras", 700, 1500)]
+for i in range(58):
+    it, a, b = R.choice(ITEMS)
+    city = R.choice(["Odense C", "Odense SV", "Odense N", "Nyborg", "Svendborg", "Middelfart", "Ringe", "Faaborg", "Otterup"])
+    ad(rnd_when(h0=8, h1=22), "fynmarked.dk", "https://fynmarked.dk/annonce/%d" % R.randint(3000000, 3999999),
+       [it, "Pris %d kr" % (R.randint(a, b) // 50 * 50), R.choice(["Pæn stand", "Brugt men fungerer fint", "Som ny", "Få ridser"]),
+        "Afhentes i " + city, R.choice(["Ring/SMS " + fmt_ph(phone45()), "Skriv i beskeder", "Kun MobilePay eller kontant"])])
+JOBS = [("Køkkenmedhjælper søges til restaurant i Odense C", "Aften og weekend, 20-30 timer. Erfaring en fordel."),
+        ("Pædagogmedhjælper, vikar", "Odense Kommune, børnehuse i Vollsmose. Ren straffeattest."),
+        ("Chauffør C/E", "Fast rute Fyn-Jylland. Overenskomst."), ("Rengøringsassistent, 25 t/uge", "Kontorrengøring i Odense Ø, tidlig morgen. Overenskomst."),
+        ("Lagermedarbejder til nat", "Truckcertifikat påkrævet. Natarbejde tillæg."), ("Frisør søges", "Salon i Svendborg, fast løn + provision."),
+        ("Tjener til bryllupssæson", "Hotel på Sydfyn, weekender."), ("Landbrugsmedhjælper", "Svinebedrift ved Ringe, bolig kan lejes."),
+        ("Studentermedhjælper IT-support", "SDU, 15 t/uge"), ("Social- og sundhedshjælper", "Hjemmeplejen Nyborg, dag og aften."),
+        ("Opvasker søges", "Restaurant ved havnen, start nu."), ("Massør søges til wellness hotel", "Uddannet massør, dansk eller engelsk.")]
+for i in range(26):
+    t, b = R.choice(JOBS)
+    ad(rnd_when(h0=7, h1=16), R.choice(["jobfyn.dk", "Facebook-gruppe «Job på Fyn»"]),
+       "https://jobfyn.dk/job/%d" % R.randint(80000, 99999),
+       [t, b, R.choice(["Ansøgning via vores hjemmeside", "Skriv til os på job@%s.dk" % R.choice(["fynhotel", "odenserest", "vognmandfyn", "sdu-it"]),
+                        "Ring til %s på %s" % (R.choice(FIRST_M + FIRST_F), fmt_ph(phone45()))])])
+for i in range(9):
+    ad(rnd_when(h0=9, h1=22), "boligfyn.dk", "https://boligfyn.dk/vaerelse/%d" % R.randint(50000, 59999),
+       [R.choice(["Værelse udlejes", "Lille lejlighed til leje", "Fremleje 6 mdr."]) + " i " + R.choice(["Odense M", "Odense C", "Nyborg", "Svendborg"]),
+        "%d kr/md inkl. forbrug" % R.choice([3200, 3800, 4200, 5100, 6300]), R.choice(["Kun ikke-ryger", "Gerne studerende", "Møbleret"]),
+        "SMS " + fmt_ph(phone45())])
+
+ADS.sort(key=lambda a: a["when"])
+os.makedirs(os.path.join(HERE, "annoncer"), exist_ok=True)
+with open(os.path.join(HERE, "annoncer", "skaermbilleder_ocr.csv"), "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f, delimiter=";")
+    w.writerow(["Fil", "Optaget", "Kilde", "URL", "OCR-tekst", "Bemærkning"])
+    for n, a in enumerate(ADS):
+        fid = "SKB-%04d.png" % (n + 1)
+        w.writerow([fid, a["when"].strftime("%d-%m-%Y kl. %H.%M"), a["kilde"], a["url"], a["txt"], a["note"]])
+        tag(a["group"], "annoncer/skaermbilleder_ocr.csv", fid)
+N_ADS = len(ADS)
