@@ -291,7 +291,7 @@ def ordinary_life(key, salary=None, salary_from="", salary_day="last", rent=0, r
 # --- ordinary background money for the named ordinary people
 ordinary_life("iryna", salary=21500 * 0.62, salary_from="Odense Kommune", rent=0)
 ordinary_life("jesper", salary=34000 * 0.6, salary_from="Fyns Elservice A/S", rent=0)
-ordinary_life("mads", salary=39000 * 0.58, salary_from="Nordisk Kontorforsyning A/S", rent=9800,
+ordinary_life("mads", salary=39000 * 0.7, salary_from="Nordisk Kontorforsyning A/S", rent=9800,
               rent_to="Boligselskabet Skibhuskvarteret")
 ordinary_life("thomas", salary=30000 * 0.62, salary_from="Vestergaard Landbrug I/S", city="Stenstrup")
 ordinary_life("lene", salary=36000 * 0.6, salary_from="Region Syddanmark / OUH", rent=7900,
@@ -362,6 +362,11 @@ for k in ("ahmad", "jonas", "freja"):
     d = day(R.randint(0, 20))
     post(k, at(d, "13:%02d" % R.randint(0, 59)), "SDU Studenterhus", -R.choice([35, 60, 90]), "", "", "Dankort",
          group=None)
+for m in (8, 9, 10):
+    post("freja", at(dt.date(2026, m, 10), "15:00"), "Løn Café Biografen (deltid)", R.randint(4100, 5200),
+         "Café Biografen ApS", "0000 5012004411", "Lønoverførsel")
+    post("ahmad", at(dt.date(2026, m, 12), "15:00"), "Løn Netto (deltid)", R.randint(3300, 4400), "Salling Group A/S",
+         "0000 5012007788", "Lønoverførsel")
 post("jonas", at(dt.date(2026, 9, 10), "16:00"), "Løn Føtex Odense (deltid)", 3920, "Salling Group A/S",
      ext_acct(), "Lønoverførsel")
 post("jonas", at(dt.date(2026, 10, 9), "16:00"), "Løn Føtex Odense (deltid)", 4310, "Salling Group A/S",
@@ -369,7 +374,7 @@ post("jonas", at(dt.date(2026, 10, 9), "16:00"), "Løn Føtex Odense (deltid)", 
 
 # ------------------------------------------------------------------------------------------------
 # L5 family: father supports, mother's salary, daughter student; remittance to grandmother
-ordinary_life("gheorghe", salary=19800, salary_from="Fynsk Slagteri A/S", rent=8200,
+ordinary_life("gheorghe", salary=23500, salary_from="Fynsk Slagteri A/S", rent=8200,
               rent_to="Odense Boligselskab", groc_per_week=3, groc_amt=(200, 900))
 ordinary_life("maria", salary=14100, salary_from="Odense Kommune", extra=False, groc_per_week=1)
 ordinary_life("andreea", salary=6397, salary_from="Uddannelses- og Forskningsstyrelsen", su=True,
@@ -573,7 +578,7 @@ for m in (8, 9, 10):
 # N1: sexual exploitation network, money side
 # ==============================================================================================
 BUYERS = []   # (name, phone, customer key or None)
-for i in range(140):
+for i in range(260):
     BUYERS.append((R.choice(FIRST_M) + " " + R.choice(LAST), phone45(), None))
 BUYERS += [("Jesper Kristensen", CUST["jesper"]["tlf"], "jesper"), ("Thomas Vestergaard", CUST["thomas"]["tlf"],
                                                                       "thomas")]
@@ -642,7 +647,7 @@ for k in ("bianca", "roxana"):
                          medd=R.choice(["", "", "D", "chirie", "datorie"]), group="N1",
                          tekst_out="Overført til Daniel Popa", tekst_in="Fra " + c["navn"])
             acc = 0
-    post(k, at(dt.date(2026, 8, 20), "10:12"), "Netto Odense SØ", -84.5, "", "", "Visa/Dankort", group="N1")
+    post(k, at(dt.date(2026, 8, 28), "10:12"), "Netto Odense SØ", -84.5, "", "", "Visa/Dankort", group="N1")
     post(k, at(dt.date(2026, 9, 30), "00:00"), "Kontogebyr", -25, "Banken", "", "Gebyr")
 # Daniel: sweeps to Romania, ad sites, hotels/short lets, flights for others, prepaid, lingerie
 weeks = [dt.date(2026, 8, 24) + dt.timedelta(days=7 * i) for i in range(11)]
@@ -772,13 +777,14 @@ for m in (8, 9, 10):
                  tekst_out="Overført til Andrii Melnyk", tekst_in="Fra " + CUST[k]["navn"])
         if atm_when is None:
             atm_when = r["when"] + dt.timedelta(days=1, hours=R.randint(9, 11))
-        rest = r["amount"] - back
+        remit = R.choice([1800, 2000, 2200])
+        rest = r["amount"] - back - remit - 600
         w2 = atm_when + dt.timedelta(minutes=WORK_BANKED.index(k) * 2, seconds=R.randint(0, 50))
-        post(k, w2, "Kontanthævning Danske Bank automat Vesterbro Odense", -round(rest - rest % 100 - 500, 0), "", "",
+        post(k, w2, "Kontanthævning automat Vesterbro Odense", -round(rest - rest % 100, 0), "", "",
              "Kontanthævning", by="Odense C", group="N2")
         # remittance of "debt" to the recruiter in Ukraine / Moldova
         post(k, w + dt.timedelta(days=R.randint(2, 5), hours=2), "Udlandsoverførsel Viktoriia Hrytsenko",
-             -R.choice([1800, 2000, 2200]), "Viktoriia Hrytsenko", "UA00 3052 9900 0000 0555 0147",
+             -remit, "Viktoriia Hrytsenko", "UA00 3052 9900 0000 0555 0147",
              "Udlandsoverførsel", land="UA", medd=R.choice(["борг", "оплата", "datorie", "за квиток"]), group="N2")
     for k in WORK_BANKED:
         for _ in range(R.randint(1, 3)):
@@ -830,7 +836,7 @@ for i in range(DAYS):
          "Nets Denmark A/S", "0000 0400040400", "Kortindløsning", by="Odense C", group="N3")
     if d.weekday() == 4:
         post("lotus", at(d, "%02d:%02d" % (R.randint(15, 18), R.randint(0, 59))), "Kontanthævning Odense C",
-             -R.choice([8000, 9000, 10000]), "", "", "Kontanthævning", by="Odense C", group="N3")
+             -R.choice([4000, 5000, 6000]), "", "", "Kontanthævning", by="Odense C", group="N3")
 for m in (8, 9, 10):
     post("lotus", at(dt.date(2026, m, 1), "05:00"), "Husleje Vestergade 88", -16500, "Vestergade Ejendomme A/S",
          ext_acct(), "Betalingsservice", group="N3")
@@ -870,6 +876,11 @@ for d, t, a in [(dt.date(2026, 8, 6), "GRØNT LYS HYDRO APS (vækstlamper)", 874
                 (dt.date(2026, 10, 20), "GRØNT LYS HYDRO APS", 5110)]:
     post("tuan", at(d, "%02d:%02d" % (R.randint(10, 17), R.randint(0, 59))), t, -a, "", "", "Visa/Dankort",
          by="Odense" if "NYBORG" not in t else "Nyborg", group="N3")
+for i in range(3, DAYS, 6):
+    by = R.choice(["Odense C", "Svendborg", "Nyborg", "Vejle", "Kolding", "Odense SØ"])
+    post("tuan", at(day(i + R.randint(0, 2)), "%02d:%02d" % (R.choice([22, 23, 0, 1, 19]), R.randint(0, 59))),
+         "Kontantindbetaling automat " + by, R.choice([6000, 8000, 9500, 9900, 12000]), "", "", "Kontantindbetaling",
+         by=by, group="N3")
 for m in (8, 9, 10):
     post("tuan", at(dt.date(2026, m, 1), "05:00"), "Husleje Dalumvej 140", -8900, "PKA Ejendomme", ext_acct(),
          "Betalingsservice")
@@ -887,7 +898,13 @@ def fmt_amt(x):
 
 POST = [r for r in POST if D0 <= r["when"].date() <= D1 and r["when"] < RAID and r["amount"] != 0]
 POST.sort(key=lambda r: (r["when"], r["konto"]))
-open_bal = {c["konto"]: round(R.uniform(800, 45000), 2) for c in CUST.values()}
+open_bal = {c["konto"]: round(R.uniform(60000, 300000) if c["typ"] != "Privat" else R.uniform(4000, 40000), 2)
+            for c in CUST.values()}
+open_bal[CUST["tuan"]["konto"]] = 81210.55
+open_bal[CUST["daniel"]["konto"]] = 36402.75
+open_bal[CUST["henrik"]["konto"]] = 64120.10
+open_bal[CUST["andrii"]["konto"]] = 41877.00
+open_bal[CUST["vasyl"]["konto"]] = 1210.40
 open_bal[CUST["bianca"]["konto"]] = 0.0
 open_bal[CUST["roxana"]["konto"]] = 0.0
 for c in ("serhii", "mykola", "ivan", "natalia"):
@@ -1501,6 +1518,21 @@ for i in range(14):
     msg(2, at(d, "%02d:%02d" % (R.randint(10, 21), R.randint(0, 59))), "Viber", "Богдан", FR, A_ME, a)
     msg(2, at(d, "%02d:%02d" % (R.randint(21, 23), R.randint(0, 59))), "Viber", "Богдан", A_ME, FR, b)
 
+MAMA_A = "Мама +380555010199"
+for i in range(12):
+    d = day(R.randrange(DAYS))
+    a, b = R.choice([("Синочку, як ви там? Як Максимко?", "Все добре мамо, Максим ходить на гандбол"),
+                     ("Коли приїдете?", "На Різдво, якщо вийде"), ("Отримала гроші, дякую", "На здоров'я"),
+                     ("В нас знову світло вимикали", "Тримайтесь, мамо ❤️"), ("Ти їси нормально?", "Так мамо, все добре")])
+    msg(2, at(d, "%02d:%02d" % (R.randint(9, 19), R.randint(0, 59))), "Viber", "Мама", MAMA_A, A_ME, a)
+    msg(2, at(d, "%02d:%02d" % (R.randint(19, 22), R.randint(0, 59))), "Viber", "Мама", A_ME, MAMA_A, b)
+for dd, txt in [("12.08", "Netto+: Ugens tilbud er klar i appen"), ("21.08", "Din tid hos tandlægen er bekræftet 02.09 kl. 08.30"),
+                ("15.09", "Skat: Du har en ny meddelelse i din digitale postkasse"), ("02.10", "PostNord: Din pakke er klar til afhentning"),
+                ("18.10", "Vaccination: Der er åbent for influenzavaccination på Apoteket")]:
+    d = dt.date(2026, int(dd[3:5]), int(dd[:2]))
+    snd = txt.split(":")[0]
+    msg(2, at(d, "%02d:%02d" % (R.randint(9, 18), R.randint(0, 59))), "SMS", snd, snd, A_ME, txt)
+
 # ---------------------------------------------------------------- phone 3: Nguyen Van Long (Xiaomi)
 L_ME = "Chủ máy"
 TUAN = "Anh Tuấn (+4520007702)"
@@ -1908,3 +1940,186 @@ with open(os.path.join(HERE, "annoncer", "skaermbilleder_ocr.csv"), "w", newline
         w.writerow([fid, a["when"].strftime("%d-%m-%Y kl. %H.%M"), a["kilde"], a["url"], a["txt"], a["note"]])
         tag(a["group"], "annoncer/skaermbilleder_ocr.csv", fid)
 N_ADS = len(ADS)
+
+# ==============================================================================================
+# truth.yaml
+# ==============================================================================================
+C = lambda *ks: [CUST[k]["kundenr"] for k in ks]          # noqa: E731
+A = lambda *ks: [CUST[k]["konto"] for k in ks]            # noqa: E731
+GROUPS = [
+    dict(id="N1", positive=True, typology="sexual_exploitation (Case-1 kind: remote organiser, booking phone, MobilePay to a third party)",
+         description="Iulian Stanciu (in Romania, Telegram only, never a customer) recruits women through a Telegram job post for 'massage "
+                     "in Denmark'; Daniel Popa (phone 1) is the local driver: he holds the booking number +45 20 00 31 17 that fronts the "
+                     "ads of three personas (Sofia = Bianca Dumitru, Laura = Roxana Ilie, Mia = Desislava Petrova, 19, no account), answers "
+                     "the buyers in third person, takes their MobilePay, opened the women's accounts as 'cousin/interpreter' with his own "
+                     "phone, keeps cards, passports and the bank app, sweeps their money, pays flights, Airbnb stays for a Svendborg/Middelfart/"
+                     "Nyborg circuit, ad bumps, prepaid top-ups and a Wi-Fi camera, and sends ~19,000 a week to the organiser's family in "
+                     "Romania. Logins to Daniel's and the women's accounts come from a Romanian device. Quotas, fines, debt, "
+                     "location requests; the Telegram chat and the ads were deleted the evening before the raid (04-11-2026).",
+         entities=dict(customers=C("daniel", "bianca", "roxana"), accounts=A("daniel", "bianca", "roxana") +
+                       ["RO00 RNCB 0000 0000 0555 0142", "RO00 BTRL 0000 0000 0555 0107"],
+                       phones=["+45 20 00 31 17", "+45 20 00 31 42", "+45 20 00 31 58", "+45 20 00 31 63", "+40 722 555 014 (@iulik_88)"],
+                       personas=["Sofia", "Laura", "Mia"], handles=["@iulik_88", "@job_masaj_dk"],
+                       devices=[DEV.get("daniel", ""), RO_DEV], addresses=["Nyborgvej 212, 1. tv., 5220 Odense SØ"]),
+         indicators=["RCS-REC-MESSENGER-JOB-AD", "RCS-REC-TOO-GOOD", "RCS-REC-PAID-TRAVEL-HOUSING", "RCS-REC-FEES-DEBT",
+                     "RCS-DEBT-QUOTA", "RCS-RULES-THREATS", "RCS-REMOTE-CONTROLLER", "RCS-SURV-CAMERAS", "RCS-SURV-LOCATION",
+                     "RCS-SURV-CHECKINS", "RCS-DOCS-RETAINED", "RCS-EARNINGS-CONTROL", "RCS-SURV-ACCOUNT-CONTROL",
+                     "RCS-SURV-EVIDENCE-WIPE", "BEH-COORDINATED-DELETION", "BEH-CONTACT-PROXY", "BEH-MESSENGER-ONLY",
+                     "BEH-AD-THIRD-PERSON", "BEH-AD-TEMPLATE", "BEH-MULTICITY-CIRCUIT", "BEH-OBSCURED-PHONE", "BEH-TRUST-LANG",
+                     "BEH-YOUTH-LANG", "BEH-ETHNICITY-MARKETING", "BEH-ALWAYS-AVAILABLE", "BEH-ROTATING-ROSTER", "BEH-NO-LIMITS",
+                     "BEH-LOW-PRICE", "BEH-SHARED-DEVICE", "BEH-REMOTE-CONTROL-LOGIN", "BEH-ACCOMPANIED",
+                     "FIN-BUYER-PAYS-THIRD-PARTY", "FIN-WORKER-SWEEP", "FIN-NO-OWN-LIVING-COSTS", "FIN-AD-SITE-PAYMENTS",
+                     "FIN-HOTEL-SHORT-STAYS", "FIN-TRAVEL-FOR-OTHERS", "FIN-PREPAID-TOPUPS", "FIN-SUSTENANCE-MULTI",
+                     "FIN-AFTER-HOURS", "FIN-PAYMENT-MEMO-CUES", "KYC-SHARED-IDENTIFIERS", "KYC-THIRD-PARTY-ONBOARDING",
+                     "KYC-CONTACT-TAKEOVER", "KYC-CONTACT-IN-SEX-ADS", "KYC-PROFILE-MISMATCH", "KYC-VULNERABILITY-CONTEXT"]),
+    dict(id="N2", positive=True, typology="labour_exploitation (cleaning/food plant subcontractor; pooled wages, fees, debt, withheld passports)",
+         description="Andrii Melnyk (phone 2) runs FynService Partner ApS, on paper owned by one of its own cleaners (Vasyl Hnatiuk) and "
+                     "operated by Andrii under a power of attorney from his own phone. A recruiter in Ukraine (Viktoriia Hrytsenko, +380 55 501 "
+                     "0147) posts job ads (Facebook groups, Viber) with 2,500 EUR/month, housing and paid tickets, and takes 300 EUR "
+                     "'registration'; Andrii pays her 400 EUR a head (transfers just under 15,000 kr). Nine workers live in one farmhouse "
+                     "that is also the company's address. Andrii took them to the bank as interpreter, gave his own phone and serial "
+                     "e-mails, keeps cards, codes and passports; wages come in from the company and go back the same day as 'housing + debt', "
+                     "the rest is drawn in cash at one ATM within minutes for all of them; three workers without accounts are paid "
+                     "into Andrii's own account. Workers also pay 'debt' to the recruiter. Fines, 60-hour weeks, live location, 'don't talk "
+                     "to Danes'. Andrii gambles and buys a watch and a car.",
+         entities=dict(customers=C("andrii", "fynservice", "vasyl", "serhii", "mykola", "ivan", "natalia"),
+                       accounts=A("andrii", "fynservice", "vasyl", "serhii", "mykola", "ivan", "natalia") + ["UA00 3052 9900 0000 0555 0147"],
+                       phones=["+45 20 00 58 09", "+380 55 501 0147", "+45 20 00 58 20", "+45 20 00 58 21", "+45 20 00 58 22",
+                               "+45 20 00 58 23", "+45 20 00 58 24", "+45 20 00 58 25", "+45 20 00 58 26", "+45 20 00 58 27"],
+                       unbanked_workers=WORK_UNBANKED, devices=[DEV.get("andrii", "")],
+                       addresses=["Skovvej 14, 5690 Tommerup"], cvr=["41 00 27 13"]),
+         indicators=["RCS-REC-MESSENGER-JOB-AD", "RCS-REC-TOO-GOOD", "RCS-REC-PAID-TRAVEL-HOUSING", "RCS-REC-FEES-DEBT",
+                     "RCS-DOCS-RETAINED", "RCS-RULES-THREATS", "RCS-DEBT-QUOTA", "RCS-EARNINGS-CONTROL", "RCS-ISOLATION",
+                     "RCS-SURV-LOCATION", "RCS-SURV-ACCOUNT-CONTROL", "FIN-WAGES-POOLED", "FIN-RECRUIT-FEES-DEDUCTIONS",
+                     "FIN-FAN-IN-FROM-WORKERS", "FIN-DEBT-REMITTANCE", "FIN-WORKER-SWEEP", "FIN-NO-OWN-LIVING-COSTS",
+                     "FIN-TRAVEL-FOR-OTHERS", "FIN-THRESHOLD-AVOID", "FIN-LUXURY-GAMBLING", "FIN-PREPAID-TOPUPS",
+                     "KYC-SHARED-IDENTIFIERS", "KYC-DISPOSABLE-CONTACT", "KYC-BATCH-ONBOARDING", "KYC-THIRD-PARTY-ONBOARDING",
+                     "KYC-DOC-HANDLING", "KYC-CONTACT-TAKEOVER", "KYC-ADDRESS-AT-WORKPLACE", "KYC-NOMINEE-OWNER",
+                     "KYC-AVOID-FACE-TO-FACE", "BEH-ACCOMPANIED", "BEH-SHARED-DEVICE", "KYC-VULNERABILITY-CONTEXT"]),
+    dict(id="N3", positive=True, typology="forced_criminality (cannabis cultivation; Vietnamese victim in debt bondage)",
+         description="Nguyen Van Long (19, phone 3, found in the grow house Hjulbyvej 61, Nyborg; no account, no passport) was recruited "
+                     "on Zalo/Facebook ('restaurant work in Europe', 22,000 USD package, deposit, passport photo first). Tran Van Tuan "
+                     "keeps his passport, locks him in, watches him by camera, demands photo proof and sets harvest quotas that add to the "
+                     "debt. The house is rented by a straw tenant on benefits (Kenneth Bjerre Olsen) whose rent and 5,000 kr/month "
+                     "electricity Tuan covers; Tuan's nail salon (owner of record resident in Germany, no payroll) and night cash deposits "
+                     "in several towns carry the money; remittances to Vietnam just under 15,000 kr; weekly bulk groceries; top-ups for "
+                     "the victim's prepaid number. Another grow site in Svendborg (Minh) is only mentioned.",
+         entities=dict(customers=C("tuan", "lotus", "kenneth"), accounts=A("tuan", "lotus", "kenneth") + ["VN00 VCB 0000 0555 0163"],
+                       phones=["+45 20 00 77 02", "+45 20 00 77 41", "+45 20 00 77 43", "+84 965 555 014", "+45 20 00 64 90"],
+                       devices=[DEV.get("tuan", "")], addresses=["Hjulbyvej 61, 5800 Nyborg", "Vestergade 88, 5000 Odense C"],
+                       cvr=["44 01 96 58"]),
+         indicators=["RCS-REC-MESSENGER-JOB-AD", "RCS-REC-TOO-GOOD", "RCS-REC-FEES-DEBT", "RCS-REC-EARLY-ID-REQUEST",
+                     "RCS-REC-PAID-TRAVEL-HOUSING", "RCS-DEBT-QUOTA", "RCS-QUOTAS-PUNISH", "RCS-DOCS-RETAINED", "RCS-ISOLATION",
+                     "RCS-RULES-THREATS", "RCS-SURV-CAMERAS", "RCS-SURV-CHECKINS", "RCS-SURV-ACCOUNT-CONTROL",
+                     "FIN-THRESHOLD-AVOID", "FIN-MULTI-ATM-DEPOSITS", "FIN-AFTER-HOURS", "FIN-PREPAID-TOPUPS",
+                     "FIN-SUSTENANCE-MULTI", "FIN-BIZ-NO-PAYROLL", "KYC-NOMINEE-OWNER", "KYC-PROFILE-MISMATCH"]),
+    dict(id="L1", positive=False, typology="lookalike: independent sex worker",
+         description="Camilla Holm Rasmussen advertises herself (first person, 'selvstændig', '100% ægte'), takes MobilePay on her own "
+                     "number from clients (many regulars, evenings), pays her own rent, B-tax, pension, one premium profile a month; "
+                     "refused Daniel's offer by SMS.",
+         entities=dict(customers=C("camilla"), accounts=A("camilla"), phones=["+45 20 00 19 86"]),
+         indicators=["FIN-BUYER-PAYS-THIRD-PARTY", "KYC-CONTACT-IN-SEX-ADS", "KYC-PROFILE-MISMATCH", "FIN-AD-SITE-PAYMENTS",
+                     "FIN-PAYMENT-MEMO-CUES", "BEH-TRUST-LANG"]),
+    dict(id="L2", positive=False, typology="lookalike: lawful Thai massage clinic",
+         description="Baan Sabai Thaimassage (Svendborg): Thai owner married in Denmark, daytime card sales settled by Nets, two salaried "
+                     "employees with A-tax and ATP, rent, supplies; ads say 'no erotic'.",
+         entities=dict(customers=C("baansabai", "siriporn"), accounts=A("baansabai", "siriporn"), phones=["+45 20 00 44 50"],
+                       cvr=["39 88 12 04"]),
+         indicators=["BEH-ETHNICITY-MARKETING", "FIN-FRONT-MASSAGE", "KYC-VULNERABILITY-CONTEXT"]),
+    dict(id="L3", positive=False, typology="lookalike: seasonal farm employer providing housing",
+         description="Hindsholm Bær I/S hires Polish and Romanian pickers directly (ad in Polish, no fees, housing deducted on the payslip), "
+                     "onboarded together with the employer present, all at the farm address; full net wages stay with the workers, who "
+                     "shop and send money home themselves. The farmer declined Andrii's offer of workers.",
+         entities=dict(customers=C("hindsholm", "bent", "marek", "agnieszka", "florin"), accounts=A("hindsholm", "marek", "agnieszka", "florin"),
+                       addresses=["Hindsholmvej 41, 5390 Martofte"]),
+         indicators=["KYC-SHARED-IDENTIFIERS", "KYC-ADDRESS-AT-WORKPLACE", "KYC-BATCH-ONBOARDING", "BEH-ACCOMPANIED",
+                     "RCS-REC-PAID-TRAVEL-HOUSING", "FIN-DEBT-REMITTANCE", "KYC-VULNERABILITY-CONTEXT"]),
+    dict(id="L4", positive=False, typology="lookalike: students sharing a flat",
+         description="Four SDU students with different surnames at one address on one Wi-Fi; three pay Freja their rent share by "
+                     "MobilePay each month, she pays the landlord (L6).",
+         entities=dict(customers=C("freja", "ahmad", "sofie", "jonas"), accounts=A("freja", "ahmad", "sofie", "jonas"),
+                       addresses=["Rødegårdsvej 98, 3. th., 5000 Odense C"]),
+         indicators=["KYC-SHARED-IDENTIFIERS", "FIN-FAN-IN-FROM-WORKERS"]),
+    dict(id="L5", positive=False, typology="lookalike: family sharing a phone, e-mail and device",
+         description="Gheorghe Munteanu, his wife Maria Vasile (other surname, no smartphone, failed video-ID twice, husband interpreted "
+                     "and holds a power of attorney, logs in for her) and their student daughter; remittance to grandmother in Romania; "
+                     "three bus tickets bought by the father. Daniel Popa's cousin (ordinary chats).",
+         entities=dict(customers=C("gheorghe", "maria", "andreea"), accounts=A("gheorghe", "maria", "andreea"),
+                       phones=["+45 20 00 35 70"]),
+         indicators=["KYC-SHARED-IDENTIFIERS", "BEH-SHARED-DEVICE", "KYC-AVOID-FACE-TO-FACE", "BEH-ACCOMPANIED",
+                     "KYC-THIRD-PARTY-ONBOARDING", "FIN-TRAVEL-FOR-OTHERS", "FIN-DEBT-REMITTANCE"]),
+    dict(id="L6", positive=False, typology="lookalike: private landlord collecting rent from many",
+         description="Henrik Mørk receives rent from nine tenants (one of them the N3 straw tenant, one the student flat), pays mortgage and "
+                     "repairs; advertises flats.",
+         entities=dict(customers=C("henrik"), accounts=A("henrik"), phones=["+45 20 00 11 80"]),
+         indicators=["FIN-FAN-IN-FROM-WORKERS"]),
+    dict(id="L7", positive=False, typology="lookalike: sports club collecting fees",
+         description="Odense Vest Håndboldklub: ~60 parents pay a round fee by MobilePay Box in the evenings in Aug-Sep (one of them Andrii).",
+         entities=dict(customers=C("ovh"), accounts=A("ovh")),
+         indicators=["FIN-BUYER-PAYS-THIRD-PARTY", "FIN-PAYMENT-MEMO-CUES"]),
+    dict(id="L8", positive=False, typology="lookalike: lawful staffing agency with foreign workers",
+         description="Nordic Staff Fyn ApS pays wages to ~24 mostly foreign temps with A-tax, ATP and holiday pay; job posts in Ukrainian "
+                     "and Danish stress 'no fees'; two of its workers bank here, live at their own addresses and send money home.",
+         entities=dict(customers=C("nordicstaff", "tomasz", "oleh"), accounts=A("nordicstaff", "tomasz", "oleh")),
+         indicators=["RCS-REC-MESSENGER-JOB-AD", "FIN-DEBT-REMITTANCE", "KYC-VULNERABILITY-CONTEXT"]),
+    dict(id="L9", positive=False, typology="lookalike: refugee-help posts",
+         description="Ukrainian association and job centre posts offering free language courses, housing help and transport to "
+                     "Ukrainians (ads only).",
+         entities=dict(), indicators=["RCS-REC-REFUGEE-TARGETING"]),
+]
+
+
+def yq(x):
+    return '"' + str(x).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+FILES = ["bank/kunder.csv", "bank/posteringer.csv", "bank/netbank_log.csv", "bank/kundelog.csv",
+         "telefoner/bilag_1-1_iphone_daniel_popa_chats.csv", "telefoner/bilag_2-1_samsung_andrii_melnyk_beskeder.csv",
+         "telefoner/bilag_3-1_xiaomi_hjulbyvej_chats.tsv", "annoncer/skaermbilleder_ocr.csv"]
+out = ["# truth for the politi-fyn blind world (written by make_world.py)",
+       "world: politi-fyn",
+       "written: blind on 2026-12-07 from indicators.md and docs/data.md only",
+       "row_ids:",
+       "  bank/kunder.csv: Kundenr",
+       "  bank/posteringer.csv: Posteringsnr",
+       "  bank/netbank_log.csv: Log-ID",
+       "  bank/kundelog.csv: data line number (1 = first line after the header)",
+       "  telefoner/bilag_1-1_iphone_daniel_popa_chats.csv: data line number (1 = first line after the header)",
+       "  telefoner/bilag_2-1_samsung_andrii_melnyk_beskeder.csv: data line number (1 = first line after the header)",
+       "  telefoner/bilag_3-1_xiaomi_hjulbyvej_chats.tsv: data line number (1 = first line after the header)",
+       "  annoncer/skaermbilleder_ocr.csv: Fil",
+       "note: >-",
+       "  Members are the records that show the group (its people, accounts, payments, logins, KYC entries, chats, ads);",
+       "  the ordinary spending of a member (groceries, rent of his own flat) is background and not listed. Buyers who paid",
+       "  the N1 booking number and are customers here (Jesper Kristensen, Thomas Vestergaard) and Camilla's client Mads",
+       "  Sørensen are lawful background; only their payment rows to N1 are listed under N1.",
+       "groups:"]
+for g in GROUPS:
+    out.append("  - id: " + g["id"])
+    out.append("    positive: " + ("true" if g["positive"] else "false"))
+    out.append("    typology: " + yq(g["typology"]))
+    out.append("    description: " + yq(g["description"]))
+    out.append("    entities:")
+    if not g["entities"]:
+        out[-1] += " {}"
+    for k, v in g["entities"].items():
+        out.append("      %s: [%s]" % (k, ", ".join(yq(x) for x in v)))
+    out.append("    indicators: [%s]" % ", ".join(g["indicators"]))
+    out.append("    members:")
+    mem = TRUTH.get(g["id"], {})
+    for f_ in FILES:
+        if f_ in mem:
+            ids = mem[f_]
+            out.append("      %s: [%s]" % (f_, ", ".join(str(i) if isinstance(i, int) else yq(i) for i in ids)))
+with open(os.path.join(HERE, "truth.yaml"), "w", encoding="utf-8") as f:
+    f.write("\n".join(out) + "\n")
+
+COUNTS = {"bank/kunder.csv": len(CUST_ORDER), "bank/posteringer.csv": N_POST, "bank/netbank_log.csv": N_LOG,
+          "bank/kundelog.csv": N_KYC, "telefoner/bilag_1-1_iphone_daniel_popa_chats.csv": len(MSG[1]),
+          "telefoner/bilag_2-1_samsung_andrii_melnyk_beskeder.csv": len(MSG[2]),
+          "telefoner/bilag_3-1_xiaomi_hjulbyvej_chats.tsv": len(MSG[3]), "annoncer/skaermbilleder_ocr.csv": N_ADS}
+for k, v in COUNTS.items():
+    print("%6d  %s" % (v, k))
+print("%6d  total" % sum(COUNTS.values()))
+for g in GROUPS:
+    print(g["id"], {f_.split("/")[-1][:22]: len(v) for f_, v in TRUTH.get(g["id"], {}).items()})
