@@ -236,6 +236,14 @@ def groc_shop():
     return "NETTO"
 
 
+def last_banking_day(d):
+    x = (d.replace(day=28) + dt.timedelta(days=4))
+    x = x - dt.timedelta(days=x.day)
+    while x.weekday() >= 5:
+        x -= dt.timedelta(days=1)
+    return x
+
+
 def ordinary_life(key, salary=None, salary_from="", salary_day="last", rent=0, rent_to="", rent_konto="",
                   groc_per_week=2.5, groc_amt=(120, 650), city=None, extra=True, su=False, start=0,
                   card="Visa/Dankort", group=None):
@@ -244,9 +252,7 @@ def ordinary_life(key, salary=None, salary_from="", salary_day="last", rent=0, r
     for i in range(start, DAYS):
         d = day(i)
         # salary: last banking day of month
-        nxt = d + dt.timedelta(days=1)
-        if salary and (nxt.month != d.month) and d.weekday() < 5 or \
-                (salary and nxt.month != d.month and d.weekday() >= 5 and False):
+        if salary and d == last_banking_day(d):
             post(key, at(d, "06:%02d" % R.randint(0, 59)), ("SU " if su else "Løn ") + salary_from, salary,
                  salary_from, ext_acct(), "Lønoverførsel", group=group)
         if rent and d.day == 1:
