@@ -335,6 +335,32 @@ def test_an_account_statement_becomes_payments_between_holder_and_counterparty(
     assert reason == "statement: no counterparty in Modpart konto/tlf, Modpart"
 
 
+TWO_STATEMENTS = """\
+Kontonr;Tidspunkt;Posteringstype;Tekst;Modpart konto/tlf;Modpart;Beløb;Posterings-ID
+1111111111;01-07-2026 16:17;Overførsel;Til Bo;DK00 0000 2222222222;Bo;-700,00;P1
+1111111111;01-07-2026 16:30;MobilePay;Kaffe;DK00 0000 2222222222;Bo;-50,00;P2
+1111111111;01-07-2026 16:30;MobilePay;Kaffe igen;DK00 0000 2222222222;Bo;-50,00;P3
+2222222222;01-07-2026 16:17;Overførsel;Fra Ane;DK00 0000 1111111111;Ane;700,00;P4
+2222222222;01-07-2026 16:30;MobilePay;Kaffe;DK00 0000 1111111111;Ane;50,00;P5
+"""
+
+
+def test_a_transfer_on_both_holders_statements_is_one_payment(store: Store, tmp_path: Path) -> None:
+    descriptor = STATEMENT_DESCRIPTOR.replace(
+        "  counterparty: [Modpart konto/tlf, Modpart]",
+        "  counterparty: [Modpart konto/tlf, Modpart]\n  both_sides: true",
+    )
+    report = _ingest(store, tmp_path, "konto", TWO_STATEMENTS, descriptor, "konto.csv")
+    # P4 is P1 seen from Bo's side; P5 pairs with one of Ane's two equal coffees, the other
+    # coffee stays a payment of its own (two equal payments on one statement are two)
+    assert (report.read, report.stored, report.quarantined) == (5, 3, 2)
+    rows = _rows(store, "SELECT txn_id, amount FROM transactions ORDER BY txn_id")
+    assert rows == [("P1", 700.0), ("P2", 50.0), ("P3", 50.0)]
+    reasons = dict(_rows(store, "SELECT _line, reason FROM quarantine"))
+    assert reasons[5] == "statement: the other side of payment P1 (on both statements)"
+    assert reasons[6] == "statement: the other side of payment P2 (on both statements)"
+
+
 @pytest.mark.parametrize(
     "template", ["{Kontonr!r}", "{Kontonr:>10}", "{a.b}", "{x[0]}", "no placeholder", "{"]
 )

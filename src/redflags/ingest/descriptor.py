@@ -150,6 +150,10 @@ class Statement(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     counterparty: tuple[str, ...] = Field(min_length=1, max_length=10)  # first with a value
+    # The export lists several holders' statements, so a transfer between two of them is on
+    # both: the second listing (same time, payer, payee and amount, from the other holder's
+    # statement) is set aside as that payment's other side, not stored as a second payment.
+    both_sides: bool = False
 
 
 class Swap(BaseModel):

@@ -76,6 +76,8 @@ class RowValidator:
         }
         self.categories = CategoryCounter() if self.kind is RecordKind.TRANSACTION else None
         self.statement = descriptor.statement
+        # payment (ts, payer, payee, amount) -> holders whose listing of it is not yet paired
+        self._unpaired: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
         by_name = {s.name: s for s in self.specs}
         self.defaults = {
             name: coerce(by_name[name], value, self.zone, self.separator)
@@ -147,6 +149,19 @@ class RowValidator:
             values["payee"], values["payer"] = values["payer"], counterparty
         return None
 
+    def _other_side(self, values: dict[str, Any], holder: str) -> str | None:
+        """With `both_sides`: the listing of a payment another holder's statement already gave
+        (its reason), else None and the listing is remembered. Two equal payments on one
+        holder's statement are two payments."""
+        key = (values.get("ts"), values["payer"], values["payee"], values["amount"])
+        waiting = self._unpaired.setdefault(key, [])
+        for index, (other, txn_id) in enumerate(waiting):
+            if other != holder:
+                del waiting[index]
+                return f"statement: the other side of payment {txn_id} (on both statements)"
+        waiting.append((holder, str(values.get("txn_id"))))
+        return None
+
     def _hint(self, spec: FieldSpec) -> str:
         """How to fix a value outside a field's choices: a descriptor's value map."""
         if not spec.choices:
@@ -181,6 +196,7 @@ class RowValidator:
             first, second = swap.fields
             values[first], values[second] = values.get(second), values.get(first)
             values = {k: v for k, v in values.items() if v is not None}
+        holder = values.get("payer")
         if self.statement:
             problem = self._posting(values, raw)
             if problem:
@@ -196,6 +212,10 @@ class RowValidator:
                 # "DK00 0000 6540 7960 91" and "DK0000006540796091" are one account; anything
                 # that is not shaped like an account number (a name) is stored as written
                 values[name] = "".join(value.split())
+        if self.statement and self.statement.both_sides:
+            holder = "".join(str(holder).split())
+            if problem := self._other_side(values, holder):
+                return problem
         try:
             record = self.model.model_validate(values)
         except ValidationError as exc:
