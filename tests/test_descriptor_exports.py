@@ -409,3 +409,36 @@ def test_a_persona_that_is_the_ads_own_id_names_nobody(store: Store) -> None:
         ("A1", None),
         ("A2", "Mia"),
     ]
+
+
+FORENSIC_CHAT = """\
+Tid (lokal);Dato;Afsender;Modtager;Besked
+10.02;01.08.2026;Andrii (ejer) +4520005809;Вікторія робота +380555010147;Добре.
+10.05;01.08.2026;Chủ máy;@iulik_88 Iulik;ok
+"""
+
+
+def test_a_forensic_chat_export_gives_contacts_from_name_fields_and_a_time_from_two_columns(
+    store: Store, tmp_path: Path
+) -> None:
+    descriptor = """\
+name: phone2
+kind: message
+file: chat.csv
+columns: {text: Besked}
+derive:
+  sender: {contact: [Afsender]}
+  recipient: {contact: [Modtager]}
+  sent_at: {template: "{Dato} {Tid (lokal)}"}
+  message_id: {hash: [Dato, Tid (lokal), Afsender, Besked]}
+values:
+  sender: {Chủ máy: phone 3 owner}
+formats:
+  sent_at: "%d.%m.%Y %H.%M"
+"""
+    report = _ingest(store, tmp_path, "phone2", FORENSIC_CHAT, descriptor, "chat.csv")
+    assert (report.stored, report.quarantined) == (2, 0)
+    rows = _rows(store, "SELECT sender, recipient, sent_at FROM messages ORDER BY sent_at")
+    assert rows[0][:2] == ("+4520005809", "+380555010147")
+    assert rows[0][2].replace(tzinfo=None) == datetime(2026, 8, 1, 8, 2)  # local summer time
+    assert rows[1][:2] == ("phone 3 owner", "@iulik_88")  # a derived value is value-mapped too

@@ -93,25 +93,29 @@ class Unit(BaseModel):
 
 class Derived(BaseModel):
     """A field the source does not have, made from source columns: `hash` (a stable id from
-    the values, for exports without ids), `join` (e.g. a persona from name and city) or
-    `first` (the first column with a value: a card token, else a MobilePay number)."""
+    the values, for exports without ids), `join` (e.g. a persona from name and city),
+    `first` (the first column with a value: a card token, else a MobilePay number) or
+    `contact` (the phone number, e-mail or handle written in a column beside a name, as
+    forensic tools write a chat's sender: "Andrii (ejer) +4520005809"; the value as written
+    when it holds none)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     hash: tuple[str, ...] | None = Field(default=None, min_length=1, max_length=20)
     join: tuple[str, ...] | None = Field(default=None, min_length=1, max_length=20)
     first: tuple[str, ...] | None = Field(default=None, min_length=1, max_length=20)
+    contact: tuple[str, ...] | None = Field(default=None, min_length=1, max_length=20)
     # "DK00 0000 {Kontonr}": text with {column} placeholders (no formatting, no attributes)
     template: str | None = Field(default=None, min_length=1, max_length=200)
     separator: str = Field(default=" ", max_length=10)
 
     @model_validator(mode="after")
     def _one_way(self) -> Derived:
-        ways = (self.hash, self.join, self.first, self.template)
+        ways = (self.hash, self.join, self.first, self.contact, self.template)
         if sum(way is not None for way in ways) != 1:
             raise ValueError(
-                "give exactly one of hash: [columns], join: [columns], first: [columns] or "
-                "template: 'text {column}'"
+                "give exactly one of hash: [columns], join: [columns], first: [columns], "
+                "contact: [columns] or template: 'text {column}'"
             )
         if self.template is not None:
             template_columns(self.template)  # raises on a placeholder that is not a plain name
@@ -121,7 +125,7 @@ class Derived(BaseModel):
     def columns(self) -> tuple[str, ...]:
         if self.template is not None:
             return template_columns(self.template)
-        return self.hash or self.join or self.first or ()
+        return self.hash or self.join or self.first or self.contact or ()
 
 
 def template_columns(template: str) -> tuple[str, ...]:

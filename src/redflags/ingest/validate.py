@@ -18,6 +18,8 @@ from redflags.ingest.coerce import CoercionError, coerce, show
 from redflags.ingest.descriptor import EPOCH_FORMATS, Derived, SourceDescriptor
 from redflags.ingest.errors import IngestError
 from redflags.model.records import KIND_TABLES, RECORD_TYPES, FieldSpec, RecordKind, field_specs
+from redflags.normalise.contacts import find_contacts
+from redflags.normalise.phones import DEFAULT_REGION, normalise_phone
 
 # Account numbers: spaces are how a statement prints them, not part of the number.
 ACCOUNT_FIELDS: dict[RecordKind, tuple[str, ...]] = {
@@ -97,9 +99,7 @@ class RowValidator:
     def _raw_value(self, spec: FieldSpec, raw: Mapping[str, Any]) -> Any:
         """The source value of a canonical field: derived, mapped, parsed by its format."""
         derived = self.descriptor.derive.get(spec.name)
-        if derived is not None:
-            return _derive(derived, raw)
-        value = raw.get(self.sources[spec.name])
+        value = _derive(derived, raw) if derived is not None else raw.get(self.sources[spec.name])
         if isinstance(value, str):
             mapping = self.values.get(spec.name)
             if mapping is not None:
@@ -228,12 +228,30 @@ class RowValidator:
         return result
 
 
+_PHONE_RUN = re.compile(r"\+?\d[\d ().-]{5,}\d")
+
+
+def contact_in(text: str) -> str | None:
+    """The first phone number, e-mail or handle written in a field beside a name ("Andrii
+    (ejer) +4520005809", "@iulik_88 Iulik"), as written; a number in a range the numbering plan
+    does not list counts, as in any contact field."""
+    for contact in find_contacts(text, DEFAULT_REGION):
+        return contact.raw
+    for run in _PHONE_RUN.findall(text):
+        if normalise_phone(run, DEFAULT_REGION, contact_field=True):
+            return str(run).strip()
+    return None
+
+
 def _derive(derived: Derived, raw: Mapping[str, Any]) -> str | None:
     parts = ["" if raw.get(c) is None else str(raw.get(c)).strip() for c in derived.columns]
     if not any(parts):
         return None
     if derived.first is not None:
         return next(p for p in parts if p)
+    if derived.contact is not None:
+        found = (contact_in(p) for p in parts if p)
+        return next((c for c in found if c), next(p for p in parts if p))
     if derived.template is not None:
         return derived.template.format_map(dict(zip(derived.columns, parts, strict=True)))
     if derived.hash is not None:
