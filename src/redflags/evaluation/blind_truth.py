@@ -59,11 +59,12 @@ def load_blind_truth(world: Path) -> tuple[dict[str, Any], list[BlindNetwork]]:
                 indicators=tuple(n.get("indicators") or ()),
                 members={str(f): list(v or ()) for f, v in (n.get("members") or {}).items()},
             )
-            for n in data["networks"]
+            # "networks" as the brief asked; some writers called them "groups"
+            for n in (data["networks"] if "networks" in data else data["groups"])
         ]
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise TruthError(f"{path}: not a readable blind truth ({exc.__class__.__name__})") from None
-    meta = {k: v for k, v in data.items() if k != "networks"}
+    meta = {k: v for k, v in data.items() if k not in ("networks", "groups")}
     return meta, networks
 
 

@@ -79,7 +79,7 @@ class RowValidator:
         self.categories = CategoryCounter() if self.kind is RecordKind.TRANSACTION else None
         self.statement = descriptor.statement
         # payment (ts, payer, payee, amount) -> holders whose listing of it is not yet paired
-        self._unpaired: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
+        self._unpaired: dict[tuple[Any, ...], list[str]] = {}
         by_name = {s.name: s for s in self.specs}
         self.defaults = {
             name: coerce(by_name[name], value, self.zone, self.separator)
@@ -155,11 +155,12 @@ class RowValidator:
         holder's statement are two payments."""
         key = (values.get("ts"), values["payer"], values["payee"], values["amount"])
         waiting = self._unpaired.setdefault(key, [])
-        for index, (other, txn_id) in enumerate(waiting):
+        for index, other in enumerate(waiting):
             if other != holder:
                 del waiting[index]
-                return f"statement: the other side of payment {txn_id} (on both statements)"
-        waiting.append((holder, str(values.get("txn_id"))))
+                # one reason for every such row, so they group; time and amount find the pair
+                return OTHER_SIDE
+        waiting.append(holder)
         return None
 
     def _hint(self, spec: FieldSpec) -> str:
@@ -228,6 +229,7 @@ class RowValidator:
         return result
 
 
+OTHER_SIDE = "statement: the other side of a payment already stored from another statement"
 _PHONE_RUN = re.compile(r"\+?\d[\d ().-]{5,}\d")
 
 
