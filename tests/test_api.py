@@ -1,0 +1,48 @@
+"""`redflags.scan`: redacted tables, and nothing left on disk unless asked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+import redflags
+from redflags.synth.demo import write_demo
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("api") / "data"
+    write_demo(root, seed=7)
+    return root
+
+
+def test_a_scan_returns_tables_and_keeps_no_run_folder(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a default run folder would appear here as runs/
+    scan = redflags.scan([data], redaction_key=b"k")
+    assert scan.run_dir is None and not (tmp_path / "runs").exists()
+    assert isinstance(scan.cases, pa.Table) and scan.cases.num_rows >= 1
+    assert scan.findings.num_rows > scan.cases.num_rows
+    assert set(scan.findings.column("case_id").to_pylist()) >= set(
+        scan.cases.column("case_id").to_pylist()
+    )
+    assert scan.cases.schema.field("score").type == pa.float64()
+    assert scan.alerts.schema.names[:3] == ["alert_id", "group_id", "rank"]
+    assert scan.volume["records"] > 0
+
+
+def test_identifiers_are_redacted_unless_revealed(data: Path, tmp_path: Path) -> None:
+    truth = json.loads((data / "truth" / "truth.json").read_text(encoding="utf-8"))
+    controller = next(
+        m for n in truth["networks"] for m, role in n["members"].items() if role == "controller"
+    )
+    hidden = redflags.scan([data], redaction_key=b"k")
+    shown = redflags.scan([data], out=tmp_path / "run", reveal=True)
+    subjects = " ".join(hidden.findings.column("subject").to_pylist())
+    revealed = " ".join(shown.findings.column("subject").to_pylist())
+    assert controller not in subjects and controller in revealed
+    assert shown.run_dir == tmp_path / "run" and (tmp_path / "run" / "cases.csv").is_file()
