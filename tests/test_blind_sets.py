@@ -81,7 +81,13 @@ def test_a_blind_world_is_evaluated_through_its_descriptors(name: str, tmp_path:
         Path(__file__).parent / "blind_descriptors" / name,
         ScanOptions(out=tmp_path / "run"),
     )
-    assert sum(r.quarantined for r in result.scan.ingest) == 0
+    # every row is stored but for the kinds the descriptors' READMEs explain: a transfer listed
+    # on two holders' statements (kept once) and a chat app's own notices
+    from redflags.ingest.chat_export import NOTICE
+    from redflags.ingest.validate import OTHER_SIDE
+
+    reasons = {g["reason"] for q in result.scan.quarantine for g in q["reasons"]}
+    assert sum(r.quarantined for r in result.scan.ingest) == 0 or reasons <= {NOTICE, OTHER_SIDE}
     metrics = result.metrics
     assert metrics["blind"] is True and metrics["networks"]["positive_networks"] >= 2
     assert metrics["hard_negative_cases"] == 0

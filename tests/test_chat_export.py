@@ -29,12 +29,12 @@ kind: message
 file: {file}
 format: whatsapp
 columns:
+  thread_id: chat
   sent_at: timestamp
   sender: sender
   text: text
 defaults:
   platform: whatsapp
-  thread_id: chat-ana
   recipient: exporter
 derive:
   message_id: {{hash: [timestamp, sender, text]}}
@@ -71,6 +71,8 @@ def test_an_ios_export_is_one_row_per_message_with_its_further_lines(
     )
     assert rows[1][2] == "Biletul e plătit. Trimite poza la pașaport.\nȘi adresa ta."
     assert rows[2][2] == "<attached: 00000012-PHOTO.jpg>"
+    threads = store.connection.execute("SELECT DISTINCT thread_id FROM messages").fetchall()
+    assert threads == [("_chat",)]  # the export's file name names the chat
     (line, reason) = store.connection.execute("SELECT _line, reason FROM quarantine").fetchone()
     assert line == 1 and "sender" in reason
 

@@ -23,7 +23,7 @@ from redflags.store import Store
 from redflags.store.sql import quote_identifier
 
 TRUTH_FILE = "truth.yaml"
-_HEADERLESS = (".jsonl", ".json", ".ndjson")
+_HEADERLESS = (".jsonl", ".json", ".ndjson", ".txt")  # .txt: a WhatsApp export
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,13 @@ apps write are read, in any locale's date order and separators:
     07/12/2026, 14:05 - Ana: Hello             (Android)
 
 Each message is one row, numbered by its header's line, with the columns `timestamp` (date and
-time as written, for the descriptor's `formats:`), `date`, `time`, `sender` and `text`; its
-further lines are joined with a line break. A header without "name: " is the app's own notice
-("Messages and calls are end-to-end encrypted") and has an empty sender, so it is quarantined
-with its line rather than stored as somebody's message. Lines before the first header are not
-part of any message and are refused with their line number. The chat itself names no thread or
-recipient: a descriptor gives them (`defaults:`), since the person who exported it knows.
+time as written, for the descriptor's `formats:`), `date`, `time`, `sender`, `text` and `chat`
+(the file's name without its extension, "WhatsApp-chat med Mama": the app names the export
+after the chat, so it serves as the thread); further lines are joined with a line break. A
+header without "name: " is the app's own notice ("Messages and calls are end-to-end
+encrypted"): it is quarantined with its line and that reason, not stored as somebody's message.
+Lines before the first header belong to no message and are refused with their line number. The
+chat names no recipient: a descriptor gives it (`defaults:`), since whoever exported it knows.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from redflags.ingest.errors import IngestError
 from redflags.ingest.limits import IngestLimits
 from redflags.ingest.readers import BadRow, LineSource, Row, RowStream, shorten
 
-COLUMNS = ("timestamp", "date", "time", "sender", "text")
+NOTICE = "a notice of the app (no sender), not a message"
+COLUMNS = ("timestamp", "date", "time", "sender", "text", "chat")
 
 # Marks the apps put around names and at line starts (left-to-right mark, BOM), and the narrow
 # no-break space newer exports put before AM/PM.
@@ -75,7 +77,9 @@ def whatsapp_rows(path: Path, source: LineSource, limits: IngestLimits) -> RowSt
                 return number, BadRow(
                     f"message longer than {limits.max_field_bytes} bytes", shorten(text)
                 )
-            return number, {**row, "text": text}
+            if not row["sender"]:
+                return number, BadRow(NOTICE, shorten(text))
+            return number, {**row, "text": text, "chat": path.stem}
 
         while (line := source.next_line(True)) is not None:
             if line.too_long:
