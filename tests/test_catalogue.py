@@ -93,3 +93,19 @@ def test_lint_reports_unregistered_kind_and_missing_examples(tmp_path: Path) -> 
     problems = lint_catalogue(catalogue, set(DETECTOR_KINDS))
     assert any("telepathy" in p for p in problems)
     assert any("no 'fire' example" in p for p in problems)
+
+
+@pytest.mark.parametrize("kind", sorted(DETECTOR_KINDS))
+def test_every_registered_detector_kind_conforms(kind: str) -> None:
+    """Kinds are discovered (every module of redflags.detectors is imported), so this is the
+    check that a new one is complete: described, says what it reads, evaluates, and is used by
+    at least one indicator of the catalogue."""
+    from redflags.model import RecordKind
+
+    cls = DETECTOR_KINDS[kind]
+    assert cls.kind == kind and cls.description.strip()
+    known = {k.value for k in RecordKind} | {"finding"}
+    assert cls.record_kinds and set(cls.record_kinds) <= known, cls.record_kinds
+    assert not getattr(cls, "__abstractmethods__", None)
+    users = [i.id for i in load_catalogue() if i.detector.kind == kind]
+    assert users, f"no indicator uses detector kind {kind}"

@@ -1,44 +1,12 @@
-"""Detector kinds. Importing this package registers every kind."""
+"""Detector kinds. Importing this package registers every kind: each module of the package is
+imported once, so a new kind is a new module with a `@register` class, not an edit here."""
 
-from redflags.detectors import (  # noqa: F401  (imported for registration)
-    ad_language,
-    ad_template,
-    company_register,
-    contact_proxy,
-    deletion_burst,
-    device_patterns,
-    fin_business,
-    fin_cash,
-    fin_fan_in,
-    fin_geo_circuit,
-    fin_memo_cues,
-    fin_no_own_living_costs,
-    fin_remittance,
-    fin_spending,
-    fin_sustenance,
-    fin_travel_stays,
-    fin_wages,
-    fin_worker_sweep,
-    kyc_case_log,
-    kyc_contact_in_ads,
-    kyc_contact_quality,
-    kyc_onboarding,
-    kyc_profile_mismatch,
-    kyc_vulnerability,
-    lexicon_combination,
-    lexicon_presence,
-    low_price,
-    message_patterns,
-    multicity_circuit,
-    obscured_phone,
-    p2p_receiver_profile,
-    photo_reuse,
-    remote_controller,
-    rotating_roster,
-    shared_identifiers,
-    stated_hours,
-    wage_offer,
-)
+import importlib
+import pkgutil
+
 from redflags.detectors.base import DETECTOR_KINDS, Detector, FindingsReader, detector_for
+
+for _module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+    importlib.import_module(f"{__name__}.{_module}")
 
 __all__ = ["DETECTOR_KINDS", "Detector", "FindingsReader", "detector_for"]
