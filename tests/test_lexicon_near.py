@@ -86,6 +86,8 @@ def test_within_is_counted_in_words() -> None:
         ("เราเก็บพาสปอร์ตของคุณ", ["docs"]),
         ("Your passport stays with me. Not up for discussion", []),  # "with me": no hold word
         ("Passport: we hold it. No questions", ["docs"]),  # negation after the match
+        ("No. We keep your passport", ["docs"]),  # a negation in the sentence before
+        ("We can't hold your passport", []),  # "can't" reads "can", "t"
     ],
 )
 def test_unless_negated_drops_a_match_with_a_negation_before_or_inside(

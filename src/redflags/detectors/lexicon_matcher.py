@@ -230,7 +230,7 @@ class LexiconMatcher:
                 key=lambda w: (w.token, w.start),
             )
             for window in _windows(words, len(rule.groups), rule.within):
-                if rule.unless_negated and _negated(folded, tokens, window):
+                if rule.unless_negated and _negated(folded, tokens, ends, window):
                     continue
                 start = min(w.start for w in window)
                 end = max(w.end for w in window)
@@ -266,19 +266,25 @@ def _windows(words: list[_Word], groups: int, within: int) -> Iterator[list[_Wor
             left += 1
 
 
-def _negated(folded: str, tokens: list[int], window: list[_Word]) -> bool:
+def _negated(folded: str, tokens: list[int], ends: list[int], window: list[_Word]) -> bool:
+    """A negation word up to `before` words ahead of the match or between its words, inside the
+    match's sentence ("Why don't you pick up? Call back now!" keeps its second sentence)."""
     spaced, unspaced, before = _negation_words()
     first = min(w.token for w in window)
     last = max(w.token for w in window)
+    sentence = window[0].sentence
     inside = {(w.start, w.end) for w in window}
-    for index in range(max(0, first - before), min(last + 1, len(tokens))):
+    start_index = max(0, first - before)
+    while start_index < first and bisect_right(ends, tokens[start_index]) != sentence:
+        start_index += 1  # a word of an earlier sentence
+    for index in range(start_index, min(last + 1, len(tokens))):
         start = tokens[index]
         match = _TOKEN.match(folded, start)
         word = match.group(0) if match else ""
         if word in spaced and not any(s <= start < e for s, e in inside):
             return True
-    if unspaced:
-        left = tokens[max(0, first - before)] if tokens else 0
+    if unspaced and tokens:
+        left = tokens[start_index] if start_index < len(tokens) else 0
         right = max(w.end for w in window)
         span = folded[left:right]
         return any(negation in span for negation in unspaced)
