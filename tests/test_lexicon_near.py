@@ -96,6 +96,24 @@ def test_unless_negated_drops_a_match_with_a_negation_before_or_inside(
     assert concepts(text) == expected
 
 
+def test_a_negation_in_another_clause_or_an_abbreviation_does_not_cut_a_match() -> None:
+    near = LexiconMatcher(
+        Lexicon(
+            name="t",
+            concepts={
+                "paid": Concept(
+                    description="x",
+                    near=(Near(groups=(TRAVEL, ("included", "betalt")), unless_negated=True),),
+                )
+            },
+        )
+    )
+    assert [h.concept for h in near.find("No experience needed, flight included")] == ["paid"]
+    assert [h.concept for h in near.find("Flight not included")] == []
+    # "kr." is an amount, not the end of a sentence
+    assert [h.concept for h in near.find("Flight til 1.500 kr. betalt af os")] == ["paid"]
+
+
 def test_a_rule_without_unless_negated_ignores_negations() -> None:
     assert concepts("You don't pay for the flight") == ["paid"]
 

@@ -113,6 +113,16 @@ def clear_prepared_texts() -> None:
 _TOKEN = re.compile(r"\w+")
 # a `near` match stays inside one sentence or line: list items and sentences are separate claims
 _SENTENCE_END = re.compile(r"[.!?;\n\u2022|]+(?:\s|$)|\n")
+# a full stop after these (folded) ends no sentence: "1.500 kr. om ugen", "ca. 20", "fx. rengøring"
+_ABBREVIATIONS = frozenset(
+    {"kr", "ca", "fx", "nr", "tlf", "tel", "mr", "mrs", "ms", "dr", "str", "dvs", "evt", "inkl"}
+    | {"ekskl", "mio", "mia", "bl", "etc", "vs", "approx", "jan", "feb", "mar", "apr", "aug"}
+    | {"sep", "sept", "oct", "okt", "nov", "dec"}
+)
+_WORD_BEFORE = re.compile(r"(\w+)$")
+# a negation before a comma or a colon belongs to another clause: "No experience needed, flight
+# included" offers the flight
+_CLAUSE_END = re.compile(r"[,:;.!?\n]")
 # (concept, rule index, group index) of a `near` word; None for a term that is a hit by itself
 Slot = tuple[str, int, int] | None
 _Entry = tuple[str, str, bool, Slot]
@@ -217,7 +227,7 @@ class LexiconMatcher:
         found: dict[tuple[str, int], list[tuple[int, int, int, str]]],
     ) -> Iterable[Hit]:
         tokens = [m.start() for m in _TOKEN.finditer(folded)]
-        ends = [m.end() for m in _SENTENCE_END.finditer(folded)]
+        ends = _sentence_ends(folded)
         for (concept_name, index), raw in found.items():
             rule = self._near[(concept_name, index)]
             if len({group for group, *_ in raw}) < len(rule.groups):
@@ -237,6 +247,17 @@ class LexiconMatcher:
                 term = " ~ ".join(w.key for w in sorted(window, key=lambda w: w.start))
                 o_start, o_end = original_span(origin, start, end, len(text))
                 yield Hit(concept_name, term, o_start, o_end)
+
+
+def _sentence_ends(folded: str) -> list[int]:
+    ends = []
+    for match in _SENTENCE_END.finditer(folded):
+        if match.group(0)[0] == ".":
+            before = _WORD_BEFORE.search(folded, 0, match.start())
+            if before is not None and before.group(1) in _ABBREVIATIONS:
+                continue
+        ends.append(match.end())
+    return ends
 
 
 def _windows(words: list[_Word], groups: int, within: int) -> Iterator[list[_Word]]:
@@ -275,8 +296,11 @@ def _negated(folded: str, tokens: list[int], ends: list[int], window: list[_Word
     sentence = window[0].sentence
     inside = {(w.start, w.end) for w in window}
     start_index = max(0, first - before)
-    while start_index < first and bisect_right(ends, tokens[start_index]) != sentence:
-        start_index += 1  # a word of an earlier sentence
+    clause = max((m.end() for m in _CLAUSE_END.finditer(folded, 0, tokens[first])), default=0)
+    while start_index < first and (
+        bisect_right(ends, tokens[start_index]) != sentence or tokens[start_index] < clause
+    ):
+        start_index += 1  # a word of an earlier sentence or clause
     for index in range(start_index, min(last + 1, len(tokens))):
         start = tokens[index]
         match = _TOKEN.match(folded, start)
