@@ -35,7 +35,7 @@ CATALOGUE = load_catalogue()
 
 
 def _set(indicator: str) -> dict[str, Any]:
-    data = yaml.safe_load((DEV / f"{indicator}.yaml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.safe_load((DEV / f"{indicator}.yaml").read_text(encoding="utf-8"))
     assert data["indicator"] == indicator
     return data
 
