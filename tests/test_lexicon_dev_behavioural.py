@@ -79,7 +79,7 @@ def test_recall_and_no_strong_false_alarm_on_the_dev_set(indicator: str) -> None
     assert result.precision is not None and result.precision >= 0.9, result.alarmed
 
 
-@pytest.mark.parametrize("indicator", ["BEH-YOUTH-LANG", "BEH-TRUST-LANG"])
+@pytest.mark.parametrize("indicator", ["BEH-YOUTH-LANG", "BEH-TRUST-LANG", "BEH-ALWAYS-AVAILABLE"])
 def test_the_strength_of_each_dev_text_is_the_one_it_wants(indicator: str) -> None:
     """A credible sign of a minor (or "not police") fires strongly; an everyday youth cue only
     weakly."""
