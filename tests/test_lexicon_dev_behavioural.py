@@ -109,10 +109,15 @@ def _concepts(lexicon: str, text: str, masks: set[str] | frozenset[str] = frozen
         "Trabajo desde hace 15 años",
         "She turned 18 last year",
         "10 класичних масажів",
+        "Работаю с 16 лет в этой сфере",
+        "The bus turns 18 minutes late",
+        "Under 18? Not allowed here",
+        "If you are under 18, leave this page",
     ],
 )
 def test_numbers_that_are_not_an_age_under_18_are_not_a_minor(text: str) -> None:
-    assert not _concepts("youth_language", text) & {"minor_age", "minor_explicit", "school_grade"}
+    found = _concepts("youth_language", text, {"age_disclaimer"})
+    assert not found & {"minor_age", "minor_explicit", "school_grade"}
 
 
 @pytest.mark.parametrize(
