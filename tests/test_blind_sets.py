@@ -49,7 +49,7 @@ def test_each_paraphrase_set_has_the_shape_the_issue_asks_for(data: dict[str, ob
 
 
 @pytest.mark.parametrize(
-    ("sets", "recall", "precision"), [(SET_A, 0.30, 0.80), (SET_B, 0.25, 0.70)], ids=["A", "B"]
+    ("sets", "recall", "precision"), [(SET_A, 0.55, 0.85), (SET_B, 0.45, 0.72)], ids=["A", "B"]
 )
 def test_the_text_indicators_are_measured_on_every_set(
     sets: list[dict[str, object]], recall: float, precision: float
