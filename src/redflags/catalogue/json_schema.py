@@ -43,8 +43,8 @@ def catalogue_schema(untyped_kinds: Iterable[str] = ()) -> dict[str, Any]:
     if others:
         variants.append(_variant(others, dict[str, Any], "Detector_untyped", False))
     union: Any = Annotated[Union[tuple(variants)], Field(discriminator="kind")]  # noqa: UP007
-    model = create_model("Indicator", __base__=Indicator, detector=(union, ...))
-    schema = model.model_json_schema()
+    indicator = create_model("Indicator", __base__=Indicator, detector=(union, ...))
+    schema = indicator.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = SCHEMA_ID
     schema["title"] = "redflags indicator"

@@ -13,7 +13,7 @@ class AdLanguageMismatchParams(DetectorParams):
     min_words: int
     min_confidence: float
     # languages whose speakers count as speaking the ad's language (absent: only itself)
-    speaks_ad_language: list[str] | None = None
+    speaks_ad_language: tuple[str, ...] | None = None
 
 
 @params_for("ad_template")
@@ -49,7 +49,7 @@ class ContactProxyParams(PersonaParams):
 class RotatingRosterParams(PersonaParams):
     min_new_personas: int
     window_days: int
-    terms: list[str] = []  # phrases that announce new workers (none: personas alone)
+    terms: tuple[str, ...] = ()  # phrases that announce new workers (none: personas alone)
 
 
 @params_for("price_below_market")
@@ -61,7 +61,7 @@ class PriceBelowMarketParams(DetectorParams):
     min_sellers: int
     reference_median: float
     fallback_country: bool
-    massage_terms: list[str]
+    massage_terms: tuple[str, ...]
 
 
 @params_for("multicity_circuit")

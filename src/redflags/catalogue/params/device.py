@@ -9,7 +9,7 @@ from redflags.catalogue.params.base import DetectorParams, params_for
 @params_for("shared_device")
 class SharedDeviceParams(DetectorParams):
     window_days: int
-    app_events: list[str]
+    app_events: tuple[str, ...]
     min_users: int
     high_min_users: int
     min_addresses: int
@@ -19,25 +19,25 @@ class SharedDeviceParams(DetectorParams):
 class RemoteLoginParams(DetectorParams):
     window_days: int
     min_mismatch_days: int
-    card_channels: list[str]
-    login_events: list[str]
+    card_channels: tuple[str, ...]
+    login_events: tuple[str, ...]
 
 
 @params_for("account_control")
 class AccountControlParams(DetectorParams):
-    app_events: list[str]
+    app_events: tuple[str, ...]
     min_events: int
 
 
 @params_for("remote_controller")
 class RemoteControllerParams(DetectorParams):
     window_hours: int
-    login_events: list[str]
+    login_events: tuple[str, ...]
     min_worker_accounts: int
 
 
 @params_for("deletion_burst")
 class DeletionBurstParams(DetectorParams):
-    events: list[str]
+    events: tuple[str, ...]
     min_linked_items: int
     window_hours: int

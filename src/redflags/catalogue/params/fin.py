@@ -25,7 +25,7 @@ class PrepaidTopupsParams(DetectorParams):
     min_topups: int
     min_distinct_numbers: int
     min_card_loads: int
-    card_categories: list[str]  # categories that are a prepaid card load, not a phone top-up
+    card_categories: tuple[str, ...]  # categories that are a prepaid card load, not a phone top-up
 
 
 @params_for("crypto_small_repeated")
@@ -45,7 +45,7 @@ class RideshareVolumeParams(DetectorParams):
     min_night_share: float
     night_start_hour: int
     night_end_hour: int
-    explained_occupations: list[str] = []  # occupations that explain night trips (none: none)
+    explained_occupations: tuple[str, ...] = ()  # occupations that explain night trips (none: none)
 
 
 @params_for("luxury_gambling")
@@ -54,7 +54,7 @@ class LuxuryGamblingParams(DetectorParams):
     require_no_salary: bool
     min_monthly_gambling_luxury: float
     min_monthly_payments: int
-    income_memos: list[str] = []  # transfer memos that are salary-like income (none: none)
+    income_memos: tuple[str, ...] = ()  # transfer memos that are salary-like income (none: none)
 
 
 @params_for("after_hours_cash")
@@ -65,9 +65,9 @@ class AfterHoursCashParams(DetectorParams):
     min_night_card_share: float
     min_monthly_card_sales: int
     min_night_atm_deposits: int
-    deposit_channels: list[str]
+    deposit_channels: tuple[str, ...]
     # documents the rule; not read by the detector (it reads the register's trade instead)
-    merchant_trades: list[str] | None = None
+    merchant_trades: tuple[str, ...] | None = None
 
 
 @params_for("threshold_avoid")
@@ -75,10 +75,12 @@ class ThresholdAvoidParams(DetectorParams):
     window_days: int
     min_transactions: int
     max_below_threshold_share: float
-    thresholds: list[float]
-    deposit_channels: list[str]
-    transfer_channels: list[str]
-    wage_memos: list[str] = []  # memos of transfers that are wages, not avoidance (none: none)
+    thresholds: tuple[float, ...]
+    deposit_channels: tuple[str, ...]
+    transfer_channels: tuple[str, ...]
+    wage_memos: tuple[
+        str, ...
+    ] = ()  # memos of transfers that are wages, not avoidance (none: none)
     currency: str | None = None
 
 
@@ -88,7 +90,7 @@ class MultiAtmDepositsParams(DetectorParams):
     min_deposit_cities: int
     typical_deposit_min: float
     typical_deposit_max: float
-    deposit_channels: list[str]
+    deposit_channels: tuple[str, ...]
     # documents the rule; not read by the detector
     withdrawal_within_hours: int | None = None
     currency: str | None = None
@@ -100,9 +102,9 @@ class BusinessNoPayrollParams(DetectorParams):
     payroll_share_below: float
     min_days: int
     sole_trader_revenue_above: float
-    payroll_memos: list[str]
-    payroll_payees: list[str]
-    cash_channels: list[str]
+    payroll_memos: tuple[str, ...]
+    payroll_payees: tuple[str, ...]
+    cash_channels: tuple[str, ...]
     min_monthly_cash: float
     min_cash_months: int
     currency: str | None = None
@@ -110,18 +112,18 @@ class BusinessNoPayrollParams(DetectorParams):
 
 @params_for("front_massage")
 class FrontMassageParams(DetectorParams):
-    trade_codes: list[str]
+    trade_codes: tuple[str, ...]
     min_evening_share: float
     evening_start_hour: int
     evening_end_hour: int
     min_payments: int
     min_owner_p2p_share: float
-    owner_channels: list[str]
+    owner_channels: tuple[str, ...]
 
 
 @params_for("fan_in_from_workers")
 class FanInFromWorkersParams(DetectorParams):
-    channels: list[str]
+    channels: tuple[str, ...]
     min_months_per_sender: int
     min_senders: int
     min_new_senders: int
@@ -138,7 +140,7 @@ class GeoCircuitParams(DetectorParams):
     min_away_share: float
     min_away_payments: int
     home_country: str
-    travelling_occupations: list[str] = []  # occupations that explain travel (none: none)
+    travelling_occupations: tuple[str, ...] = ()  # occupations that explain travel (none: none)
 
 
 @params_for("no_own_living_costs")
@@ -149,7 +151,7 @@ class NoOwnLivingCostsParams(DetectorParams):
     pass_through_share: float
     merchant_list: str
     segment: str
-    essential_memos: list[str]
+    essential_memos: tuple[str, ...]
     currency: str | None = None
 
 
@@ -159,12 +161,12 @@ class DebtRemittanceParams(DetectorParams):
     min_transfers_per_month: int
     min_other_senders: int
     home_country: str
-    channels: list[str]
+    channels: tuple[str, ...]
 
 
 @params_for("sustenance_multi")
 class SustenanceMultiParams(DetectorParams):
-    categories: list[str] = []  # merchant groups counted as sustenance (none: nothing flags)
+    categories: tuple[str, ...] = ()  # merchant groups counted as sustenance (none: nothing flags)
     min_peer_median_ratio: float
     age_band_years: int
     income_band_width: float
@@ -173,7 +175,7 @@ class SustenanceMultiParams(DetectorParams):
     reference_monthly_median: float
     min_months: int
     # documents the rule (peers share an age and an income band); not read by the detector
-    peer_group: list[str] | None = None
+    peer_group: tuple[str, ...] | None = None
 
 
 @params_for("travel_for_others")
@@ -189,15 +191,15 @@ class HotelShortStaysParams(DetectorParams):
     min_cities: int
 
 
-class _WageParams(DetectorParams):
+class WageParams(DetectorParams):
     salary_pattern: str  # a regular expression over the lower-cased memo
-    outflow_channels: list[str]
+    outflow_channels: tuple[str, ...]
     min_workers_per_agent: int
     min_agent_payer_share: float
 
 
 @params_for("wages_pooled")
-class WagesPooledParams(_WageParams):
+class WagesPooledParams(WageParams):
     pooled_within_hours: int
     min_employees_per_account: int
     return_within_hours: int
@@ -207,7 +209,7 @@ class WagesPooledParams(_WageParams):
 
 
 @params_for("recruit_fee_deductions")
-class RecruitFeeDeductionsParams(_WageParams):
+class RecruitFeeDeductionsParams(WageParams):
     follow_days: int
     min_wage_share: float
     min_months: int
@@ -222,14 +224,14 @@ class WorkerSweepParams(DetectorParams):
     min_months: int
     min_payments_in: int
     min_monthly_inflow: float
-    inflow_channels: list[str]
-    outflow_channels: list[str]
+    inflow_channels: tuple[str, ...]
+    outflow_channels: tuple[str, ...]
 
 
 @params_for("p2p_receiver_profile")
 class P2PReceiverProfileParams(DetectorParams):
     window_days: int
-    channels: list[str]
+    channels: tuple[str, ...]
     min_distinct_payers: int
     min_one_off_share: float
     min_evening_night_share: float
@@ -246,6 +248,6 @@ class P2PReceiverProfileParams(DetectorParams):
 @params_for("payment_memo_cues")
 class PaymentMemoCuesParams(DetectorParams):
     lexicon: str
-    channels: list[str]
+    channels: tuple[str, ...]
     min_hits: int
     window_days: int

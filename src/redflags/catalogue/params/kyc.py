@@ -22,27 +22,27 @@ class DocHandlingParams(DetectorParams):
 @params_for("third_party_onboarding")
 class ThirdPartyOnboardingParams(DetectorParams):
     window_days: int
-    contact_kinds: list[str]
+    contact_kinds: tuple[str, ...]
     min_other_applicants_per_device: int
 
 
 @params_for("address_at_workplace")
 class AddressAtWorkplaceParams(DetectorParams):
     min_residents: int
-    high_risk_occupations: list[str] = []  # occupations that make an address a workplace
+    high_risk_occupations: tuple[str, ...] = ()  # occupations that make an address a workplace
 
 
 @params_for("kyc_avoid_face_to_face")
 class AvoidFaceToFaceParams(DetectorParams):
     min_refusals_or_failures: int
     min_third_party_contacts: int
-    passes: list[str]  # case-log events that are a face-to-face check passed
-    misses: list[str]  # ... refused or failed
+    passes: tuple[str, ...]  # case-log events that are a face-to-face check passed
+    misses: tuple[str, ...]  # ... refused or failed
 
 
 @params_for("kyc_contact_takeover")
 class ContactTakeoverParams(DetectorParams):
-    identifiers: list[str]
+    identifiers: tuple[str, ...]
     household_max_surnames: int
 
 
@@ -58,19 +58,19 @@ class DisposableContactParams(RegionParams):
 
 @params_for("contact_in_ads")
 class ContactInAdsParams(DetectorParams):
-    contact_kinds: list[str]
+    contact_kinds: tuple[str, ...]
     min_personas_for_escalation: int
     min_name_similarity: float
-    exclude_segments: list[str] = []  # customer segments never flagged (none: none)
+    exclude_segments: tuple[str, ...] = ()  # customer segments never flagged (none: none)
 
 
 @params_for("profile_mismatch")
 class ProfileMismatchParams(DetectorParams):
     inflow_to_income_ratio_above: float
     distinct_payers_above: int
-    declared_purposes: list[str]
-    inflow_channels: list[str]
-    benefit_memos: list[str] = []  # memos of benefits, not counted as inflow (none: none)
+    declared_purposes: tuple[str, ...]
+    inflow_channels: tuple[str, ...]
+    benefit_memos: tuple[str, ...] = ()  # memos of benefits, not counted as inflow (none: none)
 
 
 @params_for("vulnerability_context")
@@ -78,10 +78,10 @@ class VulnerabilityContextParams(DetectorParams):
     max_multiplier: float
     multiplier_per_factor: float
     min_other_indicators: int
-    other_prefixes: list[str]
+    other_prefixes: tuple[str, ...]
     recent_arrival_days: int
-    factors: list[str]
-    exclude_segments: list[str] = []  # customer segments never flagged (none: none)
+    factors: tuple[str, ...]
+    exclude_segments: tuple[str, ...] = ()  # customer segments never flagged (none: none)
     # documents that the indicator only modifies a score; the scorer reads fairness_sensitive
     modifier_only: bool | None = None
 
@@ -92,7 +92,7 @@ class NomineeOwnerParams(DetectorParams):
     window_months: int
     min_same_trade_cvr_numbers: int
     flag_owner_abroad: bool
-    same_trade_groups: list[str]
+    same_trade_groups: tuple[str, ...]
     home_country: str
     min_owner_age: int
     max_owner_age: int
@@ -102,7 +102,7 @@ class NomineeOwnerParams(DetectorParams):
 
 @params_for("shared_identifiers")
 class SharedIdentifiersParams(DetectorParams):
-    identifiers: list[str]
+    identifiers: tuple[str, ...]
     min_customers: int
     min_distinct_surnames: int
     address_min_adults: int

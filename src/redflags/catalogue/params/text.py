@@ -14,28 +14,28 @@ from redflags.catalogue.params.device import DeletionBurstParams
 
 class LexiconParams(DetectorParams):
     lexicon: str  # a file name under catalogue/lexicons/, without .yaml
-    languages: list[str] = []  # languages the lexicon must cover (`catalogue lint` checks)
+    languages: tuple[str, ...] = ()  # languages the lexicon must cover (`catalogue lint` checks)
 
 
 class LexiconRule(DetectorParams):
     """One way a record fires: all these concepts, with optional minimums."""
 
-    require_all: list[str]
+    require_all: tuple[str, ...]
     min_hits: int = 1  # absent: one hit of each concept is enough
     min_distinct: int = 1  # absent: the same term may make every hit
-    kinds: list[Literal["ad", "message"]] | None = None  # absent: every record kind read
+    kinds: tuple[Literal["ad", "message"], ...] | None = None  # absent: every record kind read
     strength: Literal["strong", "weak"] | None = None  # absent: from the lexicon's concepts
 
 
 @params_for("lexicon_presence")
 class LexiconPresenceParams(LexiconParams):
     weak_strength: float  # a finding's strength when only weak cues fired
-    record_kinds: list[Literal["ad", "message"]] = ["ad", "message"]
-    rules: list[LexiconRule] | None = None  # absent: every concept of the lexicon together
-    note_concepts: list[str] = []  # concepts written into facts, not required
-    mask_concepts: list[str] = []  # phrases whose hits hide the hits inside them
-    costume_concepts: list[str] = []  # words that make a record a costume context
-    costume_downgrades: list[str] = []  # concepts that are weak in a costume context
+    record_kinds: tuple[Literal["ad", "message"], ...] = ("ad", "message")
+    rules: tuple[LexiconRule, ...] | None = None  # absent: every concept of the lexicon together
+    note_concepts: tuple[str, ...] = ()  # concepts written into facts, not required
+    mask_concepts: tuple[str, ...] = ()  # phrases whose hits hide the hits inside them
+    costume_concepts: tuple[str, ...] = ()  # words that make a record a costume context
+    costume_downgrades: tuple[str, ...] = ()  # concepts that are weak in a costume context
     handle_only: bool = False  # an ad whose only contact is a messenger handle fires
     max_thread_index: int | None = None  # absent: a message anywhere in its thread counts
     min_per_sender: int = 1  # absent: each message on its own
@@ -45,12 +45,14 @@ class LexiconPresenceParams(LexiconParams):
     review_within_hours: int | None = None  # absent: no urgent review
     # documents the rule; not read by any code
     modifier_only: bool | None = None
-    related_indicators: list[str] | None = None
+    related_indicators: tuple[str, ...] | None = None
 
     @model_validator(mode="after")
     def _sender_window(self) -> LexiconPresenceParams:
         if (self.min_per_sender > 1 or self.pattern_min_per_sender) and self.window_days is None:
-            raise ValueError("window_days is required with min_per_sender or pattern_min_per_sender")
+            raise ValueError(
+                "window_days is required with min_per_sender or pattern_min_per_sender"
+            )
         if self.max_stated_age_for_review is not None and self.review_within_hours is None:
             raise ValueError("review_within_hours is required with max_stated_age_for_review")
         return self
@@ -72,15 +74,15 @@ class EvidenceWipeParams(LexiconPresenceParams, DeletionBurstParams):
 @params_for("pronoun_ratio")
 class PronounRatioParams(LexiconParams):
     self_concept: str
-    other_concepts: list[str]
+    other_concepts: tuple[str, ...]
     min_words: int
     min_ratio: float
-    require_concepts: list[str] = []  # concepts the ad must also contain (none: none)
+    require_concepts: tuple[str, ...] = ()  # concepts the ad must also contain (none: none)
 
 
 @params_for("lexicon_combination")
 class LexiconCombinationParams(LexiconParams):
-    require_all: list[str] | None = None  # absent: every concept of the lexicon
+    require_all: tuple[str, ...] | None = None  # absent: every concept of the lexicon
 
 
 @params_for("checkin_demands")
@@ -94,8 +96,8 @@ class CheckinDemandsParams(LexiconParams):
 @params_for("channel_switch")
 class ChannelSwitchParams(DetectorParams):
     max_message_index: int
-    private_platforms: list[str]
-    messengers: list[str] = []  # messenger names that count as a private channel too
+    private_platforms: tuple[str, ...]
+    messengers: tuple[str, ...] = ()  # messenger names that count as a private channel too
 
 
 @params_for("wage_offer")
