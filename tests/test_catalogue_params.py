@@ -73,7 +73,7 @@ def test_a_wrong_type_names_its_key_and_line(tmp_path: Path) -> None:
     root, text = _catalogue_with(tmp_path, "    window_days: 30", "    window_days: a month")
     with pytest.raises(CatalogueError, match=rf":{_line(text, '    window_days:')}: "):
         load_catalogue(root)
-    with pytest.raises(CatalogueError, match="detector.params.window_days: Input should be"):
+    with pytest.raises(CatalogueError, match=r"detector\.params\.window_days: Input should be"):
         load_catalogue(root)
 
 

@@ -124,13 +124,13 @@ class NomineeOwnerDetector(AggregateDetector):
     )
     summary_en = (
         "Company register: {owner_periods} owner periods, {owner_changes} owner changes within "
-        "12 months; the owner holds {same_trade_cvrs} companies of the same trade, "
+        "{p.window_months} months; the owner holds {same_trade_cvrs} companies of the same trade, "
         "{owner_countries_abroad} current owner countries abroad, implausible owner: "
         "{implausible_owner} ({elements} of the three owner elements)."
     )
     summary_da = (
         "Virksomhedsregistret: {owner_periods} ejerperioder, {owner_changes} ejerskift inden for "
-        "12 måneder; ejeren har {same_trade_cvrs} virksomheder i samme branche, "
+        "{p.window_months} måneder; ejeren har {same_trade_cvrs} virksomheder i samme branche, "
         "{owner_countries_abroad} nuværende ejerlande i udlandet, usandsynlig ejer: "
         "{implausible_owner} ({elements} af de tre ejerforhold)."
     )
