@@ -7,11 +7,12 @@ import pytest
 
 from redflags.catalogue import load_catalogue
 from redflags.catalogue.lexicons import load_lexicon
+from redflags.catalogue.params.text import WageOfferParams
 from redflags.detectors.lexicon_matcher import LexiconMatcher
 from redflags.detectors.message_patterns import _off_platform
 from redflags.detectors.wage_offer import wages_in
 
-PARAMS = dict(load_catalogue().get("RCS-REC-TOO-GOOD").detector.params)
+PARAMS = WageOfferParams.model_validate(load_catalogue().get("RCS-REC-TOO-GOOD").detector.params)
 MATCHER = LexiconMatcher(load_lexicon("recruitment_wage_offer"))
 
 

@@ -81,6 +81,8 @@ def test_fold_map_points_back_into_the_original() -> None:
     start = folded.index("3000")
     assert original_span(origin, start, start + 4, len(text)) == (7, 11)
     assert text[7:11] == "3000"
+
+
 def test_a_contact_field_keeps_a_number_in_a_range_the_plan_does_not_list() -> None:
     """+45 20 00 xx xx is not assigned; in a customer's phone column it is still a phone, so two
     records with it meet. In free text a digit run must be a real number to count."""

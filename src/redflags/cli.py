@@ -1031,6 +1031,15 @@ def catalogue_lint() -> None:
     )
 
 
+@catalogue_app.command("schema")
+def catalogue_schema() -> None:
+    """Print the catalogue's JSON Schema (an indicator file; `detector.params` typed per kind),
+    for editors that validate YAML while it is typed (docs/catalogue.schema.json)."""
+    from redflags.catalogue.json_schema import render_schema
+
+    sys.stdout.write(render_schema(i.detector.kind for i in _load()))
+
+
 @catalogue_app.command("reference")
 def catalogue_reference(
     out: Annotated[Path | None, typer.Option(help="Write here instead of stdout.")] = None,

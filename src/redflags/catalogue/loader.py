@@ -6,7 +6,7 @@ duplicate keys (which PyYAML would silently overwrite) are refused.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -15,10 +15,14 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from redflags.catalogue.params import PARAMS_BY_KIND
 from redflags.catalogue.schema import Category, Example, ExampleFile, Indicator
 
 EXAMPLES_SUFFIX = ".examples.yaml"
 M = TypeVar("M", bound=BaseModel)
+Location = tuple[int | str, ...]
+# a check after the model validated: (location in the file, problem) pairs
+Check = Callable[[M], list[tuple[Location, str]]]
 
 
 class CatalogueError(Exception):
@@ -113,8 +117,11 @@ def _line_of(root: yaml.Node, loc: tuple[int | str, ...]) -> int:
     return line
 
 
-def parse_file(path: Path, model: type[M], problems: list[str]) -> M | None:
-    """Parse one YAML file into `model`, appending `file:line: problem` strings on failure."""
+def parse_file(
+    path: Path, model: type[M], problems: list[str], check: Check[M] | None = None
+) -> M | None:
+    """Parse one YAML file into `model`, appending `file:line: problem` strings on failure;
+    `check` adds problems the model alone cannot see, located in the same file."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -135,13 +142,34 @@ def parse_file(path: Path, model: type[M], problems: list[str]) -> M | None:
     if len(problems) > before:
         return None
     try:
-        return model.model_validate(data)
+        parsed = model.model_validate(data)
     except ValidationError as exc:
-        for error in exc.errors():
-            loc = tuple(error["loc"])
-            where = ".".join(str(p) for p in loc) or "(file)"
-            problems.append(f"{path}:{_line_of(root, loc)}: {where}: {error['msg']}")
+        _report(path, root, [(tuple(e["loc"]), e["msg"]) for e in exc.errors()], problems)
         return None
+    if check is not None:  # its problems are reported; the file still counts as read, so
+        _report(path, root, check(parsed), problems)  # its examples find it
+    return parsed
+
+
+def _report(
+    path: Path, root: yaml.Node, errors: list[tuple[Location, str]], problems: list[str]
+) -> None:
+    for loc, message in errors:
+        where = ".".join(str(p) for p in loc) or "(file)"
+        problems.append(f"{path}:{_line_of(root, loc)}: {where}: {message}")
+
+
+def check_params(indicator: Indicator) -> list[tuple[Location, str]]:
+    """The indicator's `detector.params` against its kind's typed model (kinds without one,
+    such as planned ones, take any mapping)."""
+    model = PARAMS_BY_KIND.get(indicator.detector.kind)
+    if model is None:
+        return []
+    try:
+        model.model_validate(indicator.detector.params)
+    except ValidationError as exc:
+        return [(("detector", "params", *e["loc"]), e["msg"]) for e in exc.errors()]
+    return []
 
 
 def load_catalogue(root: Path | None = None) -> Catalogue:
@@ -158,7 +186,7 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
         if path.name.endswith(EXAMPLES_SUFFIX):
             example_files.append(path)
             continue
-        indicator = parse_file(path, Indicator, problems)
+        indicator = parse_file(path, Indicator, problems, check_params)
         if indicator is None:
             continue
         if indicator.id in indicators:

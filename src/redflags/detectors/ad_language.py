@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from redflags.catalogue.params.ads import AdLanguageMismatchParams
 from redflags.detectors.base import Detector, register
 from redflags.engines import Engine
 from redflags.extract import identifiers_of
@@ -45,14 +46,15 @@ def _code(language: object) -> str:
 @register
 class AdLanguageMismatchDetector(Detector):
     kind = "ad_language_mismatch"
+    p: AdLanguageMismatchParams
     record_kinds = ("ad",)
     description = "A fluent ad in a language the profile's spoken languages leave out."
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
-        target = str(self.param("ad_language", "da"))
-        min_words = int(self.param("min_words", 15))
-        min_confidence = float(self.param("min_confidence", 0.8))
-        speaks = {_code(c) for c in self.param("speaks_ad_language", [target])}
+        target = self.p.ad_language
+        min_words = self.p.min_words
+        min_confidence = self.p.min_confidence
+        speaks = {_code(c) for c in self.p.speaks_ad_language or [target]}
         columns = ["ad_id", "title", "body", "languages", "phone", "handle", "email", "persona"]
         for ad in engine.records(RecordKind.AD, columns, where="len(languages) > 0"):
             listed = [_code(x) for x in (ad.get("languages") or []) if str(x).strip()]

@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from redflags.catalogue.params.ads import AdTemplateParams
 from redflags.detectors.base import Detector, register
 from redflags.detectors.minhash import MinHashIndex
 from redflags.engines import Engine
@@ -534,34 +535,33 @@ def pair_strength(personas: int, pair: float) -> float:
 @register
 class AdTemplateDetector(Detector):
     kind = "ad_template"
+    p: AdTemplateParams
     record_kinds = ("ad",)
     description = "Near-duplicate ad texts (masked MinHash-LSH) across >= N different personas."
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         columns = ["ad_id", "persona", "city", "title", "body", "phone", "handle", "email"]
-        rows = personal_ads(
-            engine.records(RecordKind.AD, columns), str(self.param("persona_fallback", "always"))
-        )
+        rows = personal_ads(engine.records(RecordKind.AD, columns), self.p.persona_fallback)
         clusters = cluster_ads(
             rows,
-            shingle_words=int(self.param("shingle_words", 3)),
-            num_perm=int(self.param("num_perm", 128)),
-            bands=int(self.param("bands", 32)),
-            min_jaccard=float(self.param("min_jaccard", 0.6)),
-            min_personas=int(self.param("min_cluster_size", 2)),
-            max_personas=int(self.param("max_cluster_size", 100)),
-            boilerplate_share=float(self.param("max_shingle_ad_share", 0.01)),
+            shingle_words=self.p.shingle_words,
+            num_perm=self.p.num_perm,
+            bands=self.p.bands,
+            min_jaccard=self.p.min_jaccard,
+            min_personas=self.p.min_cluster_size,
+            max_personas=self.p.max_cluster_size,
+            boilerplate_share=self.p.max_shingle_ad_share,
             region=self.region,
         )
         for cluster in clusters:
-            yield self._finding(cluster, float(self.param("min_jaccard", 0.6)))
+            yield self._finding(cluster, self.p.min_jaccard)
 
     def _finding(self, cluster: list[TemplateAd], min_jaccard: float) -> Finding:
         cluster.sort(key=lambda a: a.ad_id)
         template = explain([a.tokens() for a in cluster])
         personas = count_personas(cluster)
         key = hashlib.blake2b(template.encode(), digest_size=6).hexdigest()
-        strength = pair_strength(personas, float(self.param("pair_strength", 0.1)))
+        strength = pair_strength(personas, self.p.pair_strength)
         return self.finding(
             subject_kind="template",
             subject=f"template:{key}",

@@ -62,7 +62,7 @@ def _fact(value: Any) -> Any:
 class AggregateDetector(Detector):
     definition: ClassVar[str]
     facts: ClassVar[tuple[str, ...]]
-    summary_en: ClassVar[str]  # str.format templates over the facts (and `days`)
+    summary_en: ClassVar[str]  # str.format templates over the facts, `days` and `p` (params)
     summary_da: ClassVar[str]
     subject_kind: ClassVar[str] = "account"
     evidence_kind: ClassVar[str] = "transaction"
@@ -70,7 +70,7 @@ class AggregateDetector(Detector):
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         """Catalogue parameters and run settings, plus anything a subclass derives."""
-        return {**self.params, **run_settings}
+        return {**self.p.model_dump(), **run_settings}
 
     def strength(self, facts: Mapping[str, Any]) -> float:
         return 1.0
@@ -87,9 +87,10 @@ class AggregateDetector(Detector):
         return ensure_features(engine, self.options)
 
     def describe(self, facts: Mapping[str, Any], days: int | None) -> tuple[str, str]:
-        """The summary in English and Danish: the templates over the facts (and `days`)."""
-        return self.summary_en.format(days=days, **facts), self.summary_da.format(
-            days=days, **facts
+        """The summary in English and Danish: the templates over the facts, `days` and the
+        indicator's parameters as `p` ("within {p.window_days} days")."""
+        return self.summary_en.format(days=days, p=self.p, **facts), self.summary_da.format(
+            days=days, p=self.p, **facts
         )
 
     def rows(self, engine: Engine) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
+from redflags.catalogue.params import PARAMS_BY_KIND, DetectorParams, RegionParams
 from redflags.catalogue.schema import Indicator
 from redflags.engines import Engine
 from redflags.model import Finding
@@ -26,24 +27,26 @@ class Detector(ABC):
     description: ClassVar[str]
     reads_findings: ClassVar[bool] = False  # True: run after the others, on their findings
 
+    # the indicator's typed `params` (its kind's model in `catalogue/params/`); a subclass
+    # narrows the annotation to its own model
+    p: DetectorParams
+
     def __init__(self, indicator: Indicator, options: dict[str, Any] | None = None) -> None:
         self.indicator = indicator
-        self.params = dict(indicator.detector.params)
+        self.p = PARAMS_BY_KIND[self.kind].model_validate(indicator.detector.params)
         self.options = options or {}  # run options, e.g. the allow-list location
 
     @property
     def region(self) -> str:
         """The run's phone region (`--region`); without one, the indicator's `default_region`
         parameter, else Denmark. Every detector that reads phones reads them in this region."""
-        return run_region(self.options, self.params.get("default_region"))
+        fallback = self.p.default_region if isinstance(self.p, RegionParams) else None
+        return run_region(self.options, fallback)
 
-    def param(self, name: str, default: Any = None) -> Any:
-        return self.params.get(name, default)
-
-    def seconds(self, name: str, default: float) -> int:
+    def seconds(self, name: str) -> int:
         """A duration parameter in whole seconds; its name says the unit (`*_days`, `*_hours`)."""
         unit = {"days": 86400, "hours": 3600}[name.rsplit("_", 1)[-1]]
-        return int(float(self.param(name, default)) * unit)
+        return int(float(getattr(self.p, name)) * unit)
 
     def finding(self, **fields: Any) -> Finding:
         return Finding(

@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from redflags.catalogue.lists import load_trade_codes
+from redflags.catalogue.params.kyc import NomineeOwnerParams
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 from redflags.detectors.features import ensure_company_features
@@ -103,6 +104,7 @@ WHERE owner_changes >= $min_owner_changes OR elements >= $min_elements
 @register
 class NomineeOwnerDetector(AggregateDetector):
     kind = "nominee_owner"
+    p: NomineeOwnerParams
     record_kinds = ("company", "customer")
     description = (
         "A company whose owners change often, or whose owner lives abroad, fronts several "
@@ -122,13 +124,13 @@ class NomineeOwnerDetector(AggregateDetector):
     )
     summary_en = (
         "Company register: {owner_periods} owner periods, {owner_changes} owner changes within "
-        "12 months; the owner holds {same_trade_cvrs} companies of the same trade, "
+        "{p.window_months} months; the owner holds {same_trade_cvrs} companies of the same trade, "
         "{owner_countries_abroad} current owner countries abroad, implausible owner: "
         "{implausible_owner} ({elements} of the three owner elements)."
     )
     summary_da = (
         "Virksomhedsregistret: {owner_periods} ejerperioder, {owner_changes} ejerskift inden for "
-        "12 måneder; ejeren har {same_trade_cvrs} virksomheder i samme branche, "
+        "{p.window_months} måneder; ejeren har {same_trade_cvrs} virksomheder i samme branche, "
         "{owner_countries_abroad} nuværende ejerlande i udlandet, usandsynlig ejer: "
         "{implausible_owner} ({elements} af de tre ejerforhold)."
     )
@@ -138,17 +140,14 @@ class NomineeOwnerDetector(AggregateDetector):
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         trades = load_trade_codes()
-        groups = self.param("same_trade_groups", ["wellness"])
+        groups = self.p.same_trade_groups
         return {
             **super().sql_params(run_settings),
-            "window_days": round(float(self.param("window_months", 12)) * 365 / 12),
-            "same_trades": sorted({m for g in groups for m in trades.members(str(g))}),
-            "flag_owner_abroad": bool(self.param("flag_owner_abroad", True)),
-            "home_country": str(self.param("home_country", "DK")).upper(),
-            "min_owner_age": float(self.param("min_owner_age", 18)),
-            "max_owner_age": float(self.param("max_owner_age", 80)),
-            "low_income_below": float(self.param("low_income_below", 250000)),
-            "min_elements": int(self.param("min_elements", 2)),
+            "window_days": round(float(self.p.window_months) * 365 / 12),
+            "same_trades": sorted({m for g in groups for m in trades.members(g)}),
+            "home_country": self.p.home_country.upper(),
+            "min_owner_age": float(self.p.min_owner_age),
+            "max_owner_age": float(self.p.max_owner_age),
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:

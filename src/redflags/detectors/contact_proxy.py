@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
+from redflags.catalogue.params.ads import ContactProxyParams, PersonaParams
 from redflags.detectors.ad_contacts import (
     KIND_DA,
     AdUse,
@@ -28,6 +29,8 @@ from redflags.model import Finding
 class PersonaDetector(Detector):
     """A contact-keyed ad detector whose personas are name plus photo cluster."""
 
+    p: PersonaParams
+
     def persona_uses(
         self, engine: Engine, min_ads: int
     ) -> tuple[ContactAds, dict[str, list[AdUse]]]:
@@ -40,7 +43,7 @@ class PersonaDetector(Detector):
             if len(named := [u for u in uses if u.name]) >= min_ads
         }
         photos = {}
-        if self.param("photo_personas", True):
+        if self.p.photo_personas:
             wanted = {u.ad_id for named in candidates.values() for u in named}
             photos = ad_photo_clusters(
                 (
@@ -50,8 +53,8 @@ class PersonaDetector(Detector):
                 ),
                 self.options.get("image_roots") or (),
             )
-        ratio = float(self.param("min_name_similarity", 0.75))
-        split = bool(self.param("split_same_name_by_photos", True))
+        ratio = self.p.min_name_similarity
+        split = self.p.split_same_name_by_photos
         resolved = {
             pivot: with_personas(named, resolve_personas(named, photos, ratio, split))
             for pivot, named in candidates.items()
@@ -62,12 +65,13 @@ class PersonaDetector(Detector):
 @register
 class ContactProxyDetector(PersonaDetector):
     kind = "contact_proxy"
+    p: ContactProxyParams
     record_kinds = ("ad",)
     description = "A contact (phone, handle, e-mail) fronting >= N personas within a window."
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
-        min_personas = int(self.param("min_personas", 3))
-        window = timedelta(days=float(self.param("window_days", 30)))
+        min_personas = self.p.min_personas
+        window = timedelta(days=float(self.p.window_days))
         grouped, resolved = self.persona_uses(engine, min_personas)
         for pivot in sorted(resolved):
             best, most = qualifying(resolved[pivot], lambda u: u.persona, window, min_personas)

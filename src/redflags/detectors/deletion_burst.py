@@ -17,18 +17,19 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
+from redflags.catalogue.params.device import DeletionBurstParams
+from redflags.catalogue.params.text import EvidenceWipeParams
 from redflags.detectors.base import Detector, register
 from redflags.detectors.lexicon_presence import LexiconPresenceDetector
 from redflags.engines import Engine
 from redflags.model import Evidence, Finding, RecordKind
 from redflags.normalise.identifiers import normalise_handle
 
-_EVENTS = ("ad_removed", "chat_history_cleared", "account_deleted", "device_removed")
-
 
 @register
 class DeletionBurstDetector(Detector):
     kind = "deletion_burst"
+    p: DeletionBurstParams
     record_kinds = ("device_event", "ad")
     description = "Several linked accounts or ads deleted from one device within hours."
 
@@ -36,9 +37,9 @@ class DeletionBurstDetector(Detector):
         return self.bursts(engine, with_ads=True)
 
     def bursts(self, engine: Engine, with_ads: bool) -> Iterator[Finding]:
-        wanted = set(self.param("events", _EVENTS))
-        minimum = int(self.param("min_linked_items", 3))
-        window = timedelta(hours=float(self.param("window_hours", 24)))
+        wanted = set(self.p.events)
+        minimum = self.p.min_linked_items
+        window = timedelta(hours=float(self.p.window_hours))
         by_device: dict[str, list[dict[str, Any]]] = defaultdict(list)
         columns = ["event_id", "account", "device_id", "ts", "event", "country"]
         for row in engine.records(RecordKind.DEVICE_EVENT, columns):
@@ -129,13 +130,12 @@ def _ads_by_contact(engine: Engine) -> dict[str, list[str]]:
 
 
 @register
-class EvidenceWipeDetector(LexiconPresenceDetector):
+class EvidenceWipeDetector(LexiconPresenceDetector, DeletionBurstDetector):
     kind = "evidence_wipe"
+    p: EvidenceWipeParams
     record_kinds = ("message", "device_event")
     description = "Orders to erase traces in messages, and mass deletions from one device."
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
-        yield from super().evaluate(engine)
-        yield from DeletionBurstDetector(self.indicator, self.options).bursts(
-            engine, with_ads=False
-        )
+        yield from LexiconPresenceDetector.evaluate(self, engine)
+        yield from self.bursts(engine, with_ads=False)

@@ -30,6 +30,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from redflags.catalogue.params.device import (
+    AccountControlParams,
+    RemoteLoginParams,
+    SharedDeviceParams,
+)
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 from redflags.detectors.features import ensure_kyc_features
@@ -148,14 +153,6 @@ HAVING count(*) >= $min_events
 """
 
 
-# The bank app's own events; platform events (an ad taken down, a chat cleared, a device
-# unlinked) say nothing about who uses the banking app.
-APP_EVENTS = [
-    "login", "payment_approved", "profile_viewed", "logout", "transfer_signed",
-    "settings_changed",
-]  # fmt: skip
-
-
 class _DeviceAggregate(AggregateDetector):
     """An aggregate indicator over the KYC and device features."""
 
@@ -164,17 +161,11 @@ class _DeviceAggregate(AggregateDetector):
     def feature_tables(self, engine: Engine) -> dict[str, Any]:
         return ensure_kyc_features(engine, self.options)
 
-    def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
-        return {
-            **super().sql_params(run_settings),
-            "window_s": self.seconds("window_days", 30),
-            "app_events": list(self.param("app_events", APP_EVENTS)),
-        }
-
 
 @register
 class SharedDeviceDetector(_DeviceAggregate):
     kind = "shared_device"
+    p: SharedDeviceParams
     record_kinds = ("device_event", "customer")
     description = "A device used by >= N accounts of different households within a window."
     definition = SHARED_DEVICE
@@ -191,20 +182,16 @@ class SharedDeviceDetector(_DeviceAggregate):
     )
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
-        return {
-            **super().sql_params(run_settings),
-            "min_users": int(self.param("min_users", 3)),
-            "min_addresses": int(self.param("min_addresses", 2)),
-        }
+        return {**super().sql_params(run_settings), "window_s": self.seconds("window_days")}
 
     def strength(self, facts: Mapping[str, Any]) -> float:
-        high = int(self.param("high_min_users", 5))
-        return 1.0 if int(facts["users"]) >= high else 0.6
+        return 1.0 if int(facts["users"]) >= self.p.high_min_users else 0.6
 
 
 @register
 class RemoteLoginDetector(_DeviceAggregate):
     kind = "remote_login"
+    p: RemoteLoginParams
     record_kinds = ("device_event", "transaction")
     description = "Logins from one country on days the card is used in another."
     definition = REMOTE_LOGIN
@@ -219,14 +206,7 @@ class RemoteLoginDetector(_DeviceAggregate):
     )
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
-        return {
-            **super().sql_params(run_settings),
-            "min_mismatch_days": int(self.param("min_mismatch_days", 3)),
-            "card_channels": list(self.param("card_channels", ["card", "atm"])),
-            "login_events": list(
-                self.param("login_events", ["login", "payment_approved", "transfer_signed"])
-            ),
-        }
+        return {**super().sql_params(run_settings), "window_s": self.seconds("window_days")}
 
     def strength(self, facts: Mapping[str, Any]) -> float:
         return min(1.0, 0.4 + 0.1 * int(facts["mismatch_days"]))
@@ -235,6 +215,7 @@ class RemoteLoginDetector(_DeviceAggregate):
 @register
 class AccountControlDetector(_DeviceAggregate):
     kind = "account_control"
+    p: AccountControlParams
     record_kinds = ("device_event", "customer")
     description = "An account used on a device registered to another household's customer."
     definition = ACCOUNT_CONTROL
@@ -248,9 +229,6 @@ class AccountControlDetector(_DeviceAggregate):
         "Kontoen blev brugt {events} gange på enheden {device}, som er registreret til kunde "
         "{device_owner} i en anden husstand ({customers_on_device} kunder oprettet på den)."
     )
-
-    def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
-        return {**super().sql_params(run_settings), "min_events": int(self.param("min_events", 2))}
 
     def strength(self, facts: Mapping[str, Any]) -> float:
         return min(1.0, 0.5 + 0.1 * int(facts["customers_on_device"]))

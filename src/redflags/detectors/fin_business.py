@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from redflags.catalogue.lists import load_trade_codes
+from redflags.catalogue.params.fin import BusinessNoPayrollParams, FrontMassageParams
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 from redflags.detectors.features import ensure_company_features
@@ -150,6 +151,7 @@ def _lower(values: Any) -> list[str]:
 @register
 class BusinessNoPayrollDetector(_RegisterDetector):
     kind = "business_no_payroll"
+    p: BusinessNoPayrollParams
     record_kinds = ("transaction", "company")
     description = "A registered business with revenue but no payroll, or cash instead of wages."
     definition = NO_PAYROLL
@@ -179,13 +181,10 @@ class BusinessNoPayrollDetector(_RegisterDetector):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "payroll_memos": _lower(self.param("payroll_memos", ["løn"])),
-            "payroll_payees": _lower(self.param("payroll_payees", ["skattestyrelsen", "atp"])),
-            "cash_channels": _lower(self.param("cash_channels", ["atm", "cash"])),
-            "min_days": float(self.param("min_days", 30)),
-            "sole_trader_revenue_above": float(self.param("sole_trader_revenue_above", 2e6)),
-            "min_monthly_cash": float(self.param("min_monthly_cash", 20000)),
-            "min_cash_months": int(self.param("min_cash_months", 3)),
+            "payroll_memos": _lower(self.p.payroll_memos),
+            "payroll_payees": _lower(self.p.payroll_payees),
+            "cash_channels": _lower(self.p.cash_channels),
+            "min_days": float(self.p.min_days),
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:
@@ -195,6 +194,7 @@ class BusinessNoPayrollDetector(_RegisterDetector):
 @register
 class FrontMassageDetector(_RegisterDetector):
     kind = "front_massage"
+    p: FrontMassageParams
     record_kinds = ("transaction", "company", "customer")
     description = (
         "A wellness business paid mostly in the evening and largely by P2P to its owner's "
@@ -206,24 +206,23 @@ class FrontMassageDetector(_RegisterDetector):
     facts = ("payments", "amount", "evening_share", "owner_p2p", "owner_p2p_share")
     summary_en = (
         "Wellness company: {payments} customer payments ({amount:,.0f}), {evening_share:.0%} of "
-        "them between 18:00 and 02:00, and {owner_p2p_share:.0%} of the money ({owner_p2p:,.0f}) "
-        "paid by P2P to the owner's private account instead of the company."
+        "them between {p.evening_start_hour:02d}:00 and {p.evening_end_hour:02d}:00, and "
+        "{owner_p2p_share:.0%} of the money ({owner_p2p:,.0f}) paid by P2P to the owner's "
+        "private account instead of the company."
     )
     summary_da = (
         "Wellnessvirksomhed: {payments} kundebetalinger ({amount:,.0f}), {evening_share:.0%} af "
-        "dem mellem kl. 18 og 02, og {owner_p2p_share:.0%} af pengene ({owner_p2p:,.0f}) betalt "
-        "via P2P til ejerens private konto i stedet for virksomheden."
+        "dem mellem kl. {p.evening_start_hour:02d} og {p.evening_end_hour:02d}, og "
+        "{owner_p2p_share:.0%} af pengene ({owner_p2p:,.0f}) betalt via P2P til ejerens private "
+        "konto i stedet for virksomheden."
     )
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         trades = load_trade_codes()
-        groups = self.param("trade_codes", ["wellness"])
         return {
             **super().sql_params(run_settings),
-            "trades": sorted({m for g in groups for m in trades.members(str(g))}),
-            "owner_channels": _lower(self.param("owner_channels", ["p2p"])),
-            "min_payments": int(self.param("min_payments", 20)),
-            "min_owner_p2p_share": float(self.param("min_owner_p2p_share", 0.3)),
+            "trades": sorted({m for g in self.p.trade_codes for m in trades.members(g)}),
+            "owner_channels": _lower(self.p.owner_channels),
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:

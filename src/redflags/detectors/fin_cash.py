@@ -24,6 +24,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from redflags.catalogue.params.fin import (
+    AfterHoursCashParams,
+    MultiAtmDepositsParams,
+    ThresholdAvoidParams,
+)
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 
@@ -75,19 +80,24 @@ FROM sales_months m JOIN sales_evidence e ON e.account = m.account
 @register
 class AfterHoursDetector(AggregateDetector):
     kind = "after_hours_cash"
+    p: AfterHoursCashParams
     record_kinds = ("transaction", "customer")
     description = "Night cash deposits by a customer, or a wellness merchant's night card sales."
     definition = AFTER_HOURS
     facts = ("pattern", "night_items")
-    summary_en = "{pattern}: {night_items} at night (22:00-06:00) within a month."
-    summary_da = "{pattern}: {night_items} om natten (kl. 22-06) inden for en måned."
+    summary_en = (
+        "{pattern}: {night_items} at night ({p.night_start_hour:02d}:00-"
+        "{p.night_end_hour:02d}:00) within a month."
+    )
+    summary_da = (
+        "{pattern}: {night_items} om natten (kl. {p.night_start_hour:02d}-"
+        "{p.night_end_hour:02d}) inden for en måned."
+    )
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "window_seconds": self.seconds("window_days", 30),
-            "deposit_channels": list(self.param("deposit_channels", ["atm", "cash"])),
-            "min_monthly_card_sales": int(self.param("min_monthly_card_sales", 20)),
+            "window_seconds": self.seconds("window_days"),
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:
@@ -127,34 +137,33 @@ FROM win WHERE transactions >= $min_transactions
 @register
 class ThresholdAvoidDetector(AggregateDetector):
     kind = "threshold_avoid"
+    p: ThresholdAvoidParams
     record_kinds = ("transaction",)
     description = "Several deposits or transfers just below a reporting or monitoring threshold."
     definition = THRESHOLD_AVOID
     facts = ("transactions", "threshold", "total")
     summary_en = (
-        "{transactions} cash deposits or transfers within 7 days, each just below "
+        "{transactions} cash deposits or transfers within {p.window_days} days, each just below "
         "{threshold:,.0f} ({total:,.0f} in all)."
     )
     summary_da = (
-        "{transactions} kontantindbetalinger eller overførsler inden for 7 dage, hver lige "
-        "under {threshold:,.0f} ({total:,.0f} i alt)."
+        "{transactions} kontantindbetalinger eller overførsler inden for {p.window_days} dage, "
+        "hver lige under {threshold:,.0f} ({total:,.0f} i alt)."
     )
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "window_seconds": self.seconds("window_days", 7),
-            "deposit_channels": list(self.param("deposit_channels", ["atm", "cash"])),
-            "transfer_channels": list(self.param("transfer_channels", ["transfer"])),
+            "window_seconds": self.seconds("window_days"),
         }
 
     def definition_sql(self) -> str:
         """The definition with the thresholds as an inline table (a list parameter has no
         portable unnest) and the wage memos as LIKE prefixes: wages of similar size paid to
         several people are not structuring."""
-        values = [float(v) for v in self.param("thresholds", [100000])]
+        values = [float(v) for v in self.p.thresholds]
         table = "VALUES " + ", ".join(f"({v!r})" for v in values)
-        prefixes = [str(p).lower().replace("'", "") for p in self.param("wage_memos", [])]
+        prefixes = [m.lower().replace("'", "") for m in self.p.wage_memos]
         wage = " OR ".join(f"lower(coalesce(t.memo, '')) LIKE '{p}%'" for p in prefixes)
         return THRESHOLD_AVOID.replace("{thresholds}", table).replace(
             "{wage_memo}", wage or "false"
@@ -191,24 +200,25 @@ FROM win WHERE cities >= $min_deposit_cities
 @register
 class MultiAtmDepositsDetector(AggregateDetector):
     kind = "multi_atm_deposits"
+    p: MultiAtmDepositsParams
     record_kinds = ("transaction", "customer")
     description = "Cash paid into one account in several towns other than the holder's own."
     definition = MULTI_ATM_DEPOSITS
     facts = ("cities", "deposits", "typical", "total")
     summary_en = (
         "Cash paid in {deposits} times in {cities} towns other than the holder's own within "
-        "7 days ({total:,.0f} in all; {typical} of the small size AUSTRAC describes)."
+        "{p.window_days} days ({total:,.0f} in all; {typical} of the small size AUSTRAC describes)."
     )
     summary_da = (
         "Kontanter indsat {deposits} gange i {cities} andre byer end kontohaverens egen inden "
-        "for 7 dage ({total:,.0f} i alt; {typical} af den lille størrelse, AUSTRAC beskriver)."
+        "for {p.window_days} dage ({total:,.0f} i alt; {typical} af den lille størrelse, "
+        "AUSTRAC beskriver)."
     )
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "window_seconds": self.seconds("window_days", 7),
-            "deposit_channels": list(self.param("deposit_channels", ["atm", "cash"])),
+            "window_seconds": self.seconds("window_days"),
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:

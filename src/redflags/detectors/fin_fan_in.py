@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from redflags.catalogue.params.fin import FanInFromWorkersParams
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 
@@ -55,6 +56,7 @@ WHERE surnames >= $min_senders AND new_senders >= $min_new_senders
 @register
 class FanInFromWorkersDetector(AggregateDetector):
     kind = "fan_in_from_workers"
+    p: FanInFromWorkersParams
     record_kinds = ("transaction", "customer")
     description = "Several unrelated, recently onboarded customers regularly pay one person."
     definition = DEFINITION
@@ -71,10 +73,8 @@ class FanInFromWorkersDetector(AggregateDetector):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "channels": list(self.param("channels", ["p2p", "transfer"])),
-            "new_seconds": self.seconds("new_customer_days", 180),
-            "min_new_share": float(self.param("min_new_share", 0.5)),
+            "new_seconds": self.seconds("new_customer_days"),
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:
-        return min(1.0, int(facts["surnames"]) / (2 * float(self.param("min_senders", 3))))
+        return min(1.0, int(facts["surnames"]) / (2 * float(self.p.min_senders)))

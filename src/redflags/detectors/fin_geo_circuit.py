@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from redflags.catalogue.params.fin import GeoCircuitParams
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 
@@ -90,6 +91,7 @@ JOIN repeated r ON r.account = q.account
 @register
 class GeoCircuitDetector(AggregateDetector):
     kind = "geo_circuit"
+    p: GeoCircuitParams
     record_kinds = ("transaction", "customer")
     description = "Card payments in several new towns every cycle, mostly away from home."
     definition = DEFINITION
@@ -106,16 +108,9 @@ class GeoCircuitDetector(AggregateDetector):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "window_seconds": self.seconds("window_days", 14),
-            "min_municipalities": int(self.param("min_municipalities", 3)),
-            "min_new_towns": int(self.param("min_new_towns", 2)),
-            "min_away_share": float(self.param("min_away_share", 0.5)),
-            "min_away_payments": int(self.param("min_away_payments", 6)),
-            "home_country": str(self.param("home_country", "DK")).upper(),
-            "min_repeat_cycles": int(self.param("min_repeat_cycles", 2)),
-            "travelling_occupations": [
-                str(o).strip().lower() for o in self.param("travelling_occupations", [])
-            ],
+            "window_seconds": self.seconds("window_days"),
+            "home_country": self.p.home_country.upper(),
+            "travelling_occupations": [o.strip().lower() for o in self.p.travelling_occupations],
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:

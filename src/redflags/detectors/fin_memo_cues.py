@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from redflags.catalogue.lexicons import load_lexicon
+from redflags.catalogue.params.fin import PaymentMemoCuesParams
 from redflags.detectors.base import Detector, register
 from redflags.detectors.features import ensure_features
 from redflags.detectors.lexicon_matcher import Hit, LexiconMatcher, hit_evidence
@@ -27,21 +28,22 @@ WHERE memo IS NOT NULL AND list_contains($channels, channel) AND NOT payee_is_bu
 @register
 class PaymentMemoCuesDetector(Detector):
     kind = "payment_memo_cues"
+    p: PaymentMemoCuesParams
     record_kinds = ("transaction",)
     description = "A receiving account whose payment notes carry sexual or massage cues."
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         ensure_features(engine, self.options)
-        lexicon = load_lexicon(str(self.param("lexicon", "payment_memo_cues")))
+        lexicon = load_lexicon(self.p.lexicon)
         matcher = LexiconMatcher(lexicon)
-        channels = list(self.param("channels", ["p2p", "transfer"]))
+        channels = list(self.p.channels)
         by_payee: dict[str, list[tuple[dict[str, Any], list[Hit]]]] = defaultdict(list)
         for row in engine.sql(_MEMOS, {"channels": channels}):
             hits = matcher.find(row["memo"])
             if hits:
                 by_payee[str(row["payee"])].append((row, hits))
-        width = self.seconds("window_days", 30)
-        min_hits = int(self.param("min_hits", 3))
+        width = self.seconds("window_days")
+        min_hits = self.p.min_hits
         for payee in sorted(by_payee):
             rows = sorted(
                 by_payee[payee], key=lambda r: (int(r[0]["epoch_s"]), str(r[0]["txn_id"]))
@@ -74,15 +76,15 @@ class PaymentMemoCuesDetector(Detector):
             subject=payee,
             window_start=start.isoformat(),
             window_end=end.isoformat(),
-            strength=min(1.0, best / (2 * int(self.param("min_hits", 3)))),
+            strength=min(1.0, best / (2 * self.p.min_hits)),
             facts={"hits": len(rows), "most_in_window": best, "concepts": concepts},
             summary_en=(
                 f"{len(rows)} payments to this account carry cues in the note ({en}); "
-                f"{best} of them within {self.param('window_days', 30)} days."
+                f"{best} of them within {self.p.window_days} days."
             ),
             summary_da=(
                 f"{len(rows)} betalinger til kontoen har henvisninger i beskeden ({da}); "
-                f"{best} af dem inden for {self.param('window_days', 30)} dage."
+                f"{best} af dem inden for {self.p.window_days} dage."
             ),
             evidence=tuple(
                 e

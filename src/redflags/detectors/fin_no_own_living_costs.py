@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from redflags.catalogue.params.fin import NoOwnLivingCostsParams
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 
@@ -76,6 +77,7 @@ JOIN month_evidence e ON e.account = f.account AND e.local_month = f.local_month
 @register
 class NoOwnLivingCostsDetector(AggregateDetector):
     kind = "no_own_living_costs"
+    p: NoOwnLivingCostsParams
     record_kinds = ("transaction", "customer")
     description = (
         "A private account whose monthly inflow passes through it while it pays almost no "
@@ -97,12 +99,7 @@ class NoOwnLivingCostsDetector(AggregateDetector):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "segment": str(self.param("segment", "private")),
-            "merchant_list": str(self.param("merchant_list", "essentials")),
-            "pass_through_share": float(self.param("pass_through_share", 0.8)),
-            "essential_memos": [
-                str(m).strip().lower() for m in self.param("essential_memos", ["husleje"])
-            ],
+            "essential_memos": [m.strip().lower() for m in self.p.essential_memos],
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:

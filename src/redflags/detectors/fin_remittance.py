@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from redflags.catalogue.params.fin import DebtRemittanceParams
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 
@@ -59,6 +60,7 @@ WHERE i.transfers >= $min_transfers_per_month AND s.senders - 1 >= $min_other_se
 @register
 class DebtRemittanceDetector(AggregateDetector):
     kind = "debt_remittance"
+    p: DebtRemittanceParams
     record_kinds = ("transaction", "customer")
     description = (
         "A customer of at most 90 days sends several transfers a month abroad to a beneficiary "
@@ -80,9 +82,7 @@ class DebtRemittanceDetector(AggregateDetector):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "channels": list(self.param("channels", ["transfer", "p2p"])),
-            "home_country": str(self.param("home_country", "DK")),
-            "max_age_seconds": self.seconds("max_customer_age_days", 90),
+            "max_age_seconds": self.seconds("max_customer_age_days"),
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:

@@ -19,6 +19,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from redflags.catalogue.params.fin import (
+    AdSitePaymentsParams,
+    CryptoSmallRepeatedParams,
+    LuxuryGamblingParams,
+    PrepaidTopupsParams,
+    RideshareVolumeParams,
+)
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 
@@ -52,24 +59,22 @@ WHERE w.payments >= $min_payments OR i.identical >= $min_identical_payments
 @register
 class AdSitePaymentsDetector(AggregateDetector):
     kind = "ad_site_payments"
+    p: AdSitePaymentsParams
     record_kinds = ("transaction",)
     description = "Repeated payments to adult-ad or escort sites."
     definition = AD_SITE_PAYMENTS
     facts = ("payments", "spend", "identical")
     summary_en = (
-        "{payments} payments to adult-ad sites within 30 days ({spend:,.0f} in all; "
+        "{payments} payments to adult-ad sites within {p.window_days} days ({spend:,.0f} in all; "
         "{identical} of the same amount)."
     )
     summary_da = (
-        "{payments} betalinger til annoncesider for voksne inden for 30 dage ({spend:,.0f} i "
-        "alt; {identical} af samme beløb)."
+        "{payments} betalinger til annoncesider for voksne inden for {p.window_days} dage "
+        "({spend:,.0f} i alt; {identical} af samme beløb)."
     )
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
-        return {
-            **super().sql_params(run_settings),
-            "window_seconds": self.seconds("window_days", 30),
-        }
+        return {**super().sql_params(run_settings), "window_seconds": self.seconds("window_days")}
 
     def strength(self, facts: Mapping[str, Any]) -> float:
         return min(1.0, 0.4 + 0.05 * int(facts["payments"]))
@@ -103,24 +108,25 @@ WHERE topups >= $min_topups
 @register
 class PrepaidTopupsDetector(AggregateDetector):
     kind = "prepaid_topups"
+    p: PrepaidTopupsParams
     record_kinds = ("transaction",)
     description = "Frequent phone top-ups, top-ups for several numbers, or prepaid card loads."
     definition = PREPAID_TOPUPS
     facts = ("topups", "numbers", "card_loads", "spend")
     summary_en = (
-        "{topups} top-ups or prepaid loads within 30 days ({numbers} different numbers in the "
-        "memos, {card_loads} prepaid card loads, {spend:,.0f} in all)."
+        "{topups} top-ups or prepaid loads within {p.window_days} days ({numbers} different "
+        "numbers in the memos, {card_loads} prepaid card loads, {spend:,.0f} in all)."
     )
     summary_da = (
-        "{topups} optankninger eller forudbetalte indbetalinger inden for 30 dage ({numbers} "
-        "forskellige numre i teksterne, {card_loads} kortindbetalinger, {spend:,.0f} i alt)."
+        "{topups} optankninger eller forudbetalte indbetalinger inden for {p.window_days} dage "
+        "({numbers} forskellige numre i teksterne, {card_loads} kortindbetalinger, "
+        "{spend:,.0f} i alt)."
     )
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "window_seconds": self.seconds("window_days", 30),
-            "card_categories": list(self.param("card_categories", ["prepaid_card", "6540"])),
+            "window_seconds": self.seconds("window_days"),
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:
@@ -151,26 +157,24 @@ FROM win WHERE purchases >= $min_similar_purchases
 @register
 class CryptoOpaqueDetector(AggregateDetector):
     kind = "crypto_small_repeated"
+    p: CryptoSmallRepeatedParams
     record_kinds = ("transaction",)
     description = "Repeated crypto purchases of nearly the same small amount."
     definition = CRYPTO_OPAQUE
     facts = ("purchases", "typical", "spend")
     summary_en = (
         "{purchases} crypto or opaque-processor purchases of about {typical:,.0f} each within "
-        "30 days ({spend:,.0f} in all)."
+        "{p.window_days} days ({spend:,.0f} in all)."
     )
     summary_da = (
         "{purchases} køb af kryptovaluta eller hos uigennemsigtige betalingsformidlere på ca. "
-        "{typical:,.0f} hver inden for 30 dage ({spend:,.0f} i alt)."
+        "{typical:,.0f} hver inden for {p.window_days} dage ({spend:,.0f} i alt)."
     )
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "window_seconds": self.seconds("window_days", 30),
-            "merchant_list": self.param("merchant_list", "crypto_exchanges"),
-            "max_small_amount": float(self.param("max_small_amount", 2000)),
-            "amount_tolerance": float(self.param("amount_tolerance", 0.1)),
+            "window_seconds": self.seconds("window_days"),
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:
@@ -203,6 +207,7 @@ WHERE trips > $trips_per_month_above AND CAST(night_trips AS DOUBLE) / trips >= 
 @register
 class RideshareVolumeDetector(AggregateDetector):
     kind = "rideshare_volume"
+    p: RideshareVolumeParams
     record_kinds = ("transaction", "customer")
     description = "Many taxi or ride-hailing trips in a month, most of them at night."
     definition = RIDESHARE_VOLUME
@@ -215,9 +220,7 @@ class RideshareVolumeDetector(AggregateDetector):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "explained_occupations": [
-                str(o).lower() for o in self.param("explained_occupations", [])
-            ],
+            "explained_occupations": [o.lower() for o in self.p.explained_occupations],
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:
@@ -265,6 +268,7 @@ FROM flagged f JOIN evidence e ON e.account = f.account AND e.local_month = f.lo
 @register
 class LuxuryGamblingDetector(AggregateDetector):
     kind = "luxury_gambling"
+    p: LuxuryGamblingParams
     record_kinds = ("transaction",)
     description = "Gambling and luxury above half of a month's outflow, with no salary income."
     definition = LUXURY_GAMBLING
@@ -281,10 +285,7 @@ class LuxuryGamblingDetector(AggregateDetector):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "require_no_salary": bool(self.param("require_no_salary", True)),
-            "income_memos": [str(m).lower() for m in self.param("income_memos", [])],
-            "min_monthly_gambling_luxury": float(self.param("min_monthly_gambling_luxury", 0)),
-            "min_monthly_payments": int(self.param("min_monthly_payments", 1)),
+            "income_memos": [m.lower() for m in self.p.income_memos],
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from redflags.catalogue.params.fin import SustenanceMultiParams
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 
@@ -72,6 +73,7 @@ JOIN evidence e ON e.account = f.account AND e.local_month = f.local_month
 @register
 class SustenanceMultiDetector(AggregateDetector):
     kind = "sustenance_multi"
+    p: SustenanceMultiParams
     record_kinds = ("transaction", "customer")
     description = "Food, clothing and care spending several times the peer group's, for months."
     definition = DEFINITION
@@ -87,20 +89,10 @@ class SustenanceMultiDetector(AggregateDetector):
         "for {peers} sammenlignelige kunder ({peer_median:,.0f})."
     )
 
-    def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
-        return {
-            **super().sql_params(run_settings),
-            "age_band_years": int(self.param("age_band_years", 10)),
-            "income_band_width": float(self.param("income_band_width", 150000)),
-            "min_peers": int(self.param("min_peers", 20)),
-            "min_monthly_spend": float(self.param("min_monthly_spend", 7000)),
-            "reference_monthly_median": float(self.param("reference_monthly_median", 2000)),
-        }
-
     def definition_sql(self) -> str:
         """The definition with one list_contains per merchant group (array overlap has no
         spelling common to DuckDB and Spark)."""
-        groups = [str(g).replace("'", "") for g in self.param("categories", [])] or ["none"]
+        groups = [g.replace("'", "") for g in self.p.categories] or ["none"]
         where = " OR ".join(f"list_contains(t.groups, '{g}')" for g in groups)
         return DEFINITION.replace("{category_filter}", where)
 

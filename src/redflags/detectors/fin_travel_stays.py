@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from redflags.catalogue.params.fin import HotelShortStaysParams, TravelForOthersParams
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 
@@ -64,45 +65,47 @@ class _WindowDetector(AggregateDetector):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "window_seconds": self.seconds("window_days", 30),
+            "window_seconds": self.seconds("window_days"),
         }
 
 
 @register
 class TravelForOthersDetector(_WindowDetector):
     kind = "travel_for_others"
+    p: TravelForOthersParams
     record_kinds = ("transaction", "customer")
     description = "A private card buying tickets for several named passengers within 30 days."
     definition = TRAVEL
     facts = ("passengers", "tickets")
     summary_en = (
         "One private card paid {tickets} tickets for {passengers} different passenger names "
-        "within 30 days."
+        "within {p.window_days} days."
     )
     summary_da = (
         "Ét privat kort betalte {tickets} billetter til {passengers} forskellige passagernavne "
-        "inden for 30 dage."
+        "inden for {p.window_days} dage."
     )
 
     def strength(self, facts: Mapping[str, Any]) -> float:
-        return min(
-            1.0, int(facts["passengers"]) / (2 * float(self.param("min_passenger_names", 3)))
-        )
+        return min(1.0, int(facts["passengers"]) / (2 * float(self.p.min_passenger_names)))
 
 
 @register
 class HotelShortStaysDetector(_WindowDetector):
     kind = "hotel_short_stays"
+    p: HotelShortStaysParams
     record_kinds = ("transaction", "customer")
     description = "A private card paying many short stays in several cities within 30 days."
     definition = STAYS
     facts = ("stays", "cities", "spend")
     summary_en = (
-        "{stays} accommodation payments in {cities} cities within 30 days ({spend:,.0f} in all)."
+        "{stays} accommodation payments in {cities} cities within {p.window_days} days "
+        "({spend:,.0f} in all)."
     )
     summary_da = (
-        "{stays} betalinger for overnatning i {cities} byer inden for 30 dage ({spend:,.0f} i alt)."
+        "{stays} betalinger for overnatning i {cities} byer inden for {p.window_days} dage "
+        "({spend:,.0f} i alt)."
     )
 
     def strength(self, facts: Mapping[str, Any]) -> float:
-        return min(1.0, int(facts["stays"]) / (2 * float(self.param("min_bookings", 4))))
+        return min(1.0, int(facts["stays"]) / (2 * float(self.p.min_bookings)))

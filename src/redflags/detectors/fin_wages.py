@@ -12,9 +12,11 @@ are. Pooled salaries are credits with different memos (the employees' names) on 
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Mapping
 from typing import Any
 
+from redflags.catalogue.params.fin import RecruitFeeDeductionsParams, WageParams, WagesPooledParams
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 
@@ -123,25 +125,22 @@ JOIN recurring r ON r.worker = d.worker AND r.recipient = d.recipient
 
 
 class _WageDetector(AggregateDetector):
+    p: WageParams
+
     record_kinds = ("transaction", "customer")
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
-        return {
-            **super().sql_params(run_settings),
-            "salary_pattern": str(
-                self.param("salary_pattern", r"løn|lön|salary|wage|payroll|gehalt")
-            ),
-            "outflow_channels": list(self.param("outflow_channels", ["p2p", "transfer"])),
-            "pooled_seconds": self.seconds("pooled_within_hours", 24),
-            "min_agent_payer_share": float(self.param("min_agent_payer_share", 0.5)),
-            "return_seconds": self.seconds("return_within_hours", 72),
-            "follow_seconds": self.seconds("follow_days", 30),
-        }
+        return {**super().sql_params(run_settings), "follow_seconds": self.follow_seconds()}
+
+    @abstractmethod
+    def follow_seconds(self) -> int:
+        """How long after a salary money sent on counts as sent from that salary."""
 
 
 @register
 class WagesPooledDetector(_WageDetector):
     kind = "wages_pooled"
+    p: WagesPooledParams
     description = "Several employees' salaries into one account, or a salary sent straight back."
     definition = POOLED
     facts = ("pattern", "employees", "wages", "returned_share")
@@ -155,14 +154,20 @@ class WagesPooledDetector(_WageDetector):
     )
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
-        params = super().sql_params(run_settings)
-        params["follow_seconds"] = params["return_seconds"]
-        return params
+        return {
+            **super().sql_params(run_settings),
+            "pooled_seconds": self.seconds("pooled_within_hours"),
+            "return_seconds": self.seconds("return_within_hours"),
+        }
+
+    def follow_seconds(self) -> int:
+        return self.seconds("return_within_hours")  # only what comes back within the return
 
 
 @register
 class RecruitFeesDeductionsDetector(_WageDetector):
     kind = "recruit_fee_deductions"
+    p: RecruitFeeDeductionsParams
     description = "Recurring transfers from a worker to the employer or agent of >= 30 % of pay."
     definition = DEDUCTIONS
     facts = ("months", "wage_share", "paid", "wage")
@@ -174,3 +179,6 @@ class RecruitFeesDeductionsDetector(_WageDetector):
         "I {months} lønperioder sendte medarbejderen en stor del af lønnen til arbejdsgiveren "
         "eller formidleren; højst {wage_share:.0%} ({paid:,.0f} af {wage:,.0f})."
     )
+
+    def follow_seconds(self) -> int:
+        return self.seconds("follow_days")

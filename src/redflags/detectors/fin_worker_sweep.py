@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from redflags.catalogue.params.fin import WorkerSweepParams
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 
@@ -99,6 +100,7 @@ JOIN evidence_lists e ON e.account = m.account AND e.local_month = m.local_month
 @register
 class WorkerSweepDetector(AggregateDetector):
     kind = "worker_sweep"
+    p: WorkerSweepParams
     record_kinds = ("transaction", "customer")
     description = "A private account whose monthly inflow is passed on within hours to 1-2 people."
     definition = DEFINITION
@@ -117,9 +119,7 @@ class WorkerSweepDetector(AggregateDetector):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "within_seconds": self.seconds("outflow_within_hours", 48),
-            "inflow_channels": list(self.param("inflow_channels", ["p2p", "transfer"])),
-            "outflow_channels": list(self.param("outflow_channels", ["p2p", "transfer"])),
+            "within_seconds": self.seconds("outflow_within_hours"),
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:

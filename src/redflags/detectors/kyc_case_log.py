@@ -25,14 +25,13 @@ from typing import Any, ClassVar
 
 import pyarrow as pa
 
+from redflags.catalogue.params.kyc import AvoidFaceToFaceParams, ContactTakeoverParams
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 from redflags.detectors.features import ensure_kyc_features
 from redflags.engines import Engine
 
 KYC_LOG_COLUMNS = ("event_id", "customer_id", "ts", "event", "field", "kind", "value", "actor")
-PASSES = ("video_id_passed", "meeting_held")
-MISSES = ("video_id_failed", "video_id_refused", "meeting_declined")
 ATTORNEY = "power_of_attorney_registered"
 
 
@@ -177,17 +176,11 @@ class _KycLogAggregate(AggregateDetector):
 @register
 class ContactTakeoverDetector(_KycLogAggregate):
     kind = "kyc_contact_takeover"
+    p: ContactTakeoverParams
     record_kinds = ("kyc_event", "customer")
     description = "A detail change to a phone, e-mail or device registered to another customer."
     definition = TAKEOVER
     facts = ("changes", "fields", "holders", "customers_switched", "first_change")
-
-    def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
-        return {
-            **super().sql_params(run_settings),
-            "identifiers": [str(f) for f in self.param("identifiers", ["phone", "email"])],
-            "household_max_surnames": int(self.param("household_max_surnames", 2)),
-        }
 
     def strength(self, facts: Mapping[str, Any]) -> float:
         return 1.0 if int(facts["customers_switched"]) >= 2 else 0.6
@@ -211,6 +204,7 @@ class ContactTakeoverDetector(_KycLogAggregate):
 @register
 class AvoidFaceToFaceDetector(_KycLogAggregate):
     kind = "kyc_avoid_face_to_face"
+    p: AvoidFaceToFaceParams
     record_kinds = ("kyc_event",)
     description = "Repeated failed or refused identification, or every contact by a third party."
     definition = FACE_TO_FACE
@@ -219,10 +213,7 @@ class AvoidFaceToFaceDetector(_KycLogAggregate):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "min_misses": int(self.param("min_refusals_or_failures", 2)),
-            "min_third_party_contacts": int(self.param("min_third_party_contacts", 2)),
-            "passes": list(self.param("passes", list(PASSES))),
-            "misses": list(self.param("misses", list(MISSES))),
+            "min_misses": self.p.min_refusals_or_failures,
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:

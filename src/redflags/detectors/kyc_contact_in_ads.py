@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from redflags.catalogue.params.kyc import ContactInAdsParams
 from redflags.detectors.ad_contacts import KIND_DA, AdUse, contact_ads, span_days
 from redflags.detectors.base import Detector, register
 from redflags.detectors.personas import ad_photo_clusters, resolve_personas
@@ -36,16 +37,17 @@ SHOWN_ADS = 10  # ad ids listed in the facts
 @register
 class ContactInAdsDetector(Detector):
     kind = "contact_in_ads"
+    p: ContactInAdsParams
     record_kinds = ("customer", "ad")
     description = "A customer's phone or e-mail shown in ads for a person (escalated when >= 2)."
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         region = self.region
-        kinds = set(self.param("contact_kinds", ["phone", "email"]))
+        kinds = set(self.p.contact_kinds)
         grouped = contact_ads(engine, region)
         named = {p: [u for u in uses if u.name] for p, uses in grouped.uses.items()}
         matches: list[tuple[dict[str, Any], str]] = []
-        skipped_segments = set(self.param("exclude_segments", ["business"]))
+        skipped_segments = set(self.p.exclude_segments)
         for record in engine.records(RecordKind.CUSTOMER):
             if record.get("segment") in skipped_segments:
                 continue  # a registered business's booking line in its staff's ads is expected
@@ -64,7 +66,7 @@ class ContactInAdsDetector(Detector):
             (grouped.records[a] for a in wanted if grouped.records[a].get("image_refs")),
             self.options.get("image_roots") or (),
         )
-        ratio = float(self.param("min_name_similarity", 0.75))
+        ratio = self.p.min_name_similarity
         personas = {
             pivot: resolve_personas(named[pivot], photos, ratio)
             for pivot in sorted({p for _, p in matches})
@@ -82,7 +84,7 @@ class ContactInAdsDetector(Detector):
         named: dict[str, list[AdUse]],
         personas: dict[str, dict[str, str]],
     ) -> Finding:
-        escalate_at = int(self.param("min_personas_for_escalation", 2))
+        escalate_at = self.p.min_personas_for_escalation
         uses = sorted(
             {u.ad_id: u for _, p in matched for u in named[p]}.values(),
             key=lambda u: (u.posted_at, u.ad_id),

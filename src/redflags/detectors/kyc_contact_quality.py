@@ -28,6 +28,7 @@ import phonenumbers
 from anyascii import anyascii
 from phonenumbers import PhoneNumberType
 
+from redflags.catalogue.params.kyc import DisposableContactParams
 from redflags.detectors.base import Detector, register
 from redflags.engines import Engine
 from redflags.model import Evidence, Finding, RecordKind
@@ -64,6 +65,7 @@ def is_voip(phone: Any, region: str = "DK") -> bool:
 @register
 class DisposableContactDetector(Detector):
     kind = "disposable_contact"
+    p: DisposableContactParams
     record_kinds = ("customer", "kyc_event")
     description = (
         "Serial e-mail stems across customers of other surnames, VoIP numbers, or a phone "
@@ -72,14 +74,14 @@ class DisposableContactDetector(Detector):
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         region = self.region
-        min_customers = int(self.param("min_customers", 2))
-        min_surnames = int(self.param("min_distinct_surnames", 2))
-        min_stem = int(self.param("min_stem_length", 3))
+        min_customers = self.p.min_customers
+        min_surnames = self.p.min_distinct_surnames
+        min_stem = self.p.min_stem_length
         by_stem: dict[str, list[tuple[str, str, str]]] = defaultdict(list)  # cid, email, surname
         voip: list[dict[str, Any]] = []
         for record in engine.records(RecordKind.CUSTOMER):
             cid = str(record["customer_id"])
-            if self.param("voip", True) and is_voip(record.get("phone"), region):
+            if self.p.voip and is_voip(record.get("phone"), region):
                 voip.append(record)
             found = email_stem(record.get("email"))
             if found is None:
@@ -106,8 +108,8 @@ class DisposableContactDetector(Detector):
         yield from self._phone_churn(engine)
 
     def _phone_churn(self, engine: Engine) -> Iterator[Finding]:
-        needed = int(self.param("min_phone_changes", 2))
-        days = self.seconds("window_days", 90) / 86400
+        needed = self.p.min_phone_changes
+        days = self.seconds("window_days") / 86400
         window = timedelta(days=days)
         changes: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for row in engine.query(

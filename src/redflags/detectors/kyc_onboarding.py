@@ -29,9 +29,16 @@ housed at one address with three or more surnames do).
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from redflags.catalogue.params.kyc import (
+    AddressAtWorkplaceParams,
+    BatchOnboardingParams,
+    DocHandlingParams,
+    ThirdPartyOnboardingParams,
+)
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 from redflags.detectors.features import ensure_kyc_features
@@ -141,21 +148,35 @@ class _KycAggregate(AggregateDetector):
     def feature_tables(self, engine: Engine) -> dict[str, Any]:
         return ensure_kyc_features(engine, self.options)
 
+
+class _DeviceBatch(_KycAggregate):
+    """Customers onboarded on one device within `window_days`, at least some number of them
+    with some number of surnames."""
+
+    record_kinds = ("customer",)
+    subject_kind = "device"
+    pivot_kind = "device"
+
+    @abstractmethod
+    def minimums(self) -> tuple[int, int]:
+        """The least customers and the least distinct surnames on one device."""
+
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
+        customers, surnames = self.minimums()
         return {
             **super().sql_params(run_settings),
-            "window_s": self.seconds("window_days", 14),
+            "window_s": self.seconds("window_days"),
+            "min_customers": customers,
+            "min_surnames": surnames,
         }
 
 
 @register
-class BatchOnboardingDetector(_KycAggregate):
+class BatchOnboardingDetector(_DeviceBatch):
     kind = "batch_onboarding"
-    record_kinds = ("customer",)
+    p: BatchOnboardingParams
     description = "Several customers of different surnames onboarded on one device in days."
     definition = BATCH
-    subject_kind = "device"
-    pivot_kind = "device"
     facts = ("applications", "surnames")
     summary_en = (
         "{applications} customers with {surnames} surnames were onboarded on one device within "
@@ -166,20 +187,17 @@ class BatchOnboardingDetector(_KycAggregate):
         "{days} dage."
     )
 
-    def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
-        return {
-            **super().sql_params(run_settings),
-            "min_customers": int(self.param("min_applications", 3)),
-            "min_surnames": int(self.param("min_distinct_surnames", 2)),
-        }
+    def minimums(self) -> tuple[int, int]:
+        return self.p.min_applications, self.p.min_distinct_surnames
 
     def strength(self, facts: Mapping[str, Any]) -> float:
         return min(1.0, 0.2 * int(facts["applications"]))
 
 
 @register
-class DocHandlingDetector(BatchOnboardingDetector):
+class DocHandlingDetector(_DeviceBatch):
     kind = "doc_handling"
+    p: DocHandlingParams
     description = "One onboarding (upload) device used for >= 2 identities of different surnames."
     definition = DOC_HANDLING
     facts = ("applications", "surnames")
@@ -192,12 +210,8 @@ class DocHandlingDetector(BatchOnboardingDetector):
         "enhed inden for {days} dage."
     )
 
-    def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
-        return {
-            **super().sql_params(run_settings),
-            "min_customers": int(self.param("min_identities_per_uploader", 2)),
-            "min_surnames": int(self.param("min_identities_per_uploader", 2)),
-        }
+    def minimums(self) -> tuple[int, int]:
+        return self.p.min_identities_per_uploader, self.p.min_identities_per_uploader
 
     def strength(self, facts: Mapping[str, Any]) -> float:
         return min(1.0, 0.3 * int(facts["applications"]))
@@ -206,6 +220,7 @@ class DocHandlingDetector(BatchOnboardingDetector):
 @register
 class ThirdPartyOnboardingDetector(_KycAggregate):
     kind = "third_party_onboarding"
+    p: ThirdPartyOnboardingParams
     record_kinds = ("customer",)
     description = "Contact details already another household's, or a device shared by applicants."
     definition = THIRD_PARTY
@@ -226,9 +241,8 @@ class ThirdPartyOnboardingDetector(_KycAggregate):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "window_s": self.seconds("window_days", 30),
-            "contact_kinds": list(self.param("contact_kinds", ["phone", "email"])),
-            "min_other_applicants": int(self.param("min_other_applicants_per_device", 2)),
+            "window_s": self.seconds("window_days"),
+            "min_other_applicants": self.p.min_other_applicants_per_device,
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:
@@ -239,6 +253,7 @@ class ThirdPartyOnboardingDetector(_KycAggregate):
 @register
 class AddressAtWorkplaceDetector(_KycAggregate):
     kind = "address_at_workplace"
+    p: AddressAtWorkplaceParams
     record_kinds = ("customer",)
     description = "Private customers registered at a high-risk business customer's address."
     definition = ADDRESS_AT_WORKPLACE
@@ -255,12 +270,8 @@ class AddressAtWorkplaceDetector(_KycAggregate):
     )
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
-        occupations = [str(o).lower() for o in self.param("high_risk_occupations", [])]
-        return {
-            **super().sql_params(run_settings),
-            "high_risk_occupations": occupations,
-            "min_residents": int(self.param("min_residents", 2)),
-        }
+        occupations = [o.lower() for o in self.p.high_risk_occupations]
+        return {**super().sql_params(run_settings), "high_risk_occupations": occupations}
 
     def strength(self, facts: Mapping[str, Any]) -> float:
         return min(1.0, 0.4 + 0.2 * int(facts["residents"]))

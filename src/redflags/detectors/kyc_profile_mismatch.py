@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from redflags.catalogue.params.kyc import ProfileMismatchParams
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 
@@ -59,6 +60,7 @@ WHERE ratio > $ratio_above OR payers > $payers_above
 @register
 class ProfileMismatchDetector(AggregateDetector):
     kind = "profile_mismatch"
+    p: ProfileMismatchParams
     record_kinds = ("transaction", "customer")
     description = "A private account's monthly inflow or payers far above the declared profile."
     definition = DEFINITION
@@ -75,16 +77,14 @@ class ProfileMismatchDetector(AggregateDetector):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "ratio_above": float(self.param("inflow_to_income_ratio_above", 3)),
-            "payers_above": int(self.param("distinct_payers_above", 20)),
-            "declared_purposes": [str(p) for p in self.param("declared_purposes", ["private"])],
-            "inflow_channels": list(self.param("inflow_channels", ["p2p", "transfer"])),
-            "benefit_memos": [str(m).strip().lower() for m in self.param("benefit_memos", [])],
+            "ratio_above": self.p.inflow_to_income_ratio_above,
+            "payers_above": self.p.distinct_payers_above,
+            "benefit_memos": [m.strip().lower() for m in self.p.benefit_memos],
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:
-        by_income = (facts["ratio"] or 0) > float(self.param("inflow_to_income_ratio_above", 3))
-        by_payers = int(facts["distinct_payers"]) > int(self.param("distinct_payers_above", 20))
+        by_income = (facts["ratio"] or 0) > self.p.inflow_to_income_ratio_above
+        by_payers = int(facts["distinct_payers"]) > self.p.distinct_payers_above
         return 1.0 if by_income and by_payers else 0.6
 
     def describe(self, facts: Mapping[str, Any], days: int | None) -> tuple[str, str]:

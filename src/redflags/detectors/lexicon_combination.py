@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from redflags.catalogue.lexicons import Lexicon, load_lexicon
+from redflags.catalogue.params.text import LexiconCombinationParams
 from redflags.detectors.base import Detector, register
 from redflags.detectors.lexicon_matcher import Hit, LexiconMatcher, hit_evidence
 from redflags.engines import Engine
@@ -30,12 +31,14 @@ _CONTACT_FIELD = {"en": "contact field", "da": "kontaktfelt"}
 @register
 class LexiconCombinationDetector(Detector):
     kind = "lexicon_combination"
+    p: LexiconCombinationParams
     record_kinds = ("ad", "message")
     description = "Every required concept of a lexicon present in one ad or message."
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
-        lexicon = load_lexicon(str(self.param("lexicon")))
-        required = tuple(self.param("require_all", list(lexicon.concepts)))
+        lexicon = load_lexicon(self.p.lexicon)
+        # absent: every concept of the lexicon
+        required = tuple(lexicon.concepts if self.p.require_all is None else self.p.require_all)
         matcher = LexiconMatcher(lexicon)
         for kind, (id_field, text_fields, extra) in _TEXT_FIELDS.items():
             columns = [id_field, *text_fields, *extra]

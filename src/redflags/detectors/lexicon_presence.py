@@ -32,6 +32,12 @@ from datetime import timedelta
 from typing import Any
 
 from redflags.catalogue.lexicons import Lexicon, load_lexicon
+from redflags.catalogue.params.text import (
+    LexiconParams,
+    LexiconPresenceParams,
+    LexiconRule,
+    PronounRatioParams,
+)
 from redflags.detectors.base import Detector, register
 from redflags.detectors.lexicon_matcher import Hit, LexiconMatcher, hit_evidence
 from redflags.engines import Engine
@@ -59,20 +65,22 @@ _STRUCTURAL = {
 }
 
 
-def _rule_holds(rule: dict[str, Any], hits: list[Hit]) -> list[Hit] | None:
-    concepts = list(rule.get("require_all", ()))
+def _rule_holds(rule: LexiconRule, hits: list[Hit]) -> list[Hit] | None:
+    concepts = rule.require_all
     own = [h for h in hits if h.concept in concepts]
     found = {h.concept for h in own}
     if not all(c in found for c in concepts):
         return None
-    if len(own) < int(rule.get("min_hits", 1)):
+    if len(own) < rule.min_hits:
         return None
-    if len({h.term.lower() for h in own}) < int(rule.get("min_distinct", 1)):
+    if len({h.term.lower() for h in own}) < rule.min_distinct:
         return None
     return own
 
 
 class _LexiconDetector(Detector):
+    p: LexiconParams
+
     def _matched(
         self, engine: Engine, kinds: list[str]
     ) -> Iterator[tuple[RecordKind, str, dict[str, Any], dict[str, list[Hit]]]]:
@@ -85,7 +93,7 @@ class _LexiconDetector(Detector):
 
     def _lexicon(self) -> Lexicon:
         if not hasattr(self, "_cached"):
-            self._cached = load_lexicon(str(self.param("lexicon")))
+            self._cached = load_lexicon(self.p.lexicon)
         return self._cached
 
     def _evidence(
@@ -116,34 +124,37 @@ class _LexiconDetector(Detector):
 @register
 class LexiconPresenceDetector(_LexiconDetector):
     kind = "lexicon_presence"
+    p: LexiconPresenceParams
     record_kinds = ("ad", "message")
     description = "Lexicon concepts present in an ad or message (per record, thread or sender)."
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
-        rules = list(self.param("rules", [{"require_all": list(self._lexicon().concepts)}]))
-        notes = set(self.param("note_concepts", []))
-        max_index = self.param("max_thread_index")
-        per_sender = int(self.param("min_per_sender", 1))
-        pattern_min = int(self.param("pattern_min_per_sender", 0))
-        window = timedelta(days=float(self.param("window_days", 7)))
-        handle_only = bool(self.param("handle_only", False))
-        masks = set(self.param("mask_concepts", []))
-        costume = set(self.param("costume_concepts", []))
+        p = self.p
+        rules = p.rules
+        if rules is None:  # absent: every concept of the lexicon together
+            rules = (LexiconRule(require_all=tuple(self._lexicon().concepts)),)
+        notes = set(p.note_concepts)
+        max_index = p.max_thread_index
+        per_sender = p.min_per_sender
+        pattern_min = p.pattern_min_per_sender
+        # the params model requires window_days wherever a sender window is used
+        window = timedelta(days=float(p.window_days or 0))
+        handle_only = p.handle_only
+        masks = set(p.mask_concepts)
+        costume = set(p.costume_concepts)
         self._threads: dict[str, int] | None = None  # thread positions, read once per run
         by_sender: dict[str, Items] = defaultdict(list)
         singles: list[
             tuple[RecordKind, dict[str, Any], dict[str, list[Hit]], dict[str, Any], float]
         ] = []
-        for kind, _, record, hits in self._matched(
-            engine, list(self.param("record_kinds", ["ad", "message"]))
-        ):
+        for kind, _, record, hits in self._matched(engine, list(p.record_kinds)):
             hits = {f: _unmasked(fh, masks) for f, fh in hits.items()}
             every = [h for field_hits in hits.values() for h in field_hits]
             in_costume = bool(costume) and any(h.concept in costume for h in every)
             kept: set[Hit] = set()
             strong: set[Hit] = set()
             for rule in rules:
-                if kind.value not in rule.get("kinds", (kind.value,)):
+                if rule.kinds is not None and kind.value not in rule.kinds:
                     continue
                 own = _rule_holds(rule, every)
                 if own is not None:
@@ -199,7 +210,7 @@ class LexiconPresenceDetector(_LexiconDetector):
                 for c in {h.concept for h in noted}
             }
         }
-        limit = self.param("max_stated_age_for_review")
+        limit = self.p.max_stated_age_for_review
         if limit is not None:
             ages = [
                 int(m.group(0))
@@ -211,7 +222,7 @@ class LexiconPresenceDetector(_LexiconDetector):
             )
             facts["urgent_review"] = urgent
             if urgent:
-                facts["review_within_hours"] = self.param("review_within_hours", 24)
+                facts["review_within_hours"] = self.p.review_within_hours
         return facts
 
     def _thread_index(self, engine: Engine, record: dict[str, Any]) -> int:
@@ -251,16 +262,14 @@ class LexiconPresenceDetector(_LexiconDetector):
             strength=strength,
         )
 
-    def _rule_is_strong(self, rule: dict[str, Any], in_costume: bool) -> bool:
+    def _rule_is_strong(self, rule: LexiconRule, in_costume: bool) -> bool:
         """A rule's own `strength`, else strong when one of its concepts is strong in the lexicon;
         a `costume_downgrades` concept next to a costume word ("schoolgirl outfit") is weak."""
-        if "strength" in rule:
-            return bool(rule["strength"] == "strong")
+        if rule.strength is not None:
+            return rule.strength == "strong"
         lexicon = self._lexicon()
-        downgraded = set(self.param("costume_downgrades", [])) if in_costume else set()
-        return any(
-            not lexicon.is_weak(c) and c not in downgraded for c in rule.get("require_all", ())
-        )
+        downgraded = set(self.p.costume_downgrades) if in_costume else set()
+        return any(not lexicon.is_weak(c) and c not in downgraded for c in rule.require_all)
 
     def _graded(
         self,
@@ -284,15 +293,15 @@ class LexiconPresenceDetector(_LexiconDetector):
         facts["strong_cues"] = sorted(strong_cues)
         facts["weak_cues"] = sorted(weak_cues - strong_cues)
         facts["strong_concepts"] = sorted({h.concept for h in strong})
-        if self.param("review_within_hours") is not None:
+        if self.p.review_within_hours is not None:
             # only a credible signal of a minor is urgent; a weak cue with "19" or "first
             # time" is not
             facts["urgent_review"] = bool(strong)
             if strong:
-                facts["review_within_hours"] = self.param("review_within_hours")
+                facts["review_within_hours"] = self.p.review_within_hours
             else:
                 facts.pop("review_within_hours", None)
-        return 1.0 if strong else float(self.param("weak_strength", 0.1))
+        return 1.0 if strong else self.p.weak_strength
 
     def _sender_finding(self, sender: str, items: Items) -> Finding:
         evidence = tuple(
@@ -309,7 +318,7 @@ class LexiconPresenceDetector(_LexiconDetector):
                 }
             )
         )
-        days = self.param("window_days", 7)
+        days = self.p.window_days
         return self.finding(
             subject_kind="message",
             subject=str(items[0][0]["message_id"]),
@@ -380,15 +389,16 @@ def _most_in_window(items: Items, window: timedelta, record: dict[str, Any]) -> 
 @register
 class PronounRatioDetector(_LexiconDetector):
     kind = "pronoun_ratio"
+    p: PronounRatioParams
     record_kinds = ("ad",)
     description = "An ad written about the person (she/we) rather than by her (I)."
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
-        other = set(self.param("other_concepts", ["third_feminine", "first_plural"]))
-        own = str(self.param("self_concept", "first_singular"))
-        min_words = int(self.param("min_words", 25))
-        min_ratio = float(self.param("min_ratio", 1.5))
-        required = set(self.param("require_concepts", []))
+        other = set(self.p.other_concepts)
+        own = self.p.self_concept
+        min_words = self.p.min_words
+        min_ratio = self.p.min_ratio
+        required = set(self.p.require_concepts)
         for kind, id_field, record, hits in self._matched(engine, ["ad"]):
             words = sum(len(_WORD.findall(record.get(f) or "")) for f in hits)
             if words < min_words:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from redflags.catalogue.params.ads import PriceBelowMarketParams
 from redflags.detectors.base import Detector, register
 from redflags.engines import Engine
 from redflags.extract import identifiers_of
@@ -83,23 +84,24 @@ ORDER BY b.ad_id
 @register
 class LowPriceDetector(Detector):
     kind = "price_below_market"
+    p: PriceBelowMarketParams
     record_kinds = ("ad",)
     description = "An ad's price below a fraction of the median of comparable ads in its city."
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
-        ratio = float(self.param("price_ratio_below", 0.6))
-        days = int(self.param("baseline_window_days", 90))
-        terms = [str(t).lower() for t in self.param("massage_terms", ["massage"])]
+        ratio = self.p.price_ratio_below
+        days = self.p.baseline_window_days
+        terms = [t.lower() for t in self.p.massage_terms]
         rows = engine.query(
             _SQL.format(days=days),
             {
-                "currency": str(self.param("currency", "DKK")).upper(),
+                "currency": self.p.currency.upper(),
                 "massage": "|".join(_escape(t) for t in terms),
-                "min_n": int(self.param("min_comparables", 20)),
-                "min_sellers": int(self.param("min_sellers", 15)),
-                "fallback": bool(self.param("fallback_country", True)),
+                "min_n": self.p.min_comparables,
+                "min_sellers": self.p.min_sellers,
+                "fallback": self.p.fallback_country,
                 "ratio": ratio,
-                "reference": float(self.param("reference_median", 0)),
+                "reference": self.p.reference_median,
             },
         )
         for row in rows:

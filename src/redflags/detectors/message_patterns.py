@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from redflags.catalogue.lexicons import load_lexicon
+from redflags.catalogue.params.text import ChannelSwitchParams, CheckinDemandsParams, LexiconParams
 from redflags.detectors.base import Detector, register
 from redflags.detectors.lexicon_matcher import Hit, LexiconMatcher, hit_evidence
 from redflags.engines import Engine
@@ -52,8 +53,10 @@ class Said:
 class _MessageDetector(Detector):
     """Reads messages once, with the hits of the indicator's lexicon."""
 
+    p: LexiconParams
+
     def _said(self, engine: Engine) -> Iterator[Said]:
-        matcher = LexiconMatcher(load_lexicon(str(self.param("lexicon"))))
+        matcher = LexiconMatcher(load_lexicon(self.p.lexicon))
         for record in engine.records(RecordKind.MESSAGE, _COLUMNS):
             hits = matcher.find(record.get("text"))
             if hits:
@@ -105,16 +108,17 @@ def densest_window(items: list[Said], window: timedelta) -> list[Said]:
 @register
 class CheckinDemandsDetector(_MessageDetector):
     kind = "checkin_demands"
+    p: CheckinDemandsParams
     record_kinds = ("message",)
     description = (
         "One sender demands check-ins (photos, whereabouts, instant replies) of one recipient."
     )
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
-        per_day = int(self.param("min_messages_per_day", 30))
-        photo_min = int(self.param("min_photo_proof_requests", 2))
-        window_days = float(self.param("window_days", 7))
-        photos = bool(self.param("flag_photo_proof_requests", True))
+        per_day = self.p.min_messages_per_day
+        photo_min = self.p.min_photo_proof_requests
+        window_days = float(self.p.window_days)
+        photos = self.p.flag_photo_proof_requests
         pairs: dict[tuple[str, str], list[Said]] = defaultdict(list)
         for said in self._said(engine):
             key = (str(said.record["sender"]), str(said.record.get("recipient") or ""))
@@ -160,13 +164,14 @@ _MESSENGER_WORD = re.compile(
 @register
 class ChannelSwitchDetector(Detector):
     kind = "channel_switch"
+    p: ChannelSwitchParams
     record_kinds = ("message",)
     description = "Early in a conversation on a public platform, a move to a private messenger."
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
-        limit = int(self.param("max_message_index", 5))
-        messengers = {m.lower() for m in self.param("messengers", [])}
-        private = messengers | {p.lower() for p in self.param("private_platforms", ["sms"])}
+        limit = self.p.max_message_index
+        messengers = {m.lower() for m in self.p.messengers}
+        private = messengers | {p.lower() for p in self.p.private_platforms}
         threads: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for record in engine.records(RecordKind.MESSAGE, _COLUMNS):
             threads[str(record["thread_id"] or record["message_id"])].append(record)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import timedelta
 
+from redflags.catalogue.params.ads import MultiCityCircuitParams
 from redflags.detectors.ad_contacts import KIND_DA, contact_ads, qualifying, span_days
 from redflags.detectors.base import Detector, register
 from redflags.engines import Engine
@@ -21,13 +22,14 @@ from redflags.model import Finding
 @register
 class MultiCityCircuitDetector(Detector):
     kind = "multicity_circuit"
+    p: MultiCityCircuitParams
     record_kinds = ("ad",)
     description = "A contact advertised in >= N cities within a window; repeated rotations."
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
-        window = timedelta(days=float(self.param("window_days", 14)))
-        min_cities = int(self.param("min_cities", 3))
-        min_cycles = int(self.param("min_repeat_cycles", 2))
+        window = timedelta(days=float(self.p.window_days))
+        min_cities = self.p.min_cities
+        min_cycles = self.p.min_repeat_cycles
         grouped = contact_ads(engine, self.region)
         for pivot in sorted(grouped.uses):
             uses = grouped.uses[pivot]

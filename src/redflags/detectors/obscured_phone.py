@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from redflags.catalogue.params.ads import ObscuredPhoneParams
 from redflags.detectors.base import Detector, register
 from redflags.engines import Engine
 from redflags.extract import identifiers_of
@@ -20,12 +21,13 @@ from redflags.model import Evidence, Finding, RecordKind
 @register
 class ObscuredPhoneDetector(Detector):
     kind = "obscured_phone"
+    p: ObscuredPhoneParams
     record_kinds = ("ad",)
     description = "A phone number in an ad that is readable only after undoing obfuscation."
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         region = self.region
-        only_after = bool(self.param("require_only_after_normalisation", True))
+        only_after = self.p.require_only_after_normalisation
         columns = ["ad_id", "title", "body", "phone", "handle", "email"]
         # the SQL filter is a cheap pre-check: an obscured number needs some text
         where = "title IS NOT NULL OR body IS NOT NULL"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from redflags.catalogue.params.fin import P2PReceiverProfileParams
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 
@@ -82,6 +83,7 @@ WHERE distinct_payers >= $min_distinct_payers
 @register
 class P2PReceiverProfileDetector(AggregateDetector):
     kind = "p2p_receiver_profile"
+    p: P2PReceiverProfileParams
     record_kinds = ("transaction", "customer")
     description = "Private receiving account whose P2P inflow matches a buyers-paying profile."
     definition = DEFINITION
@@ -95,37 +97,27 @@ class P2PReceiverProfileDetector(AggregateDetector):
         "round_share",
     )
     summary_en = (
-        "{distinct_payers} distinct payers in a 30-day window ({days} days flagged in all), "
-        "{one_off_share:.0%} one-off, {evening_night_share:.0%} of the inflow between 18:00 and "
-        "06:00, {in_band_share:.0%} in the service-price band, {round_share:.0%} on a few round "
-        "amounts."
+        "{distinct_payers} distinct payers in a {p.window_days}-day window ({days} days flagged "
+        "in all), {one_off_share:.0%} one-off, {evening_night_share:.0%} of the inflow between "
+        "{p.evening_start_hour:02d}:00 and {p.night_end_hour:02d}:00, {in_band_share:.0%} in the "
+        "service-price band, {round_share:.0%} on a few round amounts."
     )
     summary_da = (
-        "{distinct_payers} forskellige betalere i et vindue på 30 dage ({days} dage markeret i "
-        "alt), {one_off_share:.0%} kun én gang, {evening_night_share:.0%} af indbetalingerne "
-        "mellem 18:00 og 06:00, {in_band_share:.0%} i prisbåndet for ydelser, {round_share:.0%} "
-        "på få runde beløb."
+        "{distinct_payers} forskellige betalere i et vindue på {p.window_days} dage ({days} dage "
+        "markeret i alt), {one_off_share:.0%} kun én gang, {evening_night_share:.0%} af "
+        "indbetalingerne mellem {p.evening_start_hour:02d}:00 og {p.night_end_hour:02d}:00, "
+        "{in_band_share:.0%} i prisbåndet for ydelser, {round_share:.0%} på få runde beløb."
     )
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
-        window = self.seconds("window_days", 30)
+        window = self.seconds("window_days")
         return {
             **super().sql_params(run_settings),
             "window_seconds": window,
             "half_window_seconds": window // 2,
-            "channels": list(self.param("channels", ["p2p"])),
-            "round_unit": float(self.param("round_unit", 50)),
-            "max_round_values": int(self.param("max_round_values", 5)),
-            "evening_start": int(self.param("evening_start_hour", 18)),
-            "night_end": int(self.param("night_end_hour", 6)),
-            "band_min": float(self.param("band_min", 400)),
-            "band_max": float(self.param("band_max", 3500)),
-            "min_distinct_payers": int(self.param("min_distinct_payers", 20)),
-            "min_one_off_share": float(self.param("min_one_off_share", 0.7)),
-            "min_evening_night_share": float(self.param("min_evening_night_share", 0.5)),
-            "min_in_band_share": float(self.param("min_in_band_share", 0.8)),
-            "min_round_share": float(self.param("min_round_share", 0.6)),
+            "evening_start": self.p.evening_start_hour,
+            "night_end": self.p.night_end_hour,
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:
-        return int(facts["distinct_payers"]) / (2 * int(self.param("min_distinct_payers", 20)))
+        return int(facts["distinct_payers"]) / (2 * self.p.min_distinct_payers)

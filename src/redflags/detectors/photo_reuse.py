@@ -29,6 +29,7 @@ from pathlib import Path
 import yaml
 
 from redflags.catalogue.lists import default_list_path
+from redflags.catalogue.params.ads import PhotoReuseParams
 from redflags.detectors.base import Detector, register
 from redflags.detectors.hash_index import MultiIndexHash
 from redflags.engines import Engine
@@ -107,22 +108,23 @@ class ImageResolver:
 @register
 class PhotoReuseDetector(Detector):
     kind = "photo_reuse"
+    p: PhotoReuseParams
     record_kinds = ("ad",)
     description = (
         "Near-duplicate ad photos (PDQ / pHash) linked to >= N phones, persona names or cities."
     )
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
-        pdq_radius = int(self.param("pdq_max_hamming_distance", 31))
-        phash_radius = int(self.param("phash_max_hamming_distance", 8))
-        match = str(self.param("match", "either"))
-        crop_radius = int(self.param("phash_crop_max_hamming_distance", PHASH_CROP_RADIUS))
-        colour_max = float(self.param("colour_max_distance", COLOUR_MAX_DISTANCE))
-        window = timedelta(days=float(self.param("window_days", 30)))
+        pdq_radius = self.p.pdq_max_hamming_distance
+        phash_radius = self.p.phash_max_hamming_distance
+        match = self.p.match
+        crop_radius = self.p.phash_crop_max_hamming_distance
+        colour_max = self.p.colour_max_distance
+        window = timedelta(days=float(self.p.window_days))
         minimums = (
-            int(self.param("min_phones", 2)),
-            int(self.param("min_persona_names", 2)),
-            int(self.param("min_cities", 3)),
+            self.p.min_phones,
+            self.p.min_persona_names,
+            self.p.min_cities,
         )
         region = self.region
         stock_path = self.options.get("stock_image_hashes_path") or default_list_path(

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from redflags.catalogue.params.device import RemoteControllerParams
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 
@@ -84,6 +85,7 @@ HAVING count(DISTINCT recipient) >= $min_worker_accounts
 @register
 class RemoteControllerDetector(AggregateDetector):
     kind = "remote_controller"
+    p: RemoteControllerParams
     record_kinds = ("message", "device_event")
     description = "One messenger account instructs several workers while logged in abroad."
     definition = DEFINITION
@@ -103,8 +105,7 @@ class RemoteControllerDetector(AggregateDetector):
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
         return {
             **super().sql_params(run_settings),
-            "window_seconds": self.seconds("window_hours", 24),
-            "login_events": [str(e) for e in self.param("login_events", ["login"])],
+            "window_seconds": self.seconds("window_hours"),
         }
 
     def strength(self, facts: Mapping[str, Any]) -> float:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from datetime import timedelta
 
+from redflags.catalogue.params.ads import RotatingRosterParams
 from redflags.detectors.ad_contacts import KIND_DA, AdUse, qualifying, span_days
 from redflags.detectors.base import register
 from redflags.detectors.contact_proxy import PersonaDetector
@@ -25,12 +26,13 @@ from redflags.normalise.text import fold_with_map
 @register
 class RotatingRosterDetector(PersonaDetector):
     kind = "rotating_roster"
+    p: RotatingRosterParams
     record_kinds = ("ad",)
     description = "A contact with >= N new personas within a window, or turnover promised in words."
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
-        min_new = int(self.param("min_new_personas", 3))
-        window = timedelta(days=float(self.param("window_days", 30)))
+        min_new = self.p.min_new_personas
+        window = timedelta(days=float(self.p.window_days))
         grouped, resolved = self.persona_uses(engine, min_new)
         for pivot in sorted(resolved):
             uses = resolved[pivot]
@@ -73,7 +75,7 @@ class RotatingRosterDetector(PersonaDetector):
 
     def _promised(self, engine: Engine) -> Iterator[Finding]:
         """Ads that promise new women in words (the rule's lexicon part)."""
-        terms = [" ".join(fold_with_map(str(t))[0].split()) for t in self.param("terms", [])]
+        terms = [" ".join(fold_with_map(str(t))[0].split()) for t in self.p.terms]
         if not terms:
             return
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b")

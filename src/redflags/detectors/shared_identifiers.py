@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from redflags.catalogue.lists import default_list_path, load_allow_list
+from redflags.catalogue.params.kyc import SharedIdentifiersParams
 from redflags.detectors.base import Detector, register
 from redflags.engines import Engine
 from redflags.extract import identifiers_of
@@ -34,19 +35,18 @@ _IDENTIFIER_KINDS = {
 @register
 class SharedIdentifiersDetector(Detector):
     kind = "shared_identifiers"
+    p: SharedIdentifiersParams
     record_kinds = ("customer",)
     description = "Customers with different surnames sharing phone, e-mail, device or address."
 
     def _allowed_addresses(self) -> set[str]:
-        path = self.options.get("allow_list_path") or default_list_path(
-            str(self.param("allow_list", "address_allow_list"))
-        )
+        path = self.options.get("allow_list_path") or default_list_path(self.p.allow_list)
         allow_list = load_allow_list(Path(path))
         return {a for e in allow_list.entries if (a := normalise_address(e.address))}
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         region = self.region
-        kinds = {_IDENTIFIER_KINDS[f] for f in self.param("identifiers", list(_IDENTIFIER_KINDS))}
+        kinds = {_IDENTIFIER_KINDS[f] for f in self.p.identifiers}
         customers: dict[str, dict[str, Any]] = {}
         keys: dict[str, set[str]] = {}
         for record in engine.records(RecordKind.CUSTOMER):
@@ -64,8 +64,8 @@ class SharedIdentifiersDetector(Detector):
     def _contact_components(
         self, customers: dict[str, dict[str, Any]], keys: dict[str, set[str]]
     ) -> Iterator[Finding]:
-        min_customers = int(self.param("min_customers", 3))
-        min_surnames = int(self.param("min_distinct_surnames", 2))
+        min_customers = self.p.min_customers
+        min_surnames = self.p.min_distinct_surnames
         holders: dict[str, list[str]] = defaultdict(list)
         for cid, pivots in keys.items():
             for pivot in pivots:
@@ -111,9 +111,9 @@ class SharedIdentifiersDetector(Detector):
             )
 
     def _shared_addresses(self, customers: dict[str, dict[str, Any]]) -> Iterator[Finding]:
-        min_adults = int(self.param("address_min_adults", 4))
-        min_surnames = int(self.param("address_min_distinct_surnames", 3))
-        window = timedelta(days=float(self.param("address_window_days", 90)))
+        min_adults = self.p.address_min_adults
+        min_surnames = self.p.address_min_distinct_surnames
+        window = timedelta(days=float(self.p.address_window_days))
         allowed = self._allowed_addresses()
         at_address: dict[str, list[tuple[datetime, str]]] = defaultdict(list)
         for cid, record in customers.items():

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from redflags.catalogue.params.text import StatedHoursParams
 from redflags.detectors.base import register
 from redflags.detectors.lexicon_presence import LexiconPresenceDetector
 from redflags.engines import Engine
@@ -69,12 +70,13 @@ def stated_ranges(text: str | None, field: str) -> list[HourRange]:
 @register
 class StatedHoursDetector(LexiconPresenceDetector):
     kind = "stated_hours"
+    p: StatedHoursParams
     record_kinds = ("ad", "message")
     description = "Round-the-clock lexicon hits, or stated hours of >= N a day in an ad."
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         by_record = {f.subject: f for f in super().evaluate(engine)}
-        min_hours = float(self.param("min_hours_per_day", 16))
+        min_hours = self.p.min_hours_per_day
         columns = ["ad_id", "title", "body", "phone", "handle", "email"]
         for ad in engine.records(RecordKind.AD, columns):
             ranges = [
@@ -128,6 +130,6 @@ class StatedHoursDetector(LexiconPresenceDetector):
 
     def _fewer_days(self, ad: dict[str, object]) -> bool:
         """Hours limited to working days: fewer than `min_days_per_week` (6) days."""
-        if int(self.param("min_days_per_week", 6)) > 5:
+        if self.p.min_days_per_week > 5:
             return any(_FEWER_DAYS.search(str(ad.get(f) or "")) for f in ("title", "body"))
         return False

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from redflags.catalogue.lexicons import load_lexicon
+from redflags.catalogue.params.text import WageOfferParams
 from redflags.detectors.base import Detector, register
 from redflags.detectors.lexicon_matcher import Hit, LexiconMatcher
 from redflags.engines import Engine
@@ -88,10 +89,10 @@ def _number(text: str) -> float:
     return float(re.sub(r"[ ,.]", "", text))
 
 
-def wages_in(text: str, field: str, hits: list[Hit], params: dict[str, Any]) -> list[Wage]:
+def wages_in(text: str, field: str, hits: list[Hit], params: WageOfferParams) -> list[Wage]:
     """Every wage the text states, with its period and its value in EUR a month."""
-    rates = params.get("eur_per", {})
-    hours = float(params.get("hours_per_month", 160))
+    rates = params.eur_per
+    hours = params.hours_per_month
     found = []
     for match in _AMOUNT.finditer(text):
         code = _CURRENCIES[(match.group("pre") or match.group("post")).lower()]
@@ -104,7 +105,7 @@ def wages_in(text: str, field: str, hits: list[Hit], params: dict[str, Any]) -> 
             continue
         period = after[0].concept if after else "per_month"
         factor = _PERIODS[period] or hours
-        monthly = amount * factor / float(rates[code])
+        monthly = amount * factor / rates[code]
         found.append(
             Wage(field, match.start(), match.end(), amount, code, period, round(monthly, 2))
         )
@@ -114,23 +115,22 @@ def wages_in(text: str, field: str, hits: list[Hit], params: dict[str, Any]) -> 
 @register
 class WageOfferDetector(Detector):
     kind = "wage_offer"
+    p: WageOfferParams
     record_kinds = ("ad", "message")
     description = "An offered wage far above the destination's median (parsed amounts)."
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
-        matcher = LexiconMatcher(load_lexicon(str(self.param("lexicon", "recruitment_wage_offer"))))
-        medians = {k.upper(): float(v) for k, v in self.param("median_monthly_eur", {}).items()}
-        default = str(self.param("default_destination", "DK"))
-        high = float(self.param("min_sector_median_ratio", 2))
-        with_no_exp = float(self.param("min_ratio_with_no_experience", 1))
+        matcher = LexiconMatcher(load_lexicon(self.p.lexicon))
+        medians = {k.upper(): v for k, v in self.p.median_monthly_eur.items()}
+        default = self.p.default_destination
+        high = self.p.min_sector_median_ratio
+        with_no_exp = self.p.min_ratio_with_no_experience
         for kind, (id_field, fields) in _TABLES.items():
             for record in engine.records(kind, [id_field, *fields]):
                 hits = {f: matcher.find(record.get(f)) for f in fields}
                 every = [h for fh in hits.values() for h in fh]
                 wages = [
-                    w
-                    for f in fields
-                    for w in wages_in(record.get(f) or "", f, hits[f], self.params)
+                    w for f in fields for w in wages_in(record.get(f) or "", f, hits[f], self.p)
                 ]
                 if not wages:
                     continue

@@ -14,8 +14,8 @@ Mapping, chosen once and documented here:
 - `time` is a simulation step; step s is the day `START_DAY + s days`, every payment at 12:00
   UTC (AMLSim has no time of day; noon keeps evening/night rules from firing by accident).
 - Amounts are in an unspecified currency and are stored as they are, in `AMLSIM_CURRENCY`
-  ("XXX", ISO 4217's "no currency"), never rescaled. The run's currency setting and each
-  detector's `currency` parameter are set to "XXX" instead, so currency filters keep every row;
+  ("XXX", ISO 4217's "no currency"), never rescaled. The run's currency setting is "XXX" (and
+  its time zone UTC) instead, so currency filters keep every row;
   amount thresholds (price bands, round values) are left as catalogued or switched off by a
   named override, never scaled.
 - `channel` is "transfer"; payer and payee are the node ids as text.
@@ -68,13 +68,10 @@ TXN_COLUMNS = ("sourceNodeId", "targetNodeId", "value", "time")
 BUYER = "FIN-BUYER-PAYS-THIRD-PARTY"
 FAN_IN = "FIN-FAN-IN-FROM-WORKERS"
 
-# Parameters that only point a detector at this data (AMLSim rows are transfers in "XXX" at
-# noon UTC); thresholds stay as catalogued.
-DATA_FILTERS: dict[str, Any] = {
-    "channels": ["transfer"],
-    "currency": AMLSIM_CURRENCY,
-    "timezone": "UTC",
-}
+# Parameters that only point a detector at this data (AMLSim rows are transfers); thresholds
+# stay as catalogued. Currency ("XXX") and time zone (UTC) are run settings (RUN_OPTIONS): the
+# detectors read them from the run, and their typed params refuse keys they do not have.
+DATA_FILTERS: dict[str, Any] = {"channels": ["transfer"]}
 # FIN-BUYER-PAYS-THIRD-PARTY reduced to its many-distinct-payers part: the one-off, evening,
 # price-band and round-value conditions describe buyers of sex, not laundering, so they are set
 # to 0 (always true). min_distinct_payers and window_days stay as catalogued.
