@@ -49,7 +49,7 @@ def test_dev_set_is_varied(indicator: str) -> None:
 def test_dev_recall_and_no_strong_false_alarm(indicator: str, catalogue) -> None:
     result = measure(_data(indicator), catalogue)
     assert result.recall is not None and result.recall >= 0.85, result.missed
-    assert set(result.alarmed) <= KNOWN_ALARMS, result.alarmed
+    assert set(result.strong_alarmed) <= KNOWN_ALARMS, result.strong_alarmed
 
 
 def test_a_known_alarm_is_still_one(catalogue) -> None:

@@ -48,6 +48,7 @@ class SetResult:
     languages: set[str] = field(default_factory=set)
     missed: list[str] = field(default_factory=list)  # ids
     alarmed: list[str] = field(default_factory=list)  # ids
+    strong_alarmed: list[str] = field(default_factory=list)  # ids of the strong ones
 
     @property
     def recall(self) -> float | None:
@@ -141,4 +142,6 @@ def measure(data: dict[str, Any], catalogue: Catalogue) -> SetResult:
                 result.false_alarms += 1
                 result.weak_alarms += not fired[item_id]
                 result.alarmed.append(item_id)
+                if fired[item_id]:
+                    result.strong_alarmed.append(item_id)
     return result
