@@ -91,3 +91,14 @@ def test_a_contact_field_keeps_a_number_in_a_range_the_plan_does_not_list() -> N
     assert normalise_phone("20 00 41 17", "DK", contact_field=True) == "+4520004117"
     assert normalise_phone("12", "DK", contact_field=True) is None  # too short to be possible
     assert normalise_phone("+45 20 00 41 17 99 99", "DK", contact_field=True) is None
+
+
+@pytest.mark.parametrize("written", ["WhatsApp", "Telegram", "Viber ", "signal"])
+def test_a_handle_field_naming_only_the_app_links_nothing(written: str) -> None:
+    """'WhatsApp' in a platform's contact-app column names the app, not an account: as a handle
+    it would join every ad that says it."""
+    assert normalise_handle(written) is None
+
+
+def test_a_platform_word_then_an_at_handle_is_that_platforms_handle() -> None:
+    assert normalise_handle("Telegram @dk_service77") == "telegram:dk_service77"

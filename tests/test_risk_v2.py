@@ -10,7 +10,12 @@ import pytest
 from redflags.catalogue import load_catalogue
 from redflags.model import Evidence, Finding
 from redflags.score import MODELS, RiskV1, RiskV2, model_for
-from redflags.score.risk_v2 import CONTROL_ANCHOR, MONEY_CONTROL, PAPER_CONTROL
+from redflags.score.risk_v2 import (
+    CONTROL_ANCHOR,
+    MONEY_CONTROL,
+    PAPER_CONTROL,
+    RECRUITMENT_OFFERS,
+)
 from redflags.settings import MODELS as SETTINGS_MODELS
 from redflags.settings import RunSettings, SettingsError
 
@@ -60,8 +65,33 @@ def test_one_side_of_control_alone_is_no_anchor(dropped: frozenset[str]) -> None
     assert CONTROL_ANCHOR not in score.anchors and not score.is_case
 
 
+# A lawful seasonal farm: its Romanian job ad offers the bus ("transport asigurat") and answers on
+# WhatsApp; it deducts the rent from wages; its workers' profiles look unusual to the bank.
+SEASONAL = [
+    _finding("RCS-REC-PAID-TRAVEL-HOUSING", "a1", "ad"),
+    _finding("BEH-MESSENGER-ONLY", "a1", "ad"),
+    _finding("FIN-RECRUIT-FEES-DEDUCTIONS", "t1", "transaction"),
+    _finding("KYC-PROFILE-MISMATCH", "c1", "customer"),
+]
+
+
+def test_one_recruitment_offer_alone_anchors_nothing_in_risk_v2() -> None:
+    v1, v2 = RiskV1(CATALOGUE).score(SEASONAL), RiskV2(CATALOGUE).score(SEASONAL)
+    assert v1.total == v2.total >= 6
+    assert v1.is_case and v1.anchors == ("RCS-REC-PAID-TRAVEL-HOUSING",)  # as released
+    assert not v2.is_case and v2.anchors == ()
+
+
+@pytest.mark.parametrize(
+    "second", ["RCS-REC-URGENCY", "RCS-REC-FEES-DEBT", "RCS-DOCS-RETAINED"], ids=str
+)
+def test_a_second_recruitment_flag_or_any_other_anchor_restores_it(second: str) -> None:
+    score = RiskV2(CATALOGUE).score([*SEASONAL, _finding(second, "m1", "message")])
+    assert score.is_case and "RCS-REC-PAID-TRAVEL-HOUSING" in score.anchors
+
+
 def test_every_control_indicator_exists_and_is_not_planned() -> None:
-    for indicator_id in MONEY_CONTROL | PAPER_CONTROL:
+    for indicator_id in MONEY_CONTROL | PAPER_CONTROL | RECRUITMENT_OFFERS:
         assert not CATALOGUE.get(indicator_id).planned
 
 

@@ -25,6 +25,7 @@ import pyarrow.csv as pa_csv
 
 from redflags.pipeline import ScanOptions, run_scan
 from redflags.report.exports import CASE_COLUMNS, EVIDENCE_COLUMNS, FINDING_COLUMNS
+from redflags.settings import DEFAULT_MODEL
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def scan(
     paths: Sequence[str | Path],
     *,
     out: str | Path | None = None,
-    model: str = "risk-v1",
+    model: str = DEFAULT_MODEL,
     region: str | None = None,
     reveal: bool = False,
     redaction_key: bytes | None = None,

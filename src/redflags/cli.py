@@ -27,7 +27,13 @@ from redflags.catalogue.lint import lint_catalogue
 from redflags.catalogue.reference import render_reference
 from redflags.ingest import DescriptorError, IngestError, IngestProblems, raise_problems
 from redflags.runfolder import RunFolder, RunFolderError
-from redflags.settings import RunSettings, SettingsError, check_timezone, load_settings
+from redflags.settings import (
+    DEFAULT_MODEL,
+    RunSettings,
+    SettingsError,
+    check_timezone,
+    load_settings,
+)
 from redflags.store import StoreError
 from redflags.terminal import json_printable, printable
 
@@ -185,7 +191,7 @@ AlertMinScore = Annotated[
 ]
 Model = Annotated[
     str | None,
-    typer.Option("--model", help="Risk model: risk-v1 or risk-v2 (docs/scoring.md)."),
+    typer.Option("--model", help="Risk model: risk-v2 (default) or risk-v1 (docs/scoring.md)."),
 ]
 DATA_ERRORS = (IngestError, DescriptorError, CatalogueError, StoreError, RunFolderError)
 
@@ -467,7 +473,7 @@ def scan(
         baseline=baseline or (default_baseline_path(db) if db else None),
         show_all=all_cases,
         queues=_queues(run),
-        model=run.model or "risk-v1",
+        model=run.model or DEFAULT_MODEL,
     )
 
 
@@ -710,7 +716,7 @@ def evaluate(
                 currency=run.currency,
                 settings_file=run.source,
                 queues=_queues(run),
-                model=run.model or "risk-v1",
+                model=run.model or DEFAULT_MODEL,
             )
             if blind and descriptors is not None:
                 result = run_blind_evaluation(world, descriptors, options, sink)

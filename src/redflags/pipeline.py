@@ -59,6 +59,7 @@ from redflags.report.redact import RedactionKeyError
 from redflags.resolve import resolve_people
 from redflags.runfolder import RunFolder, scratch_folder
 from redflags.score import model_for
+from redflags.settings import DEFAULT_MODEL
 from redflags.stages import StageMeter
 from redflags.store import Store
 
@@ -101,7 +102,7 @@ class ScanOptions:
     show_all: bool = False  # with a baseline: show unchanged and dismissed cases too
     memory_limit: str | None = None  # DuckDB's cap (e.g. "3GB"); above it, it spills to disk
     queues: QueueSettings = field(default_factory=QueueSettings)  # alert line and budget
-    model: str = "risk-v1"  # the risk model (score/: risk-v1, risk-v2)
+    model: str = DEFAULT_MODEL  # the risk model (score/: risk-v1, risk-v2)
     money_links: bool = True  # a payment a finding is about joins its ends (link/money.py)
     # the country of phone numbers written without a country code (ISO 3166 alpha-2); every
     # extractor, masker and linker of the run reads phones in it. None: Denmark

@@ -44,7 +44,8 @@ def _words() -> _Words:
     )
     # Plain literals on lower-cased text: the engine skips to possible first letters in C.
     hint = re.compile("|".join(re.escape(w) for w in spoken))
-    prefix = re.compile(rf"\s*(?P<platform>(?i:{words}|whatsapp)|OF)\s*[:/]\s*")
+    # 'telegram: anna', 'telegram/anna', and 'Telegram @anna' (a space, then the @)
+    prefix = re.compile(rf"\s*(?P<platform>(?i:{words}|whatsapp)|OF)(?:\s*[:/]\s*|\s+(?=@))")
     not_names = frozenset(data["not_names"]) | frozenset(platforms)
     return _Words(platforms, not_names, handle, hint, prefix)
 
@@ -152,6 +153,6 @@ def parse_handle(value: str | None, platform: str | None = None) -> str | None:
     if linked:
         return linked
     name = text.lstrip("@").strip().lower()
-    if not name:
-        return None
+    if not name or name in _words().not_names:
+        return None  # 'WhatsApp' alone names the app, not an account: it must link nothing
     return f"{platform_of(platform) or 'handle'}:{name}"

@@ -11,6 +11,13 @@ documents handled by someone else, a controller on every account. risk-v2 adds o
   customers, the KYC log), so one lawful pattern alone (an employer paying wages, a family on one
   phone) does not make it.
 
+- **One recruitment offer anchors nothing alone.** Paid travel and housing, urgency, a job ad
+  with messenger contact and a wage far above the norm are offers that lawful employers make
+  too (each lists them among its known false positives): a seasonal farm that pays the bus and
+  answers on WhatsApp. One of them (`RECRUITMENT_OFFERS`) anchors a case
+  only beside a second, different one or beside any other anchor (a fee, a passport asked for
+  early, coercion, surveillance, control over money and papers).
+
 Everything else is risk-v1, unchanged (risk-v1 stays as it is). docs/scoring.md describes both.
 """
 
@@ -39,6 +46,15 @@ MONEY_CONTROL = frozenset(
 PAPER_CONTROL = frozenset(
     {"KYC-DOC-HANDLING", "KYC-THIRD-PARTY-ONBOARDING", "KYC-CONTACT-TAKEOVER"}
 )
+# Offers lawful employers make too: one alone anchors nothing.
+RECRUITMENT_OFFERS = frozenset(
+    {
+        "RCS-REC-PAID-TRAVEL-HOUSING",
+        "RCS-REC-URGENCY",
+        "RCS-REC-MESSENGER-JOB-AD",
+        "RCS-REC-TOO-GOOD",
+    }
+)
 
 
 class RiskV2(RiskV1):
@@ -54,6 +70,9 @@ class RiskV2(RiskV1):
         present = {i.id for i in scored if i.id not in weak}
         if present & MONEY_CONTROL and present & PAPER_CONTROL:
             anchors.append(CONTROL_ANCHOR)
+        offers = [a for a in anchors if a in RECRUITMENT_OFFERS]
+        if len(offers) == 1 and len(anchors) == 1:
+            return []  # one offer a lawful employer could make
         return anchors
 
     def score(self, findings: Sequence[Finding]) -> Score:
