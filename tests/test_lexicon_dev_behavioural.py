@@ -13,14 +13,9 @@ import yaml
 
 from redflags.catalogue import load_catalogue
 from redflags.catalogue.lexicons import load_lexicon
-from redflags.detectors import detector_for
 from redflags.detectors.lexicon_matcher import LexiconMatcher
 from redflags.detectors.lexicon_presence import _unmasked
-from redflags.engines.duckdb_engine import DuckDBEngine
-from redflags.evaluation.paraphrases import _records, _single_text, measure
-from redflags.ingest import ingest_records
-from redflags.model.records import RecordKind
-from redflags.store import Store
+from redflags.evaluation.paraphrases import measure, strengths
 
 DEV = Path(__file__).parent / "lexicon_dev"
 OWNED = (
@@ -42,19 +37,7 @@ def _set(indicator: str) -> dict[str, Any]:
 
 def _fired(data: dict[str, Any]) -> dict[str, bool]:
     """record id -> fired strongly (False: weakly only); absent: did not fire."""
-    indicator = _single_text(CATALOGUE.get(str(data["indicator"])))
-    detector = detector_for(indicator)
-    assert detector is not None
-    fired: dict[str, bool] = {}
-    with Store.open(None) as store:
-        for kind, rows in _records(data["items"], str(data.get("record_kind") or "ad")).items():
-            if rows:
-                ingest_records(store, RecordKind(kind), rows, source="lexicon-dev")
-        for finding in detector.evaluate(DuckDBEngine(store.connection)):
-            strong = finding.facts.get("cue_strength") != "weak"
-            for evidence in finding.evidence:
-                fired[evidence.record_id] = fired.get(evidence.record_id, False) or strong
-    return fired
+    return {k: v == "strong" for k, v in strengths(data, CATALOGUE).items()}
 
 
 @pytest.mark.parametrize("indicator", OWNED)

@@ -14,13 +14,8 @@ import yaml
 
 from redflags.catalogue import load_catalogue
 from redflags.catalogue.lexicons import load_lexicon
-from redflags.detectors import detector_for
 from redflags.detectors.lexicon_matcher import LexiconMatcher
-from redflags.engines.duckdb_engine import DuckDBEngine
-from redflags.evaluation.paraphrases import measure
-from redflags.ingest import ingest_records
-from redflags.model.records import RecordKind
-from redflags.store import Store
+from redflags.evaluation.paraphrases import measure, strengths
 
 DEV = Path(__file__).parent / "lexicon_dev"
 INDICATORS = ("RCS-DEBT-QUOTA", "RCS-DOCS-RETAINED", "RCS-IMAGE-BLACKMAIL", "RCS-RULES-THREATS")
@@ -35,28 +30,7 @@ def _set(indicator: str) -> dict[str, Any]:
 
 def _strength_by_text(indicator: str, items: list[dict[str, Any]]) -> dict[str, str]:
     """Item id -> "strong" or "weak" for the items the indicator's detector fires on."""
-    rows = [
-        {
-            "message_id": item["id"],
-            "thread_id": f"t{n}",
-            "sender": f"sender-{n}",
-            "recipient": f"recipient-{n}",
-            "sent_at": "2026-06-01T10:00:00Z",
-            "text": item["text"],
-        }
-        for n, item in enumerate(items)
-    ]
-    detector = detector_for(CATALOGUE.get(indicator))
-    assert detector is not None
-    fired: dict[str, str] = {}
-    with Store.open(None) as store:
-        ingest_records(store, RecordKind.MESSAGE, rows, source="dev")
-        for finding in detector.evaluate(DuckDBEngine(store.connection)):
-            strength = str(finding.facts.get("cue_strength", "strong"))
-            for evidence in finding.evidence:
-                if fired.get(evidence.record_id) != "strong":
-                    fired[evidence.record_id] = strength
-    return fired
+    return strengths({"indicator": indicator, "record_kind": "message", "items": items}, CATALOGUE)
 
 
 @pytest.mark.parametrize("indicator", INDICATORS)

@@ -12,12 +12,7 @@ import pytest
 import yaml
 
 from redflags.catalogue import load_catalogue
-from redflags.detectors import detector_for
-from redflags.engines.duckdb_engine import DuckDBEngine
-from redflags.evaluation.paraphrases import measure
-from redflags.ingest import ingest_records
-from redflags.model.records import RecordKind
-from redflags.store import Store
+from redflags.evaluation.paraphrases import measure, strengths
 
 DEV = Path(__file__).parent / "lexicon_dev"
 INDICATORS = (
@@ -37,38 +32,7 @@ def _set(indicator: str) -> dict[str, Any]:
 
 def _strength_by_record(data: dict[str, Any]) -> dict[str, str]:
     """Record id -> "strong" or "weak" for every dev text the indicator fires on."""
-    default = str(data.get("record_kind") or "ad")
-    ads: list[dict[str, Any]] = []
-    messages: list[dict[str, Any]] = []
-    for n, item in enumerate(data["items"]):
-        if (item.get("record_kind") or default) == "message":
-            messages.append(
-                {
-                    "message_id": item["id"],
-                    "thread_id": f"t{n}",
-                    "sender": f"s{n}",
-                    "recipient": f"r{n}",
-                    "sent_at": "2026-06-01T10:00:00Z",
-                    "text": item["text"],
-                }
-            )
-        else:
-            ads.append(
-                {"ad_id": item["id"], "posted_at": "2026-06-01T10:00:00Z", "body": item["text"]}
-            )
-    detector = detector_for(CATALOGUE.get(str(data["indicator"])))
-    assert detector is not None
-    fired: dict[str, str] = {}
-    with Store.open(None) as store:
-        for kind, rows in (("ad", ads), ("message", messages)):
-            if rows:
-                ingest_records(store, RecordKind(kind), rows, source="lexicon_dev")
-        for finding in detector.evaluate(DuckDBEngine(store.connection)):
-            strength = str(finding.facts.get("cue_strength", "strong"))
-            for evidence in finding.evidence:
-                if fired.get(evidence.record_id) != "strong":
-                    fired[evidence.record_id] = strength
-    return fired
+    return strengths(data, CATALOGUE)
 
 
 @pytest.mark.parametrize("indicator", INDICATORS)

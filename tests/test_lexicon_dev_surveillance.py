@@ -15,12 +15,7 @@ import pytest
 import yaml
 
 from redflags.catalogue import load_catalogue
-from redflags.detectors import detector_for
-from redflags.engines.duckdb_engine import DuckDBEngine
-from redflags.evaluation.paraphrases import _records, _single_text, measure
-from redflags.ingest import ingest_records
-from redflags.model.records import RecordKind
-from redflags.store import Store
+from redflags.evaluation.paraphrases import measure, strengths
 
 DEV = Path(__file__).parent / "lexicon_dev"
 OWNED = ["RCS-SURV-CHECKINS", "RCS-SURV-EVIDENCE-WIPE", "BEH-MESSENGER-ONLY", "BEH-MOVEMENT-WORDS"]
@@ -35,18 +30,7 @@ def _dev_set(indicator: str) -> dict[str, Any]:
 
 def _strong_fired(data: dict[str, Any]) -> set[str]:
     """Ids of the set's texts that a strong finding covers (measure() counts weak ones too)."""
-    indicator = _single_text(CATALOGUE.get(str(data["indicator"])))
-    detector = detector_for(indicator)
-    assert detector is not None
-    strong: set[str] = set()
-    with Store.open(None) as store:
-        for kind, rows in _records(data["items"], str(data.get("record_kind") or "ad")).items():
-            if rows:
-                ingest_records(store, RecordKind(kind), rows, source="lexicon-dev")
-        for finding in detector.evaluate(DuckDBEngine(store.connection)):
-            if finding.facts.get("cue_strength") != "weak":
-                strong.update(e.record_id for e in finding.evidence)
-    return strong
+    return {k for k, v in strengths(data, CATALOGUE).items() if v == "strong"}
 
 
 @pytest.mark.parametrize("indicator", OWNED)

@@ -109,26 +109,32 @@ def _single_text(indicator: Indicator) -> Indicator:
     )
 
 
-def measure(data: dict[str, Any], catalogue: Catalogue) -> SetResult:
+def strengths(data: dict[str, Any], catalogue: Catalogue) -> dict[str, str]:
+    """Item id -> "strong" or "weak" for every text of a set the indicator's detector fires on
+    (a text fired strongly by one finding and weakly by another is strong)."""
     indicator = _single_text(catalogue.get(str(data["indicator"])))
-    result = SetResult(indicator.id)
-    items = list(data["items"])
-    expected = {str(i["id"]): i["expect"] == "fire" for i in items}
     detector = detector_for(indicator)
     if detector is None:
         raise ValueError(f"{indicator.id} has no detector")
     fired: dict[str, bool] = {}  # record id -> strong
     with Store.open(None) as store:
-        for kind, rows in _records(items, str(data.get("record_kind") or "ad")).items():
+        for kind, rows in _records(data["items"], str(data.get("record_kind") or "ad")).items():
             if rows:
                 ingest_records(store, RecordKind(kind), rows, source="paraphrases")
         for finding in detector.evaluate(DuckDBEngine(store.connection)):
             strong = finding.facts.get("cue_strength") != "weak"
             for evidence in finding.evidence:
                 fired[evidence.record_id] = fired.get(evidence.record_id, False) or strong
+    return {record: "strong" if strong else "weak" for record, strong in fired.items()}
+
+
+def measure(data: dict[str, Any], catalogue: Catalogue) -> SetResult:
+    result = SetResult(str(data["indicator"]))
+    items = list(data["items"])
+    fired = {k: v == "strong" for k, v in strengths(data, catalogue).items()}
     for item in items:
         item_id = str(item["id"])
-        if expected[item_id]:
+        if item["expect"] == "fire":
             result.fire += 1
             result.languages.add(str(item["lang"]))
             if item_id in fired:
