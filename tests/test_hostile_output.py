@@ -24,7 +24,7 @@ from redflags.model import Case, Evidence, Finding
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
 from redflags.report.dossier import render_dossier
 from redflags.report.exports import write_exports
-from redflags.report.html import safe_href, write_html_report
+from redflags.report.html import ReportContext, safe_href, write_html_report
 from redflags.report.json_export import write_cases_json, write_findings_jsonl
 from redflags.report.redact import RedactionKeyError, Redactor, default_key
 from redflags.synth.demo import write_demo
@@ -165,14 +165,16 @@ def test_hostile_file_names_and_texts_in_a_rendered_report(
         path = tmp_path / "report.html"
         write_html_report(
             path,
-            revealed.shown,
-            revealed.findings,
-            load_catalogue(),
-            {"run_id": PAYLOADS[2], "created": PAYLOADS[0]},
-            [{"file": f"{PAYLOADS[2]}.csv", "read": 1, "stored": 1, "quarantined": 0}],
-            texts,
-            redactor,
-            dossiers=True,
+            ReportContext(
+                cases=revealed.shown,
+                findings=revealed.findings,
+                catalogue=load_catalogue(),
+                run={"run_id": PAYLOADS[2], "created": PAYLOADS[0]},
+                ingest=[{"file": f"{PAYLOADS[2]}.csv", "read": 1, "stored": 1, "quarantined": 0}],
+                record_texts=texts,
+                redactor=redactor,
+                dossiers=True,
+            ),
         )
         assert_safe_page(path.read_text(encoding="utf-8"))
         for case in revealed.shown:

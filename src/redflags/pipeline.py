@@ -47,6 +47,7 @@ from redflags.normalise.identifiers import normalise_address
 from redflags.normalise.phones import DEFAULT_REGION
 from redflags.report import (
     Redactor,
+    ReportContext,
     write_cases_json,
     write_dossiers,
     write_exports,
@@ -512,29 +513,31 @@ def run_scan(
             report_path = run_dir / "report.html"
             write_html_report(
                 report_path,
-                shown,
-                findings,
-                catalogue,
-                run,
-                ingest_rows,
-                record_texts,
-                redactor,
-                options.lang,
-                linked.hubs,
-                evaluated,
-                statuses,
-                hidden,
-                dossiers=True,
-                youth_queue=youth_queue,
-                alerts=alerts,
-                volume=volumes,
-                exports=[
-                    "cases.csv",
-                    "findings.csv",
-                    "evidence.csv",
-                    "entities.ftm.jsonl",
-                    "network.gexf",
-                ],
+                ReportContext(
+                    cases=shown,
+                    findings=findings,
+                    catalogue=catalogue,
+                    run=run,
+                    ingest=ingest_rows,
+                    record_texts=record_texts,
+                    redactor=redactor,
+                    lang=options.lang,
+                    hubs=linked.hubs,
+                    evaluated=evaluated,
+                    statuses=statuses,
+                    hidden=hidden,
+                    dossiers=True,
+                    youth_queue=youth_queue,
+                    alerts=alerts,
+                    volume=volumes,
+                    exports=[
+                        "cases.csv",
+                        "findings.csv",
+                        "evidence.csv",
+                        "entities.ftm.jsonl",
+                        "network.gexf",
+                    ],
+                ),
             )
             if baseline is not None:
                 baseline.save()

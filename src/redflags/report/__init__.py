@@ -2,12 +2,13 @@
 
 from redflags.report.dossier import write_dossiers
 from redflags.report.exports import write_exports
-from redflags.report.html import write_html_report
+from redflags.report.html import ReportContext, write_html_report
 from redflags.report.json_export import write_cases_json, write_findings_jsonl
 from redflags.report.redact import Redactor
 
 __all__ = [
     "Redactor",
+    "ReportContext",
     "write_cases_json",
     "write_dossiers",
     "write_exports",

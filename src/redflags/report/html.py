@@ -9,6 +9,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -306,48 +307,61 @@ def own_run(run: Mapping[str, Any]) -> dict[str, Any]:
     return {**run, **own}
 
 
-def write_html_report(
-    path: Path,
-    cases: Sequence[Case],
-    findings: Sequence[Finding],
-    catalogue: Catalogue,
-    run: Mapping[str, Any],
-    ingest: Sequence[Mapping[str, Any]],
-    record_texts: Mapping[str, Mapping[str, str]],
-    redactor: Redactor,
-    lang: str = "en",
-    hubs: Mapping[str, int] | None = None,
-    evaluated: Sequence[str] = (),
-    statuses: Mapping[str, Mapping[str, Any]] | None = None,
-    hidden: Sequence[Mapping[str, Any]] = (),
-    dossiers: bool = False,
-    exports: Sequence[str] = (),
-    youth_queue: Sequence[YouthItem] = (),
-    alerts: Sequence[Alert] = (),
-    volume: Mapping[str, Any] | None = None,
-) -> None:
+@dataclass(frozen=True)
+class ReportContext:
+    """Everything the run's report page shows: what was found and how the run went."""
+
+    cases: Sequence[Case]  # the cases shown (after the verdict baseline)
+    findings: Sequence[Finding]
+    catalogue: Catalogue
+    run: Mapping[str, Any]  # run.json
+    ingest: Sequence[Mapping[str, Any]]  # one row per file read
+    record_texts: Mapping[str, Mapping[str, str]]  # record -> field -> text, for highlights
+    redactor: Redactor
+    lang: str = "en"
+    hubs: Mapping[str, int] = dataclass_field(default_factory=dict)  # cut pivots and their degree
+    evaluated: Sequence[str] = ()  # indicators that ran
+    statuses: Mapping[str, Mapping[str, Any]] = dataclass_field(default_factory=dict)  # baseline status
+    hidden: Sequence[Mapping[str, Any]] = ()  # cases the baseline hides
+    dossiers: bool = False  # one page per case was written beside it
+    exports: Sequence[str] = ()  # export files written beside it
+    youth_queue: Sequence[YouthItem] = ()
+    alerts: Sequence[Alert] = ()
+    volume: Mapping[str, Any] = dataclass_field(default_factory=dict)  # rates per 1,000 and the budget
+
+
+def write_html_report(path: Path, context: ReportContext) -> None:
+    c = context
+    cases, findings, catalogue, redactor, lang = (
+        c.cases,
+        c.findings,
+        c.catalogue,
+        c.redactor,
+        c.lang,
+    )
+    record_texts, youth_queue, alerts = c.record_texts, c.youth_queue, c.alerts
     template = page_environment(redactor).get_template("report.html.j2")
     labels = LABELS[lang]
-    vol = dict(volume or {})
+    vol = dict(c.volume)
     line = int(vol.get("budget", {}).get("alert_line", len(alerts)))
     counts = Counter(f.indicator_id for f in findings)
     html = template.render(
         L=LABELS[lang],
         lang=lang,
-        run=own_run(run),
-        ingest=ingest,
+        run=own_run(c.run),
+        ingest=c.ingest,
         redacted=not redactor.reveal,
         cases=[_case_view(c, catalogue, record_texts, redactor, lang) for c in cases],
         finding_counts=[
             (i, catalogue.get(i).title.get(lang), n) for i, n in sorted(counts.items())
         ],
-        evaluated=[catalogue.get(i) for i in evaluated],
+        evaluated=[catalogue.get(i) for i in c.evaluated],
         planned=sum(1 for i in catalogue if i.planned),
-        hubs=sorted((redactor.pivot(p), n) for p, n in (hubs or {}).items()),
-        statuses=statuses or {},
-        hidden=hidden,
-        dossiers=dossiers,
-        exports=exports,
+        hubs=sorted((redactor.pivot(p), n) for p, n in c.hubs.items()),
+        statuses=c.statuses,
+        hidden=c.hidden,
+        dossiers=c.dossiers,
+        exports=c.exports,
         D=DOSSIER_LABELS[lang],
         csp=content_security_policy("report.css"),
         css_name="report.css",
