@@ -321,13 +321,15 @@ class ReportContext:
     lang: str = "en"
     hubs: Mapping[str, int] = dataclass_field(default_factory=dict)  # cut pivots and their degree
     evaluated: Sequence[str] = ()  # indicators that ran
-    statuses: Mapping[str, Mapping[str, Any]] = dataclass_field(default_factory=dict)  # baseline status
+    # case id -> its status in the verdict baseline
+    statuses: Mapping[str, Mapping[str, Any]] = dataclass_field(default_factory=dict)
     hidden: Sequence[Mapping[str, Any]] = ()  # cases the baseline hides
     dossiers: bool = False  # one page per case was written beside it
     exports: Sequence[str] = ()  # export files written beside it
     youth_queue: Sequence[YouthItem] = ()
     alerts: Sequence[Alert] = ()
-    volume: Mapping[str, Any] = dataclass_field(default_factory=dict)  # rates per 1,000 and the budget
+    # rates per 1,000 records and the alert budget
+    volume: Mapping[str, Any] = dataclass_field(default_factory=dict)
 
 
 def write_html_report(path: Path, context: ReportContext) -> None:
