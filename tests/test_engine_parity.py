@@ -29,6 +29,8 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
 
 from redflags.engines.spark_engine import SparkEngine
 
+pytestmark = pytest.mark.spark  # the slowest module: `-m "not spark"` leaves it out locally
+
 CATALOGUE = load_catalogue()
 TABLE_KINDS = {table: kind for kind, (table, _) in KIND_TABLES.items()}
 AGGREGATE = [
