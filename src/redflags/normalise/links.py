@@ -19,7 +19,8 @@ _LINK_DOT = r"\.|\[\.\]|\(\.\)|\[dot\]|\(dot\)"  # 'example[.]dk' is a common di
 _LINK = re.compile(
     rf"(?:(?P<scheme>https?://)|(?<![\w@./\-]))"
     rf"(?P<host>{LABEL}(?:(?:{_LINK_DOT}){LABEL})+)(?::\d{{2,5}})?"
-    r"(?P<path>[/?#][^\s<>\"'{}|\\^`\[\]]*)?",
+    # a path stops at a blanked-out span (\x00, what an earlier finder took: an e-mail after it)
+    r"(?P<path>[/?#][^\s<>\"'{}|\\^`\[\]\x00]*)?",
     re.IGNORECASE,
 )
 # A dot between a letter or digit and a letter, or '://': where a link may be.
