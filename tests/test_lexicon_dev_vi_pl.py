@@ -59,9 +59,8 @@ def test_recall_per_language_is_at_least_085(indicator: str, lang: str) -> None:
 def test_no_near_miss_fires_strongly(indicator: str, lang: str) -> None:
     data = _set(indicator, lang)
     fired = strengths(data, CATALOGUE)
-    strong = [
-        i["id"] for i in data["items"] if i["expect"] == "no_fire" and fired.get(i["id"]) == "strong"
-    ]
+    near_misses = [i["id"] for i in data["items"] if i["expect"] == "no_fire"]
+    strong = [i for i in near_misses if fired.get(i) == "strong"]
     assert strong == []
 
 
@@ -71,6 +70,14 @@ def test_no_near_miss_fires_strongly(indicator: str, lang: str) -> None:
         # "nợ" (debt) folds to "no": a family's repaid bank debt is no recruitment debt
         ("RCS-REC-FEES-DEBT", "message", "Con trả hết nợ ngân hàng rồi, mẹ yên tâm nhé.", None),
         ("RCS-REC-FEES-DEBT", "message", "Tiền vé máy bay sẽ trừ vào lương của em.", "strong"),
+        # an agency that charges no fees ("nie" is not in the negation list: a mask)
+        (
+            "RCS-REC-FEES-DEBT",
+            "ad",
+            "Nasza agencja pośrednictwa pracy nie pobiera żadnych opłat od kandydatów.",
+            None,
+        ),
+        ("RCS-REC-FEES-DEBT", "ad", "Opłata za pośrednictwo 500 euro, płatna z góry.", "strong"),
         # rent deducted under a contract is lawful
         ("RCS-REC-FEES-DEBT", "message", "Czynsz jest potrącany z wypłaty co miesiąc.", None),
         # "bao giờ" (when) is no "bao" (covers it all)
