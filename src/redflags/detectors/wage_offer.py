@@ -59,6 +59,14 @@ _CURRENCIES = {
     "рублей": "RUB",
     "gbp": "GBP",
     "£": "GBP",
+    "pln": "PLN",
+    "zł": "PLN",
+    "zl": "PLN",
+    "złotych": "PLN",
+    "zlotych": "PLN",
+    "vnd": "VND",
+    "đồng": "VND",
+    "dong": "VND",
 }
 _CODE = "|".join(sorted((re.escape(c) for c in _CURRENCIES), key=len, reverse=True))
 _NUMBER = r"\d{1,3}(?:[ ,.]\d{3})+|\d+"
