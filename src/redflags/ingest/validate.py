@@ -158,6 +158,8 @@ class RowValidator:
         for index, other in enumerate(waiting):
             if other != holder:
                 del waiting[index]
+                if not waiting:
+                    del self._unpaired[key]  # paired: nothing of it needs keeping
                 # one reason for every such row, so they group; time and amount find the pair
                 return OTHER_SIDE
         waiting.append(holder)
