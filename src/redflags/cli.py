@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import duckdb
 import typer
@@ -32,6 +31,7 @@ from redflags.settings import (
     RunSettings,
     SettingsError,
     check_timezone,
+    is_time_zone,
     load_settings,
 )
 from redflags.store import StoreError
@@ -436,11 +436,8 @@ def scan(
     for path in paths:
         if not path.exists():
             _fail(f"{path}: no such file or folder")
-    if timezone is not None:
-        try:
-            ZoneInfo(timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            _fail(f"--timezone {timezone!r} is not a known time zone (e.g. Europe/Copenhagen)")
+    if timezone is not None and not is_time_zone(timezone):
+        _fail(f"--timezone {timezone!r} is not a known time zone (e.g. Europe/Copenhagen)")
     run = _settings(
         settings_file,
         region=region,

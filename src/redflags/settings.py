@@ -122,13 +122,19 @@ def check_model(value: str) -> str:
     return model
 
 
-def check_timezone(value: str) -> str:
+def is_time_zone(value: str) -> bool:
+    """A name the zone database knows. A folder of it ("Europe") raises IsADirectoryError from
+    inside zoneinfo, a malformed name ValueError: both are "not a zone", never a traceback."""
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise SettingsError(
-            f"timezone {value!r} is not a known time zone (e.g. Europe/Copenhagen)"
-        ) from None
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
+def check_timezone(value: str) -> str:
+    if not is_time_zone(value):
+        raise SettingsError(f"timezone {value!r} is not a known time zone (e.g. Europe/Copenhagen)")
     return value
 
 

@@ -1268,6 +1268,8 @@ def descriptor_cases() -> Iterator[Case]:
         ("timezone-path", GOOD + "timezone: ../../../etc/passwd\n"),
         ("timezone-empty", GOOD + 'timezone: ""\n'),
         ("timezone-nul", GOOD + 'timezone: "Europe/\\0"\n'),
+        # a folder of the zone database: zoneinfo raised IsADirectoryError (found by atheris)
+        ("timezone-folder", GOOD + "timezone: Europe\n"),
         ("kind-ghost", "name: bank\nkind: ghost\nfile: bank.csv\n"),
         ("kind-number", "name: bank\nkind: 7\nfile: bank.csv\n"),
         ("kind-list", "name: bank\nkind: [ad]\nfile: bank.csv\n"),

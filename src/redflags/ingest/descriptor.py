@@ -13,7 +13,7 @@ import string
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import yaml
 from pydantic import (
@@ -36,6 +36,7 @@ from redflags.model.records import (
     RecordKind,
     field_specs,
 )
+from redflags.settings import is_time_zone
 
 DESCRIPTOR_SUFFIXES = (".source.yaml", ".source.yml")
 
@@ -326,10 +327,8 @@ class SourceDescriptor(BaseModel):
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r} (e.g. Europe/Copenhagen, UTC)") from None
+        if not is_time_zone(value):
+            raise ValueError(f"unknown time zone {value!r} (e.g. Europe/Copenhagen, UTC)")
         return value
 
     @field_validator("encoding")
