@@ -85,6 +85,9 @@ def _scanned(paths: list[Path], options: ScanOptions, *, kept: bool) -> Scan:
     )
 
 
+_NUMERIC = {"score", "weight", "strength", "findings", "records", "identifiers", "evidence_count"}
+
+
 def _csv_table(path: Path, columns: Sequence[str]) -> pa.Table:
     """A run's CSV export as a table; identifiers and texts stay strings (an id that looks like
     a number is still an id), counts and scores are typed by Arrow."""
@@ -93,28 +96,30 @@ def _csv_table(path: Path, columns: Sequence[str]) -> pa.Table:
     return pa_csv.read_csv(path, convert_options=convert)
 
 
-_NUMERIC = {"score", "weight", "strength", "findings", "records", "identifiers", "evidence_count"}
+ALERT_SCHEMA = pa.schema(
+    [
+        ("alert_id", pa.string()),
+        ("group_id", pa.string()),
+        ("rank", pa.int64()),
+        ("score", pa.float64()),
+        ("within_budget", pa.bool_()),
+        ("indicators", pa.string()),
+        ("records", pa.int64()),  # how many records the alert's group holds
+    ]
+)
 
 
 def _alerts_table(alerts: list[dict[str, Any]]) -> pa.Table:
-    rows = {
-        "alert_id": [a["alert_id"] for a in alerts],
-        "group_id": [a["group_id"] for a in alerts],
-        "rank": [int(a["rank"]) for a in alerts],
-        "score": [float(a["score"]["total"]) for a in alerts],
-        "within_budget": [bool(a.get("within_budget", True)) for a in alerts],
-        "indicators": [";".join(a.get("indicators", [])) for a in alerts],
-        "records": [len(a.get("records", [])) for a in alerts],
-    }
-    schema = pa.schema(
-        [
-            ("alert_id", pa.string()),
-            ("group_id", pa.string()),
-            ("rank", pa.int64()),
-            ("score", pa.float64()),
-            ("within_budget", pa.bool_()),
-            ("indicators", pa.string()),
-            ("records", pa.int64()),
-        ]
-    )
-    return pa.table(rows, schema=schema)
+    rows = [
+        {
+            "alert_id": a["alert_id"],
+            "group_id": a["group_id"],
+            "rank": int(a["rank"]),
+            "score": float(a["score"]["total"]),
+            "within_budget": bool(a.get("within_budget", True)),
+            "indicators": ";".join(a.get("indicators", [])),
+            "records": len(a.get("records", [])),
+        }
+        for a in alerts
+    ]
+    return pa.Table.from_pylist(rows, schema=ALERT_SCHEMA)

@@ -121,8 +121,8 @@ _ABBREVIATIONS = frozenset(
 )
 _WORD_BEFORE = re.compile(r"(\w+)$")
 # a negation before a comma or a colon belongs to another clause: "No experience needed, flight
-# included" offers the flight
-_CLAUSE_END = re.compile(r"[,:;.!?\n]")
+# included" offers the flight (sentence ends are `ends`; "1,500" and "1.500" end nothing)
+_CLAUSE_END = re.compile(r"[,:](?=\s)")
 # (concept, rule index, group index) of a `near` word; None for a term that is a hit by itself
 Slot = tuple[str, int, int] | None
 _Entry = tuple[str, str, bool, Slot]
@@ -307,12 +307,8 @@ def _negated(folded: str, tokens: list[int], ends: list[int], window: list[_Word
         word = match.group(0) if match else ""
         if word in spaced and not any(s <= start < e for s, e in inside):
             return True
-    if unspaced and tokens:
-        left = tokens[start_index] if start_index < len(tokens) else 0
-        right = max(w.end for w in window)
-        span = folded[left:right]
-        return any(negation in span for negation in unspaced)
-    return False
+    span = folded[tokens[start_index] : max(w.end for w in window)]
+    return any(negation in span for negation in unspaced)
 
 
 def hit_evidence(

@@ -70,8 +70,7 @@ class RiskV2(RiskV1):
         present = {i.id for i in scored if i.id not in weak}
         if present & MONEY_CONTROL and present & PAPER_CONTROL:
             anchors.append(CONTROL_ANCHOR)
-        offers = [a for a in anchors if a in RECRUITMENT_OFFERS]
-        if len(offers) == 1 and len(anchors) == 1:
+        if len(anchors) == 1 and anchors[0] in RECRUITMENT_OFFERS:
             return []  # one offer a lawful employer could make
         return anchors
 
