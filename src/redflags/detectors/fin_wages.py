@@ -1,12 +1,13 @@
 """FIN-WAGES-POOLED and FIN-RECRUIT-FEES-DEDUCTIONS: wages that the worker does not keep.
 
 A salary credit is a transfer whose memo carries a salary word (`salary_pattern`, a regular
-expression over the lower-cased memo); the employer is its payer, whether a customer here or
-not. Money sent on from the worker counts as going back to the employer or agent when it goes
-to the employer itself, or to a private account that receives such money from at least
-`min_workers_per_agent` workers of the same employer who are also at least
-`min_agent_payer_share` of everyone paying it: one worker moving pay to her own savings is not
-an agent, nor is a housing association that hundreds pay rent to; co-workers paying one person
+expression over the lower-cased memo, in the catalogue's languages) or that the bank booked as
+salary (merchant category group `salary`, for banks whose salary memos name only the employer); the
+employer is its payer, whether a customer here or not. Money sent on from the worker counts as going
+back to the employer or agent when it goes to the employer itself, or to a private account that
+receives such money from at least `min_workers_per_agent` workers of the same employer who are also
+at least `min_agent_payer_share` of everyone paying it: one worker moving pay to her own savings is
+not an agent, nor is a housing association that hundreds pay rent to; co-workers paying one person
 are. Pooled salaries are credits with different memos (the employees' names) on one payday.
 """
 
@@ -26,7 +27,8 @@ salaries AS (
            lower(trim(memo)) AS memo
     FROM txn_features
     WHERE channel = 'transfer' AND NOT payee_is_business AND amount > 0
-      AND regexp_matches(lower(memo), $salary_pattern)
+      AND (regexp_matches(lower(coalesce(memo, '')), $salary_pattern)
+           OR list_contains(groups, 'salary'))
 ),
 sent AS (
     SELECT payer AS worker, payee AS recipient, txn_id, epoch_s, amount, payee_is_business
