@@ -1,9 +1,11 @@
-"""Lexicon presence in ads and messages, with a few parameters instead of many detector kinds.
+"""Lexicon presence in ads, messages and notes (field notes, KYC staff notes), with a few
+parameters instead of many detector kinds.
 
 `lexicon_presence`: a record fires when any of its `rules` holds; a rule names concepts that must
 all be present (`require_all`), a minimum number of hits (`min_hits`, counted over the rule's
 concepts) and optionally a minimum number of distinct matched terms (`min_distinct`, e.g. a list
-of 8 services). `record_kinds` picks ads and/or messages; `max_thread_index` keeps only messages
+of 8 services). `record_kinds` picks ads, messages, field notes (`observation`) and/or the KYC
+case log's staff notes (`kyc_event`); `max_thread_index` keeps only messages
 among the first N of their thread; `min_per_sender` with `window_days` turns message hits into one
 finding per sender who wrote that many matching messages within the window.
 
@@ -29,7 +31,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from redflags.catalogue.lexicons import Lexicon, load_lexicon
 from redflags.catalogue.params.text import (
@@ -54,6 +56,26 @@ _KINDS: dict[str, tuple[RecordKind, str, tuple[str, ...], tuple[str, ...]]] = {
         ("text",),
         ("sender", "platform", "thread_id", "sent_at"),
     ),
+    # staff's and inspectors' own words: what someone saw or was told in person
+    "observation": (
+        RecordKind.OBSERVATION,
+        "observation_id",
+        ("text",),
+        ("observed_at", "customer_id", "phone", "address", "place_address"),
+    ),
+    "kyc_event": (
+        RecordKind.KYC_EVENT,
+        "event_id",
+        ("note",),
+        ("ts", "customer_id", "event", "field", "new_value"),
+    ),
+}
+# how a summary names the record: "The note contains: ..."
+_NOUNS = {
+    RecordKind.AD: ("ad", "Annoncen"),
+    RecordKind.MESSAGE: ("message", "Beskeden"),
+    RecordKind.OBSERVATION: ("note", "Notatet"),
+    RecordKind.KYC_EVENT: ("KYC note", "KYC-notatet"),
 }
 _WORD = re.compile(r"\w+")
 Items = list[tuple[dict[str, Any], dict[str, list[Hit]]]]
@@ -125,8 +147,8 @@ class _LexiconDetector(Detector):
 class LexiconPresenceDetector(_LexiconDetector):
     kind = "lexicon_presence"
     p: LexiconPresenceParams
-    record_kinds = ("ad", "message")
-    description = "Lexicon concepts present in an ad or message (per record, thread or sender)."
+    record_kinds: ClassVar[tuple[str, ...]] = ("ad", "message", "observation", "kyc_event")
+    description = "Lexicon concepts in an ad, message or note (per record, thread or sender)."
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         p = self.p
@@ -245,7 +267,7 @@ class LexiconPresenceDetector(_LexiconDetector):
         facts: dict[str, Any],
         strength: float = 1.0,
     ) -> Finding:
-        noun_en, noun_da = ("ad", "Annoncen") if kind is RecordKind.AD else ("message", "Beskeden")
+        noun_en, noun_da = _NOUNS[kind]
         pivots = tuple(sorted({i.pivot for i in identifiers_of(kind.value, record, self.region)}))
         shown_en, shown_da = (
             self._shown([(record, hits)], "en"),

@@ -14,6 +14,7 @@ on both sides: `precision` counts every finding on a lawful text as a false alar
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,25 +79,38 @@ def load_sets(root: Path) -> Iterator[dict[str, Any]]:
             yield data
 
 
+def _record(kind: str, n: int, item: dict[str, Any]) -> dict[str, Any]:
+    """One text as a record of its kind: an ad's body, a message, a field note, a KYC note."""
+    text, item_id = item["text"], item["id"]
+    if kind == "message":
+        return {
+            "message_id": item_id,
+            "thread_id": f"t{n}",
+            "sender": f"sender-{n}",
+            "recipient": f"recipient-{n}",
+            "sent_at": _AT,
+            "text": text,
+        }
+    if kind == "observation":
+        return {"observation_id": item_id, "observed_at": _AT, "text": text}
+    if kind == "kyc_event":
+        return {
+            "event_id": item_id,
+            "customer_id": f"customer-{n}",
+            "ts": _AT,
+            "event": "note",
+            "note": text,
+        }
+    return {"ad_id": item_id, "posted_at": _AT, "body": text}
+
+
 def _records(items: Iterable[dict[str, Any]], default_kind: str) -> dict[str, list[dict[str, Any]]]:
-    ads: list[dict[str, Any]] = []
-    messages: list[dict[str, Any]] = []
+    """The set's texts as records, by kind (an item's own `record_kind` over the set's)."""
+    records: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for n, item in enumerate(items):
-        kind = item.get("record_kind") or default_kind
-        if kind == "message":
-            messages.append(
-                {
-                    "message_id": item["id"],
-                    "thread_id": f"t{n}",
-                    "sender": f"sender-{n}",
-                    "recipient": f"recipient-{n}",
-                    "sent_at": _AT,
-                    "text": item["text"],
-                }
-            )
-        else:
-            ads.append({"ad_id": item["id"], "posted_at": _AT, "body": item["text"]})
-    return {"ad": ads, "message": messages}
+        kind = str(item.get("record_kind") or default_kind)
+        records[kind].append(_record(kind, n, item))
+    return records
 
 
 def _single_text(indicator: Indicator) -> Indicator:

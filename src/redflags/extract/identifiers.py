@@ -133,6 +133,20 @@ def _company(make: Make, record: Mapping[str, Any], region: str) -> Iterator[Ide
             yield make(kind=kind, value=str(value), field=field, raw=record.get(field))
 
 
+def _observation(make: Make, record: Mapping[str, Any], region: str) -> Iterator[Identifier]:
+    """A note joins the person to the phone they gave, where they live and where they were met
+    (the workplace's address meets its register entry and those registered there), and to any
+    contact written in the note."""
+    if record.get("customer_id"):
+        yield make(kind="customer", value=str(record["customer_id"]), field="customer_id")
+    if phone := normalise_phone(record.get("phone"), region, contact_field=True):
+        yield make(kind="phone", value=phone, field="phone", raw=record.get("phone"))
+    for field in ("address", "place_address"):
+        if address := normalise_address(record.get(field)):
+            yield make(kind="address", value=address, field=field, raw=record.get(field))
+    yield from _in_text(make, "text", record.get("text"), region)
+
+
 _BY_KIND = {
     "ad": ("ad_id", _ad),
     "customer": ("customer_id", _customer),
@@ -140,6 +154,7 @@ _BY_KIND = {
     "device_event": ("event_id", _device_event),
     "kyc_event": ("event_id", _kyc_event),
     "company": ("entry_id", _company),
+    "observation": ("observation_id", _observation),
 }
 
 

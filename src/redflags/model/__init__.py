@@ -12,6 +12,7 @@ from redflags.model.records import (
     DeviceEvent,
     KycEvent,
     Message,
+    Observation,
     RecordKind,
     Transaction,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "Identifier",
     "KycEvent",
     "Message",
+    "Observation",
     "RecordKind",
     "Score",
     "Step",

@@ -25,6 +25,7 @@ class RecordKind(StrEnum):
     DEVICE_EVENT = "device_event"
     KYC_EVENT = "kyc_event"
     COMPANY = "company"
+    OBSERVATION = "observation"
 
 
 class _Record(BaseModel):
@@ -151,6 +152,28 @@ class Company(_Record):
     owner_to: date | None = None  # None: still the owner
 
 
+class Observation(_Record):
+    """What someone saw or was told in person and wrote down: a labour inspector's note about a
+    person met at a workplace, an outreach worker's or a police officer's interview note, a bank
+    adviser's note of a meeting. The text is the observer's own words (quotes in the person's
+    language included); the other fields are what was stated, which may be wrong or someone
+    else's (a phone given may be the controller's)."""
+
+    observation_id: str | None = None  # derived from the content when a source has none
+    observed_at: datetime
+    observer: str | None = None  # who wrote it: a name, a unit
+    place: str | None = None  # the workplace or venue, as written
+    place_address: str | None = None
+    place_cvr: str | None = None  # the workplace's register number (CVR), as written
+    person: str | None = None  # the person met, the name as given
+    nationality: str | None = None  # as stated; context only, never a signal of its own
+    phone: str | None = None  # the phone number the person gave
+    address: str | None = None  # where the person says they live
+    customer_id: str | None = None  # the person as a known customer, when the observer knows
+    text: str | None = None  # the note
+    outcome: str | None = None  # follow-up: advice given, referred to the police ...
+
+
 RECORD_TYPES: dict[RecordKind, type[_Record]] = {
     RecordKind.AD: Ad,
     RecordKind.MESSAGE: Message,
@@ -159,6 +182,7 @@ RECORD_TYPES: dict[RecordKind, type[_Record]] = {
     RecordKind.DEVICE_EVENT: DeviceEvent,
     RecordKind.KYC_EVENT: KycEvent,
     RecordKind.COMPANY: Company,
+    RecordKind.OBSERVATION: Observation,
 }
 
 # Table name in the store, and the field that identifies a record of that kind.
@@ -170,6 +194,7 @@ KIND_TABLES: dict[RecordKind, tuple[str, str]] = {
     RecordKind.DEVICE_EVENT: ("device_events", "event_id"),
     RecordKind.KYC_EVENT: ("kyc_events", "event_id"),
     RecordKind.COMPANY: ("companies", "entry_id"),
+    RecordKind.OBSERVATION: ("observations", "observation_id"),
 }
 
 

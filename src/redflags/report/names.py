@@ -1,6 +1,7 @@
 """What redaction must know beyond the findings to hide people wherever they are written: the
 names behind a run's records (advertised personas, customers, the actors of KYC events and the
-customers those events are about, company owners) and the bank's customer ids.
+customers those events are about, company owners, the people and observers of field notes) and
+the bank's customer ids.
 
 Only the records a run can write about are read (those of its findings' evidence and of its
 cases), with the ids passed as a bound list: nothing from a record is pasted into SQL.
@@ -19,6 +20,7 @@ _NAME_COLUMNS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "customer": ("customers", "customer_id", ("concat_ws(' ', first_name, last_name)",)),
     "kyc_event": ("kyc_events", "event_id", ("actor",)),
     "company": ("companies", "entry_id", ("owner_name",)),
+    "observation": ("observations", "observation_id", ("person", "observer")),
 }
 
 
@@ -42,7 +44,7 @@ def record_names(engine: DuckDBEngine, records: Iterable[str]) -> set[str]:
     customers = set(ids.get("customer", ()))
     for kind, wanted in sorted(ids.items()):
         table, id_column, expressions = _NAME_COLUMNS[kind]
-        extra = ", customer_id" if kind == "kyc_event" else ""
+        extra = ", customer_id" if kind in ("kyc_event", "observation") else ""
         extra += ", owner_customer_id" if kind == "company" else ""
         rows = engine.query(
             f"SELECT {', '.join(f'{e} AS n{i}' for i, e in enumerate(expressions))}{extra} "

@@ -11,6 +11,10 @@ from pydantic import model_validator
 from redflags.catalogue.params.base import DetectorParams, params_for
 from redflags.catalogue.params.device import DeletionBurstParams
 
+# the record kinds a lexicon reads, and their text: ads (title, body), messages (text), field
+# notes (`observation` text) and the KYC case log's staff notes (`kyc_event` note)
+TextKind = Literal["ad", "message", "observation", "kyc_event"]
+
 
 class LexiconParams(DetectorParams):
     lexicon: str  # a file name under catalogue/lexicons/, without .yaml
@@ -23,14 +27,14 @@ class LexiconRule(DetectorParams):
     require_all: tuple[str, ...]
     min_hits: int = 1  # absent: one hit of each concept is enough
     min_distinct: int = 1  # absent: the same term may make every hit
-    kinds: tuple[Literal["ad", "message"], ...] | None = None  # absent: every record kind read
+    kinds: tuple[TextKind, ...] | None = None  # absent: every record kind read
     strength: Literal["strong", "weak"] | None = None  # absent: from the lexicon's concepts
 
 
 @params_for("lexicon_presence")
 class LexiconPresenceParams(LexiconParams):
     weak_strength: float  # a finding's strength when only weak cues fired
-    record_kinds: tuple[Literal["ad", "message"], ...] = ("ad", "message")
+    record_kinds: tuple[TextKind, ...] = ("ad", "message")
     rules: tuple[LexiconRule, ...] | None = None  # absent: every concept of the lexicon together
     note_concepts: tuple[str, ...] = ()  # concepts written into facts, not required
     mask_concepts: tuple[str, ...] = ()  # phrases whose hits hide the hits inside them
