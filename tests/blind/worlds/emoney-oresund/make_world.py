@@ -45,6 +45,20 @@ def rnd_time(day=None, h0=7, h1=22):
         minutes=R.randrange(h0 * 60, h1 * 60))
 
 
+def cph_offset(dt):
+    """Europe/Copenhagen UTC offset in hours for a naive local time (EU summer time rule)."""
+    def last_sunday(y, m):
+        d = datetime(y, m + 1, 1) - timedelta(days=1) if m < 12 else datetime(y, 12, 31)
+        return d - timedelta(days=(d.weekday() + 1) % 7)
+    a = last_sunday(dt.year, 3).replace(hour=2)
+    b = last_sunday(dt.year, 10).replace(hour=3)
+    return 2 if a <= dt < b else 1
+
+
+def epoch_utc(dt):
+    return int((dt - timedelta(hours=cph_offset(dt)) - datetime(1970, 1, 1)).total_seconds())
+
+
 def ip_dk():
     return "%d.%d.%d.%d" % (R.choice([77, 80, 87, 93, 188, 212]), R.randrange(256),
                             R.randrange(256), R.randrange(1, 255))
@@ -101,9 +115,7 @@ def customer(name, born, phone, email, address, opened, device, occ, income_md, 
     wid = "KP%06d" % (104000 + _cust_n[0] * 3)
     c = {"wallet_id": wid, "navn": name, "foedt": born, "nationalitet": nat,
          "mobil": phone, "mail": email, "adresse": address,
-         "oprettet": opened.strftime("%Y-%m-%dT%H:%M:%S+01:00" if opened.month > 10 or
-                                     (opened.month == 10 and opened.day >= 25)
-                                     else "%Y-%m-%dT%H:%M:%S+02:00"),
+         "oprettet": opened.strftime("%Y-%m-%dT%H:%M:%S") + "+%02d:00" % cph_offset(opened),
          "oprettet_paa_enhed": device, "beskaeftigelse": occ,
          "indkomst_pr_md": income_md, "sprog": lang, "legitimation": kyc,
          "bemaerkning": note or ""}
@@ -132,7 +144,7 @@ def ad(ts, cat, city, profile, title, body, phone, contact="", price="", photos=
        lang="da", tag=None, status="aktiv"):
     _ad_n[0] += 1
     aid = "OT-%d" % (770000 + _ad_n[0] * 13)
-    ads.append({"annonce_id": aid, "oprettet": int(ts.timestamp()), "kategori": cat, "by": city,
+    ads.append({"annonce_id": aid, "oprettet": epoch_utc(ts), "kategori": cat, "by": city,
                 "profilnavn": profile, "overskrift": title, "tekst": body,
                 "telefon": phone, "kontakt": contact, "pris": price,
                 "billeder": ",".join(photos), "sprog_i_profil": lang, "status": status,
@@ -170,7 +182,7 @@ P2P_MEMO = ["pizza 🍕", "tak for i går", "biograf", "øl", "gave til mor", "f
 OCC = [("Lønmodtager", 24000, 42000), ("Studerende", 6500, 12000), ("Pensionist", 14000, 21000),
        ("Selvstændig", 18000, 45000), ("Lønmodtager", 26000, 38000), ("Ledig", 11000, 16000)]
 bg = []
-for i in range(118):
+for i in range(96):
     fn, ln = R.choice(FIRST_DK), R.choice(LAST_DK)
     a, c = addr()
     occ, lo, hi = R.choice(OCC)
@@ -195,7 +207,7 @@ for cu in bg:
         d = START + timedelta(days=30 * m + R.randrange(0, 4))
         txn(rnd_time(d, 6, 9), "BANK " + cu["navn"], wid, R.choice([1000, 1500, 2000, 3000, 4000]),
             "Optankning", "Overførsel fra egen bankkonto")
-    n = R.randrange(5, 12)
+    n = R.randrange(4, 9)
     for _ in range(n):
         t = rnd_time(None, 8, 21)
         if R.random() < 0.5:
@@ -231,7 +243,7 @@ JOBS = [("Opvasker søges", "Restaurant i {c} søger opvasker til aftenvagter. L
         ("Rengøringsassistent 25 t/uge", "Rengøringsfirma med kollektiv overenskomst søger medarbejder i {c}. CVR 00000000.", ""),
         ("Lagermedarbejder", "Lager i {c} søger medarbejder til 2-holdsskift via vikarbureau.", ""),
         ("Tjener weekend", "Café i {c} søger smilende tjener. Erfaring en fordel.", "")]
-for i in range(150):
+for i in range(125):
     t = rnd_time(None, 7, 23)
     city = R.choice(CITY_NAMES)
     if R.random() < 0.72:
@@ -269,7 +281,7 @@ for i, nm in enumerate(NAMES_ESC[:22]):
                  str(R.choice([1000, 1200, 1500, 1800, 2000])), ["img%05x" % (i * 97 + 11)], "da,en")
 
 # ordinary platform messages about furniture
-for i in range(130):
+for i in range(112):
     a = R.choice([x for x in ads if x["kategori"] == "Til salg"])
     t = a["_ts"] + timedelta(hours=R.randrange(1, 60))
     buyer = "bruger%05d" % R.randrange(10000, 99999)
@@ -503,8 +515,8 @@ ad(datetime(2026, 9, 28, 22, 10), "Job", "Kolding", "Работа Дания",
 # revenue of the car wash: card payments by customers, day time, plus cash
 for d in range(DAYS):
     day = START + timedelta(days=d)
-    for _ in range(R.randrange(1, 4)):
-        txn(rnd_time(day, 8, 19), "Kortindløsning Nets", washco["wallet_id"], round(R.uniform(900, 4500), 2),
+    for _ in range(1):
+        txn(rnd_time(day, 17, 19), "Kortindløsning Nets", washco["wallet_id"], round(R.uniform(900, 4500), 2),
             "Indløsning", "Dagens kortsalg", "", "", "Vejle", tag=T2)
 # wages: paid to 3 wallets, two of them carry wages for two workers each (pooled)
 for m in range(3):
