@@ -182,7 +182,7 @@ P2P_MEMO = ["pizza 🍕", "tak for i går", "biograf", "øl", "gave til mor", "f
 OCC = [("Lønmodtager", 24000, 42000), ("Studerende", 6500, 12000), ("Pensionist", 14000, 21000),
        ("Selvstændig", 18000, 45000), ("Lønmodtager", 26000, 38000), ("Ledig", 11000, 16000)]
 bg = []
-for i in range(96):
+for i in range(88):
     fn, ln = R.choice(FIRST_DK), R.choice(LAST_DK)
     a, c = addr()
     occ, lo, hi = R.choice(OCC)
@@ -889,6 +889,8 @@ wjsonl("kvikpung_kunder.jsonl", customers,
         "oprettet_paa_enhed", "beskaeftigelse", "indkomst_pr_md", "sprog", "legitimation", "bemaerkning"])
 
 ads.sort(key=lambda a: a["_ts"])
+for a in ads:
+    tag_add(a["_tag"], "opslag_annoncer.jsonl", a["annonce_id"])
 wjsonl("opslag_annoncer.jsonl", ads, ["annonce_id", "oprettet", "kategori", "by", "profilnavn", "overskrift",
                                        "tekst", "telefon", "kontakt", "pris", "billeder", "sprog_i_profil", "status"])
 
