@@ -54,12 +54,15 @@ onboarded AS (
     WHERE device_id IS NOT NULL AND onboard_s IS NOT NULL AND segment = 'private'
 ),
 busy AS (SELECT device_id FROM onboarded GROUP BY device_id HAVING count(*) >= $min_customers),
+-- one window per distinct start: customers onboarded in the same second (a source that gives
+-- only the date) open one window, not one each, or every customer would count once per start
+starts AS (SELECT DISTINCT device_id, onboard_s FROM onboarded),
 windows AS (
     SELECT a.device_id, a.onboard_s AS start_s, count(*) AS customers,
            count(DISTINCT o.surname) AS surnames, count(DISTINCT o.address) AS addresses,
            min(o.onboarded_at) AS first_ts,
            max(o.onboarded_at) AS last_ts, list(o.customer_id) AS evidence
-    FROM onboarded a
+    FROM starts a
     JOIN busy b ON b.device_id = a.device_id
     JOIN onboarded o ON o.device_id = a.device_id
         AND o.onboard_s >= a.onboard_s AND o.onboard_s < a.onboard_s + $window_s
