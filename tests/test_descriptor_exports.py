@@ -295,6 +295,19 @@ def test_unix_epoch_timestamps(store: Store, tmp_path: Path) -> None:
     assert ts == datetime.fromtimestamp(1783695540, UTC)
 
 
+def test_unix_epoch_as_a_json_number(store: Store, tmp_path: Path) -> None:
+    data = '{"id": "a1", "oprettet": 1783695540}\n{"id": "a2", "oprettet": 1783695540123}\n'
+    descriptor = (
+        "name: opslag\nkind: ad\nfile: a.jsonl\n"
+        "columns: {ad_id: id, posted_at: oprettet}\nformats: {posted_at: epoch_ms}\n"
+    )
+    report = _ingest(store, tmp_path, "opslag", data, descriptor, "a.jsonl")
+    assert (report.stored, report.quarantined) == (2, 0)
+    rows = dict(_rows(store, "SELECT ad_id, posted_at FROM ads"))
+    assert rows["a2"] == datetime.fromtimestamp(1783695540.123, UTC)
+    assert rows["a1"] == datetime.fromtimestamp(1783695.54, UTC)  # read as milliseconds
+
+
 STATEMENT = """\
 Kontonr;Tidspunkt;Posteringstype;Tekst;Modpart konto/tlf;Modpart;Beløb;Posterings-ID
 8946744308;01-07-2026 16:17;Overførsel;Husleje;DK00 0000 1569 8602 42;Udlejer ApS;-2.200,00;P1

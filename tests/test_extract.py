@@ -62,3 +62,9 @@ def test_a_sender_is_a_phone_an_email_or_a_handle_as_the_platform_knows_it() -> 
     assert sender_pivot("Anna.K@Example.dk", "email") == "email:anna.k@example.dk"
     assert sender_pivot("@anna_k", "telegram") == "handle:anna_k"
     assert sender_pivot("2024", "telegram") == "handle:2024"  # too short for a phone
+
+
+def test_an_ads_poster_account_joins_the_platforms_user_record() -> None:
+    ad = identifiers_of("ad", {"ad_id": "A1", "poster": "U-77", "body": "Ny i byen"}, "DK")
+    user = identifiers_of("customer", {"customer_id": "U-77", "first_name": "Sofia"}, "DK")
+    assert {i.pivot for i in ad} == {"customer:U-77"} == {i.pivot for i in user}

@@ -132,3 +132,4 @@ def test_a_lexicon_indicator_that_lists_notes_reads_them(store: Store) -> None:
 
     assert fired(["message"]) == []
     assert fired(["message", "observation"]) == ["TS-3"]
+

@@ -49,7 +49,7 @@ from redflags.normalise.identifiers import normalise_handle
 
 _KINDS: dict[str, tuple[RecordKind, str, tuple[str, ...], tuple[str, ...]]] = {
     # name -> (kind, id field, text fields, extra columns)
-    "ad": (RecordKind.AD, "ad_id", ("title", "body"), ("phone", "handle", "email")),
+    "ad": (RecordKind.AD, "ad_id", ("title", "body"), ("phone", "handle", "email", "poster")),
     "message": (
         RecordKind.MESSAGE,
         "message_id",

@@ -50,6 +50,8 @@ def _in_text(make: Make, field: str, text: str | None, region: str) -> Iterator[
 
 
 def _ad(make: Make, record: Mapping[str, Any], region: str) -> Iterator[Identifier]:
+    if record.get("poster"):  # the platform's user: a customer of the platform (its KYC)
+        yield make(kind="customer", value=str(record["poster"]), field="poster")
     if phone := normalise_phone(record.get("phone"), region, contact_field=True):
         yield make(kind="phone", value=phone, field="phone", raw=record.get("phone"))
     if handle := normalise_handle(record.get("handle")):

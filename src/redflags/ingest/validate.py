@@ -100,6 +100,12 @@ class RowValidator:
         """The source value of a canonical field: derived, mapped, parsed by its format."""
         derived = self.descriptor.derive.get(spec.name)
         value = _derive(derived, raw) if derived is not None else raw.get(self.sources[spec.name])
+        if (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and spec.name in self.formats
+        ):
+            value = str(value)  # a JSON number of Unix seconds: its format reads it as text
         if isinstance(value, str):
             mapping = self.values.get(spec.name)
             if mapping is not None:

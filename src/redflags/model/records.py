@@ -49,6 +49,7 @@ class Ad(_Record):
     currency: str | None = None
     image_refs: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()  # languages the profile says the person speaks
+    poster: str | None = None  # the platform account that posted it (joins the platform's users)
 
 
 class Message(_Record):
