@@ -132,4 +132,3 @@ def test_a_lexicon_indicator_that_lists_notes_reads_them(store: Store) -> None:
 
     assert fired(["message"]) == []
     assert fired(["message", "observation"]) == ["TS-3"]
-

@@ -25,6 +25,7 @@ from redflags.synth.world.benign.clock import Clock
 from redflags.synth.world.benign.companies import Companies, payroll_staff
 from redflags.synth.world.benign.contacts import Taken
 from redflags.synth.world.benign.device_events import DeviceEvents
+from redflags.synth.world.benign.inspections import Inspections
 from redflags.synth.world.benign.kyc_log import KycLog
 from redflags.synth.world.benign.merchants import Merchants
 from redflags.synth.world.benign.messages import Messages
@@ -84,6 +85,7 @@ class Background:
         self.trips = plan_trips(ctx, scale.days, self.population, self.merchants)
         self._ads: Ads | None = None
         self._staff: np.ndarray | None = None  # per customer: staff paid a salary (companies)
+        self._companies: pa.Table | None = None  # the register, for the inspections
         self._next = 0
 
     def stream(self, kind: str) -> Iterator[Chunk]:
@@ -117,4 +119,8 @@ class Background:
             yield from self.kyc_log.chunks(size)
         elif kind == "company":
             staff = self._staff if self._staff is not None else np.zeros(pop.size, dtype=np.int64)
-            yield Companies(ctx, clock, pop, staff).table(), None
+            self._companies = Companies(ctx, clock, pop, staff).table()
+            yield self._companies, None
+        elif kind == "observation":
+            companies = self._companies if self._companies is not None else pa.table({})
+            yield Inspections(ctx, clock, companies).table(), None

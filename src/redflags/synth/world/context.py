@@ -26,9 +26,14 @@ from redflags.synth.world.addresses import new_address
 from redflags.synth.world.ids import IdAllocator
 
 Role = Literal["victim", "controller", "recruiter", "customer", "benign"]
-RECORD_KINDS = ("ad", "message", "transaction", "customer", "device_event", "kyc_event", "company")
+RECORD_KINDS = (
+    "ad", "message", "transaction", "customer", "device_event", "kyc_event", "company",
+    "observation",
+)  # fmt: skip
 # The prefix of generated ids of kinds whose sources may carry none (derived otherwise).
-GENERATED_ID = {"device_event": "event", "kyc_event": "kyc", "company": "entry"}
+GENERATED_ID = {
+    "device_event": "event", "kyc_event": "kyc", "company": "entry", "observation": "note"
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,7 @@ ID_SPACES: dict[str, int] = {
     "event": 10**12,
     "kyc": 10**11,
     "entry": 10**9,
+    "note": 10**8,
     "cvr": 10**8,
     "device": 16**12,
     "image": 16**10,
@@ -264,6 +270,7 @@ ID_PREFIX = {
     "event": "E",
     "kyc": "K",
     "entry": "R",
+    "note": "TS",
     "cvr": "",
     "image": "img",
 }

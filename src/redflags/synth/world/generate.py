@@ -32,7 +32,7 @@ from redflags.synth.world.typologies.base import Typology
 from redflags.synth.world.writer import FORMATS, KindWriter, write_truth
 
 GENERATOR = "redflags synth"
-GENERATOR_VERSION = 1  # bump when the same seed would give different worlds
+GENERATOR_VERSION = 2  # bump when the same seed would give different worlds (2: field notes)
 SIZE_FIELDS = ("customers", "ads", "messages", "transactions", "device_events", "instances", "days")
 WORLD_ENTRIES = frozenset({*(table_name(k) for k in RECORD_KINDS), "images", "truth"})
 _SIZE_OF_KIND = {

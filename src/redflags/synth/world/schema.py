@@ -19,6 +19,7 @@ TIME_FIELD = {
     "device_event": "ts",
     "kyc_event": "ts",
     "company": "owner_from",
+    "observation": "observed_at",
 }
 
 

@@ -310,6 +310,7 @@ class Ads:
                 "currency": missing if employer else pa.repeat(pa.scalar("DKK"), k),
                 "image_refs": pa.array(self._images(rng, batch, mine), pa.list_(pa.string())),
                 "languages": pa.array(languages, pa.list_(pa.string())),
+                "poster": pa.nulls(k, pa.string()),  # a bank's world: no platform accounts
             }
         )
 

@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
 
-from redflags.synth.world import text
+from redflags.synth.world import field_notes, text
 from redflags.synth.world.context import WorldContext
 from redflags.synth.world.pools import Person
-from redflags.synth.world.typologies import case_log, kit
+from redflags.synth.world.typologies import case_log, inspection, kit
 from redflags.synth.world.typologies.sexual import language_of
 
 ORIGINS = ["RO", "BG", "UA", "PL", "LT", "VN", "TH", "PH"]
+INSPECTED = 0.6  # share of the workplaces the municipality inspects in the window
 # Where the travel debt is paid home by bank transfer (FIN-DEBT-REMITTANCE): the European
 # origins, whose transfers lawful seasonal workers from the same countries also send.
 REMITTANCE_ORIGINS = ("RO", "BG", "UA", "PL", "LT")
@@ -89,7 +90,36 @@ class _Labour:
         self._debt_remittances()
         self._circuit()
         self._kyc_case_log()
+        self._inspection()
         self.ledger.close()
+
+    def _inspection(self) -> None:
+        """Most workplaces are inspected near the end of the window: the inspectors meet some
+        of the workers, who give their own number or the agent's, and note what they see. Own
+        random stream, drawn last."""
+        rng = self.ctx.rng(self.key, "inspection")
+        if rng.random() >= INSPECTED or not self.recruits:
+            return
+        met = [
+            field_notes.Met(
+                name=f"{r.person.first_name} {r.person.last_name}",
+                nationality=field_notes.NATIONALITY_DA.get(r.person.nationality, "udenlandsk"),
+                phone=r.phone if rng.random() < 0.6 else self.agent_phone,
+                address=self.housing if rng.random() < 0.7 else None,
+            )
+            for r in self.recruits
+        ]
+        inspection.inspect(
+            self.ctx,
+            rng,
+            self.ledger,
+            day=self.ctx.days - rng.randint(5, 25),
+            observer=field_notes.observer(rng),
+            place=f"{TRADES[self.sector][0]} i {self.town.name}",
+            place_address=self.workplace,
+            boss=self.agent.first_name,
+            workers=met,
+        )
 
     def _kyc_case_log(self) -> None:
         """The bank's KYC case log: the workers were identified in a branch meeting at

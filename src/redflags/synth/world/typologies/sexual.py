@@ -18,11 +18,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from redflags.synth.world import text
+from redflags.synth.world import field_notes, text
 from redflags.synth.world.context import WorldContext
 from redflags.synth.world.images import ImageMaker
 from redflags.synth.world.pools import Municipality, Person
-from redflags.synth.world.typologies import case_log, fields, kit, register, spending
+from redflags.synth.world.typologies import case_log, fields, inspection, kit, register, spending
 from redflags.synth.world.typologies.pay import too_good_pay
 from redflags.synth.world.typologies.rules import customers_sharing_identifiers
 
@@ -146,7 +146,35 @@ class _Case1:
         self._messenger_logins()
         self._clinic_company(buyers)
         self._kyc_case_log()
+        self._raid_notes()
         self.ledger.close()
+
+    def _raid_notes(self) -> None:
+        """At the raid the joint inspection (with the police) meets the women at the clinic and
+        notes what it sees (field notes), in half of the instances. Own stream, drawn last."""
+        rng = self.ctx.rng(self.key, "raid_notes")
+        if rng.random() >= 0.5 or not self.workers:
+            return
+        met = [
+            field_notes.Met(
+                name=f"{w.person.first_name} {w.person.last_name}",
+                nationality=field_notes.NATIONALITY_DA.get(w.person.nationality, "udenlandsk"),
+                phone=w.record.get("phone") if rng.random() < 0.7 else self.ad_phone,
+                address=self.clinic if rng.random() < 0.5 else None,
+            )
+            for w in self.workers
+        ]
+        inspection.inspect(
+            self.ctx,
+            rng,
+            self.ledger,
+            day=self.end,
+            observer=field_notes.observer(rng),
+            place=f"Massageklinik i {self.town.name}",
+            place_address=self.clinic,
+            boss=self.controller.first_name,
+            workers=met,
+        )
 
     def _kyc_case_log(self) -> None:
         """The bank's KYC case log. Each woman was identified in a branch meeting when she
