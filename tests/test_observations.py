@@ -132,3 +132,28 @@ def test_a_lexicon_indicator_that_lists_notes_reads_them(store: Store) -> None:
 
     assert fired(["message"]) == []
     assert fired(["message", "observation"]) == ["TS-3"]
+
+
+def test_a_note_gives_nobody_a_role_a_message_does() -> None:
+    """The phone a person gave an inspector may be the controller's: a note about documents
+    held must not make that number the organiser, as the controller's own message does."""
+    from redflags.link.groups import Group
+    from redflags.link.roles import infer_roles
+    from redflags.model import Finding
+
+    def group(kind: str) -> Group:
+        finding = Finding(
+            indicator_id="RCS-DOCS-RETAINED",
+            indicator_version=1,
+            subject_kind=kind,
+            subject="R1",
+            summary_en="x",
+            summary_da="x",
+            pivots=("phone:+4520005836",),
+        )
+        return Group(
+            group_id="G1", records=(f"{kind}:R1",), pivots=finding.pivots, findings=(finding,)
+        )
+
+    assert [r.role for r in infer_roles(group("message"))] == ["organiser"]
+    assert infer_roles(group("observation")) == ()

@@ -5,7 +5,8 @@
   payments), fronts several personas (BEH-CONTACT-PROXY, BEH-ROTATING-ROSTER,
   BEH-MULTICITY-CIRCUIT), logs in to others'
   accounts (the device owner in RCS-SURV-ACCOUNT-CONTROL), or sends threats, surveillance and
-  debt messages (RCS-RULES-THREATS, RCS-SURV-*, RCS-DEBT-QUOTA, RCS-DOCS-RETAINED);
+  debt messages (RCS-RULES-THREATS, RCS-SURV-*, RCS-DEBT-QUOTA, RCS-DOCS-RETAINED), not notes
+  about them (field notes and KYC staff notes give no role: see NOTES);
 - recruiter: posts job ads or sends recruitment messages (RCS-REC-*);
 - worker: an account that is swept, logged in to from someone else's device, pays back wages or
   fees, or a customer whose own contact is in sex ads (KYC-CONTACT-IN-SEX-ADS);
@@ -44,6 +45,9 @@ WORKER_ACCOUNT = {
     "FIN-RECRUIT-FEES-DEDUCTIONS",
 }
 PERSON_CONTACTS = ("handle:", "phone:", "email:", "person:")  # who sends a message
+# notes written by staff or inspectors: their words are evidence about the person met, whose
+# given phone may be the controller's, so they give nobody a role
+NOTES = {"observation", "kyc_event"}
 MAX_BUYERS = 25  # buyer roles listed per case (the rest are counted in the organiser's reason)
 
 
@@ -131,6 +135,8 @@ def infer_roles(group: Group) -> tuple[Role, ...]:
                 "kontoen bruges fra en andens enhed",
                 f,
             )
+        elif f.subject_kind in NOTES:
+            continue  # a note names the person met and the number they gave, not its author
         elif i in CONTROL_MESSAGES:
             for pivot in f.pivots:
                 if not pivot.startswith(PERSON_CONTACTS):
