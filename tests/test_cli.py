@@ -24,7 +24,7 @@ def test_indicators_list_and_show_in_both_languages() -> None:
     shown = runner.invoke(app, ["indicators", "show", "fin-buyer-pays-third-party", "--lang", "da"])
     assert shown.exit_code == 0, shown.output
     assert "Regel" in shown.output and "min_distinct_payers" in shown.output
-    planned = runner.invoke(app, ["indicators", "show", "BEH-FEAR-INJURY"])
+    planned = runner.invoke(app, ["indicators", "show", "BEH-CRUDE-LANG"])
     assert "planned" in planned.output
     missing = runner.invoke(app, ["indicators", "show", "NOPE-1"])
     assert missing.exit_code == 1
