@@ -158,6 +158,20 @@ LOOK_ALIKES = {
     # surnames: a household); a social worker helps shelter residents through failed video-IDs
     # to a meeting in the branch (identified in the end)
     "KYC-CONTACT-TAKEOVER": ("hn_family_shared_address",),
+    # field notes and KYC staff notes (this session): the lawful seasonal employer is inspected
+    # (routine notes: staff housing with a lease, a colleague who translates, a copy of a
+    # passport); a family member calls the bank for another, a social worker helps shelter
+    # residents (the KYC log's own notes)
+    "BEH-FEAR-INJURY": ("hn_legitimate_agency_employer", "hn_family_shared_address"),
+    "BEH-COACHED-ANSWERS": ("hn_legitimate_agency_employer", "hn_shelter_dormitory"),
+    "BEH-ACCOMPANIED": ("hn_legitimate_agency_employer", "hn_family_shared_address"),
+    "BEH-FREQUENT-CHECKINS": ("hn_legitimate_agency_employer", "hn_family_shared_address"),
+    "RCS-ISOLATION": ("hn_legitimate_agency_employer",),
+    "RCS-LIVES-AT-VENUE": ("hn_legitimate_agency_employer",),
+    "RCS-EARNINGS-CONTROL": ("hn_legitimate_agency_employer",),
+    # a lawful employer's mail; a family's chat
+    "RCS-SURV-CAMERAS": ("hn_legitimate_agency_employer", "hn_family_shared_address"),
+    "RCS-QUOTAS-PUNISH": ("hn_legitimate_agency_employer",),
     "KYC-AVOID-FACE-TO-FACE": ("hn_shelter_dormitory",),
     # shelter residents without a fixed address, many newly arrived and writing English; a
     # family with a Thai mother writing English: the context is there, but no behavioural or

@@ -64,8 +64,10 @@ def control_text(rng: random.Random, boss: str) -> tuple[str, list[str]]:
     kinds = rng.sample(sorted(control), rng.randint(2, 3))
     sentences, indicators = [], []
     for kind in kinds:
-        sentences.append(rng.choice(control[kind]["texts"]).format(boss=boss))
-        indicators += control[kind]["indicators"]
+        chosen = rng.choice(control[kind]["texts"])
+        entry = chosen if isinstance(chosen, dict) else {"text": chosen}
+        sentences.append(str(entry["text"]).format(boss=boss))
+        indicators += [*control[kind]["indicators"], *entry.get("also", [])]
     return " ".join(sentences), sorted(set(indicators))
 
 

@@ -9,11 +9,11 @@ import random
 from collections import Counter
 from typing import Any, ClassVar
 
-from redflags.synth.world import text
+from redflags.synth.world import field_notes, text
 from redflags.synth.world.context import WorldContext
 from redflags.synth.world.images import ImageMaker
 from redflags.synth.world.pools import Municipality
-from redflags.synth.world.typologies import fields, kit, register, spending
+from redflags.synth.world.typologies import fields, inspection, kit, register, spending
 
 
 class IndependentSexWorker:
@@ -558,6 +558,27 @@ class LegitimateAgencyEmployer:
             kit.logins(
                 ctx, ledger, rng, worker["account_id"], worker["device_id"], (start, ctx.days), 2
             )
+        # the municipality inspects the farm or the cleaning firm: routine notes, some of them
+        # the near-misses (staff housing with a lease, a colleague who translates). Own stream.
+        checked = ctx.rng(self.name, nid, "inspection")
+        inspection.inspect_lawful(
+            ctx,
+            checked,
+            ledger,
+            day=ctx.days - checked.randint(5, 40),
+            town=town.name,
+            place=company,
+            place_address=site_address,
+            workers=[
+                field_notes.Met(
+                    name=f"{w['first_name']} {w['last_name']}",
+                    nationality=field_notes.NATIONALITY_DA.get(n, "udenlandsk"),
+                    phone=w["phone"],
+                    address=w["address"] if checked.random() < 0.6 else None,
+                )
+                for w, n in hired
+            ],
+        )
         # FIN-DEBT-REMITTANCE look-alike: new customers sending part of each wage home, each to
         # their own family (no shared recipient). Own stream, drawn last (issue #5).
         for worker, nationality in hired:

@@ -225,7 +225,7 @@ class _Labour:
             if record["phone"] == self.agent_phone:
                 ledger.flag(record, "KYC-THIRD-PARTY-ONBOARDING")
             if self.housing == self.workplace:
-                ledger.flag(record, "KYC-ADDRESS-AT-WORKPLACE", "RCS-LIVES-AT-VENUE")
+                ledger.flag(record, "KYC-ADDRESS-AT-WORKPLACE")
 
     def _posts(self) -> None:
         ctx, rng, ledger = self.ctx, self.rng, self.ledger
@@ -317,7 +317,7 @@ class _Labour:
                         amount=wage,
                         channel="transfer",
                         memo_text=memo,
-                        indicators=["FIN-WAGES-POOLED", "RCS-EARNINGS-CONTROL"],
+                        indicators=["FIN-WAGES-POOLED"],
                     )
                     allowance = rng.randrange(6, 16) * 250
                     kit.pay(
@@ -354,11 +354,7 @@ class _Labour:
                             amount=back,
                             channel=rng.choice(["transfer", "p2p"]),
                             memo_text=kit.memo(rng, "fee"),
-                            indicators=[
-                                "FIN-WAGES-POOLED",
-                                "FIN-RECRUIT-FEES-DEDUCTIONS",
-                                "RCS-EARNINGS-CONTROL",
-                            ],
+                            indicators=["FIN-WAGES-POOLED", "FIN-RECRUIT-FEES-DEDUCTIONS"],
                         )
                     )
                     net = wage - back

@@ -11,6 +11,7 @@ several candidates. Candidates who travel log in to their bank from the destinat
 from __future__ import annotations
 
 import random
+from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
 from redflags.synth.world import text
@@ -176,6 +177,7 @@ class ScamCompoundRecruitment:
             index = rng.choice([1, 2, 3]) if group == "visa_fee" else rng.choice([1, 2])
             reply = text.write(rng, "scam", "candidate_reply", language, choice=index)
             chat.say(candidate_handle, handle, ts, reply)
+        self._quota(ctx, chat, handle, candidate_handle, language, flight_day)
         if candidate.record:  # a customer here: the fee shows in the bank's data
             kit.pay(
                 ctx,
@@ -191,6 +193,25 @@ class ScamCompoundRecruitment:
                 # register half would catch this payment to an unlicensed recruiter
                 indicators=["RCS-REC-FEES-DEBT"],
             )
+
+    @staticmethod
+    def _quota(
+        ctx: WorldContext,
+        chat: kit.Thread,
+        boss: str,
+        worker: str,
+        language: str,
+        arrived: datetime,
+    ) -> None:
+        """Half of those who went are later told their target and what missing it costs, on
+        the same Telegram chat (the compound keeps the account). Own random stream."""
+        rng = ctx.rng(ScamCompoundRecruitment.name, "quota", worker)
+        if rng.random() >= 0.5:
+            return
+        ts = kit.later(rng, arrived, 24 * rng.randint(5, 20), 24 * rng.randint(21, 30))
+        if ts >= ctx.start + timedelta(days=ctx.days):
+            return
+        chat.say(boss, worker, ts, text.write(rng, "scam", "quota", language))
 
     def _tickets(
         self,

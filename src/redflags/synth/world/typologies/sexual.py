@@ -435,7 +435,7 @@ class _Case1:
                 recent_arrival=True,
             )
             if at_clinic:
-                ledger.flag(worker.record, "KYC-ADDRESS-AT-WORKPLACE", "RCS-LIVES-AT-VENUE")
+                ledger.flag(worker.record, "KYC-ADDRESS-AT-WORKPLACE")
             if number in (self.ad_phone, self.foreign_phone):
                 ledger.flag(worker.record, "KYC-THIRD-PARTY-ONBOARDING")
         records = [w.record for w in self.workers]
@@ -650,7 +650,7 @@ class _Case1:
                         amount=amount,
                         channel="p2p",
                         memo_text=note,
-                        indicators=["RCS-EARNINGS-CONTROL"],
+                        # RCS-EARNINGS-CONTROL is read in field notes, not payments
                     )
                 )
         # FIN-PAYMENT-MEMO-CUES (buyers' notes such as "massage" or a rose) is applied by the
@@ -718,7 +718,7 @@ class _Case1:
                     amount=total if rng.random() < 0.6 else total - rng.choice([50, 100, 200]),
                     channel="transfer",
                     memo_text=kit.memo(rng, "sweep"),
-                    indicators=["FIN-WORKER-SWEEP", "RCS-EARNINGS-CONTROL"],
+                    indicators=["FIN-WORKER-SWEEP"],
                 )
                 day += rng.randint(4, 9)
             city = self.town.name
