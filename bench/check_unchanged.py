@@ -77,6 +77,8 @@ def _normal(value: Any, replace: dict[str, str]) -> Any:
 
 def _text(path: Path, replace: dict[str, str]) -> str:
     text = path.read_text(encoding="utf-8", errors="replace")
+    if path.name == "metrics.md":  # its last section is the stages' seconds and memory
+        text = text.split("\n## Stages\n", 1)[0]
     for old, new in replace.items():
         text = text.replace(old, new)
     return text
