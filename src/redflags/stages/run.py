@@ -58,7 +58,7 @@ def run_scan(
 ) -> ScanResult:
     context = ScanContext.prepare(paths, options or ScanOptions(), progress or Silent())
     options, meter = context.options, context.meter
-    publish = PublishStage(context)
+    score, publish = ScoreStage(context), PublishStage(context)
     with (
         RunFolder.claim(context.run_dir, context.run_id, options.kept_paths()) as folder,
         scratch_folder() as scratch,
@@ -75,9 +75,9 @@ def run_scan(
             with meter.measure("link"):
                 linked = LinkStage(context).run(workspace, evaluated)
             with meter.measure("score"):
-                rated = ScoreStage(context).rate(linked)
+                rated = score.rate(linked)
             with meter.measure("cases"):
-                scored = ScoreStage(context).cases(workspace, rated)
+                scored = score.cases(workspace, rated)
             quotes = publish.quote(workspace, evaluated, scored)  # while the store is open
         found = Found(ingested, evaluated, linked, scored, quotes)
         with meter.measure("report"):
