@@ -26,8 +26,8 @@ from redflags.evaluation.stand_ins import stand_in_findings as truth_stand_ins
 from redflags.ingest import discover, ingest_source
 from redflags.link import IdentifierIndex, Linker
 from redflags.model import Finding
-from redflags.pipeline import all_identifiers, payment_pairs
 from redflags.stages import StageMeter
+from redflags.stages.link import all_identifiers, payment_pairs
 from redflags.store import Store
 
 

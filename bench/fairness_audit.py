@@ -36,9 +36,10 @@ from redflags.link import Linker
 from redflags.link.groups import Group
 from redflags.model import Finding, Score
 from redflags.normalise.identifiers import normalise_address
-from redflags.pipeline import ScanOptions, all_identifiers, payment_pairs, run_evaluation
+from redflags.pipeline import ScanOptions, run_evaluation
 from redflags.resolve import resolve_people
 from redflags.score import RiskV1
+from redflags.stages.link import all_identifiers, payment_pairs
 from redflags.store import Store
 
 MODIFIER = "KYC-VULNERABILITY-CONTEXT"

@@ -53,10 +53,14 @@ def test_one_dossier_per_case_with_svg_categories_and_steps(scan: ScanResult) ->
 
 def test_danish_dossier(tmp_path: Path, scan: ScanResult) -> None:
     from redflags.catalogue import load_catalogue
+    from redflags.report import ReportContext
     from redflags.report.dossier import render_dossier
     from redflags.report.redact import Redactor
 
-    html = render_dossier(scan.cases[0], load_catalogue(), {}, Redactor(b"k"), "da", {})
+    context = ReportContext(
+        cases=scan.cases, catalogue=load_catalogue(), run={}, redactor=Redactor(b"k"), lang="da"
+    )
+    html = render_dossier(scan.cases[0], context)
     assert "Sagsmappe" in html and "Derfor denne score" in html and 'lang="da"' in html
 
 

@@ -22,9 +22,10 @@ import pytest
 from redflags.catalogue import load_catalogue
 from redflags.model import Case, Evidence, Finding
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
+from redflags.report import ReportContext
 from redflags.report.dossier import render_dossier
 from redflags.report.exports import write_exports
-from redflags.report.html import ReportContext, safe_href, write_html_report
+from redflags.report.html import safe_href, write_html_report
 from redflags.report.json_export import write_cases_json, write_findings_jsonl
 from redflags.report.redact import RedactionKeyError, Redactor, default_key
 from redflags.synth.demo import write_demo
@@ -180,7 +181,14 @@ def test_hostile_file_names_and_texts_in_a_rendered_report(
         for case in revealed.shown:
             assert_safe_page(
                 render_dossier(
-                    case, load_catalogue(), texts, redactor, "en", {"run_id": PAYLOADS[1]}
+                    case,
+                    ReportContext(
+                        cases=[case],
+                        catalogue=load_catalogue(),
+                        run={"run_id": PAYLOADS[1]},
+                        record_texts=texts,
+                        redactor=redactor,
+                    ),
                 )
             )
 
@@ -247,6 +255,14 @@ def test_dates_amounts_and_ids_are_not_taken_for_identifiers() -> None:
 # --- non-finite numbers -----------------------------------------------------------------------
 
 
+def _context(cases: list[Case], redactor: Redactor, **fields: Any) -> ReportContext:
+    """What a writer needs to write these cases alone (a run of one id, "r", by default)."""
+    return ReportContext(
+        **{"cases": cases, "catalogue": load_catalogue(), "run": {"run_id": "r"}, **fields},
+        redactor=redactor,
+    )
+
+
 def _strict(text: str) -> Any:
     def refuse(constant: str) -> None:
         raise ValueError(f"invalid JSON constant {constant}")
@@ -281,11 +297,11 @@ def test_non_finite_numbers_write_valid_json_and_readable_text(
     )
     redactor = Redactor(KEY)
     revealing = Redactor(reveal=True)
-    write_cases_json(tmp_path / "revealed.json", [case], revealing, {"run_id": "r"})
+    write_cases_json(tmp_path / "revealed.json", _context([case], revealing))
     text = (tmp_path / "revealed.json").read_text(encoding="utf-8")
     assert "received inf" not in text and "Infinity" not in text
     _strict(text)
-    write_cases_json(tmp_path / "cases.json", [case], redactor, {"run_id": "r"})
+    write_cases_json(tmp_path / "cases.json", _context([case], redactor))
     document = _strict((tmp_path / "cases.json").read_text(encoding="utf-8"))
     assert document["cases"][0]["score"]["total"] is None
     assert document["cases"][0]["non_finite"]
@@ -293,11 +309,11 @@ def test_non_finite_numbers_write_valid_json_and_readable_text(
     for line in (tmp_path / "findings.jsonl").read_text(encoding="utf-8").splitlines():
         data = _strict(line)
         assert " inf " not in data["summary_en"] and "nan%" not in data["summary_en"]
-    write_exports(tmp_path, [case], list(case.findings), load_catalogue(), redactor)
+    write_exports(tmp_path, _context([case], redactor, findings=list(case.findings)))
     for line in (tmp_path / "entities.ftm.jsonl").read_text(encoding="utf-8").splitlines():
         _strict(line)
     assert "inf" not in (tmp_path / "cases.csv").read_text(encoding="utf-8").split(",")
-    html = render_dossier(case, load_catalogue(), {}, redactor, "en", {})
+    html = render_dossier(case, _context([case], redactor, run={}))
     words = html.replace(">", " ").replace("<", " ").split()
     assert "inf" not in words and "nan" not in words
 
@@ -322,7 +338,7 @@ def test_a_huge_ad_body_gives_a_bounded_dossier(revealed: ScanResult) -> None:
     big = case.model_copy(update={"findings": (*case.findings, finding)})
     body = ("lorem ipsum dolor sit amet " * 400_000)[:10_000_000]
     html = render_dossier(
-        big, load_catalogue(), {"ad:A-huge": {"body": body}}, Redactor(KEY), "en", {}
+        big, _context([big], Redactor(KEY), run={}, record_texts={"ad:A-huge": {"body": body}})
     )
     assert len(html) < 400_000, len(html)
     assert "more passages of this text" in html
@@ -379,7 +395,7 @@ def test_hostile_values_in_the_network_and_timeline_pictures(revealed: ScanResul
         for t in case.timeline
     )
     hostile = case.model_copy(update={"edges": edges, "timeline": timeline})
-    html = render_dossier(hostile, load_catalogue(), {}, Redactor(reveal=True), "en", {})
+    html = render_dossier(hostile, _context([hostile], Redactor(reveal=True), run={}))
     assert_safe_page(html)
     assert "&lt;script&gt;" in html or "&#34;&gt;&lt;svg" in html
 

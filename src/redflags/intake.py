@@ -1,7 +1,8 @@
 """How an ingest is shown to a user: each file named by its path under the input, the
 per-file summary with that name, and the quarantine grouped by reason.
 
-Read by the surfaces (pipeline.py for run.json and the report, cli.py for the terminal).
+Read by the surfaces (the ingest stage, stages/ingest.py, for run.json and the report; cli.py
+for the terminal).
 """
 
 from __future__ import annotations

@@ -92,6 +92,7 @@ class Linker:
         self,
         max_pivot_degree: int = 50,
         ignored_pivots: Iterable[str] = (),
+        *,  # the tuning knobs by name
         payment_mode: str = "inside",
         max_component_records: int = 400,
         leiden_resolution: float = 1.0,

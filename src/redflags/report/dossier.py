@@ -13,13 +13,14 @@ defence every clear personal value the case carries is replaced in the finished 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from redflags.catalogue import Catalogue
 from redflags.catalogue.schema import CATEGORY_TITLES, Category
 from redflags.model import Case
+from redflags.report.context import ReportContext
 from redflags.report.html import _case_view, content_security_policy, own_run, page_environment
 from redflags.report.labels import (
     DOSSIER_LABELS,
@@ -126,15 +127,13 @@ def _roles(case: Case, redactor: Redactor, lang: str) -> list[dict[str, Any]]:
 
 def render_dossier(
     case: Case,
-    catalogue: Catalogue,
-    record_texts: Mapping[str, Mapping[str, str]],
-    redactor: Redactor,
-    lang: str,
-    run: Mapping[str, Any],
+    context: ReportContext,
     status: Mapping[str, Any] | None = None,
     report_href: str = "../report.html",
 ) -> str:
-    view = _case_view(case, catalogue, record_texts, redactor, lang, TEXTS_SHOWN)
+    """One case's page; `context` gives the catalogue, texts, redactor, language and run."""
+    catalogue, redactor, lang = context.catalogue, context.redactor, context.lang
+    view = _case_view(case, catalogue, context.record_texts, redactor, lang, TEXTS_SHOWN)
     # the dossier shows more of each indicator's findings than the run report does
     view_full = _full_findings(case, catalogue, redactor, lang)
     table = indicator_table(case, catalogue, lang)
@@ -163,7 +162,7 @@ def render_dossier(
             L=LABELS[lang],
             D=labels,
             lang=lang,
-            run=own_run(run),
+            run=own_run(context.run),
             c=view,
             findings=view_full,
             table=table,
@@ -209,30 +208,14 @@ def _full_findings(
     return out
 
 
-def write_dossiers(
-    folder: Path,
-    cases: Sequence[Case],
-    catalogue: Catalogue,
-    record_texts: Mapping[str, Mapping[str, str]],
-    redactor: Redactor,
-    lang: str,
-    run: Mapping[str, Any],
-    statuses: Mapping[str, Mapping[str, Any]] | None = None,
-) -> list[Path]:
+def write_dossiers(folder: Path, context: ReportContext) -> list[Path]:
+    """One page per shown case, with its status in the verdict baseline."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for case in cases:
+    for case in context.cases:
         path = folder / dossier_name(case.case_id)
         path.write_text(
-            render_dossier(
-                case,
-                catalogue,
-                record_texts,
-                redactor,
-                lang,
-                run,
-                (statuses or {}).get(case.case_id),
-            ),
+            render_dossier(case, context, context.statuses.get(case.case_id)),
             encoding="utf-8",
         )
         paths.append(path)

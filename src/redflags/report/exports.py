@@ -21,6 +21,7 @@ from typing import Any
 
 from redflags.catalogue import Catalogue
 from redflags.model import Case, Finding
+from redflags.report.context import ReportContext
 from redflags.report.json_export import dumps
 from redflags.report.redact import Redactor, Scrubber, finding_personal_pairs, finite
 from redflags.report.redact import case_personal_pairs as _case_pairs
@@ -89,6 +90,7 @@ def write_csv(
     findings: Iterable[Finding],
     catalogue: Catalogue,
     redactor: Redactor,
+    *,
     statuses: Mapping[str, Mapping[str, Any]] | None = None,
     prefix: str = "",
 ) -> dict[str, int]:
@@ -400,19 +402,19 @@ def write_gexf(path: Path, cases: Sequence[Case], redactor: Redactor) -> tuple[i
     return len(seen), n_edges
 
 
-def write_exports(
-    run_dir: Path,
-    cases: Sequence[Case],
-    findings: Sequence[Finding],
-    catalogue: Catalogue,
-    redactor: Redactor,
-    lang: str = "en",
-    statuses: Mapping[str, Mapping[str, Any]] | None = None,
-) -> dict[str, Any]:
+def write_exports(run_dir: Path, context: ReportContext) -> dict[str, Any]:
     """Every export of a run: CSV, FtM and GEXF for the run's (shown) cases in the run folder,
     and per case `cases/<id>.ftm.jsonl` and `cases/<id>.gexf`. Returns counts per file."""
+    cases, catalogue, redactor, lang = (
+        context.cases,
+        context.catalogue,
+        context.redactor,
+        context.lang,
+    )
     counts: dict[str, Any] = {
-        "csv": write_csv(run_dir, cases, findings, catalogue, redactor, statuses)
+        "csv": write_csv(
+            run_dir, cases, context.findings, catalogue, redactor, statuses=context.statuses
+        )
     }
     counts["entities.ftm.jsonl"] = write_ftm(
         run_dir / "entities.ftm.jsonl", cases, catalogue, redactor, lang

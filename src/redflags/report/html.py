@@ -9,7 +9,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -21,8 +20,9 @@ from markupsafe import Markup, escape
 from redflags.catalogue import Catalogue
 from redflags.catalogue.schema import CATEGORY_TITLES, Category
 from redflags.extract import identifiers_of
-from redflags.model import Case, Finding
+from redflags.model import Case
 from redflags.model.cases import Alert, YouthItem
+from redflags.report.context import ReportContext
 from redflags.report.labels import DOSSIER_LABELS, LABELS, explanation
 from redflags.report.redact import Redactor, Scrubber, case_personal_pairs, finite_text
 from redflags.score.risk_v1 import RiskV1Settings, signature_text
@@ -305,31 +305,6 @@ def own_run(run: Mapping[str, Any]) -> dict[str, Any]:
     not scrubbed — they are not data, and a run id's date (20261207T...) reads as a phone."""
     own = {k: Markup.escape(str(run[k])) for k in _RUN_OWN if run.get(k) is not None}
     return {**run, **own}
-
-
-@dataclass(frozen=True)
-class ReportContext:
-    """Everything the run's report page shows: what was found and how the run went."""
-
-    cases: Sequence[Case]  # the cases shown (after the verdict baseline)
-    findings: Sequence[Finding]
-    catalogue: Catalogue
-    run: Mapping[str, Any]  # run.json
-    ingest: Sequence[Mapping[str, Any]]  # one row per file read
-    record_texts: Mapping[str, Mapping[str, str]]  # record -> field -> text, for highlights
-    redactor: Redactor
-    lang: str = "en"
-    hubs: Mapping[str, int] = dataclass_field(default_factory=dict)  # cut pivots and their degree
-    evaluated: Sequence[str] = ()  # indicators that ran
-    # case id -> its status in the verdict baseline
-    statuses: Mapping[str, Mapping[str, Any]] = dataclass_field(default_factory=dict)
-    hidden: Sequence[Mapping[str, Any]] = ()  # cases the baseline hides
-    dossiers: bool = False  # one page per case was written beside it
-    exports: Sequence[str] = ()  # export files written beside it
-    youth_queue: Sequence[YouthItem] = ()
-    alerts: Sequence[Alert] = ()
-    # rates per 1,000 records and the alert budget
-    volume: Mapping[str, Any] = dataclass_field(default_factory=dict)
 
 
 def write_html_report(path: Path, context: ReportContext) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from redflags.model import Case, Finding
 from redflags.model.cases import Alert, YouthItem
+from redflags.report.context import ReportContext
 from redflags.report.redact import (
     Redactor,
     Scrubber,
@@ -96,36 +97,27 @@ def item_to_dict(item: YouthItem | Alert, redactor: Redactor) -> dict[str, Any]:
     return scrubbed
 
 
-def write_cases_json(
-    path: Path,
-    cases: Sequence[Case],
-    redactor: Redactor,
-    run: dict[str, Any],
-    statuses: Mapping[str, Mapping[str, Any]] | None = None,
-    hidden: Sequence[Mapping[str, Any]] = (),
-    youth_queue: Sequence[YouthItem] = (),
-    alerts: Sequence[Alert] = (),
-    volume: Mapping[str, Any] | None = None,
-) -> dict[str, Any]:
+def write_cases_json(path: Path, context: ReportContext) -> dict[str, Any]:
     """The run's cases (with their baseline status when a baseline was used) and, separately,
     the cases the baseline hid (id, status and why; their content is in earlier runs), the youth
     review queue and every ranked alert (also those below the budget's line). Returns the
     document written (run.json quotes its youth queue, redacted already)."""
+    redactor, statuses = context.redactor, context.statuses
     cases_out = []
-    for case in cases:
+    for case in context.cases:
         data = case_to_dict(case, redactor)
         if statuses and case.case_id in statuses:
             data["baseline"] = dict(statuses[case.case_id])
         data["dossier"] = f"cases/{case.case_id}.html"
         cases_out.append(data)
     document: dict[str, Any] = {
-        **run,
+        **context.run,
         "redacted": not redactor.reveal,
         "cases": cases_out,
-        "hidden_by_baseline": [dict(h) for h in hidden],
-        "youth_queue": [item_to_dict(y, redactor) for y in youth_queue],
-        "alerts": [item_to_dict(a, redactor) for a in alerts],
-        "volume": dict(volume or {}),
+        "hidden_by_baseline": [dict(h) for h in context.hidden],
+        "youth_queue": [item_to_dict(y, redactor) for y in context.youth_queue],
+        "alerts": [item_to_dict(a, redactor) for a in context.alerts],
+        "volume": dict(context.volume),
     }
     notes: list[str] = []
     text = dumps(document, notes, indent=2)

@@ -54,3 +54,7 @@ class StageMeter:
                 "seconds": round(time.perf_counter() - start, 3),
                 "peak_mb": peak_mb(),
             }
+
+    def add(self, name: str, seconds: float) -> None:
+        """Count work done outside `measure` (e.g. reading done while the store was open)."""
+        self.stages[name]["seconds"] = round(self.stages[name]["seconds"] + seconds, 3)

@@ -1,0 +1,113 @@
+"""Stage 2, evaluate: every catalogue indicator with a detector, run over the store -> findings."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from redflags.catalogue import Catalogue
+from redflags.detectors import FindingsReader, detector_for
+from redflags.detectors.ad_contacts import contact_ads_kept
+from redflags.engines import Engine
+from redflags.model import Finding
+from redflags.stages.context import ScanContext, ScanError, Workspace
+
+
+@dataclass(frozen=True)
+class Evaluated:
+    findings: list[Finding]
+    evaluated: list[str]  # the indicators that ran, readers last
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per indicator
+
+
+class EvaluateStage:
+    """Runs the catalogue on the store's engine (or on Spark for the aggregate indicators)."""
+
+    def __init__(self, context: ScanContext) -> None:
+        self.context = context
+
+    def run(self, workspace: Workspace) -> Evaluated:
+        context, progress = self.context, self.context.progress
+        seconds: dict[str, float] = {}
+        with (
+            workspace.store.memory_guard("evaluating the indicators"),
+            contact_ads_kept(),  # the contact-keyed ad detectors group the ads once
+        ):
+            engine = self._aggregate_engine(workspace)
+            progress.stage(
+                "evaluate indicators", total=sum(1 for i in context.catalogue if not i.planned)
+            )
+            findings, evaluated = evaluate(
+                context.catalogue,
+                engine,
+                {
+                    "allow_list_path": context.allow_list_path,
+                    "timezone": context.options.timezone,
+                    "currency": context.options.currency,
+                    "region": context.region,  # every detector that reads phones
+                },
+                lambda _: progress.advance(),
+                seconds,
+            )
+        return Evaluated(findings, evaluated, seconds)
+
+    def _aggregate_engine(self, workspace: Workspace) -> Engine:
+        """The store's own engine, or Spark over Parquet copies of it (per-record detectors
+        still read the store in this process; see engines/spark_engine.py). The copies hold raw
+        records, so they go to the scan's private scratch folder, never to the run folder."""
+        options = self.context.options
+        if options.engine == "duckdb":
+            return workspace.engine
+        if options.engine != "spark":
+            raise ScanError(f"unknown engine {options.engine!r}: use duckdb or spark")
+        from redflags.engines.spark_engine import SparkEngine, SparkUnavailable
+
+        self.context.progress.stage(f"start Spark ({options.spark_master}) and hand it the records")
+        try:
+            return SparkEngine(
+                workspace.store.connection, workspace.scratch / "spark", master=options.spark_master
+            )
+        except SparkUnavailable as exc:
+            raise ScanError(str(exc)) from None
+
+
+def evaluate(
+    catalogue: Catalogue,
+    engine: Engine,
+    options: dict[str, Any],
+    on_indicator: Callable[[str], None] | None = None,
+    seconds: dict[str, float] | None = None,
+) -> tuple[list[Finding], list[str]]:
+    """Run every indicator that has a detector; return findings and the ids evaluated.
+
+    Detectors that read findings (modifiers defined on top of other indicators) run last, each
+    on the findings of all the others; their own findings are not handed on. With `seconds`,
+    each indicator's wall time is written into it (ScanResult.indicator_seconds)."""
+    findings: list[Finding] = []
+    evaluated: list[str] = []
+    readers: list[FindingsReader] = []
+    timings = seconds if seconds is not None else {}
+    for indicator in catalogue:
+        start = time.perf_counter()
+        detector = detector_for(indicator, options)
+        if detector is None:
+            continue
+        if isinstance(detector, FindingsReader):
+            readers.append(detector)
+            continue
+        findings.extend(detector.evaluate(engine))
+        timings[indicator.id] = round(time.perf_counter() - start, 3)
+        evaluated.append(indicator.id)
+        if on_indicator:
+            on_indicator(indicator.id)
+    prior = tuple(findings)
+    for reader in readers:
+        start = time.perf_counter()
+        findings.extend(reader.evaluate_after(engine, prior))
+        timings[reader.indicator.id] = round(time.perf_counter() - start, 3)
+        evaluated.append(reader.indicator.id)
+        if on_indicator:
+            on_indicator(reader.indicator.id)
+    return findings, evaluated
