@@ -6,8 +6,10 @@ duplicate keys (which PyYAML would silently overwrite) are refused.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -58,7 +60,6 @@ class Catalogue:
     def version(self) -> str:
         """A short digest of every indicator's full content: changes when any rule, threshold
         or status changes, so a run names exactly the catalogue it used."""
-        import hashlib
         import json
 
         text = json.dumps([i.model_dump(mode="json") for i in self], sort_keys=True)
@@ -178,6 +179,17 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
     Raises CatalogueError listing every problem found, not just the first.
     """
     root = root or default_root()
+    # Parsing takes about a second and a scan asks several times: the files' contents are the
+    # key, so an edited file is read again and an unchanged catalogue is parsed once.
+    contents = hashlib.sha256()
+    for path in sorted(root.rglob("*.yaml")):
+        contents.update(f"{path}\0".encode())
+        contents.update(hashlib.sha256(path.read_bytes()).digest())
+    return _parse_catalogue(root, contents.hexdigest())
+
+
+@lru_cache(maxsize=8)
+def _parse_catalogue(root: Path, contents: str) -> Catalogue:
     problems: list[str] = []
     indicators: dict[str, Indicator] = {}
     files_by_id: dict[str, Path] = {}
