@@ -179,13 +179,18 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
     Raises CatalogueError listing every problem found, not just the first.
     """
     root = root or default_root()
-    # Parsing takes about a second and a scan asks several times: the files' contents are the
-    # key, so an edited file is read again and an unchanged catalogue is parsed once.
-    contents = hashlib.sha256()
-    for path in sorted(root.rglob("*.yaml")):
-        contents.update(f"{path}\0".encode())
-        contents.update(hashlib.sha256(path.read_bytes()).digest())
-    return _parse_catalogue(root, contents.hexdigest())
+    return _parse_catalogue(root, contents_digest(sorted(root.rglob("*.yaml"))))
+
+
+def contents_digest(paths: Iterable[Path]) -> str:
+    """A digest of the files' names and contents: the key of the parse caches below. Parsing
+    YAML is slow (the catalogue takes a second) and a scan asks for the same files several
+    times; keyed on contents, an edited file is parsed again, an unchanged one once."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(f"{path}\0".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 @lru_cache(maxsize=8)
