@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from redflags.catalogue.loader import CatalogueError, M, contents_digest, parse_file
+from redflags.catalogue.loader import CatalogueError, parse_file_once
 
 
 class Near(BaseModel):
@@ -71,27 +70,11 @@ def lexicon_path(name: str) -> Path:
 
 def load_negations() -> Negations:
     path = Path(str(resources.files("redflags.catalogue") / "lists" / "negations.yaml"))
-    return _parse_once(path, Negations)
+    return parse_file_once(path, Negations)
 
 
 def load_lexicon(name: str) -> Lexicon:
     path = lexicon_path(name)
     if not path.is_file():
         raise CatalogueError([f"{path}:1: no lexicon named {name!r}"])
-    return _parse_once(path, Lexicon)
-
-
-def _parse_once(path: Path, model: type[M]) -> M:
-    """Parsed once per file contents (see contents_digest): every scan reads every lexicon."""
-    parsed = _parse(path, model, contents_digest([path]))
-    assert isinstance(parsed, model)  # the cache forgets the type
-    return parsed
-
-
-@lru_cache(maxsize=128)
-def _parse(path: Path, model: type[BaseModel], contents: str) -> BaseModel:
-    problems: list[str] = []
-    parsed = parse_file(path, model, problems)
-    if parsed is None:
-        raise CatalogueError(problems)
-    return parsed
+    return parse_file_once(path, Lexicon)

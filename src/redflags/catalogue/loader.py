@@ -152,6 +152,23 @@ def parse_file(
     return parsed
 
 
+def parse_file_once(path: Path, model: type[M]) -> M:
+    """`parse_file`, once per file contents (see `contents_digest`), raising CatalogueError
+    with the problems: lexicons and lists are read by every scan."""
+    parsed = _parse_cached(path, model, contents_digest([path]))
+    assert isinstance(parsed, model)  # the cache forgets the type
+    return parsed
+
+
+@lru_cache(maxsize=256)
+def _parse_cached(path: Path, model: type[BaseModel], contents: str) -> BaseModel:
+    problems: list[str] = []
+    parsed = parse_file(path, model, problems)
+    if parsed is None:
+        raise CatalogueError(problems)
+    return parsed
+
+
 def _report(
     path: Path, root: yaml.Node, errors: list[tuple[Location, str]], problems: list[str]
 ) -> None:
