@@ -53,15 +53,6 @@ def engine_for(store: Store) -> Any:
     return build
 
 
-@pytest.hookimpl(optionalhook=True)  # an xdist hook; without xdist it is never called
-def pytest_testnodedown(node: Any, error: object) -> None:
-    """Print what a worker left for the terminal (the fuzz corpus's summary line)."""
-    line = getattr(node, "workeroutput", {}).get("fuzz_corpus")
-    reporter = node.config.pluginmanager.get_plugin("terminalreporter")
-    if line and reporter is not None:
-        reporter.write_line(line)
-
-
 # -- worlds and scans shared by the whole session ------------------------------------------------
 # Generating a world or scanning one takes seconds; many modules read the same ones. Each is made
 # once per run into a folder every xdist worker sees, under a file lock, and shared read-only: a

@@ -43,8 +43,6 @@ def _summary(request: pytest.FixtureRequest) -> Iterator[None]:
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     if reporter is not None:
         reporter.write_line(line)
-    elif hasattr(request.config, "workeroutput"):  # an xdist worker: conftest.py prints it
-        request.config.workeroutput["fuzz_corpus"] = line
     if target := os.environ.get("REDFLAGS_FUZZ_SUMMARY"):
         Path(target).write_text(line + "\n", encoding="utf-8")
 
