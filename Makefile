@@ -23,8 +23,10 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/redflags catalogue lint
 
+# Two workers on a 2-core machine (docs/testing.md); a module's tests stay on one worker, so its
+# module fixtures are made once. The 15 slowest tests are printed at the end.
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadscope --durations=15
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache

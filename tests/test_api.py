@@ -9,14 +9,11 @@ import pyarrow as pa
 import pytest
 
 import redflags
-from redflags.synth.demo import write_demo
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("api") / "data"
-    write_demo(root, seed=7)
-    return root
+def data(demo_data: Path) -> Path:
+    return demo_data
 
 
 def test_a_scan_returns_tables_and_keeps_no_run_folder(

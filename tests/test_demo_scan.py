@@ -13,12 +13,9 @@ from redflags.synth.demo import build_demo_world, write_demo
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[ScanResult, dict[str, Any]]:
-    root = tmp_path_factory.mktemp("demo")
-    write_demo(root / "data", seed=7)
-    truth = json.loads((root / "data" / "truth" / "truth.json").read_text(encoding="utf-8"))
-    result = run_scan([root / "data"], ScanOptions(out=root / "run", redaction_key=b"k"))
-    return result, truth
+def demo(demo_data: Path, demo_scan: ScanResult) -> tuple[ScanResult, dict[str, Any]]:
+    truth = json.loads((demo_data / "truth" / "truth.json").read_text(encoding="utf-8"))
+    return demo_scan, truth
 
 
 def _network(truth: dict[str, Any], typology: str) -> dict[str, Any]:

@@ -12,18 +12,15 @@ from pathlib import Path
 import pytest
 
 from redflags.catalogue.schema import CATEGORY_TITLES
-from redflags.pipeline import ScanOptions, ScanResult, run_scan
+from redflags.pipeline import ScanResult
 from redflags.report.redact import PERSONAL_KINDS, case_personal_pairs
-from redflags.synth.demo import write_demo
 
 GEXF = "{http://gexf.net/1.3}"
 
 
 @pytest.fixture(scope="module")
-def scan(tmp_path_factory: pytest.TempPathFactory) -> ScanResult:
-    root = tmp_path_factory.mktemp("dossier")
-    write_demo(root / "data", seed=7)
-    return run_scan([root / "data"], ScanOptions(out=root / "run", redaction_key=b"k"))
+def scan(demo_scan: ScanResult) -> ScanResult:
+    return demo_scan
 
 
 def _clear_values(result: ScanResult) -> set[str]:

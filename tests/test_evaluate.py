@@ -12,17 +12,14 @@ from typer.testing import CliRunner
 
 from redflags.catalogue import load_catalogue
 from redflags.cli import app
-from redflags.pipeline import EvaluationResult, ScanOptions, run_evaluation
-from redflags.synth.world.generate import generate_world
+from redflags.pipeline import EvaluationResult
 
 STAGES = {"ingest", "evaluate", "link", "score", "report", "truth", "metrics"}
 
 
 @pytest.fixture(scope="module")
-def evaluation(tmp_path_factory: pytest.TempPathFactory) -> EvaluationResult:
-    root = tmp_path_factory.mktemp("evaluate")
-    generate_world(root / "world", "demo", seed=3)
-    return run_evaluation(root / "world", ScanOptions(out=root / "run", redaction_key=b"k"))
+def evaluation(demo_world_evaluation: EvaluationResult) -> EvaluationResult:
+    return demo_world_evaluation
 
 
 def test_metrics_json_has_the_documented_shape(evaluation: EvaluationResult) -> None:

@@ -20,7 +20,6 @@ from redflags.cli import app
 from redflags.intake import reason_pattern
 from redflags.pipeline import ScanOptions, run_scan
 from redflags.runfolder import MARKER, RunFolder, RunFolderError
-from redflags.synth.demo import write_demo
 from redflags.terminal import printable
 
 runner = CliRunner()
@@ -45,13 +44,6 @@ def _transactions(path: Path, bad: int = 0) -> Path:
     rows += [f"B{i},2026-01-01T10:00:00Z,a,b,abc,p2p" for i in range(bad)]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return path
-
-
-@pytest.fixture(scope="module")
-def demo_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data = tmp_path_factory.mktemp("demo") / "data"
-    write_demo(data, seed=7)
-    return data
 
 
 # -- 1. --out never deletes what redflags did not write -----------------------------------------

@@ -11,9 +11,8 @@ from redflags.catalogue import load_catalogue
 from redflags.link import Linker, PaymentPair
 from redflags.model import Case, Evidence, Finding, Identifier
 from redflags.model.cases import NetworkInfo
-from redflags.pipeline import ScanOptions, ScanResult, run_scan
+from redflags.pipeline import EvaluationResult, ScanResult
 from redflags.score import RiskV1
-from redflags.synth.world.generate import generate_world
 
 CATALOGUE = load_catalogue()
 
@@ -152,10 +151,8 @@ def test_cases_cut_from_one_component_point_at_each_other() -> None:
 
 
 @pytest.fixture(scope="module")
-def scan(tmp_path_factory: pytest.TempPathFactory) -> ScanResult:
-    root = tmp_path_factory.mktemp("network")
-    generate_world(root / "world", "demo", seed=3)
-    return run_scan([root / "world"], ScanOptions(out=root / "run", redaction_key=b"k"))
+def scan(demo_world_evaluation: EvaluationResult) -> ScanResult:
+    return demo_world_evaluation.scan
 
 
 def test_every_case_is_the_sum_of_its_steps_and_its_categories(scan: ScanResult) -> None:

@@ -25,7 +25,6 @@ from redflags.normalise.identifiers import normalise_address
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
 from redflags.store import Store
 from redflags.synth.demo import write_demo
-from redflags.synth.world.generate import generate_world
 
 KEY = b"0123456789abcdef0123456789abcdef-leak-test"
 # e-mail local parts that name a role, not a person ("info@...", "job@..."): not identifying
@@ -191,18 +190,18 @@ def _scan(source: Path, root: Path, reveal: bool) -> tuple[ScanResult, set[Clear
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[ScanResult, set[Clear]]:
-    root = tmp_path_factory.mktemp("leak-demo")
-    write_demo(root / "data", seed=7)
-    return _scan(root / "data", root, reveal=False)
+def demo(
+    tmp_path_factory: pytest.TempPathFactory, demo_data: Path
+) -> tuple[ScanResult, set[Clear]]:
+    return _scan(demo_data, tmp_path_factory.mktemp("leak-demo"), reveal=False)
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[ScanResult, set[Clear]]:
+def world(
+    tmp_path_factory: pytest.TempPathFactory, demo_world: Path
+) -> tuple[ScanResult, set[Clear]]:
     # the generator's smallest scale still plants every typology's networks
-    root = tmp_path_factory.mktemp("leak-world")
-    generate_world(root / "world", "demo", seed=3)
-    return _scan(root / "world", root, reveal=False)
+    return _scan(demo_world, tmp_path_factory.mktemp("leak-world"), reveal=False)
 
 
 def _check(scan: tuple[ScanResult, set[Clear]]) -> None:

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from redflags.catalogue.loader import CatalogueError, parse_file
+from redflags.catalogue.loader import CatalogueError, parse_file_once
 
 
 class Near(BaseModel):
@@ -70,19 +70,11 @@ def lexicon_path(name: str) -> Path:
 
 def load_negations() -> Negations:
     path = Path(str(resources.files("redflags.catalogue") / "lists" / "negations.yaml"))
-    problems: list[str] = []
-    negations = parse_file(path, Negations, problems)
-    if negations is None:
-        raise CatalogueError(problems)
-    return negations
+    return parse_file_once(path, Negations)
 
 
 def load_lexicon(name: str) -> Lexicon:
     path = lexicon_path(name)
     if not path.is_file():
         raise CatalogueError([f"{path}:1: no lexicon named {name!r}"])
-    problems: list[str] = []
-    lexicon = parse_file(path, Lexicon, problems)
-    if lexicon is None:
-        raise CatalogueError(problems)
-    return lexicon
+    return parse_file_once(path, Lexicon)

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from redflags.catalogue.loader import CatalogueError, parse_file
+from redflags.catalogue.loader import parse_file_once
 
 
 class _Frozen(BaseModel):
@@ -27,11 +27,7 @@ L = TypeVar("L", bound=BaseModel)
 
 
 def _load(path: Path, model: type[L]) -> L:
-    problems: list[str] = []
-    parsed = parse_file(path, model, problems)
-    if parsed is None:
-        raise CatalogueError(problems)
-    return parsed
+    return parse_file_once(path, model)
 
 
 class AllowListEntry(_Frozen):

@@ -6,8 +6,10 @@ duplicate keys (which PyYAML would silently overwrite) are refused.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -58,7 +60,6 @@ class Catalogue:
     def version(self) -> str:
         """A short digest of every indicator's full content: changes when any rule, threshold
         or status changes, so a run names exactly the catalogue it used."""
-        import hashlib
         import json
 
         text = json.dumps([i.model_dump(mode="json") for i in self], sort_keys=True)
@@ -151,6 +152,23 @@ def parse_file(
     return parsed
 
 
+def parse_file_once(path: Path, model: type[M]) -> M:
+    """`parse_file`, once per file contents (see `contents_digest`), raising CatalogueError
+    with the problems: lexicons and lists are read by every scan."""
+    parsed = _parse_cached(path, model, contents_digest([path]))
+    assert isinstance(parsed, model)  # the cache forgets the type
+    return parsed
+
+
+@lru_cache(maxsize=256)
+def _parse_cached(path: Path, model: type[BaseModel], contents: str) -> BaseModel:
+    problems: list[str] = []
+    parsed = parse_file(path, model, problems)
+    if parsed is None:
+        raise CatalogueError(problems)
+    return parsed
+
+
 def _report(
     path: Path, root: yaml.Node, errors: list[tuple[Location, str]], problems: list[str]
 ) -> None:
@@ -178,6 +196,22 @@ def load_catalogue(root: Path | None = None) -> Catalogue:
     Raises CatalogueError listing every problem found, not just the first.
     """
     root = root or default_root()
+    return _parse_catalogue(root, contents_digest(sorted(root.rglob("*.yaml"))))
+
+
+def contents_digest(paths: Iterable[Path]) -> str:
+    """A digest of the files' names and contents: the key of the parse caches below. Parsing
+    YAML is slow (the catalogue takes a second) and a scan asks for the same files several
+    times; keyed on contents, an edited file is parsed again, an unchanged one once."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(f"{path}\0".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=8)
+def _parse_catalogue(root: Path, contents: str) -> Catalogue:
     problems: list[str] = []
     indicators: dict[str, Indicator] = {}
     files_by_id: dict[str, Path] = {}

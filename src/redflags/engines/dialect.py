@@ -50,8 +50,24 @@ def placeholders(sql: str) -> set[str]:
     return {p.name for p in _parsed(sql).find_all(exp.Placeholder) if p.name}
 
 
+# Every scan renders each definition with the same parameters again; rendering costs more than
+# the query on a small store. The key is the parameters' repr, which tells True from 1 and a
+# list from a tuple as the literals do.
+_RENDERED: dict[tuple[str, str, str], str] = {}
+_RENDERED_MAX = 4096
+
+
 def render(sql: str, params: Mapping[str, Any], dialect: str = SOURCE_DIALECT) -> str:
     """The definition with every `$name` replaced by its value, written in `dialect`."""
+    key = (sql, dialect, repr(sorted(params.items())))
+    if key not in _RENDERED:
+        if len(_RENDERED) >= _RENDERED_MAX:
+            _RENDERED.clear()
+        _RENDERED[key] = _render(sql, params, dialect)
+    return _RENDERED[key]
+
+
+def _render(sql: str, params: Mapping[str, Any], dialect: str) -> str:
     missing = placeholders(sql) - set(params)
     if missing:
         raise SQLDefinitionError(f"no value for placeholder(s): {', '.join(sorted(missing))}")
