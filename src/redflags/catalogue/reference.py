@@ -71,6 +71,13 @@ def render_reference(catalogue: Catalogue) -> str:
             ]
             if i.calibration is not None:
                 lines.append(f"- Evidence strength: {_calibration(i)}")
+            if i.roles:
+                lines.append(
+                    "- Roles in a network: "
+                    + "; ".join(
+                        f"{r.role} ({r.entity}): {r.reason.en} / *{r.reason.da}*" for r in i.roles
+                    )
+                )
             if i.known_false_positives:
                 lines.append(
                     "- Known false positives: "

@@ -74,6 +74,21 @@ class Detector(_Strict):
     params: dict[str, Any] = Field(default_factory=dict)
 
 
+class RoleRule(_Strict):
+    """What a finding of the indicator says about the people in a network (link/roles.py).
+
+    `entity`: whose role it is: the finding's `subject`; the person `contacts` among its pivots
+    (who wrote the message: a phone, handle or e-mail); or the `device_owner` fact (the customer
+    whose device logs in to others' accounts). `reason` may name the finding's facts in braces,
+    and choose a word by a count: `{personas:persona/personas}`. `when_fact`: only when that fact
+    is set and not zero."""
+
+    role: Literal["organiser", "recruiter", "worker"]
+    entity: Literal["subject", "contacts", "device_owner"] = "subject"
+    reason: Text
+    when_fact: str | None = None
+
+
 class Indicator(_Strict):
     id: str = Field(pattern=ID_PATTERN)
     version: int = Field(ge=1)
@@ -93,6 +108,7 @@ class Indicator(_Strict):
     sources: tuple[str, ...] = ()
     # measured evidence strength of a lexicon indicator (catalogue/calibration.py)
     calibration: Calibration | None = None
+    roles: tuple[RoleRule, ...] = ()  # what a finding says about who is who in a network
 
     @field_validator("sources")
     @classmethod

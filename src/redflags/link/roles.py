@@ -12,43 +12,65 @@
   fees, or a customer whose own contact is in sex ads (KYC-CONTACT-IN-SEX-ADS);
 - buyer: pays a network account once or twice (one-off payer); never a network member.
 
-One role per entity, the strongest that applies (organiser > recruiter > worker > buyer), with
-every reason that was found. Reasons are short sentences in English and Danish.
+What a finding says about who is who is catalogue data: each indicator's `roles` (its role, whose
+role it is, its reason in English and Danish). What the payments say (who receives the sweeps,
+who pays once or twice) is read here. One role per entity, the strongest that applies (organiser
+> recruiter > worker > buyer), with every reason that was found.
 """
 
 from __future__ import annotations
 
+import string
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
+from redflags.catalogue import load_catalogue
+from redflags.catalogue.schema import RoleRule
 from redflags.link.groups import Group
 from redflags.model import Finding
 from redflags.model.cases import Role
 
 ORDER = ("organiser", "recruiter", "worker", "buyer")
-CONTROL_MESSAGES = {
-    "RCS-RULES-THREATS",
-    "RCS-SURV-LOCATION",
-    "RCS-SURV-CHECKINS",
-    "RCS-SURV-EVIDENCE-WIPE",
-    "RCS-DEBT-QUOTA",
-    "RCS-DOCS-RETAINED",
-    "RCS-IMAGE-BLACKMAIL",
-}
-FRONTING = {"BEH-CONTACT-PROXY", "BEH-ROTATING-ROSTER", "BEH-MULTICITY-CIRCUIT"}
-WORKER_ACCOUNT = {
-    "FIN-WORKER-SWEEP",
-    "BEH-REMOTE-CONTROL-LOGIN",
-    "RCS-SURV-ACCOUNT-CONTROL",
-    "FIN-WAGES-POOLED",
-    "FIN-RECRUIT-FEES-DEDUCTIONS",
-}
 PERSON_CONTACTS = ("handle:", "phone:", "email:", "person:")  # who sends a message
 # notes written by staff or inspectors: their words are evidence about the person met, whose
 # given phone may be the controller's, so they give nobody a role
 NOTES = {"observation", "kyc_event"}
+SWEEP = "FIN-WORKER-SWEEP"  # its subjects are the accounts whose takings the payments follow
 MAX_BUYERS = 25  # buyer roles listed per case (the rest are counted in the organiser's reason)
+
+
+class _Reason(string.Formatter):
+    """A reason's template: facts in braces, `{n:one/many}` picks a word by the count."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "/" in format_spec:
+            one, _, many = format_spec.partition("/")
+            return one if _int(value) == 1 else many
+        return str(super().format_field(value, format_spec))
+
+    def get_value(self, key: int | str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
+        return _int(kwargs.get(str(key)))  # the facts are counts; absent counts as 0
+
+
+_REASON = _Reason()
+
+
+@cache
+def _rules() -> dict[str, tuple[RoleRule, ...]]:
+    """Indicator id -> its role rules, from the catalogue."""
+    return {i.id: i.roles for i in load_catalogue() if i.roles}
+
+
+def _entities(rule: RoleRule, finding: Finding) -> list[str]:
+    if rule.entity == "contacts":
+        return [p for p in finding.pivots if p.startswith(PERSON_CONTACTS)]
+    if rule.entity == "device_owner":
+        owner = finding.facts.get("device_owner")
+        return [f"customer:{owner}"] if owner else []
+    return [_subject_pivot(finding)]
 
 
 @dataclass
@@ -82,100 +104,19 @@ def infer_roles(group: Group) -> tuple[Role, ...]:
     cues: dict[str, _Cues] = defaultdict(_Cues)
     members = set(group.pivots)
     sweepers: set[str] = set()
+    rules = _rules()
     for f in group.findings:
-        entity = _subject_pivot(f)
-        i = f.indicator_id
-        if i == "FIN-BUYER-PAYS-THIRD-PARTY":
-            n = _int(f.facts.get("distinct_payers"))
-            cues[entity].add(
-                "organiser",
-                f"receives from {n} distinct payers, mostly one-off",
-                f"modtager fra {n} forskellige betalere, oftest én gang",
-                f,
-            )
-        elif i == "FIN-FAN-IN-FROM-WORKERS":
-            n = _int(f.facts.get("senders"))
-            cues[entity].add(
-                "organiser",
-                f"receives transfers from {n} workers",
-                f"modtager overførsler fra {n} arbejdere",
-                f,
-            )
-        elif i in FRONTING:
-            n = _int(f.facts.get("personas"))
-            if n:
-                cues[entity].add(
-                    "organiser",
-                    f"fronts {n} personas",
-                    f"står bag {n} personaer",
-                    f,
-                )
-        elif i == "KYC-CONTACT-IN-SEX-ADS":
-            # Measured on seed 1: the customer whose own contact is in sex ads is mostly the
-            # advertised worker; organising needs money or control cues besides.
-            n = _int(f.facts.get("personas"))
-            cues[entity].add(
-                "worker",
-                f"their contact is in sex ads ({n} persona{'s' if n != 1 else ''})",
-                f"kontaktoplysning står i sexannoncer ({n} personaer)",
-                f,
-            )
-        elif i == "RCS-SURV-ACCOUNT-CONTROL":
-            owner = f.facts.get("device_owner")
-            if owner:
-                cues[f"customer:{owner}"].add(
-                    "organiser",
-                    "logs in to others' accounts from their own device",
-                    "logger ind på andres konti fra sin egen enhed",
-                    f,
-                )
-            cues[entity].add(
-                "worker",
-                "account used from someone else's device",
-                "kontoen bruges fra en andens enhed",
-                f,
-            )
-        elif f.subject_kind in NOTES:
-            continue  # a note names the person met and the number they gave, not its author
-        elif i in CONTROL_MESSAGES:
-            for pivot in f.pivots:
-                if not pivot.startswith(PERSON_CONTACTS):
-                    continue
-                cues[pivot].add(
-                    "organiser",
-                    "sends threats, surveillance or debt demands",
-                    "sender trusler, overvågning eller gældskrav",
-                    f,
-                )
-        elif i.startswith("RCS-REC-"):
-            for pivot in f.pivots:
-                if not pivot.startswith(PERSON_CONTACTS):
-                    continue
-                cues[pivot].add(
-                    "recruiter",
-                    "posts job ads or sends recruitment messages",
-                    "slår job op eller sender rekrutteringsbeskeder",
-                    f,
-                )
-        if i in WORKER_ACCOUNT and i != "RCS-SURV-ACCOUNT-CONTROL":
-            cues[entity].add(
-                "worker",
-                {
-                    "FIN-WORKER-SWEEP": "takings swept on to another account",
-                    "BEH-REMOTE-CONTROL-LOGIN": "logged in to from elsewhere than the holder",
-                    "FIN-WAGES-POOLED": "wages paid back or pooled",
-                    "FIN-RECRUIT-FEES-DEDUCTIONS": "wages go to fees or deductions",
-                }[i],
-                {
-                    "FIN-WORKER-SWEEP": "indtægter føres videre til en anden konto",
-                    "BEH-REMOTE-CONTROL-LOGIN": "der logges ind fra et andet sted end ejerens",
-                    "FIN-WAGES-POOLED": "løn betales tilbage eller samles",
-                    "FIN-RECRUIT-FEES-DEDUCTIONS": "løn går til gebyrer eller fradrag",
-                }[i],
-                f,
-            )
-            if i == "FIN-WORKER-SWEEP":
-                sweepers.add(entity.removeprefix("account:"))
+        if f.subject_kind in NOTES:
+            continue
+        for rule in rules.get(f.indicator_id, ()):
+            if rule.when_fact and not _int(f.facts.get(rule.when_fact)):
+                continue
+            en = _REASON.format(rule.reason.en, **f.facts)
+            da = _REASON.format(rule.reason.da, **f.facts)
+            for entity in _entities(rule, f):
+                cues[entity].add(rule.role, en, da, f)
+        if f.indicator_id == SWEEP:
+            sweepers.add(_subject_pivot(f).removeprefix("account:"))
 
     # Payments: the main recipient of sweeping workers; one-off payers are buyers.
     swept_to: dict[str, set[str]] = defaultdict(set)
