@@ -46,6 +46,9 @@ def is_blind_world(world: Path) -> bool:
     return (world / TRUTH_FILE).is_file() and not (world / "truth").is_dir()
 
 
+LIST_KEYS = ("networks", "groups", "entities")
+
+
 def load_blind_truth(world: Path) -> tuple[dict[str, Any], list[BlindNetwork]]:
     path = world / TRUTH_FILE
     try:
@@ -59,12 +62,12 @@ def load_blind_truth(world: Path) -> tuple[dict[str, Any], list[BlindNetwork]]:
                 indicators=tuple(n.get("indicators") or ()),
                 members={str(f): list(v or ()) for f, v in (n.get("members") or {}).items()},
             )
-            # "networks" as the brief asked; some writers called them "groups"
-            for n in (data["networks"] if "networks" in data else data["groups"])
+            # "networks" as the brief asked; some writers called them "groups" or "entities"
+            for n in data[next(k for k in LIST_KEYS if k in data)]
         ]
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+    except (OSError, yaml.YAMLError, KeyError, TypeError, StopIteration) as exc:
         raise TruthError(f"{path}: not a readable blind truth ({exc.__class__.__name__})") from None
-    meta = {k: v for k, v in data.items() if k not in ("networks", "groups")}
+    meta = {k: v for k, v in data.items() if k not in LIST_KEYS}
     return meta, networks
 
 
