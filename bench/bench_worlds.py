@@ -27,7 +27,7 @@ COLUMNS = (
     "model",
     "records",
     "networks",
-    "cases",
+    "cases (true)",
     "look-alike cases",
     "alerts (true / look-alike / background)",
     "youth",
@@ -52,7 +52,7 @@ def _row(name: str, model: str, metrics: dict[str, Any]) -> dict[str, str]:
         "model": model,
         "records": f"{volume['records']:,}",
         "networks": f"{found} of {total}",
-        "cases": str(volume["cases"]),
+        "cases (true)": f"{volume['cases']} ({networks['true_cases']})",
         "look-alike cases": str(networks["hard_negative_cases"]),
         "alerts (true / look-alike / background)": (
             f"{alerts['items']} ({alerts['true_network']} / {alerts['hard_negative']} / "
