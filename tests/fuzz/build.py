@@ -86,6 +86,14 @@ def valid_row(kind: RecordKind, i: int) -> dict[str, Any]:
             "owner_name": "Ion Vasile",
             "owner_from": "2020-01-01",
         },
+        RecordKind.OBSERVATION: {
+            "observation_id": f"TS-{i}",
+            "observed_at": ts,
+            "place": "Relax Massage ApS",
+            "person": "Ana Pop",
+            "phone": "+45 20 12 34 56",
+            "text": "Ingen bemærkninger.",
+        },
     }
     return dict(rows[kind])
 

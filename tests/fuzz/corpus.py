@@ -106,6 +106,7 @@ BAD_VALUE = {
     RecordKind.DEVICE_EVENT: ("ts", "2026-13-01T00:00:00Z"),
     RecordKind.KYC_EVENT: ("ts", "not a time"),
     RecordKind.COMPANY: ("cvr", "   "),
+    RecordKind.OBSERVATION: ("observed_at", "sidste tirsdag"),
 }
 
 

@@ -59,7 +59,7 @@ class Inspections:
                 rows.append(
                     field_notes.note(
                         ctx.new_id("note"),
-                        when + timedelta(minutes=rng.randint(0, 90)),
+                        when + timedelta(microseconds=rng.randrange(90 * 60 * 10**6)),
                         team,
                         str(company["name"]),
                         company["address"],
@@ -76,5 +76,8 @@ class Inspections:
         day = self.clock.date(rng.randrange(self.clock.days))
         while day.weekday() >= 5:
             day -= timedelta(days=1)
-        local = datetime.combine(day, time(rng.randint(8, 13), rng.choice([0, 15, 30, 45])))
+        # microseconds, as every other time of the world (a coarser grid would be a tell)
+        local = datetime.combine(day, time(8)) + timedelta(
+            microseconds=rng.randrange(5 * 3600 * 10**6)
+        )
         return local.replace(tzinfo=CPH).astimezone(UTC)
