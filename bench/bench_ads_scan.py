@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ads_corpus import write_ads
 
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
-from redflags.synth.demo import write_demo
+from redflags_synth.demo import write_demo
 
 CPU_SECONDS: dict[int, float] = {}  # size -> CPU seconds of the scan (all threads)
 RUN_ID = re.compile(r"(?:\d{8}|phone#[0-9a-f]{10})T\d{6}Z-[0-9a-f]{6}")

@@ -9,7 +9,7 @@ import pyarrow as pa
 import pytest
 
 import redflags
-from redflags.synth.demo import write_demo
+from redflags_synth.demo import write_demo
 
 
 @pytest.fixture(scope="module")

@@ -152,7 +152,7 @@ def test_verdict_command_records_who_when_why(tmp_path: Path) -> None:
 
 def test_rescan_of_the_demo_shows_zero_new_cases(tmp_path: Path) -> None:
     from redflags.pipeline import ScanOptions, run_scan
-    from redflags.synth.demo import write_demo
+    from redflags_synth.demo import write_demo
 
     write_demo(tmp_path / "data", seed=7)
     baseline = tmp_path / "redflags.baseline.yaml"

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
-from redflags.synth.demo import build_demo_world, write_demo
+from redflags_synth.demo import build_demo_world, write_demo
 
 
 @pytest.fixture(scope="module")

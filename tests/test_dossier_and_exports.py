@@ -14,7 +14,7 @@ import pytest
 from redflags.catalogue.schema import CATEGORY_TITLES
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
 from redflags.report.redact import PERSONAL_KINDS, case_personal_pairs
-from redflags.synth.demo import write_demo
+from redflags_synth.demo import write_demo
 
 GEXF = "{http://gexf.net/1.3}"
 

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from redflags.catalogue import load_catalogue
 from redflags.cli import app
 from redflags.pipeline import EvaluationResult, ScanOptions, run_evaluation
-from redflags.synth.world.generate import generate_world
+from redflags_synth.world.generate import generate_world
 
 STAGES = {"ingest", "evaluate", "link", "score", "report", "truth", "metrics"}
 

@@ -30,7 +30,7 @@ from fuzz.harness import (
     run_case,
 )
 from redflags.model.records import RecordKind
-from redflags.synth.demo import write_demo
+from redflags_synth.demo import write_demo
 
 CASES = all_cases()
 

@@ -20,8 +20,8 @@ from redflags.cli import app
 from redflags.intake import reason_pattern
 from redflags.pipeline import ScanOptions, run_scan
 from redflags.runfolder import MARKER, RunFolder, RunFolderError
-from redflags.synth.demo import write_demo
 from redflags.terminal import printable
+from redflags_synth.demo import write_demo
 
 runner = CliRunner()
 TXN_HEADER = "txn_id,ts,payer,payee,amount,channel"

@@ -28,7 +28,7 @@ from redflags.report.exports import write_exports
 from redflags.report.html import safe_href, write_html_report
 from redflags.report.json_export import write_cases_json, write_findings_jsonl
 from redflags.report.redact import RedactionKeyError, Redactor, default_key
-from redflags.synth.demo import write_demo
+from redflags_synth.demo import write_demo
 
 KEY = b"0123456789abcdef0123456789abcdef-hostile"
 PAYLOADS = (

@@ -13,7 +13,7 @@ from redflags.model import Case, Evidence, Finding, Identifier
 from redflags.model.cases import NetworkInfo
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
 from redflags.score import RiskV1
-from redflags.synth.world.generate import generate_world
+from redflags_synth.world.generate import generate_world
 
 CATALOGUE = load_catalogue()
 

@@ -24,8 +24,8 @@ from redflags.extract import identifiers_of
 from redflags.normalise.identifiers import normalise_address
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
 from redflags.store import Store
-from redflags.synth.demo import write_demo
-from redflags.synth.world.generate import generate_world
+from redflags_synth.demo import write_demo
+from redflags_synth.world.generate import generate_world
 
 KEY = b"0123456789abcdef0123456789abcdef-leak-test"
 # e-mail local parts that name a role, not a person ("info@...", "job@..."): not identifying
