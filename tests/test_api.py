@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pyarrow as pa
 import pytest
 
 import redflags
-from redflags_synth.demo import write_demo
+from demo_world import CASE1, entity_ids, write_demo_world
+from redflags.evaluation.truth import load_truth
 
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("api") / "data"
-    write_demo(root, seed=7)
-    return root
+    return write_demo_world(tmp_path_factory.mktemp("api") / "data")
 
 
 def test_a_scan_returns_tables_and_keeps_no_run_folder(
@@ -36,10 +34,7 @@ def test_a_scan_returns_tables_and_keeps_no_run_folder(
 
 
 def test_identifiers_are_redacted_unless_revealed(data: Path, tmp_path: Path) -> None:
-    truth = json.loads((data / "truth" / "truth.json").read_text(encoding="utf-8"))
-    controller = next(
-        m for n in truth["networks"] for m, role in n["members"].items() if role == "controller"
-    )
+    controller = entity_ids(load_truth(data), CASE1, "controller")[0]
     hidden = redflags.scan([data], redaction_key=b"k")
     shown = redflags.scan([data], out=tmp_path / "run", reveal=True)
     subjects = " ".join(hidden.findings.column("subject").to_pylist())

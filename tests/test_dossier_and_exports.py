@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from demo_world import write_demo_world
 from redflags.catalogue.schema import CATEGORY_TITLES
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
 from redflags.report.redact import PERSONAL_KINDS, case_personal_pairs
-from redflags_synth.demo import write_demo
 
 GEXF = "{http://gexf.net/1.3}"
 
@@ -22,7 +22,7 @@ GEXF = "{http://gexf.net/1.3}"
 @pytest.fixture(scope="module")
 def scan(tmp_path_factory: pytest.TempPathFactory) -> ScanResult:
     root = tmp_path_factory.mktemp("dossier")
-    write_demo(root / "data", seed=7)
+    write_demo_world(root / "data")
     return run_scan([root / "data"], ScanOptions(out=root / "run", redaction_key=b"k"))
 
 

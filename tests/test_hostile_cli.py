@@ -15,13 +15,13 @@ import pytest
 from pydantic import BaseModel
 from typer.testing import CliRunner
 
+from demo_world import write_demo_world
 from redflags import pipeline
 from redflags.cli import app
 from redflags.intake import reason_pattern
 from redflags.pipeline import ScanOptions, run_scan
 from redflags.runfolder import MARKER, RunFolder, RunFolderError
 from redflags.terminal import printable
-from redflags_synth.demo import write_demo
 
 runner = CliRunner()
 TXN_HEADER = "txn_id,ts,payer,payee,amount,channel"
@@ -49,9 +49,7 @@ def _transactions(path: Path, bad: int = 0) -> Path:
 
 @pytest.fixture(scope="module")
 def demo_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data = tmp_path_factory.mktemp("demo") / "data"
-    write_demo(data, seed=7)
-    return data
+    return write_demo_world(tmp_path_factory.mktemp("demo") / "data")
 
 
 # -- 1. --out never deletes what redflags did not write -----------------------------------------
@@ -81,7 +79,7 @@ def test_demo_twice_in_a_row_replaces_only_its_own_files(tmp_path: Path) -> None
     assert (out / "run" / "cases" / "analyst.txt").read_text(encoding="utf-8") == "mine too"
     assert (out / "run" / "report.html").is_file()
     marker = json.loads((out / MARKER).read_text(encoding="utf-8"))
-    assert "notes.txt" not in marker["files"] and "data/ads.jsonl" in marker["files"]
+    assert "notes.txt" not in marker["files"] and "data/ads/part-00000.parquet" in marker["files"]
     assert "run" in marker["folders"]  # a run folder inside, with a marker of its own
     inner = json.loads((out / "run" / MARKER).read_text(encoding="utf-8"))
     assert "report.html" in inner["files"] and "cases/analyst.txt" not in inner["files"]

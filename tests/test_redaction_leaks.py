@@ -20,11 +20,11 @@ import ahocorasick
 import phonenumbers
 import pytest
 
+from demo_world import write_demo_world
 from redflags.extract import identifiers_of
 from redflags.normalise.identifiers import normalise_address
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
 from redflags.store import Store
-from redflags_synth.demo import write_demo
 from redflags_synth.world.generate import generate_world
 
 KEY = b"0123456789abcdef0123456789abcdef-leak-test"
@@ -193,7 +193,7 @@ def _scan(source: Path, root: Path, reveal: bool) -> tuple[ScanResult, set[Clear
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[ScanResult, set[Clear]]:
     root = tmp_path_factory.mktemp("leak-demo")
-    write_demo(root / "data", seed=7)
+    write_demo_world(root / "data")
     return _scan(root / "data", root, reveal=False)
 
 
@@ -225,7 +225,7 @@ def test_synthetic_world_run_folder_leaks_no_identifier(
 
 
 def test_reveal_shows_the_identifiers(tmp_path: Path) -> None:
-    write_demo(tmp_path / "data", seed=7)
+    write_demo_world(tmp_path / "data")
     result, clear = _scan(tmp_path / "data", tmp_path, reveal=True)
     found = leaks(result.run_dir, clear)
     kinds = {line.split(": ", 1)[1].split(" ", 1)[0] for line in found}
