@@ -6,12 +6,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint install clean
 
+# The world generator (`redflags synth`, `redflags demo`) is a distribution of its own; pip cannot
+# name a relative local path in an extra, so it is installed here, after the scanner (both editable).
 $(STAMP): pyproject.toml packages/redflags-synth/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev,spark]"
-	# the world generator (`redflags synth`, `redflags demo`) is a distribution of its own; pip
-	# cannot name a relative local path in an extra, so it is installed here, after the scanner
 	$(BIN)/pip install --quiet -e packages/redflags-synth
 	touch $(STAMP)
 

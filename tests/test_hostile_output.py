@@ -324,7 +324,7 @@ def test_non_finite_numbers_write_valid_json_and_readable_text(
 
 
 def test_a_huge_ad_body_gives_a_bounded_dossier(revealed: ScanResult) -> None:
-    case = revealed.shown[0]
+    case = min(revealed.shown, key=lambda c: len(c.records))  # the bound is for the huge text
     finding = Finding(
         indicator_id=case.findings[0].indicator_id,
         indicator_version=1,
