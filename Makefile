@@ -6,10 +6,13 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint install clean
 
-$(STAMP): pyproject.toml
+# The world generator (`redflags synth`, `redflags demo`) is a distribution of its own; pip cannot
+# name a relative local path in an extra, so it is installed here, after the scanner (both editable).
+$(STAMP): pyproject.toml packages/redflags-synth/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev,spark]"
+	$(BIN)/pip install --quiet -e packages/redflags-synth
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -18,9 +21,10 @@ demo: $(STAMP)
 	$(BIN)/redflags demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src packages tests bench
+	$(BIN)/ruff format --check src packages tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/redflags catalogue lint
 
 # Two workers on a 2-core machine (docs/testing.md); a module's tests stay on one worker, so its

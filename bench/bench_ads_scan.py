@@ -36,8 +36,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ads_corpus import write_ads
 
+from redflags.generator import DEMO_SCALE, DEMO_SEED
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
-from redflags.synth.demo import write_demo
+from redflags_synth.world.generate import generate_world
 
 CPU_SECONDS: dict[int, float] = {}  # size -> CPU seconds of the scan (all threads)
 RUN_ID = re.compile(r"(?:\d{8}|phone#[0-9a-f]{10})T\d{6}Z-[0-9a-f]{6}")
@@ -105,8 +106,9 @@ def run_size(n: int, seed: int, region: str, persona: str, tmp: Path) -> tuple[S
 
 
 def run_demo(tmp: Path) -> tuple[ScanResult, float]:
-    """The bundled demo world (every record kind, cases with dossiers), read as Danish."""
-    write_demo(tmp / "demo", seed=7)
+    """The demo world of `redflags demo` (every record kind, cases with dossiers), read as
+    Danish."""
+    generate_world(tmp / "demo", DEMO_SCALE, DEMO_SEED)
     start = time.perf_counter()
     result = run_scan([tmp / "demo"], ScanOptions(out=tmp / "rundemo", redaction_key=b"bench"))
     return result, time.perf_counter() - start

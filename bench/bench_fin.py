@@ -116,7 +116,7 @@ def _child(*args: str) -> dict[str, Any]:
 
 
 def _world(root: Path, rows: int, seed: int) -> Path:
-    from redflags.synth.world.generate import generate_world
+    from redflags_synth.world.generate import generate_world
 
     world = root / f"world_{rows}"
     if not (world / "truth").exists():

@@ -156,8 +156,8 @@ class _Recorder:
         self.workers: list[tuple[Any, list[str]]] = []  # Case 1: (person, personas)
 
     def install(self) -> list[tuple[Any, str, Any]]:
-        from redflags.synth.world import background
-        from redflags.synth.world.typologies import fields, sexual
+        from redflags_synth.world import background
+        from redflags_synth.world.typologies import fields, sexual
 
         saved = [
             (background, "build_population", background.build_population),
@@ -277,7 +277,7 @@ def synthetic_check(seed: int, scale: str) -> dict[str, Any]:
     from redflags.engines import DuckDBEngine
     from redflags.ingest import discover, ingest_source
     from redflags.store import Store
-    from redflags.synth.world.generate import generate_world
+    from redflags_synth.world.generate import generate_world
 
     recorder = _Recorder()
     saved = recorder.install()

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from redflags.pipeline import ScanOptions, run_scan
-from redflags.synth.world.generate import generate_world
+from redflags_synth.world.generate import generate_world
 
 
 def main() -> None:

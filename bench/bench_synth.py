@@ -14,8 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from redflags.synth.world.context import SCALES
-from redflags.synth.world.generate import WorldSummary, generate_world
+from redflags_synth.world.context import SCALES
+from redflags_synth.world.generate import WorldSummary, generate_world
 
 
 def _size(folder: Path) -> int:

@@ -6,7 +6,7 @@
 
 World mode: quality against the generator's templates. The world's truth does not name an ad's
 template, so it is recovered here by matching each ad against every typology template of
-synth/world/data/typology_texts (slots as wildcards). True pairs are two ads of different
+redflags_synth/world/data/typology_texts (slots as wildcards). True pairs are two ads of different
 personas from the same typology template used for 2..100 personas (the catalogue's cluster
 sizes); predicted pairs are two ads of different personas in one found cluster. A predicted
 pair with a background ad counts as false.
@@ -57,7 +57,7 @@ from redflags.detectors.ad_template import (
     fingerprint_tokens,
     personal_ads,
 )
-from redflags.synth.world.benign.wording import Wording
+from redflags_synth.world.benign.wording import Wording
 
 sys.path.insert(0, str(Path(__file__).parent))
 from infoshield import infoshield
@@ -65,7 +65,7 @@ from real_like_ads import generate
 
 PARAMS = load_catalogue().get("BEH-AD-TEMPLATE").detector.params
 LOW, HIGH = int(PARAMS["min_cluster_size"]), int(PARAMS["max_cluster_size"])
-DATA = resources.files("redflags.synth.world") / "data"
+DATA = resources.files("redflags_synth.world") / "data"
 SLOT = re.compile(r"\{(\w+)\}")
 # The sexual-exploitation typology (Case 1) writes its ads from these groups (typologies/sexual.py).
 CASE1 = ("sex_ads/third_person/", "sex_ads/first_person/")

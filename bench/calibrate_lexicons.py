@@ -36,7 +36,7 @@ from redflags.evaluation.lexicon_rates import (
 )
 from redflags.evaluation.truth import load_truth
 from redflags.pipeline import ScanOptions, run_scan
-from redflags.synth.world.generate import generate_world
+from redflags_synth.world.generate import generate_world
 
 
 def measure(world: Path, indicators: list[Indicator], work: Path) -> dict[str, dict[str, Any]]:

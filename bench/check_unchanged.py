@@ -4,7 +4,7 @@
     .venv/bin/python bench/check_unchanged.py compare /tmp/before.json  # on the new code
 
 It runs, through the `redflags` command of this checkout (its src/ first on PYTHONPATH):
-`redflags demo` (the hand-made demo world), a scan of `redflags synth --scale demo`, and
+`redflags demo` (the generator's demo world, seed 7), a scan of `redflags synth --scale demo`, and
 `redflags evaluate` on freshly generated `small` worlds of seeds 1 and 11 (cached under
 `--cache`, default a temporary folder; a world is generated once per cache). Each run is
 fingerprinted: findings (indicator, subject, strength, window, evidence, facts, summaries),

@@ -13,12 +13,12 @@ import pytest
 from filelock import FileLock
 
 from redflags.engines import DuckDBEngine
+from redflags.generator import DEMO_SCALE, DEMO_SEED
 from redflags.ingest import ingest_records
 from redflags.model import KIND_TABLES, RecordKind
 from redflags.pipeline import EvaluationResult, ScanOptions, ScanResult, run_evaluation, run_scan
 from redflags.store import Store
-from redflags.synth.demo import write_demo
-from redflags.synth.world.generate import generate_world
+from redflags_synth.world.generate import generate_world
 
 TABLE_KINDS = {table: kind for kind, (table, _) in KIND_TABLES.items()}
 
@@ -84,8 +84,11 @@ def shared_folder(
 
 @pytest.fixture(scope="session")
 def demo_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled demo (`redflags demo`'s data, seed 7). Read-only: copy it to change it."""
-    return shared_folder(tmp_path_factory, "demo-data", lambda out: write_demo(out, seed=7))
+    """The world `redflags demo` scans (the generator's demo scale, the demo's seed), with its
+    truth/. Read-only: copy it to change it."""
+    return shared_folder(
+        tmp_path_factory, "demo-data", lambda out: generate_world(out, DEMO_SCALE, DEMO_SEED)
+    )
 
 
 @pytest.fixture(scope="session")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pyarrow as pa
 import pytest
 
 import redflags
+from demo_world import CASE1, entity_ids
+from redflags.evaluation.truth import load_truth
 
 
 @pytest.fixture(scope="module")
@@ -33,10 +34,7 @@ def test_a_scan_returns_tables_and_keeps_no_run_folder(
 
 
 def test_identifiers_are_redacted_unless_revealed(data: Path, tmp_path: Path) -> None:
-    truth = json.loads((data / "truth" / "truth.json").read_text(encoding="utf-8"))
-    controller = next(
-        m for n in truth["networks"] for m, role in n["members"].items() if role == "controller"
-    )
+    controller = entity_ids(load_truth(data), CASE1, "controller")[0]
     hidden = redflags.scan([data], redaction_key=b"k")
     shown = redflags.scan([data], out=tmp_path / "run", reveal=True)
     subjects = " ".join(hidden.findings.column("subject").to_pylist())

@@ -1,6 +1,6 @@
 """The background's personal ads carry everyday ad vocabulary at the rates of real ads
 (/work/shared/data/real-ads/vocabulary.md, copied with its source into
-synth/world/data/ad_vocabulary.yaml), in every language, and truth never marks them for it.
+redflags_synth/world/data/ad_vocabulary.yaml), in every language, and truth never marks them for it.
 
 Shares are measured per ad. Every advertiser draws her terms once and keeps them in all her ads,
 so ads are clustered by advertiser: the binomial standard error uses Kish's effective sample size
@@ -28,17 +28,17 @@ import pytest
 
 from redflags.catalogue.lexicons import load_lexicon
 from redflags.detectors.lexicon_matcher import LexiconMatcher
-from redflags.synth.world.background import Background
-from redflags.synth.world.benign.ad_vocabulary import (
+from redflags_synth.world.background import Background
+from redflags_synth.world.benign.ad_vocabulary import (
     LOOKALIKE_STYLES,
     AdVocabulary,
     ad_vocabulary,
     lookalike,
 )
-from redflags.synth.world.benign.texts import texts
-from redflags.synth.world.benign.wording import Wording
-from redflags.synth.world.context import WorldContext
-from redflags.synth.world.generate import generate_world, resolve_scale
+from redflags_synth.world.benign.texts import texts
+from redflags_synth.world.benign.wording import Wording
+from redflags_synth.world.context import WorldContext
+from redflags_synth.world.generate import generate_world, resolve_scale
 
 ADS = 200_000  # background ads of the measured world (~6,000 English personal ads)
 FLOOR = 0.01  # on top of SPREAD standard errors: the rates are drawn, not fitted

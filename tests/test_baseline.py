@@ -151,10 +151,10 @@ def test_verdict_command_records_who_when_why(tmp_path: Path) -> None:
 
 
 def test_rescan_of_the_demo_shows_zero_new_cases(tmp_path: Path) -> None:
+    from demo_world import write_demo_world
     from redflags.pipeline import ScanOptions, run_scan
-    from redflags.synth.demo import write_demo
 
-    write_demo(tmp_path / "data", seed=7)
+    write_demo_world(tmp_path / "data")
     baseline = tmp_path / "redflags.baseline.yaml"
     options = ScanOptions(
         out=tmp_path / "r1", db=tmp_path / "s.duckdb", redaction_key=b"k", baseline=baseline

@@ -24,7 +24,7 @@ from redflags.engines import DuckDBEngine
 from redflags.ingest import discover, ingest_records, ingest_source
 from redflags.model import KIND_TABLES
 from redflags.store import Store
-from redflags.synth.world.generate import generate_world
+from redflags_synth.world.generate import generate_world
 
 pytest.importorskip("pyspark")
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):

@@ -9,14 +9,15 @@ At the end the terminal summary says "fuzz corpus: tried N, held M" (docs/securi
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from demo_world import rewrite_records, write_demo_world
 from fuzz.build import SCRIPT, csv_bytes, valid_row
 from fuzz.corpus import all_cases, one
 from fuzz.harness import (
@@ -29,7 +30,6 @@ from fuzz.harness import (
     run_case,
 )
 from redflags.model.records import RecordKind
-from redflags.synth.demo import write_demo
 
 CASES = all_cases()
 
@@ -118,26 +118,20 @@ def live_parts(html: str) -> tuple[list[str], list[str]]:
 PAYLOAD_FOLDER = '"><svg onload=alert(1)> [bold]x[/]'
 
 
-def _poison(line: str) -> str:
-    """Append the script payload to every text field of one JSON line (broken lines stay)."""
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError:
-        return line
+def _poison(record: dict[str, Any]) -> dict[str, Any]:
+    """Append the script payload to every text field of one record."""
     for name in ("persona", "title", "body", "site", "city", "text", "sender", "handle"):
         if isinstance(record.get(name), str):
             record[name] = f"{record[name]} {SCRIPT}"
-    return json.dumps(record, ensure_ascii=False)
+    return record
 
 
 @pytest.mark.timeout(120)
 def test_scan_report_has_no_live_payload(tmp_path: Path) -> None:
     data = tmp_path / PAYLOAD_FOLDER
-    write_demo(data)
-    for name in ("ads.jsonl", "messages.jsonl"):
-        path = data / name
-        lines = path.read_text(encoding="utf-8").splitlines()
-        path.write_text("\n".join(_poison(line) for line in lines) + "\n", encoding="utf-8")
+    write_demo_world(data)
+    for kind in ("ads", "messages"):
+        rewrite_records(data, kind, _poison)
     run = tmp_path / "run"
     result = invoke(["scan", str(data), "--out", str(run)])
     check_clean_output(result)

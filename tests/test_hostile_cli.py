@@ -73,7 +73,7 @@ def test_demo_twice_in_a_row_replaces_only_its_own_files(tmp_path: Path) -> None
     assert (out / "run" / "cases" / "analyst.txt").read_text(encoding="utf-8") == "mine too"
     assert (out / "run" / "report.html").is_file()
     marker = json.loads((out / MARKER).read_text(encoding="utf-8"))
-    assert "notes.txt" not in marker["files"] and "data/ads.jsonl" in marker["files"]
+    assert "notes.txt" not in marker["files"] and "data/ads/part-00000.parquet" in marker["files"]
     assert "run" in marker["folders"]  # a run folder inside, with a marker of its own
     inner = json.loads((out / "run" / MARKER).read_text(encoding="utf-8"))
     assert "report.html" in inner["files"] and "cases/analyst.txt" not in inner["files"]

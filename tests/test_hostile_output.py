@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from demo_world import case1_controller, rewrite_records, write_demo_world
 from redflags.catalogue import load_catalogue
 from redflags.model import Case, Evidence, Finding
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
@@ -28,7 +29,6 @@ from redflags.report.exports import write_exports
 from redflags.report.html import safe_href, write_html_report
 from redflags.report.json_export import write_cases_json, write_findings_jsonl
 from redflags.report.redact import RedactionKeyError, Redactor, default_key
-from redflags.synth.demo import write_demo
 
 KEY = b"0123456789abcdef0123456789abcdef-hostile"
 PAYLOADS = (
@@ -38,9 +38,16 @@ PAYLOADS = (
     "javascript:alert(1)",
 )
 HOSTILE = " ".join(PAYLOADS) + ' <a href="javascript:alert(1)">click</a>'
-# identifiers written into free text (the demo's controller is Andrei Munteanu, K00001)
-IN_TEXT = " Betal til DK50 0040 0440 1162 43 eller 5201-3795742288, spørg efter andrei munteanu."
-SECRETS_IN_TEXT = ("0040 0440 1162", "DK5000400440116243", "3795742288", "munteanu")
+# identifiers written into free text: bank numbers and the name of the demo's Case 1 controller
+CONTROLLER = case1_controller()
+NAME = f"{CONTROLLER['first_name']} {CONTROLLER['last_name']}".lower()
+IN_TEXT = f" Betal til DK50 0040 0440 1162 43 eller 5201-3795742288, spørg efter {NAME}."
+SECRETS_IN_TEXT = (
+    "0040 0440 1162",
+    "DK5000400440116243",
+    "3795742288",
+    CONTROLLER["last_name"].lower(),
+)
 
 
 class _Tags(HTMLParser):
@@ -84,23 +91,18 @@ def assert_safe_page(html: str) -> None:
 
 def _hostile_demo(root: Path) -> Path:
     """The demo world with every ad's title, body, persona and city carrying the payloads,
-    and memos carrying an IBAN and a reg+konto number."""
-    data = root / "data"
-    write_demo(data, seed=7)
-    lines = []
-    for line in (data / "ads.jsonl").read_text(encoding="utf-8").splitlines():
-        try:
-            ad = json.loads(line)
-        except json.JSONDecodeError:
-            lines.append(line)  # the demo's deliberately broken line stays broken
-            continue
+    and the bodies carrying an IBAN, a reg+konto number and the controller's name."""
+    data = write_demo_world(root / "data")
+
+    def hostile(ad: dict[str, Any]) -> dict[str, Any]:
         ad["title"] = f"{PAYLOADS[1]} {ad.get('title') or ''}"
         ad["body"] = f"{ad.get('body') or ''} {HOSTILE}{IN_TEXT}"
         if ad.get("persona"):
             ad["persona"] = f"{ad['persona']}{PAYLOADS[0]}"
         ad["city"] = f"{ad.get('city') or 'Herning'}{PAYLOADS[2]}"
-        lines.append(json.dumps(ad, ensure_ascii=False))
-    (data / "ads.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return ad
+
+    rewrite_records(data, "ads", hostile)
     return data
 
 
@@ -322,7 +324,7 @@ def test_non_finite_numbers_write_valid_json_and_readable_text(
 
 
 def test_a_huge_ad_body_gives_a_bounded_dossier(revealed: ScanResult) -> None:
-    case = revealed.shown[0]
+    case = min(revealed.shown, key=lambda c: len(c.records))  # the bound is for the huge text
     finding = Finding(
         indicator_id=case.findings[0].indicator_id,
         indicator_version=1,

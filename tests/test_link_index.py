@@ -14,7 +14,7 @@ from redflags.link import IdentifierIndex, Linker, LinkResult
 from redflags.model import Evidence, Finding, Identifier
 from redflags.pipeline import all_identifiers
 from redflags.store import Store
-from redflags.synth.world.generate import generate_world
+from redflags_synth.world.generate import generate_world
 
 CATALOGUE = load_catalogue()
 

@@ -20,11 +20,11 @@ import ahocorasick
 import phonenumbers
 import pytest
 
+from demo_world import write_demo_world
 from redflags.extract import identifiers_of
 from redflags.normalise.identifiers import normalise_address
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
 from redflags.store import Store
-from redflags.synth.demo import write_demo
 
 KEY = b"0123456789abcdef0123456789abcdef-leak-test"
 # e-mail local parts that name a role, not a person ("info@...", "job@..."): not identifying
@@ -224,7 +224,7 @@ def test_synthetic_world_run_folder_leaks_no_identifier(
 
 
 def test_reveal_shows_the_identifiers(tmp_path: Path) -> None:
-    write_demo(tmp_path / "data", seed=7)
+    write_demo_world(tmp_path / "data")
     result, clear = _scan(tmp_path / "data", tmp_path, reveal=True)
     found = leaks(result.run_dir, clear)
     kinds = {line.split(": ", 1)[1].split(" ", 1)[0] for line in found}

@@ -39,9 +39,9 @@ from sklearn.tree import DecisionTreeClassifier
 
 from redflags.model import KIND_TABLES
 from redflags.model.records import field_specs
-from redflags.synth.world.context import RECORD_KINDS, SCALES, WorldContext
-from redflags.synth.world.images import ImageMaker
-from redflags.synth.world.typologies import TYPOLOGIES
+from redflags_synth.world.context import RECORD_KINDS, SCALES, WorldContext
+from redflags_synth.world.images import ImageMaker
+from redflags_synth.world.typologies import TYPOLOGIES
 
 SEED = 5
 BOUND = 0.65
@@ -165,7 +165,7 @@ def stratum(kind: str, record: dict[str, Any]) -> str:
 def _background(ctx: WorldContext) -> dict[str, list[dict[str, Any]]]:
     """The background's records, if the background generator is there."""
     try:
-        from redflags.synth.world.background import Background
+        from redflags_synth.world.background import Background
     except ImportError:
         return {}
     background = Background(ctx, SCALES["demo"], ImageMaker(ctx))

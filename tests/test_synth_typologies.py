@@ -25,10 +25,10 @@ from redflags.model import KIND_TABLES, RECORD_TYPES, Finding, RecordKind
 from redflags.normalise.phones import find_phones
 from redflags.pipeline import evaluate
 from redflags.store import Store
-from redflags.synth.world import text
-from redflags.synth.world.context import SCALES, WorldContext
-from redflags.synth.world.images import HEIGHT, WIDTH, ImageMaker
-from redflags.synth.world.typologies import TYPOLOGIES
+from redflags_synth.world import text
+from redflags_synth.world.context import SCALES, WorldContext
+from redflags_synth.world.images import HEIGHT, WIDTH, ImageMaker
+from redflags_synth.world.typologies import TYPOLOGIES
 
 SEED = 20260601
 INSTANCES = (0, 1)

@@ -16,26 +16,19 @@ import pytest
 
 from redflags.catalogue.lexicons import load_lexicon
 from redflags.detectors.lexicon_matcher import LexiconMatcher
+from redflags.evaluation.truth_schema import ENTITIES_SCHEMA, NETWORKS_SCHEMA, RECORDS_SCHEMA
 from redflags.ingest import discover, ingest_source
 from redflags.model.records import RecordKind
 from redflags.pipeline import ScanOptions, run_scan
 from redflags.store import Store
 from redflags.store.schema import arrow_schema
-from redflags.synth.world import generate as generate_module
-from redflags.synth.world import writer as writer_module
-from redflags.synth.world.benign.texts import texts
-from redflags.synth.world.benign.wording import Wording
-from redflags.synth.world.context import RECORD_KINDS
-from redflags.synth.world.generate import WorldError, WorldSummary, generate_world
-from redflags.synth.world.schema import (
-    ENTITIES_SCHEMA,
-    NETWORKS_SCHEMA,
-    RECORDS_SCHEMA,
-    TIME_FIELD,
-    id_field,
-    record_schema,
-    table_name,
-)
+from redflags_synth.world import generate as generate_module
+from redflags_synth.world import writer as writer_module
+from redflags_synth.world.benign.texts import texts
+from redflags_synth.world.benign.wording import Wording
+from redflags_synth.world.context import RECORD_KINDS
+from redflags_synth.world.generate import WorldError, WorldSummary, generate_world
+from redflags_synth.world.schema import TIME_FIELD, id_field, record_schema, table_name
 
 SMALL = {"customers": 300, "ads": 150, "messages": 200, "transactions": 3000, "device_events": 500}
 
@@ -202,8 +195,9 @@ def test_background_alone_raises_no_finding(tmp_path: Path, no_typologies: None)
     """The background never raises a case or a youth review, and trips no indicator except two
     whose rules ordinary advertisers genuinely match (their own catalogued false positives) and
     single-ad wording signals: its personal ads carry everyday ad vocabulary ("young", 🍭,
-    "100% real", "24/7" ...) at real-world rates (synth/world/data/ad_vocabulary.yaml), so those
-    fire on lawful ads as they do in real data; their rates are the measured false alarms."""
+    "100% real", "24/7" ...) at real-world rates (redflags_synth/world/data/ad_vocabulary.yaml),
+    so those fire on lawful ads as they do in real data; their rates are the measured false
+    alarms."""
     world = tmp_path / "bg"
     sizes = {
         "customers": 2000,

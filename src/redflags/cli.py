@@ -24,6 +24,7 @@ from redflags.catalogue import CatalogueError, Category, Status, load_catalogue
 from redflags.catalogue.checklist import render_html, render_markdown
 from redflags.catalogue.lint import lint_catalogue
 from redflags.catalogue.reference import render_reference
+from redflags.generator import DEMO_SCALE, DEMO_SEED
 from redflags.ingest import DescriptorError, IngestError, IngestProblems, raise_problems
 from redflags.runfolder import RunFolder, RunFolderError
 from redflags.settings import (
@@ -51,13 +52,21 @@ def _problem(exc: BaseException) -> str | None:
     for anything else (a bug)."""
     from redflags.cases.baseline import BaselineError
     from redflags.evaluation.truth import TruthError
+    from redflags.generator import GeneratorMissing, WorldError
     from redflags.outside.amlsim import AmlsimError
     from redflags.pipeline import ScanError
-    from redflags.synth.world.generate import WorldError
 
     if isinstance(exc, CatalogueError):
         return "the catalogue has problems: " + "; ".join(exc.problems)
-    known = (*DATA_ERRORS, ScanError, BaselineError, TruthError, AmlsimError, WorldError)
+    known = (
+        *DATA_ERRORS,
+        ScanError,
+        BaselineError,
+        TruthError,
+        AmlsimError,
+        WorldError,
+        GeneratorMissing,
+    )
     if isinstance(exc, known):
         return str(exc)
     if isinstance(exc, ValidationError):
@@ -529,25 +538,27 @@ def demo(
     out: Annotated[Path, typer.Option(help="Folder for the demo data and run.")] = Path(
         "runs/demo"
     ),
-    seed: Annotated[int, typer.Option(help="Seed of the synthetic demo world.")] = 7,
+    seed: Annotated[int, typer.Option(help="Seed of the synthetic demo world.")] = DEMO_SEED,
     lang: Lang = "en",
     reveal: Annotated[bool, typer.Option(help="Show identifiers in clear.")] = False,
     memory_limit: MemoryLimit = None,
     region: Region = None,
     settings_file: SettingsFile = None,
 ) -> None:
-    """Write the bundled synthetic demo world and scan it."""
+    """Write the synthetic demo world (`redflags synth --scale demo`) and scan it."""
+    from redflags.generator import load_generator
     from redflags.pipeline import new_run_id
-    from redflags.synth.demo import write_demo
 
+    generate_world = load_generator()
     run = _settings(settings_file, region=region, memory_limit=memory_limit)
     _check_memory_limit(run.memory_limit)
     # a run folder of ours: what the last demo wrote is replaced, anything else is refused
     with RunFolder.claim(out, new_run_id()):
         data = out / "data"
-        counts = write_demo(data, seed=seed)
+        summary = generate_world(data, DEMO_SCALE, seed, overwrite=True)
         console.print(
-            f"Demo data: {sum(counts.values())} rows in {len(counts)} files in {_safe(data)}"
+            f"Demo data: {summary.rows} rows of {len(summary.counts)} kinds, "
+            f"{summary.networks} networks with truth, in {_safe(data)}"
         )
         _run_scan(
             [data],
@@ -588,7 +599,9 @@ def synth(
     device events with trafficking networks and look-alikes in a large benign background."""
     from rich.progress import TimeElapsedColumn
 
-    from redflags.synth.world.generate import WorldError, generate_world
+    from redflags.generator import WorldError, load_generator
+
+    generate_world = load_generator()
 
     sizes = {
         "customers": customers,

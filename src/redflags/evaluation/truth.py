@@ -10,6 +10,14 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
+from redflags.evaluation.truth_schema import (
+    ENTITIES_FILE,
+    NETWORKS_FILE,
+    RECORDS_FILE,
+    TRUTH_FOLDER,
+    WORLD_FILE,
+)
+
 
 class TruthError(Exception):
     """The world folder has no usable truth/ (one line, names the file)."""
@@ -44,13 +52,13 @@ def _table(path: Path) -> list[dict[str, Any]]:
 
 
 def load_truth(world: Path) -> WorldTruth:
-    folder = world / "truth"
-    meta_path = folder / "world.json"
+    folder = world / TRUTH_FOLDER
+    meta_path = folder / WORLD_FILE
     world_meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
-    networks = {row["network_id"]: row for row in _table(folder / "networks.parquet")}
+    networks = {row["network_id"]: row for row in _table(folder / NETWORKS_FILE)}
     records: dict[str, str | None] = {}
     expected: dict[str, set[str]] = defaultdict(set)
-    for row in _table(folder / "records.parquet"):
+    for row in _table(folder / RECORDS_FILE):
         key = f"{row['kind']}:{row['record_id']}"
         records[key] = row["network_id"]
         for indicator in row["expected_indicators"] or []:
@@ -60,5 +68,5 @@ def load_truth(world: Path) -> WorldTruth:
         networks=networks,
         records=records,
         expected=dict(expected),
-        entities=_table(folder / "entities.parquet"),
+        entities=_table(folder / ENTITIES_FILE),
     )
