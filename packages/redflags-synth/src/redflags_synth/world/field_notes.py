@@ -44,6 +44,12 @@ NATIONALITY_DA = {
 }
 
 
+def met(first: str, last: str, nationality: str, phone: str | None, address: str | None) -> Met:
+    """A person met, their nationality (a code) written as an inspector writes it."""
+    written = NATIONALITY_DA.get(nationality, "udenlandsk")
+    return Met(name=f"{first} {last}", nationality=written, phone=phone, address=address)
+
+
 @cache
 def _texts() -> dict[str, Any]:
     data: dict[str, Any] = load("field_notes")

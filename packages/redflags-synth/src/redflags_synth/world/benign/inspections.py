@@ -50,11 +50,12 @@ class Inspections:
             town = company["address"].rsplit(" ", 1)[-1]
             for _ in range(min(employees, rng.randint(1, 4))):
                 person = ctx.person(rng, rng.choices(origins, weights)[0])
-                met = field_notes.Met(
-                    name=f"{person.first_name} {person.last_name}",
-                    nationality=field_notes.NATIONALITY_DA.get(person.nationality, "udenlandsk"),
-                    phone=ctx.new_phone() if rng.random() < PHONE_GIVEN else None,
-                    address=ctx.address(rng) if rng.random() < HOME_GIVEN else None,
+                met = field_notes.met(
+                    person.first_name,
+                    person.last_name,
+                    person.nationality,
+                    ctx.new_phone() if rng.random() < PHONE_GIVEN else None,
+                    ctx.address(rng) if rng.random() < HOME_GIVEN else None,
                 )
                 rows.append(
                     field_notes.note(

@@ -570,11 +570,12 @@ class LegitimateAgencyEmployer:
             place=company,
             place_address=site_address,
             workers=[
-                field_notes.Met(
-                    name=f"{w['first_name']} {w['last_name']}",
-                    nationality=field_notes.NATIONALITY_DA.get(n, "udenlandsk"),
-                    phone=w["phone"],
-                    address=w["address"] if checked.random() < 0.6 else None,
+                field_notes.met(
+                    w["first_name"],
+                    w["last_name"],
+                    n,
+                    w["phone"],
+                    w["address"] if checked.random() < 0.6 else None,
                 )
                 for w, n in hired
             ],

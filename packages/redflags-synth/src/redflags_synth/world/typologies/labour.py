@@ -101,11 +101,12 @@ class _Labour:
         if rng.random() >= INSPECTED or not self.recruits:
             return
         met = [
-            field_notes.Met(
-                name=f"{r.person.first_name} {r.person.last_name}",
-                nationality=field_notes.NATIONALITY_DA.get(r.person.nationality, "udenlandsk"),
-                phone=r.phone if rng.random() < 0.6 else self.agent_phone,
-                address=self.housing if rng.random() < 0.7 else None,
+            field_notes.met(
+                r.person.first_name,
+                r.person.last_name,
+                r.person.nationality,
+                r.phone if rng.random() < 0.6 else self.agent_phone,
+                self.housing if rng.random() < 0.7 else None,
             )
             for r in self.recruits
         ]

@@ -156,11 +156,12 @@ class _Case1:
         if rng.random() >= 0.5 or not self.workers:
             return
         met = [
-            field_notes.Met(
-                name=f"{w.person.first_name} {w.person.last_name}",
-                nationality=field_notes.NATIONALITY_DA.get(w.person.nationality, "udenlandsk"),
-                phone=w.record.get("phone") if rng.random() < 0.7 else self.ad_phone,
-                address=self.clinic if rng.random() < 0.5 else None,
+            field_notes.met(
+                w.person.first_name,
+                w.person.last_name,
+                w.person.nationality,
+                w.record.get("phone") if rng.random() < 0.7 else self.ad_phone,
+                self.clinic if rng.random() < 0.5 else None,
             )
             for w in self.workers
         ]
