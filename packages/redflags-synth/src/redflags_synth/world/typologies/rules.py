@@ -23,6 +23,20 @@ from zoneinfo import ZoneInfo
 from redflags.catalogue.lists import default_list_path, load_allow_list
 
 CPH = ZoneInfo("Europe/Copenhagen")
+
+
+@cache
+def _params(indicator: str) -> dict[str, Any]:
+    """An indicator's published thresholds: truth reads them from the catalogue, never a copy."""
+    from redflags.catalogue import load_catalogue
+
+    return dict(load_catalogue().get(indicator).detector.params)
+
+
+def _words(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values)
+
+
 CUE_MEMOS = frozenset({"massage", "🌹", "❤️"})  # FIN-PAYMENT-MEMO-CUES: sexual or massage cues
 DAY = timedelta(days=1)
 
@@ -398,15 +412,14 @@ def debt_remittances(
 
 # -- KYC-PROFILE-MISMATCH -------------------------------------------------------------------------
 
-# The rule's parameters, as in KYC-PROFILE-MISMATCH.yaml.
-PROFILE_RATIO_ABOVE = 3.0  # x the declared yearly income / 12
-PROFILE_PAYERS_ABOVE = 20
-PROFILE_SEGMENTS = frozenset({"private", "salary"})
-PROFILE_CHANNELS = frozenset({"p2p", "transfer"})
+# The rule's parameters, from KYC-PROFILE-MISMATCH.yaml.
+_PROFILE = _params("KYC-PROFILE-MISMATCH")
+PROFILE_RATIO_ABOVE = float(_PROFILE["inflow_to_income_ratio_above"])  # x declared income / 12
+PROFILE_PAYERS_ABOVE = int(_PROFILE["distinct_payers_above"])
+PROFILE_SEGMENTS = frozenset(_PROFILE["declared_purposes"])
+PROFILE_CHANNELS = frozenset(_PROFILE["inflow_channels"])
 # public benefits, pensions and student grants, by memo
-BENEFIT_MEMOS = frozenset(
-    {"dagpenge", "kontanthjælp", "folkepension", "su", "boligstøtte", "børnepenge"}
-) | {"ydelse", "pension"}
+BENEFIT_MEMOS = _words(_PROFILE["benefit_memos"])
 
 
 def account_holders(customers: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -450,11 +463,12 @@ def profile_mismatch(
     return hits
 
 
-LIVING_MIN_INFLOW = 10000.0  # FIN-NO-OWN-LIVING-COSTS, DKK a month
-LIVING_ESSENTIALS_BELOW = 0.05  # x the month's inflow
-LIVING_PASS_THROUGH = 0.8  # x the month's inflow leaves again (the implemented addition)
-LIVING_MIN_MONTHS = 2
-LIVING_MEMOS = frozenset({"husleje", "rent", "leje", "el", "varme", "vand"})  # paid by transfer
+_LIVING = _params("FIN-NO-OWN-LIVING-COSTS")
+LIVING_MIN_INFLOW = float(_LIVING["min_monthly_inflow"])  # DKK a month
+LIVING_ESSENTIALS_BELOW = float(_LIVING["essential_share_below"])  # x the month's inflow
+LIVING_PASS_THROUGH = float(_LIVING["pass_through_share"])  # x the inflow leaves again
+LIVING_MIN_MONTHS = int(_LIVING["min_months"])
+LIVING_MEMOS = _words(_LIVING["essential_memos"])  # paid by transfer
 
 
 @cache
@@ -514,28 +528,14 @@ def no_own_living_costs(
 # -- FIN-GEO-CIRCUIT ------------------------------------------------------------------------------
 
 # The rule's parameters, as in FIN-GEO-CIRCUIT.yaml.
-GEO_WINDOW = 14 * 86400
-GEO_MIN_TOWNS = 3
-GEO_MIN_NEW_TOWNS = 2
-GEO_MIN_AWAY_SHARE = 0.5
-GEO_MIN_AWAY_PAYMENTS = 6
-GEO_MIN_CYCLES = 2
-GEO_TRAVELLING = frozenset(
-    {
-        "chauffør",
-        "lastbilchauffør",
-        "vognmand",
-        "sælger",
-        "handelsrejsende",
-        "montør",
-        "musiker",
-        "pilot",
-        "stewardesse",
-        "flyvebetjent",
-        "konsulent",
-        "it-konsulent",
-    }
-)
+_GEO = _params("FIN-GEO-CIRCUIT")
+GEO_WINDOW = int(_GEO["window_days"]) * 86400
+GEO_MIN_TOWNS = int(_GEO["min_municipalities"])
+GEO_MIN_NEW_TOWNS = int(_GEO["min_new_towns"])
+GEO_MIN_AWAY_SHARE = float(_GEO["min_away_share"])
+GEO_MIN_AWAY_PAYMENTS = int(_GEO["min_away_payments"])
+GEO_MIN_CYCLES = int(_GEO["min_repeat_cycles"])
+GEO_TRAVELLING = _words(_GEO["travelling_occupations"])
 
 
 def geo_circuit(
@@ -587,28 +587,30 @@ def geo_circuit(
 
 
 # -- the company register: KYC-NOMINEE-OWNER, FIN-BIZ-NO-PAYROLL, FIN-FRONT-MASSAGE ----------------
-NOMINEE_MIN_CHANGES = 2  # owner changes ...
-NOMINEE_WINDOW_DAYS = 365  # ... within 12 months
-NOMINEE_MIN_CVRS = 2  # companies of one wellness trade held by one owner
-NOMINEE_MIN_ELEMENTS = 2  # several firms, abroad, implausible: how many flag together
-NOMINEE_HOME = "DK"
-NOMINEE_OWNER_AGE = (18.0, 80.0)  # plausible age when taking over: [from, to)
-NOMINEE_LOW_INCOME_BELOW = 250000.0  # a private customer's declared yearly income
-PAYROLL_REVENUE_ABOVE = 500000.0  # DKK a year
-PAYROLL_SHARE_BELOW = 0.05
-PAYROLL_MIN_DAYS = 30.0
-PAYROLL_SOLE_TRADER_ABOVE = 2000000.0
-PAYROLL_MEMOS = frozenset(
-    {"løn", "lønoverførsel", "løn og tillæg", "salary", "wages", "a-skat", "am-bidrag", "atp"}
-) | {"feriepenge"}
-PAYROLL_PAYEES = frozenset({"skattestyrelsen", "atp", "feriekonto"})
-PAYROLL_CASH_CHANNELS = frozenset({"atm", "cash"})
-PAYROLL_MIN_MONTHLY_CASH = 20000.0
-PAYROLL_MIN_CASH_MONTHS = 3
-FRONT_MIN_PAYMENTS = 20
-FRONT_MIN_EVENING_SHARE = 0.5
-FRONT_MIN_OWNER_P2P_SHARE = 0.3
-FRONT_OWNER_CHANNELS = frozenset({"p2p"})
+_NOMINEE = _params("KYC-NOMINEE-OWNER")
+NOMINEE_MIN_CHANGES = int(_NOMINEE["min_owner_changes"])  # owner changes ...
+NOMINEE_WINDOW_DAYS = round(int(_NOMINEE["window_months"]) * 365 / 12)  # ... within a window
+NOMINEE_MIN_CVRS = int(_NOMINEE["min_same_trade_cvr_numbers"])  # one owner, one wellness trade
+NOMINEE_MIN_ELEMENTS = int(_NOMINEE["min_elements"])  # several firms, abroad, implausible
+NOMINEE_HOME = str(_NOMINEE["home_country"])
+# plausible age when taking over: [from, to)
+NOMINEE_OWNER_AGE = (float(_NOMINEE["min_owner_age"]), float(_NOMINEE["max_owner_age"]))
+NOMINEE_LOW_INCOME_BELOW = float(_NOMINEE["low_income_below"])  # declared yearly income
+_PAYROLL = _params("FIN-BIZ-NO-PAYROLL")
+PAYROLL_REVENUE_ABOVE = float(_PAYROLL["annual_revenue_above"])  # DKK a year
+PAYROLL_SHARE_BELOW = float(_PAYROLL["payroll_share_below"])
+PAYROLL_MIN_DAYS = float(_PAYROLL["min_days"])
+PAYROLL_SOLE_TRADER_ABOVE = float(_PAYROLL["sole_trader_revenue_above"])
+PAYROLL_MEMOS = _words(_PAYROLL["payroll_memos"])
+PAYROLL_PAYEES = _words(_PAYROLL["payroll_payees"])
+PAYROLL_CASH_CHANNELS = frozenset(_PAYROLL["cash_channels"])
+PAYROLL_MIN_MONTHLY_CASH = float(_PAYROLL["min_monthly_cash"])
+PAYROLL_MIN_CASH_MONTHS = int(_PAYROLL["min_cash_months"])
+_FRONT = _params("FIN-FRONT-MASSAGE")
+FRONT_MIN_PAYMENTS = int(_FRONT["min_payments"])
+FRONT_MIN_EVENING_SHARE = float(_FRONT["min_evening_share"])
+FRONT_MIN_OWNER_P2P_SHARE = float(_FRONT["min_owner_p2p_share"])
+FRONT_OWNER_CHANNELS = frozenset(_FRONT["owner_channels"])
 
 
 @cache
