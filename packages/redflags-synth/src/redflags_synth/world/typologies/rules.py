@@ -140,16 +140,19 @@ def _personas(ads: list[AdFacts]) -> int:
 
 # -- FIN-BUYER-PAYS-THIRD-PARTY ------------------------------------------------------------------
 
-# The rule's parameters, as in FIN-BUYER-PAYS-THIRD-PARTY.yaml.
-P2P_WINDOW = 30 * 86400
-P2P_MIN_PAYERS = 20
-P2P_ONE_OFF_SHARE = 0.7
-P2P_EVENING_NIGHT_SHARE = 0.5
-P2P_BAND = (400.0, 3500.0)
-P2P_IN_BAND_SHARE = 0.8
-P2P_ROUND_VALUES = 5
-P2P_ROUND_SHARE = 0.6
-P2P_ROUND_UNIT = 50.0
+# The rule's parameters, from FIN-BUYER-PAYS-THIRD-PARTY.yaml.
+_P2P = _params("FIN-BUYER-PAYS-THIRD-PARTY")
+P2P_WINDOW = int(_P2P["window_days"]) * 86400
+P2P_MIN_PAYERS = int(_P2P["min_distinct_payers"])
+P2P_ONE_OFF_SHARE = float(_P2P["min_one_off_share"])
+P2P_EVENING_NIGHT_SHARE = float(_P2P["min_evening_night_share"])
+P2P_EVENING_START = int(_P2P["evening_start_hour"])
+P2P_NIGHT_END = int(_P2P["night_end_hour"])
+P2P_BAND = (float(_P2P["band_min"]), float(_P2P["band_max"]))
+P2P_IN_BAND_SHARE = float(_P2P["min_in_band_share"])
+P2P_ROUND_VALUES = int(_P2P["max_round_values"])
+P2P_ROUND_SHARE = float(_P2P["min_round_share"])
+P2P_ROUND_UNIT = float(_P2P["round_unit"])
 
 
 def buyers_paying_third_party(
@@ -198,7 +201,7 @@ def _p2p_profile_matches(rows: list[dict[str, Any]]) -> bool:
 
 def _evening_or_night(ts: datetime) -> bool:
     hour = ts.astimezone(CPH).hour
-    return hour >= 18 or hour < 6
+    return hour >= P2P_EVENING_START or hour < P2P_NIGHT_END
 
 
 # -- KYC-SHARED-IDENTIFIERS and KYC-CONTACT-IN-SEX-ADS --------------------------------------------
@@ -212,6 +215,14 @@ def allow_listed_addresses() -> tuple[str, ...]:
 
 def _norm(value: str) -> str:
     return " ".join(value.replace(",", " ").lower().split())
+
+
+_SHARED = _params("KYC-SHARED-IDENTIFIERS")
+SHARED_MIN_CUSTOMERS = int(_SHARED["min_customers"])
+SHARED_MIN_SURNAMES = int(_SHARED["min_distinct_surnames"])
+SHARED_ADDRESS_ADULTS = int(_SHARED["address_min_adults"])
+SHARED_ADDRESS_SURNAMES = int(_SHARED["address_min_distinct_surnames"])
+SHARED_ADDRESS_WINDOW = int(_SHARED["address_window_days"]) * DAY
 
 
 def customers_sharing_identifiers(customers: list[dict[str, Any]]) -> set[str]:
@@ -239,7 +250,8 @@ def customers_sharing_identifiers(customers: list[dict[str, Any]]) -> set[str]:
         groups[find(c["customer_id"])].append(c)
     hits: set[str] = set()
     for members in groups.values():
-        if len(members) >= 3 and len({m["last_name"].lower() for m in members}) >= 3:
+        surnames = {m["last_name"].lower() for m in members}
+        if len(members) >= SHARED_MIN_CUSTOMERS and len(surnames) >= SHARED_MIN_SURNAMES:
             hits.update(m["customer_id"] for m in members)
     allowed = {_norm(a) for a in allow_listed_addresses()}
     at_address: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -250,9 +262,10 @@ def customers_sharing_identifiers(customers: list[dict[str, Any]]) -> set[str]:
     for residents in at_address.values():
         items = [(c["onboarded_at"], c["customer_id"]) for c in residents]
         for start, _ in items:
-            inside = [c for c in residents if start <= c["onboarded_at"] <= start + 90 * DAY]
+            end = start + SHARED_ADDRESS_WINDOW
+            inside = [c for c in residents if start <= c["onboarded_at"] <= end]
             surnames = {c["last_name"].lower() for c in inside}
-            if len(inside) >= 4 and len(surnames) >= 3:
+            if len(inside) >= SHARED_ADDRESS_ADULTS and len(surnames) >= SHARED_ADDRESS_SURNAMES:
                 hits.update(c["customer_id"] for c in inside)
     return hits
 
@@ -268,6 +281,11 @@ def _adult(customer: dict[str, Any]) -> bool:
 # -- travel and accommodation ----------------------------------------------------------------------
 
 
+_TRAVEL = _params("FIN-TRAVEL-FOR-OTHERS")
+TRAVEL_WINDOW = int(_TRAVEL["window_days"]) * DAY
+TRAVEL_MIN_NAMES = int(_TRAVEL["min_passenger_names"])
+
+
 def tickets_for_others(
     tickets: Iterable[dict[str, Any]], business_accounts: Iterable[str] = ()
 ) -> set[str]:
@@ -281,9 +299,17 @@ def tickets_for_others(
             by_payer[txn["payer"]].append(txn)
     hits: set[str] = set()
     for rows in by_payer.values():
-        for i in _windows_with([(t["ts"], t["memo"]) for t in rows], 30 * DAY, 3):
+        for i in _windows_with(
+            [(t["ts"], t["memo"]) for t in rows], TRAVEL_WINDOW, TRAVEL_MIN_NAMES
+        ):
             hits.add(rows[i]["txn_id"])
     return hits
+
+
+_STAYS = _params("FIN-HOTEL-SHORT-STAYS")
+STAYS_WINDOW = int(_STAYS["window_days"]) * DAY
+STAYS_MIN_BOOKINGS = int(_STAYS["min_bookings"])
+STAYS_MIN_CITIES = int(_STAYS["min_cities"])
 
 
 def short_stays(stays: Iterable[dict[str, Any]], business_accounts: Iterable[str] = ()) -> set[str]:
@@ -298,10 +324,16 @@ def short_stays(stays: Iterable[dict[str, Any]], business_accounts: Iterable[str
     hits: set[str] = set()
     for rows in by_payer.values():
         for first in rows:
-            inside = [t for t in rows if first["ts"] <= t["ts"] <= first["ts"] + 30 * DAY]
-            if len(inside) >= 4 and len({t["city"] for t in inside}) >= 2:
+            inside = [t for t in rows if first["ts"] <= t["ts"] <= first["ts"] + STAYS_WINDOW]
+            cities = {t["city"] for t in inside}
+            if len(inside) >= STAYS_MIN_BOOKINGS and len(cities) >= STAYS_MIN_CITIES:
                 hits.update(t["txn_id"] for t in inside)
     return hits
+
+
+_CUES = _params("FIN-PAYMENT-MEMO-CUES")
+CUES_WINDOW = int(_CUES["window_days"]) * DAY
+CUES_MIN_HITS = int(_CUES["min_hits"])
 
 
 def memo_cues(payments: Iterable[dict[str, Any]], cues: Iterable[str]) -> set[str]:
@@ -315,8 +347,8 @@ def memo_cues(payments: Iterable[dict[str, Any]], cues: Iterable[str]) -> set[st
     hits: set[str] = set()
     for rows in by_payee.values():
         for first in rows:
-            inside = [t for t in rows if first["ts"] <= t["ts"] <= first["ts"] + 30 * DAY]
-            if len(inside) >= 3:
+            inside = [t for t in rows if first["ts"] <= t["ts"] <= first["ts"] + CUES_WINDOW]
+            if len(inside) >= CUES_MIN_HITS:
                 hits.update(t["txn_id"] for t in inside)
     return hits
 
@@ -327,6 +359,15 @@ def hotel_categories() -> frozenset[str]:
     from redflags.catalogue.lists import load_merchant_categories
 
     return frozenset(c for c, group in load_merchant_categories().pairs() if group == "hotels")
+
+
+_FAN_IN = _params("FIN-FAN-IN-FROM-WORKERS")
+FAN_IN_MONTHS_PER_SENDER = int(_FAN_IN["min_months_per_sender"])
+FAN_IN_MIN_SENDERS = int(_FAN_IN["min_senders"])
+FAN_IN_MIN_NEW = int(_FAN_IN["min_new_senders"])
+FAN_IN_NEW_WITHIN = int(_FAN_IN["new_customer_days"]) * DAY
+FAN_IN_NEW_SHARE = float(_FAN_IN["min_new_share"])
+FAN_IN_CHANNELS = frozenset(_FAN_IN["channels"])
 
 
 def fan_in_from_workers(
@@ -341,7 +382,7 @@ def fan_in_from_workers(
     rows = [
         t
         for t in transactions
-        if t["channel"] in ("p2p", "transfer")
+        if t["channel"] in FAN_IN_CHANNELS
         and t["payer"] in holders
         and t["payer"] not in business
         and t["payee"] not in business
@@ -358,7 +399,7 @@ def fan_in_from_workers(
         months_of[(t["payee"], t["payer"])].add(month(t["ts"]))
     by_month: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for t in rows:
-        if len(months_of[(t["payee"], t["payer"])]) >= 2:
+        if len(months_of[(t["payee"], t["payer"])]) >= FAN_IN_MONTHS_PER_SENDER:
             by_month[(t["payee"], month(t["ts"]))].append(t)
     hits: set[str] = set()
     for group in by_month.values():
@@ -367,11 +408,20 @@ def fan_in_from_workers(
         new = {
             t["payer"]
             for t in group
-            if timedelta(0) <= t["ts"] - holders[t["payer"]]["onboarded_at"] <= 180 * DAY
+            if timedelta(0) <= t["ts"] - holders[t["payer"]]["onboarded_at"] <= FAN_IN_NEW_WITHIN
         }
-        if len(surnames) >= 3 and len(new) >= 2 and len(new) >= 0.5 * len(senders):
+        enough_new = len(new) >= FAN_IN_MIN_NEW and len(new) >= FAN_IN_NEW_SHARE * len(senders)
+        if len(surnames) >= FAN_IN_MIN_SENDERS and enough_new:
             hits.update(t["txn_id"] for t in group)
     return hits
+
+
+_REMIT = _params("FIN-DEBT-REMITTANCE")
+REMIT_CUSTOMER_DAYS = int(_REMIT["max_customer_age_days"]) * DAY
+REMIT_MIN_TRANSFERS = int(_REMIT["min_transfers_per_month"])
+REMIT_MIN_OTHERS = int(_REMIT["min_other_senders"])
+REMIT_HOME = str(_REMIT["home_country"]).upper()
+REMIT_CHANNELS = frozenset(_REMIT["channels"])
 
 
 def debt_remittances(
@@ -384,11 +434,11 @@ def debt_remittances(
     rows = [
         t
         for t in transactions
-        if t["channel"] in ("transfer", "p2p")
+        if t["channel"] in REMIT_CHANNELS
         and t["payer"] in holders
         and holders[t["payer"]].get("segment") != "business"
         and t["payer"] != t["payee"]
-        and (t.get("country") or "DK").upper() != "DK"
+        and (t.get("country") or REMIT_HOME).upper() != REMIT_HOME
         and str(t.get("currency") or "DKK").upper() == "DKK"
     ]
 
@@ -401,11 +451,12 @@ def debt_remittances(
     new: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for t in rows:
         onboarded = holders[t["payer"]].get("onboarded_at")
-        if onboarded is not None and timedelta(0) <= t["ts"] - onboarded <= 90 * DAY:
+        if onboarded is not None and timedelta(0) <= t["ts"] - onboarded <= REMIT_CUSTOMER_DAYS:
             new[(t["payer"], t["payee"], month(t["ts"]))].append(t["txn_id"])
     hits: set[str] = set()
     for (payer, payee, at), ids in new.items():
-        if len(ids) >= 2 and len(senders[(payee, at)] - {payer}) >= 2:
+        others = senders[(payee, at)] - {payer}
+        if len(ids) >= REMIT_MIN_TRANSFERS and len(others) >= REMIT_MIN_OTHERS:
             hits.update(ids)
     return hits
 
