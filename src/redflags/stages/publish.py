@@ -19,7 +19,7 @@ from redflags.cases.baseline import Baseline
 from redflags.detectors.features import settings as feature_settings
 from redflags.engines import DuckDBEngine
 from redflags.link import LinkResult
-from redflags.model import Case
+from redflags.model import KIND_TABLES, Case, RecordKind
 from redflags.report import (
     ReportContext,
     write_cases_json,
@@ -34,6 +34,7 @@ from redflags.stages.context import ScanContext, Workspace
 from redflags.stages.evaluate import Evaluated
 from redflags.stages.ingest import Ingested
 from redflags.stages.score import Scored
+from redflags.store.sql import quote_identifier
 
 # written beside report.html by write_exports; the report links them
 EXPORTS = ("cases.csv", "findings.csv", "evidence.csv", "entities.ftm.jsonl", "network.gexf")
@@ -196,19 +197,17 @@ def record_texts(engine: DuckDBEngine, cases: Sequence[Case]) -> dict[str, dict[
         if e.start is not None
     }
     texts: dict[str, dict[str, str]] = {}
-    for kind, id_field, fields in (
-        ("ad", "ad_id", ("title", "body")),
-        ("message", "message_id", ("text",)),
-    ):
-        ids = sorted(r.split(":", 1)[1] for r in wanted if r.startswith(kind + ":"))
+    for kind, fields in ((RecordKind.AD, ("title", "body")), (RecordKind.MESSAGE, ("text",))):
+        ids = sorted(r.split(":", 1)[1] for r in wanted if r.startswith(kind.value + ":"))
         if not ids:
             continue
-        table = "ads" if kind == "ad" else "messages"
+        table, id_field = KIND_TABLES[kind]
+        columns = ", ".join(quote_identifier(c) for c in (id_field, *fields))
         rows = engine.query(
-            f"SELECT {id_field}, {', '.join(fields)} FROM {table} "
-            f"WHERE {id_field} IN (SELECT unnest(?::VARCHAR[]))",
+            f"SELECT {columns} FROM {quote_identifier(table)} "
+            f"WHERE {quote_identifier(id_field)} IN (SELECT unnest(?::VARCHAR[]))",
             [ids],
         )
         for row in rows:
-            texts[f"{kind}:{row[id_field]}"] = {f: row[f] for f in fields if row[f]}
+            texts[f"{kind.value}:{row[id_field]}"] = {f: row[f] for f in fields if row[f]}
     return texts
