@@ -27,6 +27,7 @@ from redflags.catalogue.reference import render_reference
 from redflags.generator import DEMO_SCALE, DEMO_SEED
 from redflags.ingest import DescriptorError, IngestError, IngestProblems, raise_problems
 from redflags.runfolder import RunFolder, RunFolderError
+from redflags.service.commands import audit_app, serve, service_app, users_app
 from redflags.settings import (
     DEFAULT_MODEL,
     RunSettings,
@@ -152,6 +153,10 @@ quarantine_app = typer.Typer(help="What ingest refused, and why.", no_args_is_he
 app.add_typer(catalogue_app, name="catalogue")
 app.add_typer(indicators_app, name="indicators")
 app.add_typer(quarantine_app, name="quarantine")
+app.add_typer(users_app, name="users")
+app.add_typer(audit_app, name="audit")
+app.add_typer(service_app, name="service")
+app.command()(serve)
 
 # never highlight (it would colour parts of names) and never wrap: a path stays one line
 console = Console(highlight=False, soft_wrap=True)

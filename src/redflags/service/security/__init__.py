@@ -1,0 +1,1 @@
+"""Accounts and credentials: passwords (argon2id), API tokens, browser sessions, lock-out."""
