@@ -33,7 +33,7 @@ def _postgres_database() -> Iterator[str]:
     if not base:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"CI runs the service tests on PostgreSQL too: set {POSTGRES_ENV}")
-        pytest.skip(f"no PostgreSQL: run `eval \"$(scripts/pg-throwaway start)\"` ({POSTGRES_ENV})")
+        pytest.skip(f'no PostgreSQL: run `eval "$(scripts/pg-throwaway start)"` ({POSTGRES_ENV})')
     name = f"rf_{secrets.token_hex(6)}"
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:

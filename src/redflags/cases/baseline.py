@@ -89,7 +89,7 @@ class CaseStatus:
         }
 
 
-def _snapshot(case: Case, pivot_token: Any) -> dict[str, Any]:
+def case_snapshot(case: Case, pivot_token: Any) -> dict[str, Any]:
     return {
         "score": case.score.total,
         "priority": case.score.priority,
@@ -233,13 +233,13 @@ class Baseline:
                 case = case.model_copy(update={"case_id": old_id})
             else:
                 computed = None
-            snap = _snapshot(case, pivot_token)
+            snap = case_snapshot(case, pivot_token)
             entry = self.cases.get(case.case_id)
             if entry is None:
                 status = CaseStatus(case.case_id, "new", True, ["not in the baseline"])
                 status.first_seen = at
             else:
-                reasons = _changes(entry, snap)
+                reasons = changes_between(entry, snap)
                 status = CaseStatus(
                     case.case_id, "changed" if reasons else "unchanged", bool(reasons), reasons
                 )
@@ -260,7 +260,7 @@ class Baseline:
                         or (suppression or {}).get("snapshot")
                         or entry
                     )
-                    material = _changes(since, snap, material_only=True)
+                    material = changes_between(since, snap, material_only=True)
                     status.shown = bool(material)
                     if material:
                         status.status = "changed"
@@ -328,7 +328,7 @@ class Baseline:
         return record
 
 
-def _changes(
+def changes_between(
     before: dict[str, Any], after: dict[str, Any], material_only: bool = False
 ) -> list[str]:
     """Why `after` differs from `before` (material: new indicators, higher priority or score)."""

@@ -51,6 +51,9 @@ class ScanResult:
     youth_queue: list[YouthItem] = field(default_factory=list)  # forced youth review (Y-…)
     volume: dict[str, Any] = field(default_factory=dict)  # rates per 1,000 and the budget
     indicator_seconds: dict[str, float] = field(default_factory=dict)  # evaluate, per indicator
+    # what the outputs quote (in clear): for publishing into the service's case store
+    names: set[str] = field(default_factory=set)  # people's names the records carry
+    record_texts: dict[str, dict[str, str]] = field(default_factory=dict)  # record -> field -> text
 
 
 def run_scan(
@@ -110,4 +113,6 @@ def _result(
         youth_queue=found.scored.youth_queue,
         volume=found.scored.volume,
         indicator_seconds=found.evaluated.seconds,
+        names=set(found.quotes.names),
+        record_texts=found.quotes.record_texts,
     )

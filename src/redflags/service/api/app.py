@@ -80,5 +80,5 @@ def api_routes() -> list[tuple[str, str, APIRoute]]:
         for router in ROUTERS
         for route in router.routes
         if isinstance(route, APIRoute)
-        for method in sorted(route.methods)
+        for method in sorted(route.methods or ())
     ]
