@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from redflags_synth.world import text
 from redflags_synth.world.context import Role, WorldContext
 from redflags_synth.world.typologies import fields, kit
-from redflags_synth.world.typologies.rules import short_stays, tickets_for_others
+from redflags_synth.world.typologies.truth.financial_spending import short_stays, tickets_for_others
 
 CLUBS = [
     "{town} IF",

@@ -21,8 +21,10 @@ from redflags_synth.world import text
 from redflags_synth.world.context import FOREIGN_PHONES, Role, WorldContext
 from redflags_synth.world.pools import Person
 from redflags_synth.world.residence import draw_residence
-from redflags_synth.world.typologies import fields, rules
+from redflags_synth.world.typologies import fields
 from redflags_synth.world.typologies.ledger import Ledger as Ledger  # typologies use kit.Ledger
+from redflags_synth.world.typologies.truth.ads import AdFacts
+from redflags_synth.world.typologies.truth.common import CPH
 
 # Local clock-time ranges in hours (an end past 24 runs into the next morning).
 EVENING_NIGHT = (18.0, 29.5)
@@ -44,9 +46,9 @@ def clock(ctx: WorldContext, rng: random.Random, day: int, hours: tuple[float, f
     world (onboarding, recruitment) are fine; days after its end are pulled back to the last."""
     day = min(day, ctx.days - 1)
     micros = int(rng.uniform(*hours) * _HOUR_US)
-    local_day = ctx.start.astimezone(rules.CPH).date() + timedelta(days=day)
+    local_day = ctx.start.astimezone(CPH).date() + timedelta(days=day)
     local = datetime.combine(local_day, time()) + timedelta(microseconds=micros)
-    return local.replace(tzinfo=rules.CPH).astimezone(UTC)
+    return local.replace(tzinfo=CPH).astimezone(UTC)
 
 
 def later(rng: random.Random, ts: datetime, low_hours: float, high_hours: float) -> datetime:
@@ -93,7 +95,7 @@ MONTHS_DA = [
 
 
 def month_da(ts: datetime) -> str:
-    return MONTHS_DA[ts.astimezone(rules.CPH).month - 1]
+    return MONTHS_DA[ts.astimezone(CPH).month - 1]
 
 
 # Nationalities of ordinary residents and visitors in Denmark (buyers, members, guests, ...).
@@ -453,7 +455,7 @@ def ad(
     bases = tuple(ledger.images.base_of[r] for r in refs) if ledger.images else ()
     ledger.ad_facts(
         record,
-        rules.AdFacts(
+        AdFacts(
             ad_id=ad_id,
             posted_at=posted_at,
             persona=persona,

@@ -9,8 +9,8 @@ from typing import Any
 from redflags.model import KIND_TABLES
 from redflags_synth.world.context import Role, WorldContext
 from redflags_synth.world.images import ImageMaker
-from redflags_synth.world.typologies import rules
-from redflags_synth.world.typologies.truth_rules import TRUTH_RULES, NetworkRecords
+from redflags_synth.world.typologies.truth import NetworkRecords, rules_in_order
+from redflags_synth.world.typologies.truth.ads import AdFacts
 
 ID_FIELD = {kind.value: id_field for kind, (_, id_field) in KIND_TABLES.items()}
 
@@ -18,8 +18,8 @@ ID_FIELD = {kind.value: id_field for kind, (_, id_field) in KIND_TABLES.items()}
 class Ledger:
     """The records of one network, emitted together at `close()` with their expected indicators.
 
-    Holding them until the end lets the cross-record rules (truth_rules.py) and later events (a
-    wipe) add indicators to records made earlier.
+    Holding them until the end lets the cross-record rules (the truth package) and later events
+    (a wipe) add indicators to records made earlier.
     """
 
     def __init__(self, ctx: WorldContext, network_id: str, images: ImageMaker | None = None):
@@ -28,7 +28,7 @@ class Ledger:
         self.images = images
         self._entries: list[tuple[str, dict[str, Any], set[str]]] = []
         self._flags: dict[int, set[str]] = {}
-        self._ads: list[tuple[dict[str, Any], rules.AdFacts]] = []
+        self._ads: list[tuple[dict[str, Any], AdFacts]] = []
         self._closed = False
 
     def add(
@@ -48,7 +48,7 @@ class Ledger:
     def records(self, kind: str) -> list[dict[str, Any]]:
         return [record for k, record, _ in self._entries if k == kind]
 
-    def ad_facts(self, record: dict[str, Any], facts: rules.AdFacts) -> None:
+    def ad_facts(self, record: dict[str, Any], facts: AdFacts) -> None:
         self._ads.append((record, facts))
 
     def close(self) -> None:
@@ -62,11 +62,7 @@ class Ledger:
             self.ctx.expect(kind, record[ID_FIELD[kind]], self.network_id, flags)
 
     def _apply_rules(self) -> None:
-        """The ad rules (several indicators at once), then every registered truth rule
-        (truth_rules.py), in the order registered."""
-        rules.apply_ad_rules([facts for _, facts in self._ads])
-        for record, facts in self._ads:
-            self.flag(record, *facts.found)
+        """Every registered truth rule, those that read the others' flags last."""
         network = NetworkRecords(
             customers=self.records("customer"),
             transactions=self.records("transaction"),
@@ -75,7 +71,7 @@ class Ledger:
             ads=self._ads,
             entries=self._entries,
         )
-        for rule in TRUTH_RULES.values():
+        for rule in rules_in_order():
             found = rule.find(network)
             if not found:
                 continue

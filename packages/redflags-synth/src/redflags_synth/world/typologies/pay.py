@@ -3,8 +3,8 @@
 good, whatever the template says. Templates that also say "no experience needed" claim the
 indicator themselves (the rule's second branch).
 
-Like `rules.py`, this applies the published rule to what is true (the amount the generator drew),
-not to what a parser reads from the text.
+Like the truth rules (`truth/`), this applies the published rule to what is true (the amount the
+generator drew), not to what a parser reads from the text.
 """
 
 from __future__ import annotations

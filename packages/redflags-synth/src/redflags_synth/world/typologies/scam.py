@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from redflags_synth.world import text
 from redflags_synth.world.context import WorldContext
 from redflags_synth.world.typologies import fields, kit
-from redflags_synth.world.typologies.rules import tickets_for_others
+from redflags_synth.world.typologies.truth.financial_spending import tickets_for_others
 
 # Destination -> how the post names it, per language (grammatical forms where the slot needs one).
 _LANGUAGES = ("en", "da", "ru", "uk", "th", "ro")

@@ -24,7 +24,7 @@ from redflags_synth.world.images import ImageMaker
 from redflags_synth.world.pools import Municipality, Person
 from redflags_synth.world.typologies import case_log, fields, inspection, kit, register, spending
 from redflags_synth.world.typologies.pay import too_good_pay
-from redflags_synth.world.typologies.rules import customers_sharing_identifiers
+from redflags_synth.world.typologies.truth.kyc import customers_sharing_identifiers
 
 ORIGINS = ["RO", "BG", "UA", "TH", "NG"]
 REMOTE = "RCS-REMOTE-CONTROLLER"

@@ -19,7 +19,8 @@ from datetime import timedelta
 from typing import Any
 
 from redflags_synth.world.context import WorldContext
-from redflags_synth.world.typologies import kit, rules
+from redflags_synth.world.typologies import kit
+from redflags_synth.world.typologies.truth.common import month
 
 AD_SITES = ["sexannoncer.example", "escortlisten.example", "massageguide.example"]
 NIGHT = (21.5, 28.5)  # 21:30 to 04:30, mostly inside the rule's 22-06
@@ -36,7 +37,7 @@ SUSTENANCE_GROUPS = {"grocery", "groceries", "convenience", "supermarket", "take
 
 
 def _month(record: dict[str, Any]) -> str:
-    return str(record["ts"].astimezone(rules.CPH).strftime("%Y-%m"))
+    return month(record["ts"])
 
 
 def _card(
