@@ -16,9 +16,16 @@ PERMISSIVE = re.compile(
 COPYLEFT = re.compile(r"\b(A|L)?GPL|General Public License", re.I)
 
 
-def _runtime_closure(root: str) -> set[str]:
+def _runtime_closure(root: str, extra: str = "") -> set[str]:
+    """`root`'s runtime requirements, transitively; with `extra`, that extra's own ones too."""
     seen: set[str] = set()
     todo = [root]
+    if extra:
+        todo += [
+            Requirement(text).name
+            for text in metadata.requires(root) or []
+            if Requirement(text).marker and Requirement(text).marker.evaluate({"extra": extra})  # type: ignore[union-attr]
+        ]
     while todo:
         name = todo.pop()
         key = name.lower().replace("_", "-")
@@ -50,3 +57,17 @@ def test_runtime_dependencies_are_permissive() -> None:
             offenders[name] = licence
     assert not offenders, offenders
     assert metadata.metadata("redflags").get("License-Expression") == "Apache-2.0"
+
+
+def test_the_service_extra_is_permissive() -> None:
+    """`redflags[service]` (the analyst service) adds only permissive licences; the PostgreSQL
+    driver (psycopg, LGPL-3.0) is the separate `postgres` extra, installed by choice."""
+    closure = _runtime_closure("redflags", extra="service")
+    assert {"fastapi", "sqlalchemy", "alembic", "argon2-cffi"} <= closure
+    offenders = {}
+    for name in sorted(closure):
+        licence = _licence(name)
+        if COPYLEFT.search(licence) or not PERMISSIVE.search(licence):
+            offenders[name] = licence
+    assert not offenders, offenders
+    assert "psycopg" not in closure
