@@ -1,0 +1,228 @@
+"""Load on the analyst service (issue #15, item 9): an open-loop load of R requests a second for
+S seconds on the case list and case detail, against `redflags serve`'s ASGI app under uvicorn on
+127.0.0.1, on SQLite or PostgreSQL.
+
+    .venv/bin/python bench/bench_service.py                        # SQLite, 200/s for 60 s
+    eval "$(scripts/pg-throwaway start)"
+    .venv/bin/python bench/bench_service.py --database "$REDFLAGS_TEST_POSTGRES_URL"
+    .venv/bin/python bench/bench_service.py --rate 50 --seconds 10 --workers 1   # a quick look
+
+Set-up (not timed): the generator's demo world (redflags-synth), scanned and published into a
+fresh case store; an analyst's API token. Requests are sent on a fixed schedule (open loop: a
+slow answer does not slow the sender, so queueing shows in the latencies), half `GET
+/api/v1/cases?limit=50` with a rotating filter and sort, half `GET /api/v1/cases/{id}` of a
+random case (each view is also an audit row: a write). Printed: sent, answered, errors (non-2xx
+or transport), achieved rate, p50/p95/p99/max per route, and the CPU seconds of the server.
+Targets on 2 cores: 0 errors, p95 under 100 ms at 200 requests a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from redflags.generator import DEMO_SCALE, DEMO_SEED, load_generator
+from redflags.pipeline import ScanOptions, run_scan
+from redflags.service.audit import SYSTEM
+from redflags.service.db import open_database
+from redflags.service.db.migrate import upgrade
+from redflags.service.keys import load_or_create_key
+from redflags.service.publish import publish_scan
+from redflags.service.roles import Role
+from redflags.service.security.tokens import issue_token
+from redflags.service.settings import ServiceSettings
+from redflags.service.users import add_user
+
+LIST_QUERIES = (
+    "limit=50",
+    "limit=50&sort=score&order=desc",
+    "limit=50&priority=high",
+    "limit=50&status=new&sort=last_seen",
+    "limit=20&offset=20",
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def prepare(state: Path, database: str | None) -> tuple[ServiceSettings, str, list[str]]:
+    """A case store with the demo world published in it, and an analyst's token."""
+    settings = ServiceSettings(state_dir=state, database_url=database)
+    world = state / "world"
+    load_generator()(world, DEMO_SCALE, DEMO_SEED)
+    result = run_scan([world], ScanOptions(out=state / "run"))
+    db = open_database(settings.database)
+    upgrade(db)
+    key = load_or_create_key(settings.key_file)
+    publish_scan(db, key, result, SYSTEM)
+    with db.write() as session:
+        owner = add_user(session, "bench", Role.analyst, None, SYSTEM)
+        token = issue_token(session, owner, "bench", Role.analyst, 1).secret
+    db.dispose()
+    return settings, token, [c.case_id for c in result.cases]
+
+
+def start_server(settings: ServiceSettings, port: int, workers: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ}
+    env.update(
+        {
+            "REDFLAGS_SERVICE_STATE_DIR": str(settings.state_dir),
+            "REDFLAGS_SERVICE_DATABASE_URL": settings.database,
+        }
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "redflags.service.asgi:app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
+    server = subprocess.Popen(command, env=env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=1).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("the server did not start within 60 s")
+
+
+async def load(
+    base: str, token: str, cases: list[str], rate: float, seconds: float
+) -> dict[str, list[float]]:
+    latencies: dict[str, list[float]] = {"list": [], "detail": [], "errors": []}
+    limits = httpx.Limits(max_connections=256, max_keepalive_connections=256)
+    headers = {"Authorization": f"Bearer {token}"}
+    pick = random.Random(7)
+    async with httpx.AsyncClient(
+        base_url=base, headers=headers, limits=limits, timeout=30
+    ) as client:
+
+        async def one(i: int) -> None:
+            route = "list" if i % 2 == 0 else "detail"
+            path = (
+                f"/api/v1/cases?{LIST_QUERIES[i // 2 % len(LIST_QUERIES)]}"
+                if route == "list"
+                else f"/api/v1/cases/{pick.choice(cases)}"
+            )
+            start = time.perf_counter()
+            try:
+                answer = await client.get(path)
+                ok = answer.status_code < 400
+            except httpx.HTTPError:
+                ok = False
+            elapsed = time.perf_counter() - start
+            latencies[route if ok else "errors"].append(elapsed)
+
+        tasks = []
+        t0 = time.perf_counter()
+        total = int(rate * seconds)
+        for i in range(total):
+            delay = t0 + i / rate - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.create_task(one(i)))
+        await asyncio.gather(*tasks)
+        latencies["wall"] = [time.perf_counter() - t0]
+    return latencies
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its children (the uvicorn workers)."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(proc.name) == pid or int(fields[1]) == pid:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", default=None, help="default: SQLite in a temporary folder")
+    parser.add_argument("--rate", type=float, default=200.0)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-service-") as folder:
+        settings, token, cases = prepare(Path(folder), args.database)
+        port = free_port()
+        server = start_server(settings, port, args.workers)
+        try:
+            cpu_before = cpu_seconds(server.pid)
+            result = asyncio.run(
+                load(f"http://127.0.0.1:{port}", token, cases, args.rate, args.seconds)
+            )
+            cpu = cpu_seconds(server.pid) - cpu_before
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    answered = len(result["list"]) + len(result["detail"])
+    figures: dict[str, Any] = {
+        "database": "postgresql" if args.database else "sqlite",
+        "workers": args.workers,
+        "cases": len(cases),
+        "target_rate": args.rate,
+        "seconds": round(result["wall"][0], 1),
+        "sent": int(args.rate * args.seconds),
+        "answered": answered,
+        "errors": len(result["errors"]),
+        "achieved_rate": round(answered / result["wall"][0], 1),
+        "server_cpu_seconds": round(cpu, 1),
+    }
+    for route in ("list", "detail"):
+        values = result[route]
+        figures[route] = {
+            "n": len(values),
+            "p50_ms": round(statistics.median(values) * 1000, 1) if values else None,
+            "p95_ms": round(percentile(values, 0.95) * 1000, 1),
+            "p99_ms": round(percentile(values, 0.99) * 1000, 1),
+            "max_ms": round(max(values, default=float("nan")) * 1000, 1),
+        }
+    print(json.dumps(figures, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
