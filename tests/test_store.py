@@ -157,7 +157,9 @@ def test_quarantine_and_file_bookkeeping(store: Store) -> None:
     assert row == ("bank", "t.csv", 3, "transaction", "amount: not a number 'abc'", row[5])
 
     assert not store.file_seen("abc", "bank")
-    store.record_file("abc", "t.csv", "bank", "transaction", 3, 2, 1)
+    store.record_file(
+        "abc", path="t.csv", source="bank", kind="transaction", read=3, stored=2, quarantined=1
+    )
     assert store.file_seen("abc", "bank")
     assert not store.file_seen("abc", "other")  # the same file may feed another source
     assert store.count("ingested_files") == 1

@@ -323,7 +323,16 @@ def _bulk_ingest(
     refused = "c._reason <> '' OR c._line IS DISTINCT FROM c._first"
     quarantined = 0
     if con.execute(f"SELECT count(*) FROM _bulk_checked c WHERE {refused}").fetchall()[0][0]:
-        quarantined = _quarantine(store, parquet, kind, source, file, id_field, refused, limits)
+        quarantined = _quarantine(
+            store,
+            parquet,
+            kind=kind,
+            source=source,
+            file=file,
+            id_field=id_field,
+            refused=refused,
+            limits=limits,
+        )
     read = con.execute("SELECT count(*) FROM _bulk").fetchall()[0][0]
     con.execute("DROP VIEW _bulk_valid; DROP TABLE _bulk; DROP TABLE _bulk_checked")
     return int(read), merged.new, merged.updated, quarantined
@@ -332,6 +341,7 @@ def _bulk_ingest(
 def _quarantine(
     store: Store,
     parquet: pq.ParquetFile,
+    *,
     kind: RecordKind,
     source: str,
     file: str,

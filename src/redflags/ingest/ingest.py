@@ -285,7 +285,13 @@ def _ingest_file(
                     quarantined=quarantined,
                 )
                 store.record_file(
-                    sha256, file, source, kind, report.read, report.stored, report.quarantined
+                    sha256,
+                    path=file,
+                    source=source,
+                    kind=kind,
+                    read=report.read,
+                    stored=report.stored,
+                    quarantined=report.quarantined,
                 )
                 if on_progress is not None:
                     on_progress(read)
@@ -304,6 +310,12 @@ def _ingest_file(
                 _check_columns(validator, stream.columns, path)
             report = _ingest_rows(store, validator, stream.rows, source, file, on_progress)
         store.record_file(
-            sha256, file, source, kind, report.read, report.stored, report.quarantined
+            sha256,
+            path=file,
+            source=source,
+            kind=kind,
+            read=report.read,
+            stored=report.stored,
+            quarantined=report.quarantined,
         )
     return report

@@ -500,6 +500,7 @@ class Store:
     def record_file(
         self,
         sha256: str,
+        *,
         path: str,
         source: str,
         kind: RecordKind | str,
