@@ -22,7 +22,7 @@ from redflags.service.cases import case_summary, stamp
 from redflags.service.casework_errors import NotFound
 from redflags.service.db.models import CaseRow, Comment, Decision, User
 from redflags.service.locking import case_row
-from redflags.service.redaction import Redaction, case_redaction
+from redflags.service.redaction import Redaction, case_redaction, strings_of
 
 
 def _usernames(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
@@ -218,14 +218,40 @@ def _redacted_case(
     return found
 
 
+def team_redaction(
+    session: Session, key: bytes, case_id: str, bodies: CaseBodies | None = None
+) -> Redaction:
+    """What redacts the team's texts about a case (comments, notes): its clear values."""
+    body = _redacted_case(session, key, case_id, bodies)
+    return Redaction.from_pairs(key, body.pairs, body.names)
+
+
 def case_json(session: Session, key: bytes, case_id: str, bodies: CaseBodies | None = None) -> str:
     """One case as JSON text: the inbox summary (status, assignee, version, awaiting
     approval ...), the team's comments and decisions, and the scanner's part; all redacted."""
     body = _redacted_case(session, key, case_id, bodies)
-    team = Redaction.from_pairs(key, body.pairs, body.names)
+    team = Redaction.from_pairs(key, body.pairs, body.names)  # as team_redaction, once
     head = {
         **(case_summary(session, case_id) or {}),
         "comments": comments_of(session, case_id, team),
         "decisions": decisions_of(session, case_id, team),
     }
     return team.scrubber(dumps(head))[:-1] + "," + body.text[1:]
+
+
+def revealed(session: Session, key: bytes, case_id: str, token: str) -> tuple[str, str] | None:
+    """The (kind, clear value) behind `token` if it stands for an identifier or name of this
+    case: of its findings, network and texts, or in what the team wrote about it."""
+    row = case_row(session, case_id)
+    _, redaction = case_redaction(key, row.payload, row.names or ())
+    written = session.scalars(select(Comment.text).where(Comment.case_id == case_id))
+    notes = session.execute(
+        select(Decision.note, Decision.review_note).where(Decision.case_id == case_id)
+    )
+    texts = [
+        *strings_of(row.payload),
+        *strings_of(row.texts or {}),
+        *written,
+        *(text for pair in notes for text in pair if text),
+    ]
+    return redaction.clear_value(token, texts)

@@ -4,11 +4,10 @@ identifier on purpose, assignment, comments, decisions with four-eyes, and expor
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field, field_validator
-from sqlalchemy import select
 
 from redflags.service.api.deps import AnalystUser, Principal, ReviewerUser, ViewerUser
 from redflags.service.api.problems import ServiceError
@@ -16,18 +15,23 @@ from redflags.service.api.refusals import refusals_answered
 from redflags.service.api.routes.catalogue import catalogue_of
 from redflags.service.api.state import ServiceState, service
 from redflags.service.audit import record
-from redflags.service.case_view import CaseBodies, case_json, comments_of, decisions_of
+from redflags.service.case_view import (
+    CaseBodies,
+    case_json,
+    comments_of,
+    decisions_of,
+    revealed,
+    team_redaction,
+)
 from redflags.service.cases import CaseQuery, Order, SortKey, case_summary, list_cases
 from redflags.service.casework import MAX_COMMENT_CHARS, add_comment, assign
-from redflags.service.db.models import Comment, Decision
+from redflags.service.db.models import Decision
 from redflags.service.decisions import STATUSES, Who, propose, review, withdraw
 from redflags.service.exports import Format, Lang, export_case
-from redflags.service.locking import case_row
-from redflags.service.redaction import case_redaction, strings_of
 
 router = APIRouter(prefix="/cases", tags=["cases"])
 Status = Literal["new", "in_progress", "needs_information", "confirmed", "reported", "dismissed"]
-assert set(Status.__args__) == set(STATUSES)  # type: ignore[attr-defined]
+assert set(get_args(Status)) == set(STATUSES)  # the API's names are the store's
 Listed = Annotated[list[str], Query()]
 MIN_REASON_CHARS = 10
 
@@ -123,11 +127,7 @@ def reveal(case_id: str, body: Reveal, who: AnalystUser, request: Request) -> di
     """The clear value behind one token of this case; the reason is kept in the audit log."""
     state = service(request)
     with refusals_answered(), state.db.read() as session:
-        row = case_row(session, case_id)
-        _, redaction = case_redaction(state.key, row.payload, row.names or ())
-        comments = session.scalars(select(Comment.text).where(Comment.case_id == case_id))
-        texts = [*strings_of(row.payload), *strings_of(row.texts or {}), *comments]
-        found = redaction.clear_value(body.token, texts)
+        found = revealed(session, state.key, case_id, body.token)
     details = {"token": body.token, "reason": body.reason}
     with state.db.write() as session:
         record(
@@ -162,8 +162,7 @@ def set_assignee(
 def comments(case_id: str, who: ViewerUser, request: Request) -> list[dict[str, Any]]:
     state = service(request)
     with refusals_answered(), state.db.read() as session:
-        row = case_row(session, case_id)
-        _, redaction = case_redaction(state.key, row.payload, row.names or ())
+        redaction = team_redaction(session, state.key, case_id, case_bodies(state))
         return comments_of(session, case_id, redaction)
 
 
@@ -177,8 +176,7 @@ def comment(case_id: str, body: NewComment, who: AnalystUser, request: Request) 
     state = service(request)
     with refusals_answered(), state.db.write() as session:
         made = add_comment(session, case_id, body.text, _who(who), body.version)
-        row = case_row(session, case_id)
-        _, redaction = case_redaction(state.key, row.payload, row.names or ())
+        redaction = team_redaction(session, state.key, case_id, case_bodies(state))
         return {
             "id": made.id,
             "author": who.username,
@@ -191,8 +189,7 @@ def comment(case_id: str, body: NewComment, who: AnalystUser, request: Request) 
 def decisions(case_id: str, who: ViewerUser, request: Request) -> list[dict[str, Any]]:
     state = service(request)
     with refusals_answered(), state.db.read() as session:
-        row = case_row(session, case_id)
-        _, redaction = case_redaction(state.key, row.payload, row.names or ())
+        redaction = team_redaction(session, state.key, case_id, case_bodies(state))
         return decisions_of(session, case_id, redaction)
 
 
