@@ -3,11 +3,13 @@ identifier on purpose, assignment, comments, decisions with four-eyes, and expor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, Literal, get_args
 
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field, field_validator
+from sqlalchemy.orm import Session
 
 from redflags.service.api.deps import AnalystUser, Principal, ReviewerUser, ViewerUser
 from redflags.service.api.problems import ServiceError
@@ -28,6 +30,7 @@ from redflags.service.casework import MAX_COMMENT_CHARS, add_comment, assign
 from redflags.service.db.models import Decision
 from redflags.service.decisions import STATUSES, Who, propose, review, withdraw
 from redflags.service.exports import Format, Lang, export_case
+from redflags.service.redaction import Redaction
 
 router = APIRouter(prefix="/cases", tags=["cases"])
 Status = Literal["new", "in_progress", "needs_information", "confirmed", "reported", "dismissed"]
@@ -158,12 +161,20 @@ def set_assignee(
         return case_summary(session, case_id) or {}
 
 
-@router.get("/{case_id}/comments")
-def comments(case_id: str, who: ViewerUser, request: Request) -> list[dict[str, Any]]:
+TeamList = Callable[[Session, str, Redaction], list[dict[str, Any]]]
+
+
+def _team_list(request: Request, case_id: str, listing: TeamList) -> list[dict[str, Any]]:
+    """What the team wrote about a case (comments or decisions), redacted."""
     state = service(request)
     with refusals_answered(), state.db.read() as session:
         redaction = team_redaction(session, state.key, case_id, case_bodies(state))
-        return comments_of(session, case_id, redaction)
+        return listing(session, case_id, redaction)
+
+
+@router.get("/{case_id}/comments")
+def comments(case_id: str, who: ViewerUser, request: Request) -> list[dict[str, Any]]:
+    return _team_list(request, case_id, comments_of)
 
 
 class NewComment(BaseModel):
@@ -187,10 +198,7 @@ def comment(case_id: str, body: NewComment, who: AnalystUser, request: Request) 
 
 @router.get("/{case_id}/decisions")
 def decisions(case_id: str, who: ViewerUser, request: Request) -> list[dict[str, Any]]:
-    state = service(request)
-    with refusals_answered(), state.db.read() as session:
-        redaction = team_redaction(session, state.key, case_id, case_bodies(state))
-        return decisions_of(session, case_id, redaction)
+    return _team_list(request, case_id, decisions_of)
 
 
 class NewDecision(BaseModel):
@@ -231,26 +239,35 @@ def decide(case_id: str, body: NewDecision, who: AnalystUser, request: Request) 
         return _decided(session, case_id, decision, version)
 
 
+def _reviewed(
+    request: Request,
+    case_id: str,
+    decision_id: int,
+    approve: bool,
+    body: ReviewNote,
+    who: Principal,
+) -> dict[str, Any]:
+    with refusals_answered(), service(request).db.write() as session:
+        decision, version = review(
+            session, case_id, decision_id, approve, body.note.strip(), body.version, _who(who)
+        )
+        return _decided(session, case_id, decision, version)
+
+
 @router.post("/{case_id}/decisions/{decision_id}/approve")
 def approve(
     case_id: str, decision_id: int, body: ReviewNote, who: ReviewerUser, request: Request
 ) -> dict[str, Any]:
-    with refusals_answered(), service(request).db.write() as session:
-        decision, version = review(
-            session, case_id, decision_id, True, body.note.strip(), body.version, _who(who)
-        )
-        return _decided(session, case_id, decision, version)
+    """A second person's yes: the case takes the decided status."""
+    return _reviewed(request, case_id, decision_id, True, body, who)
 
 
 @router.post("/{case_id}/decisions/{decision_id}/reject")
 def reject(
     case_id: str, decision_id: int, body: ReviewNote, who: ReviewerUser, request: Request
 ) -> dict[str, Any]:
-    with refusals_answered(), service(request).db.write() as session:
-        decision, version = review(
-            session, case_id, decision_id, False, body.note.strip(), body.version, _who(who)
-        )
-        return _decided(session, case_id, decision, version)
+    """A second person's no: the case keeps its status."""
+    return _reviewed(request, case_id, decision_id, False, body, who)
 
 
 @router.post("/{case_id}/decisions/{decision_id}/withdraw")
