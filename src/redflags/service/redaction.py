@@ -21,6 +21,15 @@ from redflags.report.json_export import dumps
 from redflags.report.redact import PERSONAL_KINDS, Redactor, Scrubber, case_personal_pairs
 
 _TOKEN = re.compile(r"(?<![0-9A-Za-z])([a-z]+)#([0-9a-f]{10})(?![0-9A-Za-z])")
+
+
+def token_in(text: str) -> str | None:
+    """The one redaction token ("phone#0123456789") in `text` (a token or a redacted pivot
+    such as "phone:phone#0123456789"); None if it holds none or several."""
+    found = _TOKEN.findall(text)
+    return f"{found[0][0]}#{found[0][1]}" if len(found) == 1 else None
+
+
 Model = TypeVar("Model", bound=BaseModel)
 
 

@@ -30,7 +30,7 @@ from redflags.service.casework import MAX_COMMENT_CHARS, add_comment, assign
 from redflags.service.db.models import Decision
 from redflags.service.decisions import STATUSES, Who, propose, review, withdraw
 from redflags.service.exports import Format, Lang, export_case
-from redflags.service.redaction import Redaction
+from redflags.service.redaction import Redaction, token_in
 
 router = APIRouter(prefix="/cases", tags=["cases"])
 Status = Literal["new", "in_progress", "needs_information", "confirmed", "reported", "dismissed"]
@@ -113,8 +113,17 @@ def case(case_id: str, who: ViewerUser, request: Request) -> Response:
 
 
 class Reveal(BaseModel):
-    token: str = Field(min_length=3, max_length=200)  # "phone#0123456789" or a redacted pivot
+    token: str = Field(max_length=200)  # "phone#0123456789" or a redacted pivot
     reason: str = Field(max_length=2000)
+
+    @field_validator("token")
+    @classmethod
+    def _one_token(cls, value: str) -> str:
+        # only the token is kept (and audited): a clear value typed here by mistake is not
+        token = token_in(value)
+        if token is None:
+            raise ValueError("one token as the case shows it, such as phone#0123456789")
+        return token
 
     @field_validator("reason")
     @classmethod
