@@ -32,6 +32,7 @@ from redflags.service.clock import utcnow
 from redflags.service.db import Database
 from redflags.service.db.models import AlertRow, CaseRow
 from redflags.service.pivots import set_case_pivots
+from redflags.service.redaction import model_from_payload
 
 CLOSED = frozenset({"confirmed", "reported", "dismissed"})
 
@@ -60,8 +61,7 @@ class Published:
 
 def case_from_payload(payload: dict[str, Any]) -> Case:
     """The scanner's Case again from its stored JSON (finding ids are computed, not stored)."""
-    findings = [{k: v for k, v in f.items() if k != "finding_id"} for f in payload["findings"]]
-    return Case.model_validate({**payload, "findings": findings})
+    return model_from_payload(Case, payload)
 
 
 def _identity(pivot: str) -> str:

@@ -11,7 +11,7 @@ from fastapi.routing import APIRoute
 
 from redflags import __version__
 from redflags.service.api import problems
-from redflags.service.api.routes import admin, auth, health
+from redflags.service.api.routes import admin, alerts, auth, cases, catalogue, health
 from redflags.service.api.state import ServiceState
 from redflags.service.db import open_database
 from redflags.service.db.migrate import upgrade
@@ -22,7 +22,14 @@ API = "/api/v1"
 # Routes anyone may call: health and signing in (the route-table test checks every other one).
 PUBLIC_PATHS = frozenset({f"{API}/health", f"{API}/auth/login"})
 # Every router of the API, in the order they are matched; `api_routes` walks them.
-ROUTERS: tuple[APIRouter, ...] = (health.router, auth.router, admin.router)
+ROUTERS: tuple[APIRouter, ...] = (
+    health.router,
+    auth.router,
+    admin.router,
+    cases.router,
+    alerts.router,
+    catalogue.router,
+)
 StartupHook = Callable[[ServiceState], None]
 # Parts of the service that start with it (the scan job runner marks jobs cut off by a restart).
 STARTUP_HOOKS: list[StartupHook] = []
