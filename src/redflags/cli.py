@@ -8,11 +8,10 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import duckdb
 import typer
-from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
@@ -25,8 +24,10 @@ from redflags.catalogue.checklist import render_html, render_markdown
 from redflags.catalogue.lint import lint_catalogue
 from redflags.catalogue.reference import render_reference
 from redflags.generator import DEMO_SCALE, DEMO_SEED
-from redflags.ingest import DescriptorError, IngestError, IngestProblems, raise_problems
-from redflags.runfolder import RunFolder, RunFolderError
+from redflags.ingest import IngestError, IngestProblems, raise_problems
+from redflags.problems import DATA_ERRORS, problem_line
+from redflags.runfolder import RunFolder
+from redflags.service.casecommands import ServiceConfig, cases_app, open_publisher
 from redflags.service.commands import audit_app, serve, service_app, users_app
 from redflags.settings import (
     DEFAULT_MODEL,
@@ -39,6 +40,9 @@ from redflags.settings import (
 from redflags.store import StoreError
 from redflags.terminal import json_printable, printable
 
+if TYPE_CHECKING:
+    from redflags.pipeline import ScanResult
+
 DEBUG_ENV = "REDFLAGS_DEBUG"
 
 
@@ -46,52 +50,6 @@ def _safe(text: object) -> str:
     """User-controlled text (file and source names, reasons, notes) ready for rich: control
     characters shown as escapes, and `[...]` not taken for markup."""
     return escape(printable(text))
-
-
-def _problem(exc: BaseException) -> str | None:
-    """The one line that explains a problem with the data, the options or the machine; None
-    for anything else (a bug)."""
-    from redflags.cases.baseline import BaselineError
-    from redflags.evaluation.truth import TruthError
-    from redflags.generator import GeneratorMissing, WorldError
-    from redflags.outside.amlsim import AmlsimError
-    from redflags.pipeline import ScanError
-
-    if isinstance(exc, CatalogueError):
-        return "the catalogue has problems: " + "; ".join(exc.problems)
-    known = (
-        *DATA_ERRORS,
-        ScanError,
-        BaselineError,
-        TruthError,
-        AmlsimError,
-        WorldError,
-        GeneratorMissing,
-    )
-    if isinstance(exc, known):
-        return str(exc)
-    if isinstance(exc, ValidationError):
-        parts = []
-        for error in exc.errors(include_url=False):
-            where = ".".join(str(p) for p in error["loc"]) or "value"
-            got = error.get("input")
-            shown = f", got {got!r}" if isinstance(got, str | int | float) else ""
-            parts.append(f"{where}: {error['msg']}{shown}")
-        return f"invalid {exc.title}: " + "; ".join(parts)
-    if isinstance(exc, duckdb.OutOfMemoryException):
-        return (
-            "ran out of memory; set --memory-limit below the machine's memory so DuckDB "
-            "spills to disk"
-        )
-    if isinstance(exc, MemoryError):
-        return "ran out of memory"
-    if isinstance(exc, duckdb.IOException | duckdb.PermissionException):
-        return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    if isinstance(exc, OSError):
-        where = ": ".join(str(f) for f in (exc.filename, exc.filename2) if f is not None)
-        what = exc.strerror or str(exc)
-        return f"{where}: {what}" if where else what
-    return None
 
 
 class GuardedGroup(TyperGroup):
@@ -106,7 +64,7 @@ class GuardedGroup(TyperGroup):
             raise
         except Exception as exc:  # the one place a bug is allowed to be caught broadly
             debug = bool(ctx.params.get("debug")) or _env_debug()
-            problem = _problem(exc)
+            problem = problem_line(exc)
             if debug:
                 for chunk in traceback.format_exception(exc):
                     for line in chunk.splitlines():
@@ -156,6 +114,7 @@ app.add_typer(quarantine_app, name="quarantine")
 app.add_typer(users_app, name="users")
 app.add_typer(audit_app, name="audit")
 app.add_typer(service_app, name="service")
+app.add_typer(cases_app, name="cases")
 app.command()(serve)
 
 # never highlight (it would colour parts of names) and never wrap: a path stays one line
@@ -207,7 +166,6 @@ Model = Annotated[
     str | None,
     typer.Option("--model", help="Risk model: risk-v2 (default) or risk-v1 (docs/scoring.md)."),
 ]
-DATA_ERRORS = (IngestError, DescriptorError, CatalogueError, StoreError, RunFolderError)
 
 
 def _fail(message: str, details: Sequence[str] = ()) -> NoReturn:
@@ -348,7 +306,7 @@ def _run_scan(
     reveal: bool,
     allow_list: Path | None,
     **settings: Any,
-) -> None:
+) -> ScanResult:
     from redflags.pipeline import ScanError, ScanOptions, run_scan
 
     options = ScanOptions(
@@ -404,6 +362,7 @@ def _run_scan(
     console.print(f"Report: {_safe(result.report.resolve())}", soft_wrap=True)
     if options.baseline:
         console.print(f"Baseline: {_safe(options.baseline.resolve())}", soft_wrap=True)
+    return result
 
 
 @app.command()
@@ -443,6 +402,22 @@ def scan(
     max_case_share: MaxCaseShare = None,
     alert_min_score: AlertMinScore = None,
     model: Model = None,
+    publish: Annotated[
+        bool,
+        typer.Option(
+            "--publish",
+            help="Also publish the cases into the service's case store (docs/service.md).",
+        ),
+    ] = False,
+    database: Annotated[
+        str | None,
+        typer.Option(
+            "--database",
+            help="With --publish: the case store (sqlite:///PATH or postgresql+psycopg://…); "
+            "default: the service settings' store.",
+        ),
+    ] = None,
+    service_config: ServiceConfig = None,
 ) -> None:
     """Ingest, evaluate every indicator, link, score and write findings, cases and a report."""
     from redflags.cases.baseline import default_baseline_path
@@ -450,6 +425,8 @@ def scan(
     for path in paths:
         if not path.exists():
             _fail(f"{path}: no such file or folder")
+    if not publish and (database or service_config):
+        _fail("--database and --service-config choose where --publish publishes; add --publish")
     if timezone is not None and not is_time_zone(timezone):
         _fail(f"--timezone {timezone!r} is not a known time zone (e.g. Europe/Copenhagen)")
     run = _settings(
@@ -466,26 +443,33 @@ def scan(
     _check_memory_limit(run.memory_limit)
     if engine not in ("duckdb", "spark"):
         _fail(f"--engine must be duckdb or spark, not {engine!r}")
-    _run_scan(
-        paths,
-        out,
-        db,
-        lang,
-        reveal,
-        allow_list,
-        engine=engine,
-        spark_master=spark_master,
-        timezone=run.timezone,
-        currency=run.currency,
-        memory_limit=run.memory_limit,
-        region=run.region,
-        settings_file=run.source,
-        # beside a kept store (--db); a scan's temporary store has none
-        baseline=baseline or (default_baseline_path(db) if db else None),
-        show_all=all_cases,
-        queues=_queues(run),
-        model=run.model or DEFAULT_MODEL,
-    )
+    publisher = open_publisher(service_config, database) if publish else None
+    try:
+        result = _run_scan(
+            paths,
+            out,
+            db,
+            lang,
+            reveal,
+            allow_list,
+            engine=engine,
+            spark_master=spark_master,
+            timezone=run.timezone,
+            currency=run.currency,
+            memory_limit=run.memory_limit,
+            region=run.region,
+            settings_file=run.source,
+            # beside a kept store (--db); a scan's temporary store has none
+            baseline=baseline or (default_baseline_path(db) if db else None),
+            show_all=all_cases,
+            queues=_queues(run),
+            model=run.model or DEFAULT_MODEL,
+        )
+        if publisher is not None:
+            console.print(_safe(publisher.publish(result)), soft_wrap=True)
+    finally:
+        if publisher is not None:
+            publisher.close()
 
 
 @app.command()

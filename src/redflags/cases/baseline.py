@@ -400,6 +400,14 @@ def _write_atomically(path: Path, data: dict[str, Any]) -> None:
         raise
 
 
+def write_baseline(path: Path, data: dict[str, Any]) -> None:
+    """A whole baseline written at once (an export; a scan's changes go through save())."""
+    if data.get("version") != BASELINE_VERSION:
+        raise BaselineError(f"a baseline to write must have version {BASELINE_VERSION}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _write_atomically(path, data)
+
+
 def default_baseline_path(store: Path) -> Path:
     """The baseline lives beside the store: `<store folder>/redflags.baseline.yaml`."""
     return store.parent / DEFAULT_NAME

@@ -47,6 +47,12 @@ class Published:
     youth: int = 0
     renamed: dict[str, str] = field(default_factory=dict)  # id computed by the scan -> stored id
 
+    def summary(self) -> str:
+        return (
+            f"{len(self.new)} new, {len(self.changed)} changed, {len(self.unchanged)} unchanged "
+            f"case(s); {self.alerts} alert(s), {self.youth} youth item(s)"
+        )
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "run_id": self.run_id,

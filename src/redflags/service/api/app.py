@@ -11,11 +11,12 @@ from fastapi.routing import APIRoute
 
 from redflags import __version__
 from redflags.service.api import problems
-from redflags.service.api.routes import admin, alerts, auth, cases, catalogue, health
+from redflags.service.api.routes import admin, alerts, auth, cases, catalogue, health, scans
 from redflags.service.api.state import ServiceState
 from redflags.service.db import open_database
 from redflags.service.db.migrate import upgrade
 from redflags.service.keys import load_or_create_key
+from redflags.service.runner import start_runner, stop_runner
 from redflags.service.settings import ServiceSettings
 
 API = "/api/v1"
@@ -29,11 +30,12 @@ ROUTERS: tuple[APIRouter, ...] = (
     cases.router,
     alerts.router,
     catalogue.router,
+    scans.router,
 )
 StartupHook = Callable[[ServiceState], None]
 # Parts of the service that start with it (the scan job runner marks jobs cut off by a restart).
-STARTUP_HOOKS: list[StartupHook] = []
-SHUTDOWN_HOOKS: list[StartupHook] = []
+STARTUP_HOOKS: list[StartupHook] = [start_runner]
+SHUTDOWN_HOOKS: list[StartupHook] = [stop_runner]
 
 
 def create_app(settings: ServiceSettings) -> FastAPI:

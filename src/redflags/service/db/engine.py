@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 15_000
@@ -70,6 +70,11 @@ def _sqlite_engine(url: str, begin: str) -> Engine:
         connection.exec_driver_sql(begin)
 
     return engine
+
+
+def shown_url(url: str) -> str:
+    """The database's URL for messages: a password in it shown as ***."""
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def open_database(url: str) -> Database:
