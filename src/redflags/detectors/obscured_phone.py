@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from redflags.catalogue.params.ads import ObscuredPhoneParams
-from redflags.detectors.base import Detector, register
+from redflags.detectors.base import Detector, Scope, register
 from redflags.engines import Engine
 from redflags.extract import identifiers_of
 from redflags.model import Evidence, Finding, RecordKind
@@ -24,6 +24,7 @@ class ObscuredPhoneDetector(Detector):
     p: ObscuredPhoneParams
     record_kinds = ("ad",)
     description = "A phone number in an ad that is readable only after undoing obfuscation."
+    scope = Scope.RECORD
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         region = self.region
