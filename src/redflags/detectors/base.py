@@ -61,6 +61,10 @@ class Detector(ABC):
         """This indicator's scope; a kind whose parameters decide it overrides this."""
         return self.scope
 
+    def reads(self) -> tuple[str, ...]:
+        """The record kinds this indicator reads (its parameters may narrow its kind's)."""
+        return self.record_kinds
+
     @property
     def alone(self) -> bool:
         """Whether the run asks for each record as if it were the only one (RECORDS_ALONE)."""

@@ -140,6 +140,9 @@ class EvidenceWipeDetector(LexiconPresenceDetector, DeletionBurstDetector):
         # its findings about a message are the lexicon's; the bursts are about devices
         return LexiconPresenceDetector.record_scope(self)
 
+    def reads(self) -> tuple[str, ...]:
+        return (*LexiconPresenceDetector.reads(self), "device_event")
+
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         yield from LexiconPresenceDetector.evaluate(self, engine)
         yield from self.bursts(engine, with_ads=False)

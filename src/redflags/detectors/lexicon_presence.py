@@ -162,6 +162,9 @@ class LexiconPresenceDetector(_LexiconDetector):
             return Scope.ALONE
         return Scope.RECORD
 
+    def reads(self) -> tuple[str, ...]:
+        return tuple(k for k in self.record_kinds if k in self.p.record_kinds)
+
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         p = self.p
         rules = p.rules
