@@ -33,6 +33,8 @@ class ObscuredPhoneDetector(Detector):
         # the SQL filter is a cheap pre-check: an obscured number needs some text
         where = "title IS NOT NULL OR body IS NOT NULL"
         for ad in engine.records(RecordKind.AD, columns, where=where):
+            if ad.get("title") is None and ad.get("body") is None:
+                continue  # the filter's own test (`where` only saves reading the row)
             idents = list(identifiers_of("ad", ad, region))
             phones = [i for i in idents if i.kind == "phone"]
             plain = {i.value for i in phones if not i.obfuscated}

@@ -9,8 +9,8 @@ cases; a mapping gives each ref its case ids) from a record store and indexes
   LSH index; an incoming ad matches when its exact Jaccard with a reference ad reaches
   `min_jaccard`;
 - their photos exactly as BEH-PHOTO-REUSE sees them (`detectors/photo_reuse.py`): PDQ and pHash
-  (whole and centre) in multi-index hash tables, stock photos left out; an incoming image
-  matches under the same relation and distances.
+  (whole and centre), stock photos left out; an incoming image matches under the same relation
+  (`same_by_phash`, `same_photo`) and distances.
 
 Thresholds are the catalogue's parameters of the two indicators. The index is read-only once
 built (share it between requests); build a new one when cases change.
@@ -105,43 +105,57 @@ class _Templates:
         return found
 
 
+_PDQ_WORDS = PDQ_BITS // 64
+
+
+def _words(value: int) -> list[int]:
+    """A 256-bit hash as four 64-bit words."""
+    return [(value >> (64 * i)) & 0xFFFF_FFFF_FFFF_FFFF for i in range(_PDQ_WORDS)]
+
+
+def _no_pdq() -> np.ndarray:
+    return np.zeros((0, _PDQ_WORDS), np.uint64)
+
+
 @dataclass
 class _Photos:
+    """The reference photos, searched by brute force over numpy arrays: a reference set of a
+    few thousand photos is searched faster so than through multi-index hash tables in Python,
+    and the result is the same (every photo within the radius)."""
+
     params: PhotoReuseParams
     stock: MultiIndexHash
     hashes: list[ImageHashes] = field(default_factory=list)
     uses: list[list[tuple[str, str]]] = field(default_factory=list)  # (record ref, image ref)
-    pdq: MultiIndexHash | None = None
-    phash: MultiIndexHash | None = None
-    owner: list[int] = field(default_factory=list)  # pHash index key -> image
+    pdq: np.ndarray = field(default_factory=_no_pdq)
+    forms: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint64))  # pHash forms
+    owner: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # form -> image
 
     def is_stock(self, hashes: ImageHashes) -> bool:
         return bool(len(self.stock) and self.stock.query(hashes.pdq))
 
     def seal(self) -> None:
-        p = self.params
-        self.pdq = MultiIndexHash(PDQ_BITS, p.pdq_max_hamming_distance)
-        radius = max(p.phash_max_hamming_distance, p.phash_crop_max_hamming_distance)
-        self.phash = MultiIndexHash(PHASH_BITS, radius)
-        for image, hashes in enumerate(self.hashes):
-            self.pdq.add(hashes.pdq)
-            for form in phash_forms(hashes):
-                self.phash.add(form)
-                self.owner.append(image)
+        self.pdq = np.array([_words(h.pdq) for h in self.hashes], np.uint64).reshape(-1, _PDQ_WORDS)
+        pairs = [(form, image) for image, h in enumerate(self.hashes) for form in phash_forms(h)]
+        self.forms = np.array([form for form, _ in pairs], np.uint64)
+        self.owner = np.array([image for _, image in pairs], np.int64)
 
     def matches(self, hashes: ImageHashes) -> list[tuple[int, int]]:
         """(reference image, PDQ distance) of every reference image that is the same photo."""
-        if self.pdq is None or self.phash is None or self.is_stock(hashes):
+        if not self.hashes or self.is_stock(hashes):
             return []
         p = self.params
-        by_pdq = self.pdq.query(hashes.pdq)
+        pdq = np.bitwise_count(self.pdq ^ np.array(_words(hashes.pdq), np.uint64)).sum(axis=1)
+        by_pdq = set(np.flatnonzero(pdq <= p.pdq_max_hamming_distance).tolist())
+        radius = max(p.phash_max_hamming_distance, p.phash_crop_max_hamming_distance)
         nearest: dict[int, int] = {}
         for form in phash_forms(hashes):
-            for key, distance in self.phash.query(form).items():
-                image = self.owner[key]
-                nearest[image] = min(distance, nearest.get(image, PHASH_BITS))
+            distances = np.bitwise_count(self.forms ^ np.uint64(form))
+            for key in np.flatnonzero(distances <= radius).tolist():
+                image = int(self.owner[key])
+                nearest[image] = min(int(distances[key]), nearest.get(image, PHASH_BITS))
         found = []
-        for image in sorted(set(by_pdq) | set(nearest)):
+        for image in sorted(by_pdq | set(nearest)):
             other = self.hashes[image]
             by_phash = image in nearest and same_by_phash(
                 hashes,
@@ -152,7 +166,7 @@ class _Photos:
                 p.colour_max_distance,
             )
             if same_photo(image in by_pdq, by_phash, p.match):
-                found.append((image, (hashes.pdq ^ other.pdq).bit_count()))
+                found.append((image, int(pdq[image])))
         return found
 
 

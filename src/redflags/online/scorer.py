@@ -34,6 +34,7 @@ from redflags.detectors.lexicon_matcher import clear_prepared_texts
 from redflags.extract import identifiers_of
 from redflags.extract.image_hashes import ImageHashes, hash_file
 from redflags.model import KIND_TABLES, Finding, RecordKind
+from redflags.normalise.language import language_confidence
 from redflags.normalise.phones import DEFAULT_REGION
 from redflags.online.coverage import Coverage, plan
 from redflags.online.engine import RecordsEngine, new_connection
@@ -59,6 +60,11 @@ log = logging.getLogger(__name__)
 
 CONTACT_KINDS = frozenset({"phone", "email", "handle", "url"})
 HASHES_KEPT = 4096  # image hashes remembered by file (re-posts show the same photos)
+WARM_UP_TEXTS = (  # one text per script of the languages identified (normalise/language.py)
+    "Hej, jeg er ny i byen og taler lidt engelsk. Ring til mig i dag, kys.",
+    "Привет, я новая девушка в городе, звоните мне сегодня вечером.",
+    "สวัสดีค่ะ นวดแผนไทย โทรหาเราได้ทุกวันค่ะ",
+)
 Item = AdItem | MessageItem
 _ITEM = TypeAdapter(ScoreItem)
 
@@ -91,6 +97,7 @@ class OnlineScorer:
         self._connection = new_connection()
         self._lock = threading.Lock()
         self._hashes: OrderedDict[tuple[Path, int, int], ImageHashes | None] = OrderedDict()
+        self._paths: OrderedDict[str, Path] = OrderedDict()  # image ref -> file, once found
 
     @property
     def coverage(self) -> tuple[Coverage, ...]:
@@ -141,8 +148,11 @@ class OnlineScorer:
         )
 
     def warm_up(self) -> None:
-        """Load what detectors load on first use (language models), so that the first real
-        request is not the slow one."""
+        """Load what detectors load on first use, so that no real request pays for it: the
+        language models (lingua loads a script's models with its first text in it: about
+        15 ms a language, 4 s in all) and the lexicon matchers."""
+        for text in WARM_UP_TEXTS:
+            language_confidence(text)
         text = "Jeg er en sød og glad pige, ny i byen, og jeg taler kun lidt engelsk. " * 3
         self.score(
             {
@@ -273,13 +283,19 @@ class OnlineScorer:
 
     def _image_path(self, ref: str) -> Path | None:
         """The file a relative ref names under an image root, never outside one (no absolute
-        refs, no '..', no link out of the root)."""
+        refs, no '..', no link out of the root). A ref found once is remembered (resolving a
+        path costs a system call per folder); one not found is looked for again next time."""
+        kept = self._paths.get(ref)
+        if kept is not None and kept.is_file():
+            self._paths.move_to_end(ref)
+            return kept
         relative = PurePosixPath(ref.strip())
         if not ref.strip() or relative.is_absolute() or ".." in relative.parts or "\\" in ref:
             return None
         for root in self.image_roots:
             path = (root / relative).resolve()
             if path.is_relative_to(root) and path.is_file():
+                _remember(self._paths, ref, path)
                 return path
         return None
 
@@ -290,10 +306,15 @@ class OnlineScorer:
             self._hashes.move_to_end(key)
             return self._hashes[key]
         hashes, _ = hash_file(path)
-        self._hashes[key] = hashes
-        if len(self._hashes) > HASHES_KEPT:
-            self._hashes.popitem(last=False)
+        _remember(self._hashes, key, hashes)
         return hashes
+
+
+def _remember(kept: OrderedDict[Any, Any], key: Any, value: Any) -> None:
+    """Keep a value, forgetting the least recently used beyond HASHES_KEPT."""
+    kept[key] = value
+    if len(kept) > HASHES_KEPT:
+        kept.popitem(last=False)
 
 
 def _position(finding: Finding) -> int:
