@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
@@ -30,6 +31,7 @@ from pydantic import (
 )
 
 from redflags.ingest import SourceDescriptor
+from redflags.ingest.coerce import to_text
 from redflags.ingest.validate import RowValidator
 from redflags.model import RECORD_TYPES, RecordKind
 from redflags.model.records import FieldSpec, field_specs
@@ -49,8 +51,14 @@ ITEM_KINDS: dict[str, RecordKind] = {
 ONLINE_KINDS: tuple[RecordKind, ...] = (RecordKind.AD, RecordKind.MESSAGE)
 
 
+def _as_text(value: Any) -> Any:
+    """A number where text is expected (an id sent as 123) becomes text as ingest writes it."""
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    return to_text(value) if is_number else value
+
+
 def _text(limit: int) -> Any:
-    return Annotated[str, StringConstraints(max_length=limit)]
+    return Annotated[str, StringConstraints(max_length=limit), BeforeValidator(_as_text)]
 
 
 def _raw_type(spec: FieldSpec) -> Any:
@@ -65,7 +73,7 @@ def _raw_type(spec: FieldSpec) -> Any:
         return date | short
     if spec.base is float:
         return float | short
-    return _text(MAX_TEXT_CHARS if spec.name in TEXT_FIELDS else MAX_FIELD_CHARS) | int | float
+    return _text(MAX_TEXT_CHARS if spec.name in TEXT_FIELDS else MAX_FIELD_CHARS)
 
 
 def _fields_model(kind: RecordKind) -> type[BaseModel]:

@@ -344,8 +344,9 @@ def _with_id(finding: Finding, record_id: str) -> Finding:
 
 
 def _errors(exc: ValidationError) -> tuple[dict[str, Any], ...]:
-    """pydantic's errors without the input (the client's own text) and without the context
-    objects (not JSON)."""
+    """pydantic's errors without the input (the client's own text, of any length; an ingest
+    reason quotes at most 60 characters of a refused value) and without the context objects
+    (not JSON)."""
     return tuple(
         {"type": e["type"], "loc": list(e["loc"]), "msg": e["msg"]}
         for e in exc.errors(include_url=False, include_input=False, include_context=False)
