@@ -133,14 +133,17 @@ def main(argv: list[str] | None = None) -> None:
             world = tmp / "world"
             generate_world(world, SCALE, SEED)
         items = platform_items(world, args.calls + args.batch)
+        start = time.perf_counter()
+        scorer = OnlineScorer(image_roots=[world])
+        built = time.perf_counter() - start
+        scorer.warm_up()
+        warm = time.perf_counter() - start - built
+        print(f"scorer built in {built:.2f} s, warmed up (language models) in {warm:.2f} s")
         reference, index_seconds, cases = None, 0.0, 0
         if not args.no_reference:
             reference, index_seconds, cases = reference_index(world, tmp)
+            scorer.reference = reference
         cpu = time.process_time()
-        start = time.perf_counter()
-        scorer = OnlineScorer(reference=reference, image_roots=[world])
-        scorer.warm_up()
-        print(f"scorer built and warmed up in {time.perf_counter() - start:.2f} s")
         if reference is not None:
             print(
                 f"reference index: {cases} cases, {reference.ads} ads, {reference.images} photos,"

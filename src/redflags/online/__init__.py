@@ -9,10 +9,12 @@ scoring". It runs the scan's own extractors, detectors and risk model on the req
 from redflags.online.coverage import Coverage, NotEvaluated
 from redflags.online.items import (
     ITEM_KINDS,
+    MAX_BATCH_ITEMS,
     MAX_FIELD_CHARS,
     MAX_TEXT_CHARS,
     AdFields,
     AdItem,
+    BatchRequest,
     MessageFields,
     MessageItem,
     ScoreItem,
@@ -31,10 +33,12 @@ from redflags.online.scorer import OnlineScorer
 
 __all__ = [
     "ITEM_KINDS",
+    "MAX_BATCH_ITEMS",
     "MAX_FIELD_CHARS",
     "MAX_TEXT_CHARS",
     "AdFields",
     "AdItem",
+    "BatchRequest",
     "BatchResult",
     "Contact",
     "Coverage",

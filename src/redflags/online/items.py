@@ -39,6 +39,7 @@ from redflags.model.records import FieldSpec, field_specs
 MAX_TEXT_CHARS = 20_000  # an ad's body or a message's text
 MAX_FIELD_CHARS = 1_000  # any other text field, and each item of a list field
 MAX_LIST_ITEMS = 50  # image refs, languages
+MAX_BATCH_ITEMS = 1_000  # items of one batch request
 TEXT_FIELDS = frozenset({"title", "body", "text"})
 DEFAULT_TIMEZONE = SourceDescriptor.model_fields["timezone"].default
 
@@ -140,6 +141,17 @@ class MessageItem(_Item):
 
 
 ScoreItem = Annotated[AdItem | MessageItem, Field(discriminator="kind")]
+
+
+class BatchRequest(BaseModel):
+    """A batch: up to MAX_BATCH_ITEMS items, each as the single call's body. The items are
+    checked one by one when scored, so that a bad item is answered with its errors in its place
+    while the others are scored (a request model of typed items would refuse the batch)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    items: list[dict[str, Any]] = Field(min_length=1, max_length=MAX_BATCH_ITEMS)
+
 
 _validators: dict[tuple[RecordKind, str], RowValidator] = {}
 
