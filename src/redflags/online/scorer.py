@@ -220,14 +220,7 @@ class OnlineScorer:
     ) -> ItemResult:
         identifiers = identifiers_of(kind.value, record, self.region)
         contacts = tuple(
-            Contact(
-                pivot=i.pivot,
-                kind=i.kind,
-                field=i.field,
-                start=i.start,
-                end=i.end,
-                obfuscated=i.obfuscated,
-            )
+            Contact.model_validate(i, from_attributes=True)  # its pivot, kind, field, span
             for i in identifiers
             if i.kind in CONTACT_KINDS
         )
