@@ -234,13 +234,8 @@ class OnlineScorer:
             contacts=contacts,
             pivots=tuple(sorted({i.pivot for i in identifiers})),
             findings=tuple(sorted(findings, key=lambda f: (f.indicator_id, f.finding_id))),
-            score=RecordScore(
-                model=score.model,
-                total=score.total,
-                steps=score.steps,
-                forced_review=score.forced_review,
-                anchors=score.anchors,
-            ),
+            # the model's score without its case decision (one record is never a case)
+            score=RecordScore.model_validate(score, from_attributes=True),
             template_matches=tuple(
                 reference.template_matches(record) if reference and kind is RecordKind.AD else ()
             ),
