@@ -4,9 +4,23 @@ imported once, so a new kind is a new module with a `@register` class, not an ed
 import importlib
 import pkgutil
 
-from redflags.detectors.base import DETECTOR_KINDS, Detector, FindingsReader, detector_for
+from redflags.detectors.base import (
+    DETECTOR_KINDS,
+    RECORDS_ALONE,
+    Detector,
+    FindingsReader,
+    Scope,
+    detector_for,
+)
 
 for _module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
     importlib.import_module(f"{__name__}.{_module}")
 
-__all__ = ["DETECTOR_KINDS", "Detector", "FindingsReader", "detector_for"]
+__all__ = [
+    "DETECTOR_KINDS",
+    "RECORDS_ALONE",
+    "Detector",
+    "FindingsReader",
+    "Scope",
+    "detector_for",
+]

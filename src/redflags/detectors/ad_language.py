@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from redflags.catalogue.params.ads import AdLanguageMismatchParams
-from redflags.detectors.base import Detector, register
+from redflags.detectors.base import Detector, Scope, register
 from redflags.engines import Engine
 from redflags.extract import identifiers_of
 from redflags.model import Evidence, Finding, RecordKind
@@ -49,6 +49,7 @@ class AdLanguageMismatchDetector(Detector):
     p: AdLanguageMismatchParams
     record_kinds = ("ad",)
     description = "A fluent ad in a language the profile's spoken languages leave out."
+    scope = Scope.RECORD
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         target = self.p.ad_language

@@ -487,7 +487,7 @@ def cluster_ads(
     for i, j in index.candidate_pairs():
         if not link_same_persona and same_persona(ads[i], ads[j]):
             continue
-        similarity = _jaccard(ads[i], ads[j])
+        similarity = jaccard(ads[i].shingles, ads[j].shingles)
         if similarity >= min_jaccard:
             for ad in (ads[i], ads[j]):
                 ad.similarity = max(ad.similarity, similarity)
@@ -592,23 +592,39 @@ def _root(parent: list[int], i: int) -> int:
     return i
 
 
-def _jaccard(a: TemplateAd, b: TemplateAd) -> float:
-    both = len(np.intersect1d(a.shingles, b.shingles, assume_unique=True))
-    either = len(a.shingles) + len(b.shingles) - both
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """The exact Jaccard similarity of two ads' shingle sets (distinct hashes each)."""
+    both = len(np.intersect1d(a, b, assume_unique=True))
+    either = len(a) + len(b) - both
     return both / either if either else 0.0
 
 
 def _drop_boilerplate(ads: list[TemplateAd], share: float, most_personas: int) -> None:
-    """Drop site boilerplate: shingles found in more than `share` of all ads and for more
-    personas than a cluster may hold (such a shingle cannot belong to one valid cluster; the
-    second condition keeps a small collection, where one template is a large share, intact).
-    Personas are counted by `rough_persona`."""
+    """Drop site boilerplate (`boilerplate_shingles`) from every ad's shingles."""
+    common = boilerplate_shingles(ads, share, most_personas)
+    if len(common):
+        for a in ads:
+            a.shingles = without_shingles(a.shingles, common)
+
+
+def without_shingles(shingles: np.ndarray, common: np.ndarray) -> np.ndarray:
+    """An ad's shingles without the `common` ones (boilerplate)."""
+    return shingles[~np.isin(shingles, common, assume_unique=True)]
+
+
+def boilerplate_shingles(ads: Sequence[TemplateAd], share: float, most_personas: int) -> np.ndarray:
+    """Site boilerplate: shingles found in more than `share` of all ads and for more personas
+    than a cluster may hold (such a shingle cannot belong to one valid cluster; the second
+    condition keeps a small collection, where one template is a large share, intact). Personas
+    are counted by `rough_persona`."""
+    if not ads:
+        return np.zeros(0, dtype=np.uint64)
     sizes = [len(a.shingles) for a in ads]
     flat = np.concatenate([a.shingles for a in ads])
     values, ad_counts = np.unique(flat, return_counts=True)
     frequent = values[ad_counts > share * len(ads)]
     if not len(frequent):
-        return
+        return frequent
     among = np.isin(flat, frequent)
     carrier = np.repeat(np.arange(len(ads)), sizes)[among]
     persona_ids: dict[str, int] = {}
@@ -618,7 +634,5 @@ def _drop_boilerplate(ads: list[TemplateAd], share: float, most_personas: int) -
     owners = np.array([ids[int(i)] for i in carrier], dtype=np.uint64)
     pairs = np.unique(np.stack([flat[among], owners]), axis=1)
     shingles, persona_counts = np.unique(pairs[0], return_counts=True)
-    common = shingles[persona_counts > most_personas]
-    if len(common):
-        for a in ads:
-            a.shingles = a.shingles[~np.isin(a.shingles, common, assume_unique=True)]
+    common: np.ndarray = shingles[persona_counts > most_personas]
+    return common

@@ -4,12 +4,16 @@
 A few indicators are defined on top of others (a modifier that applies only where another
 indicator fired). They subclass `FindingsReader`: the evaluate stage runs them after every other
 detector and hands them those detectors' findings, so they never import a stage or call another
-detector themselves."""
+detector themselves.
+
+Each detector also says what a finding about one record reads (`Scope`), so that online scoring
+(`redflags.online`) knows which indicators it can evaluate on one ad or message."""
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
+from enum import StrEnum
 from typing import Any, ClassVar
 
 from redflags.catalogue.params import PARAMS_BY_KIND, DetectorParams, RegionParams
@@ -19,6 +23,21 @@ from redflags.model import Finding
 from redflags.normalise.phones import DEFAULT_REGION
 
 DETECTOR_KINDS: dict[str, type[Detector]] = {}
+# The run option that asks a detector of scope ALONE to read each record as if it were the only
+# one (online scoring of a batch: every item is judged on its own).
+RECORDS_ALONE = "records_alone"
+
+
+class Scope(StrEnum):
+    """What a detector's finding about one record reads."""
+
+    RECORD = "record"  # that record only: the same finding whatever else the store holds
+    # other records too (a market of prices, a thread, a sender's other messages); with the run
+    # option RECORDS_ALONE it reads each record as if it were the only one, which is what a scan
+    # of that record alone finds
+    ALONE = "alone"
+    # several records (a network, a pattern over time, an aggregate): nothing about one record
+    RECORDS = "records"
 
 
 class Detector(ABC):
@@ -26,6 +45,8 @@ class Detector(ABC):
     record_kinds: ClassVar[tuple[str, ...]]  # which record kinds it reads
     description: ClassVar[str]
     reads_findings: ClassVar[bool] = False  # True: run after the others, on their findings
+    # RECORDS unless a kind says otherwise: a new kind is never scored online by accident
+    scope: ClassVar[Scope] = Scope.RECORDS
 
     # the indicator's typed `params` (its kind's model in `catalogue/params/`); a subclass
     # narrows the annotation to its own model
@@ -35,6 +56,19 @@ class Detector(ABC):
         self.indicator = indicator
         self.p = PARAMS_BY_KIND[self.kind].model_validate(indicator.detector.params)
         self.options = options or {}  # run options, e.g. the allow-list location
+
+    def record_scope(self) -> Scope:
+        """This indicator's scope; a kind whose parameters decide it overrides this."""
+        return self.scope
+
+    def reads(self) -> tuple[str, ...]:
+        """The record kinds this indicator reads (its parameters may narrow its kind's)."""
+        return self.record_kinds
+
+    @property
+    def alone(self) -> bool:
+        """Whether the run asks for each record as if it were the only one (RECORDS_ALONE)."""
+        return bool(self.options.get(RECORDS_ALONE))
 
     @property
     def region(self) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 
 from redflags.catalogue.params.device import DeletionBurstParams
 from redflags.catalogue.params.text import EvidenceWipeParams
-from redflags.detectors.base import Detector, register
+from redflags.detectors.base import Detector, Scope, register
 from redflags.detectors.lexicon_presence import LexiconPresenceDetector
 from redflags.engines import Engine
 from redflags.model import Evidence, Finding, RecordKind
@@ -135,6 +135,13 @@ class EvidenceWipeDetector(LexiconPresenceDetector, DeletionBurstDetector):
     p: EvidenceWipeParams
     record_kinds = ("message", "device_event")
     description = "Orders to erase traces in messages, and mass deletions from one device."
+
+    def record_scope(self) -> Scope:
+        # its findings about a message are the lexicon's; the bursts are about devices
+        return LexiconPresenceDetector.record_scope(self)
+
+    def reads(self) -> tuple[str, ...]:
+        return (*LexiconPresenceDetector.reads(self), "device_event")
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         yield from LexiconPresenceDetector.evaluate(self, engine)

@@ -15,7 +15,7 @@ from redflags.catalogue.lexicons import load_lexicon
 from redflags.catalogue.params.fin import PaymentMemoCuesParams
 from redflags.detectors.base import Detector, register
 from redflags.detectors.features import ensure_features
-from redflags.detectors.lexicon_matcher import Hit, LexiconMatcher, hit_evidence
+from redflags.detectors.lexicon_matcher import Hit, hit_evidence, matcher_for
 from redflags.engines import Engine
 from redflags.model import Finding
 
@@ -35,7 +35,7 @@ class PaymentMemoCuesDetector(Detector):
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         ensure_features(engine, self.options)
         lexicon = load_lexicon(self.p.lexicon)
-        matcher = LexiconMatcher(lexicon)
+        matcher = matcher_for(lexicon)
         channels = list(self.p.channels)
         by_payee: dict[str, list[tuple[dict[str, Any], list[Hit]]]] = defaultdict(list)
         for row in engine.sql(_MEMOS, {"channels": channels}):

@@ -11,8 +11,8 @@ from typing import Any
 
 from redflags.catalogue.lexicons import Lexicon, load_lexicon
 from redflags.catalogue.params.text import LexiconCombinationParams
-from redflags.detectors.base import Detector, register
-from redflags.detectors.lexicon_matcher import Hit, LexiconMatcher, hit_evidence
+from redflags.detectors.base import Detector, Scope, register
+from redflags.detectors.lexicon_matcher import Hit, hit_evidence, matcher_for
 from redflags.engines import Engine
 from redflags.extract import identifiers_of
 from redflags.model import Finding, RecordKind
@@ -34,12 +34,13 @@ class LexiconCombinationDetector(Detector):
     p: LexiconCombinationParams
     record_kinds = ("ad", "message")
     description = "Every required concept of a lexicon present in one ad or message."
+    scope = Scope.RECORD
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         lexicon = load_lexicon(self.p.lexicon)
         # absent: every concept of the lexicon
         required = tuple(lexicon.concepts if self.p.require_all is None else self.p.require_all)
-        matcher = LexiconMatcher(lexicon)
+        matcher = matcher_for(lexicon)
         for kind, (id_field, text_fields, extra) in _TEXT_FIELDS.items():
             columns = [id_field, *text_fields, *extra]
             for record in engine.records(kind, columns):

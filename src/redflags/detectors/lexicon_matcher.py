@@ -249,6 +249,26 @@ class LexiconMatcher:
                 yield Hit(concept_name, term, o_start, o_end)
 
 
+# Building a matcher (the automaton of every term, the compiled patterns) costs up to tens of
+# milliseconds for a large lexicon: each lexicon's is built once per process and shared. Keyed by
+# the lexicon object, which the entry keeps alive so that its id is never reused; lexicons are
+# frozen and loaded once, so a scan holds about forty.
+MATCHERS_KEPT = 256
+_matchers: dict[int, tuple[Lexicon, LexiconMatcher]] = {}
+
+
+def matcher_for(lexicon: Lexicon) -> LexiconMatcher:
+    """The shared matcher of a lexicon (built on first use)."""
+    kept = _matchers.get(id(lexicon))
+    if kept is not None and kept[0] is lexicon:
+        return kept[1]
+    if len(_matchers) >= MATCHERS_KEPT:  # lexicons made on the fly (tests): never unbounded
+        _matchers.clear()
+    matcher = LexiconMatcher(lexicon)
+    _matchers[id(lexicon)] = (lexicon, matcher)
+    return matcher
+
+
 def _sentence_ends(folded: str) -> list[int]:
     ends = []
     for match in _SENTENCE_END.finditer(folded):

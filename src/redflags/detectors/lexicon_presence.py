@@ -40,8 +40,8 @@ from redflags.catalogue.params.text import (
     LexiconRule,
     PronounRatioParams,
 )
-from redflags.detectors.base import Detector, register
-from redflags.detectors.lexicon_matcher import Hit, LexiconMatcher, hit_evidence
+from redflags.detectors.base import Detector, Scope, register
+from redflags.detectors.lexicon_matcher import Hit, hit_evidence, matcher_for
 from redflags.engines import Engine
 from redflags.extract import identifiers_of
 from redflags.model import Evidence, Finding, RecordKind
@@ -106,7 +106,7 @@ class _LexiconDetector(Detector):
     def _matched(
         self, engine: Engine, kinds: list[str]
     ) -> Iterator[tuple[RecordKind, str, dict[str, Any], dict[str, list[Hit]]]]:
-        matcher = LexiconMatcher(self._lexicon())
+        matcher = matcher_for(self._lexicon())
         for name in kinds:
             kind, id_field, text_fields, extra = _KINDS[name]
             for record in engine.records(kind, [id_field, *text_fields, *extra]):
@@ -149,6 +149,21 @@ class LexiconPresenceDetector(_LexiconDetector):
     p: LexiconPresenceParams
     record_kinds: ClassVar[tuple[str, ...]] = ("ad", "message", "observation", "kyc_event")
     description = "Lexicon concepts in an ad, message or note (per record, thread or sender)."
+
+    def record_scope(self) -> Scope:
+        """A finding per record reads that record; one per sender needs several messages; a
+        message's place in its thread, or its sender's other messages, read the others."""
+        p = self.p
+        if p.min_per_sender > 1:
+            return Scope.RECORDS
+        if "message" in p.record_kinds and (
+            p.max_thread_index is not None or p.pattern_min_per_sender
+        ):
+            return Scope.ALONE
+        return Scope.RECORD
+
+    def reads(self) -> tuple[str, ...]:
+        return tuple(k for k in self.record_kinds if k in self.p.record_kinds)
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         p = self.p
@@ -201,13 +216,13 @@ class LexiconPresenceDetector(_LexiconDetector):
                     continue
                 facts["thread_position"] = index + 1
             if kind is RecordKind.MESSAGE and (per_sender > 1 or pattern_min):
-                by_sender[str(record["sender"])].append((record, hits))
+                by_sender[self._sender_key(record)].append((record, hits))
                 if per_sender > 1:
                     continue
             singles.append((kind, record, hits, facts, strength))
         for kind, record, hits, facts, strength in singles:
             if kind is RecordKind.MESSAGE and pattern_min:
-                count = _most_in_window(by_sender[str(record["sender"])], window, record)
+                count = _most_in_window(by_sender[self._sender_key(record)], window, record)
                 facts["sender_messages_in_window"] = count
                 facts["repeated_pattern"] = count >= pattern_min
             record_id = str(record[_KINDS[kind.value][1]])
@@ -247,7 +262,13 @@ class LexiconPresenceDetector(_LexiconDetector):
                 facts["review_within_hours"] = self.p.review_within_hours
         return facts
 
+    def _sender_key(self, record: dict[str, Any]) -> str:
+        """Whose messages are counted together: the sender's; alone, the message's own."""
+        return str(record["message_id"] if self.alone else record["sender"])
+
     def _thread_index(self, engine: Engine, record: dict[str, Any]) -> int:
+        if self.alone:  # the message alone is the first of its thread
+            return 0
         if self._threads is None:
             order: dict[str, list[tuple[Any, str]]] = defaultdict(list)
             for row in engine.records(RecordKind.MESSAGE, ["message_id", "thread_id", "sent_at"]):
@@ -414,6 +435,7 @@ class PronounRatioDetector(_LexiconDetector):
     p: PronounRatioParams
     record_kinds = ("ad",)
     description = "An ad written about the person (she/we) rather than by her (I)."
+    scope = Scope.RECORD
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         other = set(self.p.other_concepts)

@@ -10,6 +10,10 @@ network, is no market) for its median; below that the country's median of the se
 (`fallback_country`), and without enough ads anywhere the catalogue's `reference_median` for
 the cheapest service in `currency`; the finding says which. The price field is taken as the
 price of one hour (durations in the text are not read yet).
+
+With the run option `records_alone` (online scoring) each ad is a market of its own: it has no
+comparables, so only the catalogue's reference price can make it cheap, as in a scan of that ad
+alone.
 """
 
 from __future__ import annotations
@@ -17,17 +21,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from redflags.catalogue.params.ads import PriceBelowMarketParams
-from redflags.detectors.base import Detector, register
+from redflags.detectors.base import Detector, Scope, register
 from redflags.engines import Engine
 from redflags.extract import identifiers_of
 from redflags.model import Evidence, Finding
 
 _SQL = """
 WITH priced AS (
-    SELECT ad_id, posted_at, price, title, body, phone, handle, email,
+    SELECT ad_id, posted_at, price, title, body, phone, handle, email, {market} AS market,
            lower(trim(persona)) AS persona_key,
-           lower(trim(city)) AS city_key, any_value(city) OVER (PARTITION BY lower(trim(city)))
-               AS city_shown,
+           lower(trim(city)) AS city_key,
+           any_value(city) OVER (PARTITION BY {market}, lower(trim(city))) AS city_shown,
            upper(coalesce(currency, $currency)) AS currency,
            CASE WHEN regexp_matches(lower(coalesce(title, '') || ' ' || coalesce(body, '')),
                                     $massage) THEN 'massage' ELSE 'other' END AS service
@@ -43,9 +47,9 @@ windowed AS (
         count(DISTINCT persona_key) OVER in_country AS country_sellers
     FROM priced
     WINDOW
-        in_city AS (PARTITION BY city_key, currency, service ORDER BY posted_at
+        in_city AS (PARTITION BY market, city_key, currency, service ORDER BY posted_at
                     RANGE BETWEEN INTERVAL {days} DAYS PRECEDING AND CURRENT ROW),
-        in_country AS (PARTITION BY currency, service ORDER BY posted_at
+        in_country AS (PARTITION BY market, currency, service ORDER BY posted_at
                        RANGE BETWEEN INTERVAL {days} DAYS PRECEDING AND CURRENT ROW)
 ),
 baseline AS (
@@ -73,7 +77,8 @@ SELECT b.ad_id, b.title, b.body, b.phone, b.handle, b.email, b.price, b.currency
             ELSE b.median END AS reference
 FROM baseline b
 ASOF LEFT JOIN massage m
-    ON m.city_key = b.city_key AND m.currency = b.currency AND m.posted_at <= b.posted_at
+    ON m.market = b.market AND m.city_key = b.city_key AND m.currency = b.currency
+       AND m.posted_at <= b.posted_at
 WHERE b.price < $ratio * (CASE WHEN b.service = 'other'
                                THEN least(b.median, coalesce(m.median, nullif($reference, 0)))
                                ELSE b.median END)
@@ -87,13 +92,15 @@ class LowPriceDetector(Detector):
     p: PriceBelowMarketParams
     record_kinds = ("ad",)
     description = "An ad's price below a fraction of the median of comparable ads in its city."
+    scope = Scope.ALONE  # the market is the other ads
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         ratio = self.p.price_ratio_below
         days = self.p.baseline_window_days
         terms = [t.lower() for t in self.p.massage_terms]
         rows = engine.query(
-            _SQL.format(days=days),
+            # one market, or (alone) a market of its own per ad
+            _SQL.format(days=days, market="ad_id" if self.alone else "0"),
             {
                 "currency": self.p.currency.upper(),
                 "massage": "|".join(_escape(t) for t in terms),

@@ -23,8 +23,8 @@ from typing import Any
 
 from redflags.catalogue.lexicons import load_lexicon
 from redflags.catalogue.params.text import ChannelSwitchParams, CheckinDemandsParams, LexiconParams
-from redflags.detectors.base import Detector, register
-from redflags.detectors.lexicon_matcher import Hit, LexiconMatcher, hit_evidence
+from redflags.detectors.base import Detector, Scope, register
+from redflags.detectors.lexicon_matcher import Hit, hit_evidence, matcher_for
 from redflags.engines import Engine
 from redflags.extract import identifiers_of
 from redflags.model import Evidence, Finding, RecordKind
@@ -56,7 +56,7 @@ class _MessageDetector(Detector):
     p: LexiconParams
 
     def _said(self, engine: Engine) -> Iterator[Said]:
-        matcher = LexiconMatcher(load_lexicon(self.p.lexicon))
+        matcher = matcher_for(load_lexicon(self.p.lexicon))
         for record in engine.records(RecordKind.MESSAGE, _COLUMNS):
             hits = matcher.find(record.get("text"))
             if hits:
@@ -167,6 +167,7 @@ class ChannelSwitchDetector(Detector):
     p: ChannelSwitchParams
     record_kinds = ("message",)
     description = "Early in a conversation on a public platform, a move to a private messenger."
+    scope = Scope.ALONE  # a message's place in its thread reads the thread
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         limit = self.p.max_message_index
@@ -174,7 +175,9 @@ class ChannelSwitchDetector(Detector):
         private = messengers | {p.lower() for p in self.p.private_platforms}
         threads: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for record in engine.records(RecordKind.MESSAGE, _COLUMNS):
-            threads[str(record["thread_id"] or record["message_id"])].append(record)
+            # alone, a message is the first of a thread of its own
+            thread = None if self.alone else record["thread_id"]
+            threads[str(thread or record["message_id"])].append(record)
         for rows in threads.values():
             rows.sort(key=lambda r: (r["sent_at"], str(r["message_id"])))
             for index, record in enumerate(rows[:limit]):

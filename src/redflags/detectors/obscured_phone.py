@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from redflags.catalogue.params.ads import ObscuredPhoneParams
-from redflags.detectors.base import Detector, register
+from redflags.detectors.base import Detector, Scope, register
 from redflags.engines import Engine
 from redflags.extract import identifiers_of
 from redflags.model import Evidence, Finding, RecordKind
@@ -24,6 +24,7 @@ class ObscuredPhoneDetector(Detector):
     p: ObscuredPhoneParams
     record_kinds = ("ad",)
     description = "A phone number in an ad that is readable only after undoing obfuscation."
+    scope = Scope.RECORD
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         region = self.region
@@ -32,6 +33,8 @@ class ObscuredPhoneDetector(Detector):
         # the SQL filter is a cheap pre-check: an obscured number needs some text
         where = "title IS NOT NULL OR body IS NOT NULL"
         for ad in engine.records(RecordKind.AD, columns, where=where):
+            if ad.get("title") is None and ad.get("body") is None:
+                continue  # the filter's own test (`where` only saves reading the row)
             idents = list(identifiers_of("ad", ad, region))
             phones = [i for i in idents if i.kind == "phone"]
             plain = {i.value for i in phones if not i.obfuscated}

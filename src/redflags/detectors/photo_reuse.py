@@ -243,14 +243,11 @@ def phash_pairs(
     the nearest whole/centre pairing within `crop_radius`, and colour layouts within
     `colour_max`. Hashes without the centre descriptors (no colour layout) use the whole-image
     pHash alone, ungated."""
-    extended = [bool(h.colour) for h in hashes]
     index = MultiIndexHash(PHASH_BITS, max(phash_radius, crop_radius))
     owner: list[int] = []
     for i, h in enumerate(hashes):
-        index.add(h.phash)
-        owner.append(i)
-        if extended[i]:
-            index.add(h.phash_centre)
+        for form in phash_forms(h):
+            index.add(form)
             owner.append(i)
     nearest: dict[tuple[int, int], int] = {}
     for key, j_key, distance in index.pairs():
@@ -258,18 +255,45 @@ def phash_pairs(
         if i != j:
             pair = (min(i, j), max(i, j))
             nearest[pair] = min(distance, nearest.get(pair, PHASH_BITS))
-    out = set()
-    for (i, j), distance in nearest.items():
-        a, b = hashes[i], hashes[j]
-        if extended[i] and extended[j]:
-            whole = (a.phash ^ b.phash).bit_count()
-            if (whole <= phash_radius or distance <= crop_radius) and colour_distance(
-                a.colour, b.colour
-            ) <= colour_max:
-                out.add((i, j))
-        elif (a.phash ^ b.phash).bit_count() <= phash_radius:
-            out.add((i, j))
-    return out
+    return {
+        (i, j)
+        for (i, j), distance in nearest.items()
+        if same_by_phash(hashes[i], hashes[j], distance, phash_radius, crop_radius, colour_max)
+    }
+
+
+def phash_forms(h: ImageHashes) -> tuple[int, ...]:
+    """The pHashes an image is looked up by: whole, and centre when it has the crop-tolerant
+    descriptors (a colour layout)."""
+    return (h.phash, h.phash_centre) if h.colour else (h.phash,)
+
+
+def same_by_phash(
+    a: ImageHashes,
+    b: ImageHashes,
+    nearest: int,
+    phash_radius: int,
+    crop_radius: int = PHASH_CROP_RADIUS,
+    colour_max: float = COLOUR_MAX_DISTANCE,
+) -> bool:
+    """Whether two images are the same photo by pHash, given `nearest`, the smallest distance
+    of their whole/centre pairings (`phash_forms`): whole images within `phash_radius`, or
+    `nearest` within `crop_radius`, and colour layouts within `colour_max`; without the centre
+    descriptors on both, the whole-image pHash alone, ungated."""
+    whole = (a.phash ^ b.phash).bit_count()
+    if a.colour and b.colour:
+        near = whole <= phash_radius or nearest <= crop_radius
+        return near and colour_distance(a.colour, b.colour) <= colour_max
+    return whole <= phash_radius
+
+
+def same_photo(by_pdq: bool, by_phash: bool, match: str) -> bool:
+    """The relation of BEH-PHOTO-REUSE: either of the two hashes (`either`) or both."""
+    if match == "both":
+        return by_pdq and by_phash
+    if match == "either":
+        return by_pdq or by_phash
+    raise ValueError(f"match must be 'either' or 'both', not {match!r}")
 
 
 def _clusters(
@@ -286,12 +310,12 @@ def _clusters(
         pdq.add(h.pdq)
     pdq_pairs = {(i, j) for i, j, _ in pdq.pairs()}
     by_phash = phash_pairs(hashes, phash_radius, crop_radius, colour_max)
-    if match == "both":
-        edges = pdq_pairs & by_phash
-    elif match == "either":
-        edges = pdq_pairs | by_phash
-    else:
-        raise ValueError(f"match must be 'either' or 'both', not {match!r}")
+    same_photo(False, False, match)  # an unknown `match` is refused even without any pair
+    edges = {
+        pair
+        for pair in pdq_pairs | by_phash
+        if same_photo(pair in pdq_pairs, pair in by_phash, match)
+    }
     parent = list(range(len(hashes)))
 
     def find(x: int) -> int:

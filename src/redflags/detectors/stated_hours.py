@@ -74,6 +74,9 @@ class StatedHoursDetector(LexiconPresenceDetector):
     record_kinds = ("ad", "message")
     description = "Round-the-clock lexicon hits, or stated hours of >= N a day in an ad."
 
+    def reads(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(("ad", *super().reads())))  # hours are read in ads
+
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
         by_record = {f.subject: f for f in super().evaluate(engine)}
         min_hours = self.p.min_hours_per_day

@@ -21,8 +21,8 @@ from typing import Any
 
 from redflags.catalogue.lexicons import load_lexicon
 from redflags.catalogue.params.text import WageOfferParams
-from redflags.detectors.base import Detector, register
-from redflags.detectors.lexicon_matcher import Hit, LexiconMatcher
+from redflags.detectors.base import Detector, Scope, register
+from redflags.detectors.lexicon_matcher import Hit, matcher_for
 from redflags.engines import Engine
 from redflags.extract import identifiers_of
 from redflags.model import Evidence, Finding, RecordKind
@@ -126,9 +126,10 @@ class WageOfferDetector(Detector):
     p: WageOfferParams
     record_kinds = ("ad", "message")
     description = "An offered wage far above the destination's median (parsed amounts)."
+    scope = Scope.RECORD
 
     def evaluate(self, engine: Engine) -> Iterator[Finding]:
-        matcher = LexiconMatcher(load_lexicon(self.p.lexicon))
+        matcher = matcher_for(load_lexicon(self.p.lexicon))
         medians = {k.upper(): v for k, v in self.p.median_monthly_eur.items()}
         default = self.p.default_destination
         high = self.p.min_sector_median_ratio

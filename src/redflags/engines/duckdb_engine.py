@@ -21,6 +21,10 @@ class Engine(Protocol):
     placeholders) and run it wherever the data lives; they are all the aggregate indicators use,
     so those run unchanged on DuckDB and on Spark. `query` and `records` are DuckDB-only helpers
     for the per-record detectors (text, images) that work in Python anyway.
+
+    `records`' `where` is a pre-filter that only saves reading rows: a detector skips the rows
+    it leaves out by itself too, so an engine may ignore it (the online engine over a request's
+    few records does, `redflags.online.engine`).
     """
 
     name: str

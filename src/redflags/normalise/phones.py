@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 import phonenumbers
@@ -50,6 +50,13 @@ def normalise_phone(
     two records with the same such number are still the same contact."""
     if not value or not value.strip():
         return None
+    return _normalised(value, region, contact_field)
+
+
+# Every detector that lists a record's pivots reads its contact fields again: the parse of a
+# value is kept (libphonenumber's parse is most of the cost of reading a contact field).
+@lru_cache(maxsize=1 << 16)
+def _normalised(value: str, region: str, contact_field: bool) -> str | None:
     try:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:
