@@ -227,13 +227,20 @@ def role_groups(case: Case, redactor: Redactor, lang: str) -> list[dict[str, Any
                 "role": name,
                 "count": n,
                 "line": f"{counted_roles(lang, name, n)}: {'; '.join(parts)}",
-                "members": [
-                    {"entity": pivot_label(redactor.pivot(r.entity)), "reasons": "; ".join(rs)}
-                    for r, rs in zip(members, reasons_of, strict=True)
-                ],
+                "members": _members_by_reasons(members, reasons_of, redactor),
             }
         )
     return groups
+
+
+def _members_by_reasons(
+    members: Sequence[Any], reasons_of: Sequence[Sequence[str]], redactor: Redactor
+) -> list[dict[str, Any]]:
+    """Members with the same reasons together: each reason text once, then who gave it."""
+    together: dict[str, list[str]] = defaultdict(list)
+    for role, reasons in zip(members, reasons_of, strict=True):
+        together["; ".join(reasons)].append(pivot_label(redactor.pivot(role.entity)))
+    return [{"reasons": r, "entities": e} for r, e in together.items()]
 
 
 def _of(lang: str) -> str:

@@ -8,10 +8,10 @@ and `plural(1, "customer", "customers")` picks the form CLDR's plural rule gives
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass
-import datetime as dt
 from functools import cache
 from typing import Any
 
