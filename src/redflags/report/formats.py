@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_interval
 from babel.numbers import format_currency, format_decimal
 
 LOCALES = {"en": "en_GB", "da": "da_DK"}  # day-month dates and metric habits in both
@@ -37,6 +37,20 @@ def _money_pattern(lang: str) -> str:
         return "#,##0\xa0¤¤"
     pattern = str(_locale(lang).currency_formats["standard"].pattern)
     return pattern.replace(".00", "")
+
+
+def _day(value: Any) -> dt.date | None:
+    """The calendar day of a date, datetime or ISO text; None for none or unreadable text."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
 
 
 def _finite(value: Any) -> float | None:
@@ -97,26 +111,21 @@ class Formats:
 
     def date(self, value: Any) -> str:
         """An ISO date or timestamp as a medium date; '' for none, the text itself if unread."""
-        if not value:
-            return ""
-        if isinstance(value, dt.datetime | dt.date):
-            day = value.date() if isinstance(value, dt.datetime) else value
-        else:
-            try:
-                day = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00")).date()
-            except ValueError:
-                return str(value)[:10]
+        day = _day(value)
+        if day is None:
+            return str(value)[:10] if value else ""
         return format_date(day, format="medium", locale=self.locale)
 
     def short_date(self, value: dt.date) -> str:
         return format_date(value, format="short", locale=self.locale)
 
     def span(self, start: Any, end: Any) -> str:
-        """'5 Mar 2026 – 9 Mar 2026', one date when both are the same day, '' when undated."""
-        first, last = self.date(start), self.date(end)
-        if first and last and first != last:
-            return f"{first} – {last}"
-        return first or last
+        """'17 Jun – 19 Sept 2026' (CLDR's interval, the shared year once), one date when both
+        are the same day, '' when undated."""
+        first, last = _day(start), _day(end)
+        if first is None or last is None or last <= first:
+            return self.date(start) or self.date(end)
+        return format_interval(first, last, "yMMMd", locale=self.locale)
 
     def plural(self, count: int, one: str, other: str) -> str:
         """The form of a noun for `count` by the language's CLDR plural rule; either form may

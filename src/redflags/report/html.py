@@ -40,7 +40,7 @@ from redflags.report.passages import (  # noqa: F401 (re-exported: tests and cal
 )
 from redflags.report.passages import text_views as _text_views  # noqa: F401
 from redflags.report.redact import Redactor, Scrubber, case_personal_pairs, finite_text
-from redflags.report.vocabulary import pivot_label
+from redflags.report.vocabulary import pivot_label, record_kind
 from redflags.score.risk_v1 import RiskV1Settings, signature_text
 
 MAX_VALUE_CHARS = 2000  # any one value written into a page is cut to this
@@ -224,7 +224,7 @@ def write_html_report(path: Path, context: ReportContext) -> None:
         youth=[_item_view(y, redactor, lang) for y in youth_queue],
         alerts=[_item_view(a, redactor, lang) for a in alerts[:line]],
         alerts_below=max(0, len(alerts) - line),
-        volume=_volume_view(vol, labels),
+        volume=_volume_view(vol, labels, lang),
     )
     if not redactor.reveal:  # last line of defence: no clear value of any case in the page
         scrub = Scrubber(redactor)
@@ -247,25 +247,34 @@ def _item_view(item: YouthItem | Alert, redactor: Redactor, lang: str) -> dict[s
     }
 
 
-def _volume_view(vol: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, str]:
+def _volume_view(vol: Mapping[str, Any], labels: Mapping[str, str], lang: str) -> dict[str, str]:
+    """The run's volume and budget in one note, numbers as the page's language writes them."""
     if not vol:
         return {}
-    budget = vol["budget"]
+    f = Formats(lang)
+    budget = dict(vol["budget"])
+    basis = str(budget.get("basis", ""))
+    budget["basis"] = {"ads": record_kind(lang, "ad", 2), "records": labels["records"]}.get(
+        basis, basis
+    )
+    for key in ("case_line", "alert_line"):
+        budget[key] = f.integer(budget.get(key, 0))
     shown = {
         "line": labels["volume_line"].format(
-            cases=vol["cases"],
-            alerts=vol["alerts"],
-            youth=vol["youth_queue"],
-            records=vol["records"],
-            ads=vol["ads"],
-            cpk=number(vol["cases_per_1k_records"] or 0.0),
-            apk=number(vol["alerts_per_1k_records"] or 0.0),
+            cases=f.integer(vol["cases"]),
+            alerts=f.integer(vol["alerts"]),
+            youth=f.integer(vol["youth_queue"]),
+            records=f.integer(vol["records"]),
+            ads=f.integer(vol["ads"]),
+            cpk=f.decimal(vol["cases_per_1k_records"] or 0.0, 3),
+            apk=f.decimal(vol["alerts_per_1k_records"] or 0.0, 3),
         ),
         "budget": labels["budget_line"].format(**budget),
     }
     if vol.get("ads_only"):
         shown["ads"] = labels["volume_ads"].format(
-            cpk=number(vol["cases_per_1k_ads"] or 0.0), apk=number(vol["alerts_per_1k_ads"] or 0.0)
+            cpk=f.decimal(vol["cases_per_1k_ads"] or 0.0, 3),
+            apk=f.decimal(vol["alerts_per_1k_ads"] or 0.0, 3),
         )
     return shown
 
