@@ -217,31 +217,17 @@ def test_pages_print_on_a4_without_orphaned_headings() -> None:
     assert html.index('class="network"') < html.index("<h2>Indicators by CMM category")
 
 
+def _paid(payer: str, hub: str, count: int, amount: float) -> NetworkEdge:
+    return NetworkEdge(
+        source=payer, target=hub, kind="payment", count=count, amount=amount, currency="DKK"
+    )
+
+
 def _star_case(workers: int, buyers: int) -> Case:
     """An organiser's account paid by many buyers and fed by workers' accounts."""
     hub = "account:DK0000000001"
-    edges = [
-        NetworkEdge(
-            source=f"account:DK1{i:09d}",
-            target=hub,
-            kind="payment",
-            count=2,
-            amount=1700.0,
-            currency="DKK",
-        )
-        for i in range(buyers)
-    ]
-    edges += [
-        NetworkEdge(
-            source=f"account:DK2{i:09d}",
-            target=hub,
-            kind="payment",
-            count=1,
-            amount=500.0,
-            currency="DKK",
-        )
-        for i in range(workers)
-    ]
+    edges = [_paid(f"account:DK1{i:09d}", hub, 2, 1700.0) for i in range(buyers)]
+    edges += [_paid(f"account:DK2{i:09d}", hub, 1, 500.0) for i in range(workers)]
     roles = [Role(entity=hub, role="organiser", reasons_en=("x",), reasons_da=("x",))]
     roles += [
         Role(entity=f"account:DK2{i:09d}", role="worker", reasons_en=("y",), reasons_da=("y",))

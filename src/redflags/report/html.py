@@ -101,9 +101,15 @@ def safe_href(url: Any) -> str | None:
     return text if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
+SHARED_CSS = "pages.css"  # tables and print rules every page has, after the page's own
+
+
 def stylesheet(name: str) -> Markup:
-    """The page's CSS, inlined; its hash goes into the Content-Security-Policy."""
-    return Markup(files("redflags.report").joinpath("templates", name).read_text("utf-8"))
+    """The page's CSS and the shared rules, inlined as one stylesheet; its hash goes into the
+    Content-Security-Policy."""
+    folder = files("redflags.report").joinpath("templates")
+    own, shared = (folder.joinpath(n).read_text("utf-8") for n in (name, SHARED_CSS))
+    return Markup(own + shared)
 
 
 def content_security_policy(css_name: str) -> Markup:
