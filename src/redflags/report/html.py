@@ -6,9 +6,8 @@ import base64
 import hashlib
 import math
 import re
-from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Mapping
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -18,25 +17,38 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup, escape
 
 from redflags.catalogue import Catalogue
-from redflags.catalogue.schema import CATEGORY_TITLES, Category
-from redflags.extract import identifiers_of
 from redflags.model import Case
 from redflags.model.cases import Alert, YouthItem
+from redflags.report.case_view import (
+    index_row,
+    indicator_table,
+    record_summary,
+    score_steps,
+    source_names,
+    timeline_rows,
+)
 from redflags.report.context import ReportContext
+from redflags.report.formats import Formats
 from redflags.report.labels import DOSSIER_LABELS, LABELS, explanation
+from redflags.report.passages import (  # noqa: F401 (re-exported: tests and callers use them)
+    MAX_WINDOW_CHARS,
+    WINDOWS_PER_TEXT,
+    Segment,
+    _windows,
+    highlight_segments,
+    text_views,
+)
+from redflags.report.passages import text_views as _text_views  # noqa: F401
 from redflags.report.redact import Redactor, Scrubber, case_personal_pairs, finite_text
+from redflags.report.vocabulary import pivot_label, record_kind
 from redflags.score.risk_v1 import RiskV1Settings, signature_text
 
-FINDINGS_SHOWN_PER_INDICATOR = 3  # an analyst reads three; cases.json lists them all
-CONTEXT_CHARS = 300  # evidence text shown around each match, each side: never a whole body
-WINDOWS_PER_TEXT = 6  # context windows shown per text field; the rest are counted
-MAX_WINDOW_CHARS = 4 * CONTEXT_CHARS  # matches every few words must not merge into a whole body
-SCAN_MARGIN = 120  # identifiers are looked for this far beyond a window, so none is cut in two
 MAX_VALUE_CHARS = 2000  # any one value written into a page is cut to this
 TEXTS_SHOWN = 12  # text evidence blocks per case in the run report (dossier: its own cap)
+TEXTS_WITH_DOSSIER = 2  # ... when a dossier beside the report holds the rest
 
 
-def page_environment(redactor: Redactor) -> Environment:
+def page_environment(redactor: Redactor, lang: str = "en") -> Environment:
     """The Jinja environment of every page: autoescape on for every template (whatever its
     name), and each value written passes `safe_value` (identifiers in free text tokenised,
     no inf/nan, bounded length) before it is escaped."""
@@ -49,6 +61,7 @@ def page_environment(redactor: Redactor) -> Environment:
     )
     env.filters["href"] = safe_href
     env.filters["num"] = number
+    env.globals["F"] = Formats(lang)
     env.globals["css"] = stylesheet
     return env
 
@@ -88,9 +101,15 @@ def safe_href(url: Any) -> str | None:
     return text if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
+SHARED_CSS = "pages.css"  # tables and print rules every page has, after the page's own
+
+
 def stylesheet(name: str) -> Markup:
-    """The page's CSS, inlined; its hash goes into the Content-Security-Policy."""
-    return Markup(files("redflags.report").joinpath("templates", name).read_text("utf-8"))
+    """The page's CSS and the shared rules, inlined as one stylesheet; its hash goes into the
+    Content-Security-Policy."""
+    folder = files("redflags.report").joinpath("templates")
+    own, shared = (folder.joinpath(n).read_text("utf-8") for n in (name, SHARED_CSS))
+    return Markup(own + shared)
 
 
 def content_security_policy(css_name: str) -> Markup:
@@ -104,130 +123,7 @@ def content_security_policy(css_name: str) -> Markup:
     )
 
 
-@dataclass(frozen=True)
-class Segment:
-    text: str
-    highlight: str | None  # concept or identifier kind being highlighted
-    redacted: bool
-
-
-def highlight_segments(
-    text: str,
-    highlights: Sequence[tuple[int, int, str]],
-    redactions: Sequence[tuple[int, int, str]],
-) -> list[Segment]:
-    """Split text into segments; redacted spans become their token, highlights are marked."""
-    marks: list[str | None] = [None] * len(text)
-    for start, end, label in highlights:
-        for i in range(max(0, start), min(end, len(text))):
-            marks[i] = label
-    owner: list[int | None] = [None] * len(text)
-    for number, (start, end, _) in enumerate(redactions):
-        for i in range(max(0, start), min(end, len(text))):
-            owner[i] = number
-    segments: list[Segment] = []
-    i = 0
-    while i < len(text):
-        index = owner[i]
-        if index is not None:
-            j = i
-            while j < len(text) and owner[j] == index:
-                j += 1
-            label = next((m for m in marks[i:j] if m), None) or "identifier"
-            segments.append(Segment(redactions[index][2], label, True))
-            i = j
-            continue
-        j = i
-        while j < len(text) and owner[j] is None and marks[j] == marks[i]:
-            j += 1
-        segments.append(Segment(text[i:j], marks[i], False))
-        i = j
-    return segments
-
-
-def _windows(spans: Sequence[tuple[int, int, str]], length: int) -> list[tuple[int, int]]:
-    """Context windows (CONTEXT_CHARS each side) around the highlighted spans, merged while a
-    window stays within MAX_WINDOW_CHARS (then the next starts), so a body dense with matches
-    still shows a bounded excerpt."""
-    windows: list[tuple[int, int]] = []
-    for start, end, _ in sorted(spans):
-        if start >= length or end <= 0:
-            continue  # a pointer beyond the text (the record changed): nothing to show
-        a, b = max(0, start - CONTEXT_CHARS), min(length, max(end, start) + CONTEXT_CHARS)
-        if windows and a <= windows[-1][1] and b - windows[-1][0] <= MAX_WINDOW_CHARS:
-            windows[-1] = (windows[-1][0], max(windows[-1][1], b))
-        elif windows and a < windows[-1][1]:
-            windows.append((windows[-1][1], b))  # full: go on where the last one stopped
-        else:
-            windows.append((a, b))
-    return windows
-
-
-def _text_views(
-    case: Case,
-    record_texts: Mapping[str, Mapping[str, str]],
-    redactor: Redactor,
-    limit: int | None = None,
-) -> tuple[list[dict[str, Any]], int]:
-    """The evidence texts of a case as windows around the matches (never a whole body), with
-    identifiers replaced by tokens; at most `limit` text fields, and how many were left out."""
-    spans: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
-    for finding in case.findings:
-        for e in finding.evidence:
-            if e.start is not None and e.end is not None and e.field:
-                spans[(f"{e.kind}:{e.record_id}", e.field)].append(
-                    (e.start, e.end, e.value_kind or e.value or "")
-                )
-    keys = [k for k in sorted(spans) if record_texts.get(k[0], {}).get(k[1])]
-    shown = keys if limit is None else keys[:limit]
-    views = []
-    for record, field in shown:
-        text = record_texts[record][field]
-        kind, record_id = record.split(":", 1)
-        windows = _windows(spans[(record, field)], len(text))
-        parts = []
-        for a, b in windows[:WINDOWS_PER_TEXT]:
-            lo, hi = max(0, a - SCAN_MARGIN), min(len(text), b + SCAN_MARGIN)
-            redactions: list[tuple[int, int, str]] = []
-            if not redactor.reveal:
-                id_field = {"ad": "ad_id", "message": "message_id"}.get(kind, "id")
-                excerpt = {id_field: record_id, field: text[lo:hi]}
-                for ident in identifiers_of(kind, excerpt, redactor.region):
-                    if ident.field == field and ident.start is not None and ident.end is not None:
-                        redactions.append(
-                            (
-                                ident.start + lo - a,
-                                ident.end + lo - a,
-                                redactor.token(ident.kind, ident.value),
-                            )
-                        )
-                # account numbers, names and customer ids the contact extractors do not know
-                found = list(redactions)  # the contact extractors' spans win over these
-                for start, end, token in redactor.spans(text[lo:hi], contacts=False):
-                    start, end = start + lo - a, end + lo - a
-                    if all(end <= s or start >= e for s, e, _ in found):
-                        redactions.append((start, end, token))
-            highlights = [(s - a, e - a, label) for s, e, label in spans[(record, field)]]
-            parts.append(
-                {
-                    "before": a > 0,
-                    "after": b < len(text),
-                    "segments": highlight_segments(text[a:b], highlights, redactions),
-                }
-            )
-        views.append(
-            {
-                "record": redactor.pivot(record),
-                "field": field,
-                "parts": parts,
-                "more_windows": max(0, len(windows) - WINDOWS_PER_TEXT),
-                "length": len(text),
-            }
-        )
-    return views, len(keys) - len(shown)
-
-
-def _case_view(
+def case_card(
     case: Case,
     catalogue: Catalogue,
     record_texts: Mapping[str, Mapping[str, str]],
@@ -235,65 +131,44 @@ def _case_view(
     lang: str,
     texts_limit: int | None = TEXTS_SHOWN,
 ) -> dict[str, Any]:
-    texts, texts_more = _text_views(case, record_texts, redactor, texts_limit)
-    by_category: dict[Category, list[dict[str, Any]]] = defaultdict(list)
-    shown: Counter[str] = Counter()
-    for finding in case.findings:
-        indicator = catalogue.get(finding.indicator_id)
-        shown[indicator.id] += 1
-        if shown[indicator.id] > FINDINGS_SHOWN_PER_INDICATOR:
-            continue  # the rest are counted in `more` below, and all are in cases.json
-        redacted = redactor.finding(finding)
-        by_category[indicator.category].append(
-            {
-                "id": indicator.id,
-                "title": indicator.title.get(lang),
-                "summary": redacted["summary_da" if lang == "da" else "summary_en"],
-                "window": (finding.window_start or "")[:10]
-                + (" – " + (finding.window_end or "")[:10] if finding.window_end else ""),
-                "evidence": redacted["evidence"],
-                "template": _template_markup(redacted["facts"].get("template"), redactor),
-                "weight": indicator.weight,
-                "more": 0,
-            }
-        )
-    for items in by_category.values():
-        for item in items:
-            if shown[item["id"]] > FINDINGS_SHOWN_PER_INDICATOR:
-                item["more"] = shown[item["id"]] - FINDINGS_SHOWN_PER_INDICATOR
-        for index in range(len(items) - 1):  # the count goes on the last one shown
-            if items[index]["id"] == items[index + 1]["id"]:
-                items[index]["more"] = 0
-    records = Counter(r.split(":", 1)[0] for r in case.records)
+    """What the run report's card of a case shows (the dossier builds on the same pieces):
+    the score and its steps, the indicators by category, a few evidence texts, the timeline
+    grouped with undated entries last, the records by kind and the linking identifiers."""
+    texts, texts_more = text_views(case, record_texts, redactor, texts_limit, lang)
     score = case.score
+    template = next(
+        (
+            redactor.finding(f)["facts"].get("template")
+            for f in case.findings
+            if isinstance(f.facts, dict) and f.facts.get("template")
+        ),
+        None,
+    )
     return {
         "case": case,
+        "index": index_row(case, catalogue, lang),
+        "score": Formats(lang).score(score.total),
+        "sources": source_names(case, lang),
         "explanation": explanation(
             lang,
             score.total,
             RiskV1Settings().case_threshold,
-            list(score.source_types),
+            source_names(case, lang),
             signature_text(score.signature_elements, lang).split(", ")
             if score.signature_elements
             else [],
             score.model,
         ),
-        "steps": [
-            {
-                "code": s.code,
-                "delta": s.delta,
-                "detail": s.detail_da if lang == "da" else s.detail_en,
-            }
-            for s in score.steps
-        ],
-        "categories": [
-            (CATEGORY_TITLES[c][lang], by_category[c]) for c in Category if by_category.get(c)
-        ],
+        "steps": score_steps(case, lang),
+        "table": indicator_table(case, catalogue, lang),
+        "template": _template_markup(template, redactor),
         "texts": texts,
         "texts_more": texts_more,
-        "records": sorted(records.items()),
-        "pivots": [redactor.pivot(p) for p in case.pivots if not p.startswith("customer:")],
-        "timeline": case.timeline,
+        "records": record_summary(case, lang),
+        "pivots": [
+            pivot_label(redactor.pivot(p)) for p in case.pivots if not p.startswith("customer:")
+        ],
+        "timeline": timeline_rows(case.timeline, catalogue, redactor, lang),
     }
 
 
@@ -317,7 +192,7 @@ def write_html_report(path: Path, context: ReportContext) -> None:
         c.lang,
     )
     record_texts, youth_queue, alerts = c.record_texts, c.youth_queue, c.alerts
-    template = page_environment(redactor).get_template("report.html.j2")
+    template = page_environment(redactor, lang).get_template("report.html.j2")
     labels = LABELS[lang]
     vol = dict(c.volume)
     line = int(vol.get("budget", {}).get("alert_line", len(alerts)))
@@ -328,7 +203,17 @@ def write_html_report(path: Path, context: ReportContext) -> None:
         run=own_run(c.run),
         ingest=c.ingest,
         redacted=not redactor.reveal,
-        cases=[_case_view(c, catalogue, record_texts, redactor, lang) for c in cases],
+        cases=[
+            case_card(
+                case,
+                catalogue,
+                record_texts,
+                redactor,
+                lang,
+                TEXTS_WITH_DOSSIER if c.dossiers else TEXTS_SHOWN,
+            )
+            for case in cases
+        ],
         finding_counts=[
             (i, catalogue.get(i).title.get(lang), n) for i, n in sorted(counts.items())
         ],
@@ -345,7 +230,7 @@ def write_html_report(path: Path, context: ReportContext) -> None:
         youth=[_item_view(y, redactor, lang) for y in youth_queue],
         alerts=[_item_view(a, redactor, lang) for a in alerts[:line]],
         alerts_below=max(0, len(alerts) - line),
-        volume=_volume_view(vol, labels),
+        volume=_volume_view(vol, labels, lang),
     )
     if not redactor.reveal:  # last line of defence: no clear value of any case in the page
         scrub = Scrubber(redactor)
@@ -368,25 +253,34 @@ def _item_view(item: YouthItem | Alert, redactor: Redactor, lang: str) -> dict[s
     }
 
 
-def _volume_view(vol: Mapping[str, Any], labels: Mapping[str, str]) -> dict[str, str]:
+def _volume_view(vol: Mapping[str, Any], labels: Mapping[str, str], lang: str) -> dict[str, str]:
+    """The run's volume and budget in one note, numbers as the page's language writes them."""
     if not vol:
         return {}
-    budget = vol["budget"]
+    f = Formats(lang)
+    budget = dict(vol["budget"])
+    basis = str(budget.get("basis", ""))
+    budget["basis"] = {"ads": record_kind(lang, "ad", 2), "records": labels["records"]}.get(
+        basis, basis
+    )
+    for key in ("case_line", "alert_line"):
+        budget[key] = f.integer(budget.get(key, 0))
     shown = {
         "line": labels["volume_line"].format(
-            cases=vol["cases"],
-            alerts=vol["alerts"],
-            youth=vol["youth_queue"],
-            records=vol["records"],
-            ads=vol["ads"],
-            cpk=number(vol["cases_per_1k_records"] or 0.0),
-            apk=number(vol["alerts_per_1k_records"] or 0.0),
+            cases=f.integer(vol["cases"]),
+            alerts=f.integer(vol["alerts"]),
+            youth=f.integer(vol["youth_queue"]),
+            records=f.integer(vol["records"]),
+            ads=f.integer(vol["ads"]),
+            cpk=f.decimal(vol["cases_per_1k_records"] or 0.0, 3),
+            apk=f.decimal(vol["alerts_per_1k_records"] or 0.0, 3),
         ),
         "budget": labels["budget_line"].format(**budget),
     }
     if vol.get("ads_only"):
         shown["ads"] = labels["volume_ads"].format(
-            cpk=number(vol["cases_per_1k_ads"] or 0.0), apk=number(vol["alerts_per_1k_ads"] or 0.0)
+            cpk=f.decimal(vol["cases_per_1k_ads"] or 0.0, 3),
+            apk=f.decimal(vol["alerts_per_1k_ads"] or 0.0, 3),
         )
     return shown
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from redflags.report.formats import Formats
+
 LABELS: dict[str, dict[str, str]] = {
     "en": {
         "title": "redflags report",
@@ -72,6 +74,22 @@ LABELS: dict[str, dict[str, str]] = {
         "window": "Window",
         "hubs": "Over-connected identifiers not used for linking",
         "more_findings": "more findings of this indicator (all in cases.json)",
+        "index": "Cases at a glance",
+        "n_indicators": "Indicators",
+        "case": "Case",
+        "categories": "Categories",
+        "cities": "Cities",
+        "first": "First",
+        "last": "Last",
+        "open": "Open",
+        "card": "card",
+        "undated": "undated",
+        "when": "When",
+        "example": "Example",
+        "timeline_note": "One row per indicator or event, undated last; every entry is in "
+        "cases.json.",
+        "more_texts_in_dossier": "More text evidence is in the dossier.",
+        "sources": "sources",
     },
     "da": {
         "title": "redflags-rapport",
@@ -143,6 +161,22 @@ LABELS: dict[str, dict[str, str]] = {
         "window": "Vindue",
         "more_findings": "fund mere for denne indikator (alle i cases.json)",
         "hubs": "Overforbundne identifikatorer, der ikke bruges til kobling",
+        "index": "Sager i overblik",
+        "n_indicators": "Indikatorer",
+        "case": "Sag",
+        "categories": "Kategorier",
+        "cities": "Byer",
+        "first": "Først",
+        "last": "Sidst",
+        "open": "Åbn",
+        "card": "kort",
+        "undated": "uden dato",
+        "when": "Hvornår",
+        "example": "Eksempel",
+        "timeline_note": "Én række pr. indikator eller hændelse, dem uden dato sidst; alle "
+        "poster står i cases.json.",
+        "more_texts_in_dossier": "Flere tekstbeviser står i sagsmappen.",
+        "sources": "kilder",
     },
 }
 
@@ -150,10 +184,13 @@ LABELS: dict[str, dict[str, str]] = {
 def explanation(
     lang: str, total: float, threshold: float, sources: list[str], elements: list[str], model: str
 ) -> str:
+    """The case's score in one sentence; `sources` are the record kinds in the page's words."""
+    f = Formats(lang)
     if lang == "da":
         text = (
-            f"Netværket fik {total:g} point i {model} (tærskel {threshold:g}) med beviser "
-            f"fra {len(sources)} datakilder ({', '.join(sources)})."
+            f"Netværket fik {f.score(total)} point i {model} (tærskel {f.score(threshold)}) med "
+            f"beviser fra {f.plural(len(sources), '{n} datakilde', '{n} datakilder')} "
+            f"({', '.join(sources)})."
         )
         if elements:
             text += (
@@ -162,8 +199,9 @@ def explanation(
             )
         return text + " Scoren er summen af trinnene herunder."
     text = (
-        f"This network scored {total:g} under {model} (threshold {threshold:g}) with "
-        f"evidence from {len(sources)} data sources ({', '.join(sources)})."
+        f"This network scored {f.score(total)} under {model} (threshold {f.score(threshold)}) "
+        f"with evidence from {f.plural(len(sources), '{n} data source', '{n} data sources')} "
+        f"({', '.join(sources)})."
     )
     if elements:
         text += (
@@ -215,8 +253,28 @@ DOSSIER_LABELS: dict[str, dict[str, str]] = {
         "reappeared": "reappeared",
         "verdict": "Verdict",
         "exports": "Exports",
-        "hidden_cases": "case(s) hidden by the baseline (unchanged, dismissed or suppressed; "
+        "hidden_one": "{n} case hidden by the baseline (unchanged, dismissed or suppressed; "
+        "--all shows it)",
+        "hidden_other": "{n} cases hidden by the baseline (unchanged, dismissed or suppressed; "
         "--all shows them)",
+        "collapsed": "A large network is drawn collapsed: its organisers, recruiters and workers, "
+        "the identifiers they share, and grey groups standing for the rest.",
+        "who": "who",
+        "what": "Found",
+        "context": "In context",
+        "findings_n_one": "{n} finding",
+        "findings_n_other": "{n} findings",
+        "more_findings_one": "+{n} more finding (all in cases.json and evidence.csv)",
+        "more_findings_other": "+{n} more findings (all in cases.json and evidence.csv)",
+        "more_rows": "+{n} more evidence items",
+        "texts_n_one": "{n} text with highlighted evidence",
+        "texts_n_other": "{n} texts with highlighted evidence",
+        "identifiers_n": "Linking identifiers ({n})",
+        "paid": "paid",
+        "legend_same": "same records",
+        "legend_paid": "payment",
+        "legend_finding": "named by one finding",
+        "legend_group": "group of identifiers",
         "organiser": "organiser",
         "recruiter": "recruiter",
         "worker": "worker",
@@ -264,8 +322,28 @@ DOSSIER_LABELS: dict[str, dict[str, str]] = {
         "reappeared": "genopstået",
         "verdict": "Afgørelse",
         "exports": "Eksporter",
-        "hidden_cases": "sag(er) skjult af baseline (uændret, afvist eller undertrykt; --all "
+        "hidden_one": "{n} sag skjult af baseline (uændret, afvist eller undertrykt; --all "
+        "viser den)",
+        "hidden_other": "{n} sager skjult af baseline (uændret, afvist eller undertrykt; --all "
         "viser dem)",
+        "collapsed": "Et stort netværk tegnes sammenfoldet: organisatorer, rekrutterere og "
+        "arbejdere, de identifikatorer de deler, og grå grupper for resten.",
+        "who": "hvem",
+        "what": "Fundet",
+        "context": "I sammenhæng",
+        "findings_n_one": "{n} fund",
+        "findings_n_other": "{n} fund",
+        "more_findings_one": "+{n} fund mere (alle i cases.json og evidence.csv)",
+        "more_findings_other": "+{n} fund mere (alle i cases.json og evidence.csv)",
+        "more_rows": "+{n} beviser mere",
+        "texts_n_one": "{n} tekst med fremhævede beviser",
+        "texts_n_other": "{n} tekster med fremhævede beviser",
+        "identifiers_n": "Sammenkædende identifikatorer ({n})",
+        "paid": "betalt",
+        "legend_same": "samme poster",
+        "legend_paid": "betaling",
+        "legend_finding": "nævnt af ét fund",
+        "legend_group": "gruppe af identifikatorer",
         "organiser": "organisator",
         "recruiter": "rekrutterer",
         "worker": "arbejder",
@@ -275,26 +353,18 @@ DOSSIER_LABELS: dict[str, dict[str, str]] = {
 
 
 def category_sentence(lang: str, parts: list[tuple[str, float, int]]) -> str:
-    """'Financial indicators give 6 points (3 indicators), ...' from (title, points, count)."""
+    """'The points come from financial +6.0 (3 indicators), …' from (title, points, count)."""
     if not parts:
         return ""
+    f = Formats(lang)
     if lang == "da":
         items = [
-            f"{t.lower()} {p:g} point ({n} indikator{'er' if n != 1 else ''})" for t, p, n in parts
+            f"{t.lower()} {f.delta(p)} ({f.plural(n, '{n} indikator', '{n} indikatorer')})"
+            for t, p, n in parts
         ]
         return "Pointene kommer fra " + ", ".join(items) + "."
     items = [
-        f"{t.lower()} {p:g} points ({n} indicator{'s' if n != 1 else ''})" for t, p, n in parts
+        f"{t.lower()} {f.delta(p)} ({f.plural(n, '{n} indicator', '{n} indicators')})"
+        for t, p, n in parts
     ]
     return "The points come from " + ", ".join(items) + "."
-
-
-def roles_sentence(lang: str, roles: list[tuple[str, str, str]]) -> str:
-    """One sentence per inferred role: (role label, entity token, reasons)."""
-    out = []
-    for role, entity, reasons in roles:
-        if lang == "da":
-            out.append(f"{entity} fremstår som {role}" + (f": {reasons}." if reasons else "."))
-        else:
-            out.append(f"{entity} looks like the {role}" + (f": {reasons}." if reasons else "."))
-    return " ".join(out)
