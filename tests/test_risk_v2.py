@@ -22,7 +22,10 @@ from redflags.settings import RunSettings, SettingsError
 CATALOGUE = load_catalogue()
 
 
-def _finding(indicator_id: str, record: str, kind: str, **facts: Any) -> Finding:
+def _finding(
+    indicator_id: str, record: str, kind: str, span: tuple[int, int] | None = None, **facts: Any
+) -> Finding:
+    start, end = span or (None, None)
     return Finding(
         indicator_id=indicator_id,
         indicator_version=CATALOGUE.get(indicator_id).version,
@@ -30,7 +33,7 @@ def _finding(indicator_id: str, record: str, kind: str, **facts: Any) -> Finding
         subject=record,
         summary_en="x",
         summary_da="x",
-        evidence=(Evidence(kind=kind, record_id=record),),
+        evidence=(Evidence(kind=kind, record_id=record, field="body", start=start, end=end),),
         strength=1.0,
         facts=facts,
     )
@@ -68,8 +71,8 @@ def test_one_side_of_control_alone_is_no_anchor(dropped: frozenset[str]) -> None
 # A lawful seasonal farm: its Romanian job ad offers the bus ("transport asigurat") and answers on
 # WhatsApp; it deducts the rent from wages; its workers' profiles look unusual to the bank.
 SEASONAL = [
-    _finding("RCS-REC-PAID-TRAVEL-HOUSING", "a1", "ad"),
-    _finding("BEH-MESSENGER-ONLY", "a1", "ad"),
+    _finding("RCS-REC-PAID-TRAVEL-HOUSING", "a1", "ad", span=(40, 58)),  # "transport asigurat"
+    _finding("BEH-MESSENGER-ONLY", "a1", "ad", span=(70, 78)),  # "WhatsApp": other words
     _finding("FIN-RECRUIT-FEES-DEDUCTIONS", "t1", "transaction"),
     _finding("KYC-PROFILE-MISMATCH", "c1", "customer"),
 ]
