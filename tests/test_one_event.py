@@ -5,37 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from redflags.catalogue import load_catalogue
+from finding_builder import CATALOGUE
+from finding_builder import finding as _finding
 from redflags.detectors import detector_for
-from redflags.model import Evidence, Finding
+from redflags.model import Finding
 from redflags.score import RiskV1, RiskV2
 from redflags.score.events import corroborations, once_per_event, pointers, same_evidence
 
-CATALOGUE = load_catalogue()
 DELETION, WIPE = "BEH-COORDINATED-DELETION", "RCS-SURV-EVIDENCE-WIPE"
-
-
-def _finding(
-    indicator_id: str,
-    kind: str,
-    records: tuple[str, ...],
-    field: str | None = None,
-    span: tuple[int, int] | None = None,
-    **facts: Any,
-) -> Finding:
-    start, end = span or (None, None)
-    return Finding(
-        indicator_id=indicator_id,
-        indicator_version=CATALOGUE.get(indicator_id).version,
-        subject_kind=kind,
-        subject=records[0],
-        summary_en="x",
-        summary_da="x",
-        evidence=tuple(
-            Evidence(kind=kind, record_id=r, field=field, start=start, end=end) for r in records
-        ),
-        facts=facts,
-    )
 
 
 def _step(score: Any, code: str) -> Any:
