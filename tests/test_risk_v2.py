@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from redflags.catalogue import load_catalogue
-from redflags.model import Evidence, Finding
+from finding_builder import CATALOGUE, finding
+from redflags.model import Finding
 from redflags.score import MODELS, RiskV1, RiskV2, model_for
 from redflags.score.risk_v2 import (
     CONTROL_ANCHOR,
@@ -19,21 +19,9 @@ from redflags.score.risk_v2 import (
 from redflags.settings import MODELS as SETTINGS_MODELS
 from redflags.settings import RunSettings, SettingsError
 
-CATALOGUE = load_catalogue()
-
 
 def _finding(indicator_id: str, record: str, kind: str, **facts: Any) -> Finding:
-    return Finding(
-        indicator_id=indicator_id,
-        indicator_version=CATALOGUE.get(indicator_id).version,
-        subject_kind=kind,
-        subject=record,
-        summary_en="x",
-        summary_da="x",
-        evidence=(Evidence(kind=kind, record_id=record),),
-        strength=1.0,
-        facts=facts,
-    )
+    return finding(indicator_id, kind, (record,), **facts)
 
 
 # A labour network as the blind bank world showed it: wages pooled and fees taken back, papers
@@ -68,8 +56,9 @@ def test_one_side_of_control_alone_is_no_anchor(dropped: frozenset[str]) -> None
 # A lawful seasonal farm: its Romanian job ad offers the bus ("transport asigurat") and answers on
 # WhatsApp; it deducts the rent from wages; its workers' profiles look unusual to the bank.
 SEASONAL = [
-    _finding("RCS-REC-PAID-TRAVEL-HOUSING", "a1", "ad"),
-    _finding("BEH-MESSENGER-ONLY", "a1", "ad"),
+    # "transport asigurat" and "WhatsApp": two phrases of one ad, not one event (issue #16)
+    finding("RCS-REC-PAID-TRAVEL-HOUSING", "ad", ("a1",), field="body", span=(40, 58)),
+    finding("BEH-MESSENGER-ONLY", "ad", ("a1",), field="body", span=(70, 78)),
     _finding("FIN-RECRUIT-FEES-DEDUCTIONS", "t1", "transaction"),
     _finding("KYC-PROFILE-MISMATCH", "c1", "customer"),
 ]

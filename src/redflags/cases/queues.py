@@ -25,7 +25,7 @@ from redflags.catalogue import Catalogue
 from redflags.link import Group
 from redflags.model import Case, Score
 from redflags.model.cases import Alert, YouthItem
-from redflags.score.risk_v1 import RiskV1
+from redflags.score import MODELS, RiskV1
 
 
 @dataclass(frozen=True)
@@ -46,13 +46,13 @@ def _reasons(score: Score, lang: str) -> tuple[str, ...]:
 def build_youth_queue(
     scored: Iterable[tuple[Group, Score]], catalogue: Catalogue, cases: Sequence[Case] = ()
 ) -> list[YouthItem]:
-    model = RiskV1(catalogue)
     case_of = {c.group_id: c.case_id for c in cases}
     items = []
     for group, score in scored:
         if not score.forced_review:
             continue
-        decision = model.youth(group.findings)
+        # the model that scored the group: risk-v2 names an event's indicators of control once
+        decision = MODELS.get(score.model, RiskV1)(catalogue).youth(group.findings)
         if decision is None or not decision.forced:
             continue
         human = [f for f in group.findings if catalogue.get(f.indicator_id).requires_human]

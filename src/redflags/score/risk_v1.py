@@ -36,12 +36,13 @@ Rules (after CMM's tool, the catalogue's scoring guidance and the Palermo Protoc
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from redflags.catalogue import Catalogue, Indicator
 from redflags.catalogue.schema import Category
 from redflags.model import Finding, Score, Step
+from redflags.score.events import corroborations, once_per_event, pointers, shared_records
 
 MODEL_NAME = "risk-v1"
 
@@ -120,6 +121,8 @@ ANCHOR_SIGNATURE_ELEMENTS = ("remote controller", "evidence wiped")
 
 class RiskV1:
     name = MODEL_NAME
+    # risk-v1 as released adds every indicator that fired; risk-v2 scores one event once
+    one_event_one_finding = False
 
     def __init__(self, catalogue: Catalogue, settings: RiskV1Settings | None = None) -> None:
         self.catalogue = catalogue
@@ -145,7 +148,14 @@ class RiskV1:
 
     def youth(self, findings: Sequence[Finding]) -> YouthDecision | None:
         """The youth decision of a group (None when no requires-human indicator fired)."""
-        weak_only = self._weak_only_indicators(findings)
+        by_indicator = _by_indicator(findings)
+        scored = [i for i in map(self.catalogue.get, sorted(by_indicator)) if not i.planned]
+        weak = self._weak_only_indicators(findings)
+        return self._youth(findings, weak, self._lead_of(scored, by_indicator, weak))
+
+    def _youth(
+        self, findings: Sequence[Finding], weak_only: set[str], lead_of: Mapping[str, str]
+    ) -> YouthDecision | None:
         human = [
             f
             for f in findings
@@ -158,13 +168,16 @@ class RiskV1:
         if any(is_strong(f) for f in human):
             return YouthDecision(True, "strong", strong, weak)
         control = tuple(
-            sorted(
-                {
-                    f.indicator_id
-                    for f in findings
-                    if f.indicator_id not in weak_only
-                    and self._is_control(self.catalogue.get(f.indicator_id))
-                }
+            once_per_event(
+                sorted(
+                    {
+                        f.indicator_id
+                        for f in findings
+                        if f.indicator_id not in weak_only
+                        and self._is_control(self.catalogue.get(f.indicator_id))
+                    }
+                ),
+                lead_of,
             )
         )
         if control:
@@ -177,9 +190,7 @@ class RiskV1:
         return indicator.id in self.settings.youth_control_indicators or self.is_anchor(indicator)
 
     def _weak_only_indicators(self, findings: Sequence[Finding]) -> set[str]:
-        by_indicator: dict[str, list[Finding]] = defaultdict(list)
-        for finding in findings:
-            by_indicator[finding.indicator_id].append(finding)
+        by_indicator = _by_indicator(findings)
         return {
             i
             for i, own in by_indicator.items()
@@ -187,24 +198,19 @@ class RiskV1:
         }
 
     def score(self, findings: Sequence[Finding]) -> Score:
-        by_indicator: dict[str, list[Finding]] = defaultdict(list)
-        for finding in findings:
-            by_indicator[finding.indicator_id].append(finding)
+        by_indicator = _by_indicator(findings)
         indicators = [self.catalogue.get(i) for i in sorted(by_indicator)]
         scored = [i for i in indicators if not i.planned]
         weak = self._weak_only_indicators(findings)
-        youth = self.youth(findings)
+        steps = self._evidence_steps(scored, by_indicator, weak)
+        lead_of = self._corroborations(scored, by_indicator, steps)
         steps = [
-            self._indicator_step(i, by_indicator[i.id])
-            for i in scored
-            if not i.fairness_sensitive and i.id not in weak
+            self._corroborating_step(s.code, lead_of[s.code], by_indicator)
+            if s.code in lead_of
+            else s
+            for s in steps
         ]
-        independent = any(s.delta > 0 for s in steps)
-        steps += [
-            self._weak_step(i, by_indicator[i.id], independent)
-            for i in scored
-            if not i.fairness_sensitive and i.id in weak
-        ]
+        youth = self._youth(findings, weak, lead_of)
         steps.sort(key=lambda step: step.code)
         base = sum(s.delta for s in steps)
         steps += [
@@ -218,7 +224,7 @@ class RiskV1:
                 {
                     e.kind
                     for i in scored
-                    if not i.fairness_sensitive
+                    if not i.fairness_sensitive and i.id not in lead_of
                     for f in by_indicator[i.id]
                     for e in f.evidence
                 }
@@ -226,7 +232,7 @@ class RiskV1:
         )
         forced = youth is not None and youth.forced
         elements = tuple(name for name, ids in CASE1_SIGNATURE if ids & {i.id for i in scored})
-        anchors = self.anchors(scored, by_indicator, weak)
+        anchors = self.anchors(scored, by_indicator, weak, lead_of)
         s = self.settings
         above = base >= s.case_threshold and len(source_types) >= s.min_source_types
         if above and s.require_anchor and not anchors:
@@ -256,9 +262,81 @@ class RiskV1:
         scored: Sequence[Indicator],
         by_indicator: dict[str, list[Finding]],
         weak: set[str],
+        lead_of: Mapping[str, str] | None = None,
     ) -> list[str]:
-        """The indicators that anchor a case (rule 5): act or means, on strong evidence."""
-        return [i.id for i in scored if self.is_anchor(i) and i.id not in weak]
+        """The indicators that anchor a case (rule 5): act or means, on strong evidence; one
+        event read by several indicators is one anchor (`lead_of`, risk-v2)."""
+        ids = [i.id for i in scored if self.is_anchor(i) and i.id not in weak]
+        return once_per_event(ids, lead_of or {})
+
+    def _evidence_steps(
+        self, scored: Sequence[Indicator], by_indicator: dict[str, list[Finding]], weak: set[str]
+    ) -> list[Step]:
+        """One step per scored indicator that is not a fairness-sensitive modifier: its weight x
+        grade (rule 1), a qualifier's negative weight (2), or weak cues (6)."""
+        steps = [
+            self._indicator_step(i, by_indicator[i.id])
+            for i in scored
+            if not i.fairness_sensitive and i.id not in weak
+        ]
+        independent = any(s.delta > 0 for s in steps)
+        return steps + [
+            self._weak_step(i, by_indicator[i.id], independent)
+            for i in scored
+            if not i.fairness_sensitive and i.id in weak
+        ]
+
+    def _lead_of(
+        self, scored: Sequence[Indicator], by_indicator: dict[str, list[Finding]], weak: set[str]
+    ) -> dict[str, str]:
+        if not self.one_event_one_finding:
+            return {}
+        steps = self._evidence_steps(scored, by_indicator, weak)
+        return self._corroborations(scored, by_indicator, steps)
+
+    def _corroborations(
+        self,
+        scored: Sequence[Indicator],
+        by_indicator: dict[str, list[Finding]],
+        steps: Sequence[Step],
+    ) -> dict[str, str]:
+        """{indicator: the stronger indicator it corroborates} when one event is read by several
+        indicators (score/events.py); empty unless the model scores one event once."""
+        if not self.one_event_one_finding:
+            return {}
+        delta = {s.code: s.delta for s in steps}
+        counted = [
+            i
+            for i in scored
+            if not i.fairness_sensitive and not i.negative_control and delta.get(i.id, 0) > 0
+        ]
+        evidence = {i.id: pointers(by_indicator[i.id]) for i in counted}
+        # strongest first; on equal points an anchor, then the wider evidence, leads
+        ranked = sorted(
+            counted,
+            key=lambda i: (-delta[i.id], not self.is_anchor(i), -len(evidence[i.id]), i.id),
+        )
+        return corroborations([i.id for i in ranked], evidence)
+
+    def _corroborating_step(
+        self, indicator_id: str, lead: str, by_indicator: dict[str, list[Finding]]
+    ) -> Step:
+        indicator = self.catalogue.get(indicator_id)
+        own, theirs = pointers(by_indicator[indicator_id]), pointers(by_indicator[lead])
+        return Step(
+            code=indicator_id,
+            delta=0.0,
+            detail_en=(
+                f"{indicator.title.en}: corroborates {lead}: same "
+                f"{shared_records(own, theirs, 'en')}. One event is counted once: 0 points, and "
+                "not a second anchor or indicator of control."
+            ),
+            detail_da=(
+                f"{indicator.title.da}: bekræfter {lead}: samme "
+                f"{shared_records(own, theirs, 'da')}. Én hændelse tælles én gang: 0 point og "
+                "hverken et ekstra anker eller en ekstra indikator for kontrol."
+            ),
+        )
 
     def _planned_step(self, indicator: Indicator, findings: list[Finding]) -> Step:
         return Step(
@@ -382,6 +460,13 @@ class RiskV1:
                 f"x{multiplier:g} af det øvrige bevis ({base:g})."
             ),
         )
+
+
+def _by_indicator(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+    by_indicator: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_indicator[finding.indicator_id].append(finding)
+    return by_indicator
 
 
 def signature_text(elements: Iterable[str], lang: str) -> str:

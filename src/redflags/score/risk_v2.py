@@ -1,4 +1,5 @@
-"""risk-v2: risk-v1 with anchors that follow the typology (issue #13, item 2).
+"""risk-v2: risk-v1 with anchors that follow the typology (issue #13, item 2), and one event
+scored once (issue #16, item 6).
 
 risk-v1's rule 5 asks for an anchor of the act or means in words (an RCS indicator) or the
 Case 1 signature's remote control or wiped evidence. Labour exploitation shows the means in money
@@ -18,12 +19,19 @@ documents handled by someone else, a controller on every account. risk-v2 adds o
   only beside a second, different one or beside any other anchor (a fee, a passport asked for
   early, coercion, surveillance, control over money and papers).
 
-Everything else is risk-v1, unchanged (risk-v1 stays as it is). docs/scoring.md describes both.
+- **One event, one finding** (issue #16, item 6): indicators that point at the same evidence
+  (score/events.py: Jaccard index >= 0.8 of their evidence pointers within the record kinds they
+  share) read one event. Only the strongest adds points; the others get a 0-point step that says
+  which indicator they corroborate and on which records, and they are never a second anchor, a
+  second indicator of control, or a source of record kinds for rule 5. An event anchors, or shows
+  control, when any of its readings does, once.
+
+Everything else is risk-v1, unchanged (risk-v1 stays as released). docs/scoring.md describes both.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from redflags.catalogue import Indicator
 from redflags.model import Finding, Score, Step
@@ -59,14 +67,17 @@ RECRUITMENT_OFFERS = frozenset(
 
 class RiskV2(RiskV1):
     name = MODEL_NAME
+    one_event_one_finding = True
 
     def anchors(
         self,
         scored: Sequence[Indicator],
         by_indicator: dict[str, list[Finding]],
         weak: set[str],
+        lead_of: Mapping[str, str] | None = None,
     ) -> list[str]:
-        anchors = super().anchors(scored, by_indicator, weak)
+        anchors = super().anchors(scored, by_indicator, weak, lead_of)
+        # an event read by several indicators shows control through any of them
         present = {i.id for i in scored if i.id not in weak}
         if present & MONEY_CONTROL and present & PAPER_CONTROL:
             anchors.append(CONTROL_ANCHOR)
