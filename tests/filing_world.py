@@ -72,3 +72,59 @@ def ftm_problems(entities: Iterable[Mapping[str, Any]]) -> list[str]:
             if len(proxy.get(name)) != len(set(values)):
                 problems.append(f"{schema.name}.{name}: the model dropped a value")
     return problems
+
+
+FILING_KEY = b"0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0"
+
+
+def case_store(folder: Path, revealed: Path, confirmed: Iterable[str] = ()) -> str:
+    """A SQLite case store in `folder` with the revealed demo's cases published (status new,
+    or confirmed for the ids given); its URL."""
+    from types import SimpleNamespace
+
+    from sqlalchemy import select
+
+    from redflags.service.audit import SYSTEM
+    from redflags.service.db import open_database
+    from redflags.service.db.migrate import upgrade
+    from redflags.service.db.models import CaseRow
+    from redflags.service.publish import publish_scan
+
+    url = f"sqlite:///{folder / 'cases.sqlite'}"
+    db = open_database(url)
+    try:
+        upgrade(db)
+        scan = SimpleNamespace(
+            run_id="demo-revealed", cases=revealed_cases(revealed), alerts=[], youth_queue=[]
+        )
+        publish_scan(db, FILING_KEY, scan, SYSTEM)
+        with db.write() as session:
+            for row in session.scalars(select(CaseRow).where(CaseRow.id.in_(list(confirmed)))):
+                row.status = "confirmed"
+    finally:
+        db.dispose()
+    return url
+
+
+def institution_file(folder: Path, codes: str = '["TRAF"]', **extra: str) -> Path:
+    """Institution settings and a completed indicator map (every indicator `codes`)."""
+    from redflags.filing.indicators import PLACEHOLDER, shipped_template
+
+    (folder / "indicators.yaml").write_text(
+        shipped_template().replace(f"[{PLACEHOLDER}]", codes), encoding="utf-8"
+    )
+    lines = [
+        "rentity_id = 4711",
+        'rentity_branch = "Hovedkontor"',
+        'name = "Eksempel Bank A/S"',
+        'swift = "EXBKDKKK"',
+        'reporting_user_code = "AML-REDFLAGS"',
+        'indicator_map = "indicators.yaml"',
+        *(f"{k} = {v}" for k, v in extra.items()),
+        "[reporting_person]",
+        'first_name = "Anne"',
+        'last_name = "Analytiker"',
+    ]
+    path = folder / "institution.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

@@ -79,8 +79,10 @@ def _stamp(value: Any, zone: ZoneInfo) -> str:
         return moment.astimezone(zone).strftime("%Y-%m-%dT%H:%M:%S")
     if isinstance(value, date):
         return f"{value.isoformat()}T00:00:00"
-    text = str(value)
-    return _stamp(datetime.fromisoformat(text), zone) if "T" in text or " " in text else text
+    text = str(value).strip()
+    if len(text) == 10:  # a day: midnight, as goAML writes birth dates
+        return _stamp(date.fromisoformat(text), zone)
+    return _stamp(datetime.fromisoformat(text), zone)
 
 
 def _money(value: Decimal) -> str:
