@@ -11,7 +11,16 @@ from fastapi.routing import APIRoute
 
 from redflags import __version__
 from redflags.service.api import problems
-from redflags.service.api.routes import admin, alerts, auth, cases, catalogue, health, scans
+from redflags.service.api.routes import (
+    admin,
+    alerts,
+    auth,
+    cases,
+    catalogue,
+    filing,
+    health,
+    scans,
+)
 from redflags.service.api.state import ServiceState
 from redflags.service.db import open_database
 from redflags.service.db.migrate import upgrade
@@ -31,6 +40,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     alerts.router,
     catalogue.router,
     scans.router,
+    filing.router,
 )
 StartupHook = Callable[[ServiceState], None]
 # Parts of the service that start with it (the scan job runner marks jobs cut off by a restart).
