@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 import xmlschema
-from filing_world import case_store, institution_file, revealed_cases, revealed_demo
 from sqlalchemy import select
 from typer.testing import CliRunner
 
+from filing_world import case_store, institution_file, revealed_cases, revealed_demo
 from redflags.catalogue import load_catalogue
 from redflags.cli import app
 from redflags.filing.goaml import build_goaml
