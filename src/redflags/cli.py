@@ -29,6 +29,7 @@ from redflags.problems import DATA_ERRORS, problem_line
 from redflags.runfolder import RunFolder
 from redflags.service.casecommands import ServiceConfig, cases_app, open_publisher
 from redflags.service.commands import audit_app, serve, service_app, users_app
+from redflags.service.filecommands import file_app, verify_package_command
 from redflags.settings import (
     DEFAULT_MODEL,
     RunSettings,
@@ -115,6 +116,8 @@ app.add_typer(users_app, name="users")
 app.add_typer(audit_app, name="audit")
 app.add_typer(service_app, name="service")
 app.add_typer(cases_app, name="cases")
+app.add_typer(file_app, name="file")
+app.command("verify-package")(verify_package_command)
 app.command()(serve)
 
 # never highlight (it would colour parts of names) and never wrap: a path stays one line

@@ -1,6 +1,6 @@
 """Exports of a run for other tools: CSV (cases, findings, evidence), FollowTheMoney entities
-(JSON lines, for Aleph/OpenAleph) and GEXF 1.3 (Gephi). Column and schema reference:
-docs/exports.md.
+(JSON lines, for Aleph/OpenAleph; built in report/ftm.py) and GEXF 1.3 (Gephi, networkx).
+Column and schema reference: docs/exports.md.
 
 Everything goes through the run's `Redactor`; with redaction on, each row is also passed through a
 `Scrubber` that knows the clear values of its case or finding, so a summary that quotes a phone
@@ -10,8 +10,6 @@ number cannot leak it.
 from __future__ import annotations
 
 import csv
-import hashlib
-import json
 import math
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
@@ -22,6 +20,8 @@ from typing import Any
 from redflags.catalogue import Catalogue
 from redflags.model import Case, Finding
 from redflags.report.context import ReportContext
+from redflags.report.detail import CaseDetail
+from redflags.report.ftm import Texts, ftm_entities
 from redflags.report.json_export import dumps
 from redflags.report.redact import Redactor, Scrubber, finding_personal_pairs, finite
 from redflags.report.redact import case_personal_pairs as _case_pairs
@@ -182,124 +182,25 @@ def _number(value: float | None) -> str:
     return "" if value is None or not math.isfinite(value) else f"{value:g}"
 
 
-# --- FollowTheMoney -------------------------------------------------------------------------
-
-FTM_SERVICES = {"phone": "phone", "email": "email"}
-
-
-def _ftm_id(*parts: str) -> str:
-    return "rf-" + hashlib.sha1("|".join(parts).encode()).hexdigest()[:24]
-
-
-def _entity(entity_id: str, schema: str, **properties: Any) -> dict[str, Any]:
-    props = {
-        k: [str(v) for v in (vs if isinstance(vs, list | tuple) else [vs]) if v not in (None, "")]
-        for k, vs in properties.items()
-    }
-    return {"id": entity_id, "schema": schema, "properties": {k: v for k, v in props.items() if v}}
-
-
-def ftm_entities(
-    case: Case, catalogue: Catalogue, redactor: Redactor, lang: str = "en"
-) -> list[dict[str, Any]]:
-    """The FollowTheMoney entities of one case (see docs/exports.md for the mapping)."""
-    scrub = Scrubber(redactor, _case_pairs(case))
-    network = build_network(case, redactor.pivot, max_nodes=None)
-    pivots = set(network.nodes) | {p for p in case.pivots if ":" in p}
-    roles = {r.entity: r for r in getattr(case, "roles", ()) or ()}
-    out: list[dict[str, Any]] = []
-    ids: dict[str, str] = {}
-    for pivot in sorted(pivots):
-        kind, _, value = pivot.partition(":")
-        shown = redactor.token(kind, value)
-        entity_id = _ftm_id(case.case_id, kind, shown)
-        role = roles.get(pivot)
-        notes = f"role: {role.role}" if role else None
-        if kind == "customer":
-            entity = _entity(
-                entity_id, "Person", name=f"customer {shown}", idNumber=shown, notes=notes
-            )
-        elif kind == "account":
-            entity = _entity(entity_id, "BankAccount", name=shown, accountNumber=shown, notes=notes)
-        elif kind == "handle":
-            service, _, username = shown.partition(":") if ":" in shown else ("", "", shown)
-            entity = _entity(
-                entity_id, "UserAccount", name=shown, username=username, service=service
-            )
-        elif kind == "persona":
-            entity = _entity(entity_id, "Person", name=shown, notes="advertised persona")
-        elif kind in FTM_SERVICES:
-            prop = {"phone": "phone", "email": "email"}[kind]
-            entity = _entity(
-                entity_id, "LegalEntity", name=f"{kind} contact {shown}", **{prop: shown}
-            )
-        elif kind == "address":
-            entity = _entity(entity_id, "Address", full=shown)
-        else:  # device, ip, url, image: no FtM thing of their own; kept as notes of the case
-            continue
-        ids[pivot] = entity_id
-        out.append(entity)
-    for edge in network.edges:
-        a, b = ids.get(edge.source), ids.get(edge.target)
-        if not a or not b:
-            continue
-        if edge.kind == "payment" and a and b:
-            out.append(
-                _entity(
-                    _ftm_id(case.case_id, "payment", a, b),
-                    "Payment",
-                    payerAccount=a,
-                    beneficiaryAccount=b,
-                    amount=_number(edge.amount) or None,
-                    currency=edge.currency,
-                    summary=edge.label,
-                )
-            )
-        else:
-            out.append(
-                _entity(
-                    _ftm_id(case.case_id, "link", a, b, edge.label),
-                    "UnknownLink",
-                    subject=a,
-                    object=b,
-                    role=edge.label,
-                )
-            )
-    lead = next(iter(ids.values()), None)
-    for finding in case.findings:
-        data = redactor.finding(finding)
-        title = catalogue.get(finding.indicator_id).title.get(lang)
-        out.append(
-            _entity(
-                _ftm_id(case.case_id, "finding", finding.finding_id),
-                "Note",
-                name=f"{finding.indicator_id}: {title}",
-                description=data["summary_da" if lang == "da" else "summary_en"],
-                entity=ids.get(f"{finding.subject_kind}:{finding.subject}", lead),
-                date=(finding.window_start or "")[:10],
-            )
-        )
-    steps = "; ".join(f"{s.code} {finite(s.delta) or 0:+g}" for s in case.score.steps)
-    out.append(
-        _entity(
-            _ftm_id(case.case_id, "case"),
-            "Note",
-            name=f"redflags case {case.case_id} "
-            f"({case.score.priority}, score {_number(case.score.total) or 'n/a'})",
-            description=f"{case.score.model}: {steps}",
-            entity=lead,
-        )
-    )
-    return [json.loads(scrub(dumps(redactor.walk(e)))) for e in out]
+# --- FollowTheMoney (report/ftm.py) ---------------------------------------------------------
 
 
 def write_ftm(
-    path: Path, cases: Sequence[Case], catalogue: Catalogue, redactor: Redactor, lang: str = "en"
+    path: Path,
+    cases: Sequence[Case],
+    catalogue: Catalogue,
+    redactor: Redactor,
+    lang: str = "en",
+    texts: Texts | None = None,
+    details: Mapping[str, CaseDetail] | None = None,
 ) -> int:
+    """The cases' entities as JSON lines; `details` (case id -> the store's rows) adds people's
+    names and one payment per transaction."""
     count = 0
     with path.open("w", encoding="utf-8") as handle:
         for case in cases:
-            for entity in ftm_entities(case, catalogue, redactor, lang):
+            detail = (details or {}).get(case.case_id)
+            for entity in ftm_entities(case, catalogue, redactor, lang, texts, detail):
                 handle.write(dumps(entity, sort_keys=True) + "\n")
                 count += 1
     return count
@@ -320,7 +221,12 @@ EDGE_ATTRIBUTES = (
 
 
 def write_gexf(path: Path, cases: Sequence[Case], redactor: Redactor) -> tuple[int, int]:
-    """One GEXF 1.3 graph of the cases' networks: node ids are (redacted) pivots."""
+    """One GEXF 1.3 graph of the cases' networks: node ids are (redacted) pivots.
+
+    The graph is directed and every edge says so: payments run payer -> payee ("directed"),
+    identity and finding edges go both ways ("mutual"). A reader that takes one direction for
+    the whole graph (networkx refuses a directed edge in an undirected graph) and Gephi's
+    mixed view both read it."""
     ET.register_namespace("", GEXF_NS)
     root = ET.Element(f"{{{GEXF_NS}}}gexf", {"version": "1.3"})
     meta = ET.SubElement(
@@ -333,7 +239,7 @@ def write_gexf(path: Path, cases: Sequence[Case], redactor: Redactor) -> tuple[i
         else "Networks of redflags cases (identifiers in clear)"
     )
     graph = ET.SubElement(
-        root, f"{{{GEXF_NS}}}graph", {"defaultedgetype": "undirected", "mode": "static"}
+        root, f"{{{GEXF_NS}}}graph", {"defaultedgetype": "directed", "mode": "static"}
     )
     for cls, attributes in (("node", NODE_ATTRIBUTES), ("edge", EDGE_ATTRIBUTES)):
         block = ET.SubElement(graph, f"{{{GEXF_NS}}}attributes", {"class": cls})
@@ -381,7 +287,7 @@ def write_gexf(path: Path, cases: Sequence[Case], redactor: Redactor) -> tuple[i
                     "id": f"e{n_edges}",
                     "source": scrub(redactor.pivot(edge.source)),
                     "target": scrub(redactor.pivot(edge.target)),
-                    "type": "directed" if edge.kind == "payment" else "undirected",
+                    "type": "directed" if edge.kind == "payment" else "mutual",
                     "weight": str(edge.count),
                     "label": redactor.text(edge.label),
                 },
@@ -402,9 +308,13 @@ def write_gexf(path: Path, cases: Sequence[Case], redactor: Redactor) -> tuple[i
     return len(seen), n_edges
 
 
-def write_exports(run_dir: Path, context: ReportContext) -> dict[str, Any]:
+def write_exports(
+    run_dir: Path, context: ReportContext, details: Mapping[str, CaseDetail] | None = None
+) -> dict[str, Any]:
     """Every export of a run: CSV, FtM and GEXF for the run's (shown) cases in the run folder,
-    and per case `cases/<id>.ftm.jsonl` and `cases/<id>.gexf`. Returns counts per file."""
+    and per case `cases/<id>.ftm.jsonl` and `cases/<id>.gexf`. `details` (case id -> the
+    store's rows, given with --reveal) adds people and every transaction to the FtM entities.
+    Returns counts per file."""
     cases, catalogue, redactor, lang = (
         context.cases,
         context.catalogue,
@@ -416,13 +326,32 @@ def write_exports(run_dir: Path, context: ReportContext) -> dict[str, Any]:
             run_dir, cases, context.findings, catalogue, redactor, statuses=context.statuses
         )
     }
+    texts = context.record_texts
     counts["entities.ftm.jsonl"] = write_ftm(
-        run_dir / "entities.ftm.jsonl", cases, catalogue, redactor, lang
+        run_dir / "entities.ftm.jsonl", cases, catalogue, redactor, lang, texts, details
     )
     counts["network.gexf"] = write_gexf(run_dir / "network.gexf", cases, redactor)
     folder = run_dir / "cases"
     folder.mkdir(parents=True, exist_ok=True)
     for case in cases:
-        write_ftm(folder / f"{case.case_id}.ftm.jsonl", [case], catalogue, redactor, lang)
+        write_ftm(
+            folder / f"{case.case_id}.ftm.jsonl", [case], catalogue, redactor, lang, texts, details
+        )
         write_gexf(folder / f"{case.case_id}.gexf", [case], redactor)
     return counts
+
+
+__all__ = [
+    "CASE_COLUMNS",
+    "EDGE_ATTRIBUTES",
+    "EVIDENCE_COLUMNS",
+    "FINDING_COLUMNS",
+    "GEXF_NS",
+    "NODE_ATTRIBUTES",
+    "CaseDetail",
+    "ftm_entities",  # built in report/ftm.py; the service's per-case export reaches it here
+    "write_csv",
+    "write_exports",
+    "write_ftm",
+    "write_gexf",
+]

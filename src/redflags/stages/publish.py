@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from redflags.report import (
     write_findings_jsonl,
     write_html_report,
 )
+from redflags.report.detail import CaseDetail, read_case_detail
 from redflags.report.json_export import dumps as json_dumps
 from redflags.report.names import customer_ids, record_names, records_written
 from redflags.stages.context import ScanContext, Workspace
@@ -48,6 +49,8 @@ class Quotes:
     names: set[str]  # people's names the records carry: redacted in all text
     customers: set[str]  # the bank's customer ids: redacted in all text
     seconds: float  # reading time, counted in the "report" stage
+    # group id -> the store's rows of its case (people, transactions); only with --reveal
+    details: dict[str, CaseDetail] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,12 @@ class PublishStage:
         texts = record_texts(engine, scored.cases)
         names = record_names(engine, records_written(evaluated.findings, scored.cases))
         customers = customer_ids(engine)
-        return Quotes(texts, names, customers, time.perf_counter() - start)
+        details = (
+            {c.group_id: read_case_detail(engine, c) for c in scored.cases}
+            if self.context.options.reveal
+            else {}
+        )
+        return Quotes(texts, names, customers, time.perf_counter() - start, details)
 
     def run(self, found: Found) -> Published:
         context, options = self.context, self.context.options
@@ -122,7 +130,12 @@ class PublishStage:
         )
         write_findings_jsonl(run_dir / "findings.jsonl", found.evaluated.findings, redactor)
         document = write_cases_json(run_dir / "cases.json", report)
-        exported = write_exports(run_dir, report)
+        details = {
+            c.case_id: found.quotes.details[c.group_id]
+            for c in shown
+            if c.group_id in found.quotes.details
+        }
+        exported = write_exports(run_dir, report, details)
         write_dossiers(run_dir / "cases", report)
         write_html_report(run_dir / "report.html", report)
         if baseline is not None:

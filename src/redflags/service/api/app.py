@@ -17,6 +17,7 @@ from redflags.service.api.routes import (
     auth,
     cases,
     catalogue,
+    filing,
     health,
     scans,
     score,
@@ -41,6 +42,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     catalogue.router,
     scans.router,
     score.router,
+    filing.router,
 )
 StartupHook = Callable[[ServiceState], None]
 # Parts of the service that start with it (the scan job runner marks jobs cut off by a restart).
