@@ -32,14 +32,15 @@ def test_load_demo_publishes_the_world_and_resets_admin(
     scans: list[Any] = []
     real = demo.scan_demo_world
 
-    def scan_once(folder: Path, key: bytes) -> Any:
+    def scan_once(folder: Path, key: bytes, records: Path | None = None) -> Any:
         if not scans:
-            scans.append(real(folder, key))
+            scans.append(real(folder, key, records))
         return scans[0]
 
     monkeypatch.setattr(demo, "scan_demo_world", scan_once)
     settings = ServiceSettings(state_dir=tmp_path / "state")
     summary = load_demo(settings, FIRST)
+    assert settings.records_db.is_file()  # kept for filing and online matching
     assert "user admin added" in summary and " new, 0 changed, 0 unchanged case(s)" in summary
     with TestClient(create_app(settings), raise_server_exceptions=False) as client:
         assert _login(client, FIRST) == 200

@@ -25,9 +25,10 @@ from redflags.service.users import add_user, find_user, set_disabled, set_passwo
 ADMIN = "admin"
 
 
-def scan_demo_world(folder: Path, key: bytes) -> tuple[Any, Any]:
-    """Generate the demo world into `folder`/data and scan it into `folder`/run: (the
-    generator's summary, the ScanResult)."""
+def scan_demo_world(folder: Path, key: bytes, records: Path | None = None) -> tuple[Any, Any]:
+    """Generate the demo world into `folder`/data and scan it into `folder`/run, keeping its
+    records in the store `records` (the service's record store: filing and online matching read
+    it): (the generator's summary, the ScanResult)."""
     from redflags.generator import DEMO_SCALE, DEMO_SEED, load_generator
     from redflags.pipeline import ScanOptions, new_run_id, run_scan
     from redflags.runfolder import RunFolder
@@ -36,7 +37,9 @@ def scan_demo_world(folder: Path, key: bytes) -> tuple[Any, Any]:
     # a folder of ours: what the last demo wrote is replaced, anything else is refused
     with RunFolder.claim(folder, new_run_id()):
         summary = generate_world(folder / "data", DEMO_SCALE, DEMO_SEED, overwrite=True)
-        result = run_scan([folder / "data"], ScanOptions(out=folder / "run", redaction_key=key))
+        result = run_scan(
+            [folder / "data"], ScanOptions(out=folder / "run", redaction_key=key, db=records)
+        )
     return summary, result
 
 
@@ -62,7 +65,7 @@ def load_demo(settings: ServiceSettings, password: str) -> str:
     db = open_database(settings.database)
     try:
         upgrade(db)
-        summary, result = scan_demo_world(settings.state_dir / "demo", key)
+        summary, result = scan_demo_world(settings.state_dir / "demo", key, settings.records_db)
         published = publish_scan(db, key, result, SYSTEM)
         new_admin = reset_admin(db, password)
     finally:

@@ -124,6 +124,7 @@ def execute(settings: ServiceSettings, db: Database, job_id: str) -> None:
             region=options.get("region"),
             model=options.get("model") or DEFAULT_MODEL,
             redaction_key=key,  # the run folder's files: redacted with the installation's key
+            db=settings.records_db,  # kept: filing and online matching read the records
         )
         result = run_scan(paths, scan_options, progress)
         progress.stage("publish")

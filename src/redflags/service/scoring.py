@@ -8,6 +8,7 @@ Which open cases share an identifier with the item is asked of the case store by
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import Any
 
@@ -18,8 +19,9 @@ from redflags.online.results import ItemResult
 from redflags.service.db.models import CasePivot, CaseRow
 from redflags.service.keys import pivot_digest
 from redflags.service.publish import CLOSED
-from redflags.store import Store
+from redflags.store import Store, StoreError
 
+log = logging.getLogger("redflags.service")
 _LOCK = threading.Lock()
 _SCORERS: dict[str, OnlineScorer] = {}
 
@@ -51,8 +53,12 @@ def _reference(state: Any) -> ReferenceIndex | None:
                     refs.setdefault(ref, []).append(case_id)
     if not refs:
         return None
-    with Store.open(path, read_only=True) as store:
-        return ReferenceIndex.build(store, refs)
+    try:
+        with Store.open(path, read_only=True) as store:
+            return ReferenceIndex.build(store, refs)
+    except StoreError as exc:  # a scan job holds the store: score without matching, say so
+        log.warning("online scoring without the reference index: %s", exc)
+        return None
 
 
 def open_cases_sharing(session: Any, key: bytes, result: ItemResult) -> dict[str, list[str]]:
