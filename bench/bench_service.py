@@ -23,9 +23,7 @@ import asyncio
 import json
 import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -40,6 +38,7 @@ from redflags.service.audit import SYSTEM
 from redflags.service.db import open_database
 from redflags.service.db.migrate import upgrade
 from redflags.service.keys import load_or_create_key
+from redflags.service.localserver import free_port, start_server
 from redflags.service.publish import publish_scan
 from redflags.service.roles import Role
 from redflags.service.security.tokens import issue_token
@@ -53,12 +52,6 @@ LIST_QUERIES = (
     "limit=50&status=new&sort=last_seen",
     "limit=20&offset=20",
 )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def prepare(state: Path, database: str | None) -> tuple[ServiceSettings, str, list[str]]:
@@ -76,41 +69,6 @@ def prepare(state: Path, database: str | None) -> tuple[ServiceSettings, str, li
         token = issue_token(session, owner, "bench", Role.analyst, 1).secret
     db.dispose()
     return settings, token, [c.case_id for c in result.cases]
-
-
-def start_server(settings: ServiceSettings, port: int, workers: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ}
-    env.update(
-        {
-            "REDFLAGS_SERVICE_STATE_DIR": str(settings.state_dir),
-            "REDFLAGS_SERVICE_DATABASE_URL": settings.database,
-        }
-    )
-    command = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "redflags.service.asgi:app",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--workers",
-        str(workers),
-        "--log-level",
-        "warning",
-        "--no-access-log",
-    ]
-    server = subprocess.Popen(command, env=env)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=1).status_code == 200:
-                return server
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("the server did not start within 60 s")
 
 
 async def load(

@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -27,51 +24,12 @@ from redflags.service.db import open_database
 from redflags.service.db.migrate import upgrade
 from redflags.service.db.models import AuditEvent, CaseRow, Comment, Decision
 from redflags.service.keys import load_or_create_key
+from redflags.service.localserver import free_port, start_server
 from redflags.service.publish import publish_scan
 from redflags.service.roles import Role
 from redflags.service.security.tokens import issue_token
 from redflags.service.settings import ServiceSettings
 from redflags.service.users import add_user
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _start(settings: ServiceSettings, port: int) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "REDFLAGS_SERVICE_STATE_DIR": str(settings.state_dir),
-        "REDFLAGS_SERVICE_DATABASE_URL": settings.database,
-    }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "redflags.service.asgi:app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=1).status_code == 200:
-                return server
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    server.kill()
-    raise AssertionError("the server did not start")
 
 
 def _count(session: object, query: object) -> int:
@@ -88,8 +46,8 @@ def test_kill_9_mid_decision_loses_nothing_committed(
         owner = add_user(session, "writer", Role.analyst, None, SYSTEM)
         token = issue_token(session, owner, "crash", Role.analyst, 1).secret
     cases = [c.case_id for c in demo_scan.cases][:6]
-    port = _port()
-    server = _start(settings, port)
+    port = free_port()
+    server = start_server(settings, port)
     acknowledged_comments: list[str] = []
     acknowledged_decisions: list[int] = []
     stop = threading.Event()
@@ -174,7 +132,7 @@ def test_kill_9_mid_decision_loses_nothing_committed(
             assert verify(session).ok
     finally:
         db.dispose()
-    again = _start(settings, port)
+    again = start_server(settings, port)
     try:
         answer = httpx.get(
             f"http://127.0.0.1:{port}/api/v1/cases/{cases[0]}",

@@ -15,6 +15,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from redflags.secretfile import create_owner_only
+
 KEY_FILE = "signing.key"
 
 
@@ -27,20 +29,15 @@ def default_key_path() -> Path:
 
 
 def load_or_create_signing_key(path: Path) -> Ed25519PrivateKey:
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    try:  # created owner-only in one step: no moment at which others may read it
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        pass
-    else:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(
-                Ed25519PrivateKey.generate().private_bytes(
-                    serialization.Encoding.PEM,
-                    serialization.PrivateFormat.PKCS8,
-                    serialization.NoEncryption(),
-                )
-            )
+    if not path.exists():  # created owner-only in one step; an existing key is kept
+        create_owner_only(
+            path,
+            Ed25519PrivateKey.generate().private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            ),
+        )
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode & 0o077:
         raise SigningKeyError(f"{path}: the signing key may be read by others (mode {mode:o})")

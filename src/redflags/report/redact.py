@@ -34,6 +34,7 @@ from redflags.model import Evidence, Finding
 from redflags.normalise.contacts import find_contacts
 from redflags.normalise.identifiers import normalise_name
 from redflags.normalise.phones import DEFAULT_REGION
+from redflags.secretfile import create_owner_only
 
 PERSONAL_KINDS = frozenset(
     {"phone", "email", "handle", "account", "device", "ip", "address", "customer", "name", "card"}
@@ -88,16 +89,8 @@ def default_key() -> bytes:
                 f"(it has {len(env.strip())}); e.g. 64 hex digits from `openssl rand -hex 32`"
             )
         return env.strip().encode()
-    home = _home()
-    home.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path = home / "redaction.key"
-    try:  # created owner-only in one step: no moment at which others may read it
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        pass
-    else:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(secrets.token_hex(32).encode())
+    path = _home() / "redaction.key"
+    create_owner_only(path, secrets.token_hex(32).encode())  # kept if it exists
     key = path.read_bytes().strip()
     if len(key) < MIN_KEY_CHARS:
         raise RedactionKeyError(f"{path}: the redaction key is shorter than {MIN_KEY_CHARS}")

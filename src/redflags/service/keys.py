@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import secrets
 import stat
 from pathlib import Path
 
 from redflags.report.redact import MIN_KEY_CHARS, canonical
+from redflags.secretfile import create_owner_only
 
 
 class KeyFileError(ValueError):
@@ -23,14 +23,7 @@ class KeyFileError(ValueError):
 
 
 def load_or_create_key(path: Path) -> bytes:
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    try:  # created owner-only in one step
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        pass
-    else:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(secrets.token_hex(32).encode())
+    create_owner_only(path, secrets.token_hex(32).encode())  # kept if it exists
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode & 0o077:
         raise KeyFileError(
@@ -46,12 +39,8 @@ def write_new_key(path: Path) -> tuple[Path, bytes]:
     """A new key in `<path>.new` (0600); the caller renames it over `path` once committed."""
     new = path.with_name(path.name + ".new")
     new.unlink(missing_ok=True)
-    fd = os.open(new, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     key = secrets.token_hex(32).encode()
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(key)
-        handle.flush()
-        os.fsync(handle.fileno())
+    create_owner_only(new, key)
     return new, key
 
 

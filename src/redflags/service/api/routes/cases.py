@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field, field_validator
 from sqlalchemy.orm import Session
 
 from redflags.service.api.deps import AnalystUser, Principal, ReviewerUser, ViewerUser
+from redflags.service.api.fields import Reason
 from redflags.service.api.problems import ServiceError
 from redflags.service.api.refusals import refusals_answered
 from redflags.service.api.routes.catalogue import catalogue_of
@@ -36,7 +37,6 @@ router = APIRouter(prefix="/cases", tags=["cases"])
 Status = Literal["new", "in_progress", "needs_information", "confirmed", "reported", "dismissed"]
 assert set(get_args(Status)) == set(STATUSES)  # the API's names are the store's
 Listed = Annotated[list[str], Query()]
-MIN_REASON_CHARS = 10
 
 
 def _who(principal: Principal) -> Who:
@@ -114,7 +114,7 @@ def case(case_id: str, who: ViewerUser, request: Request) -> Response:
 
 class Reveal(BaseModel):
     token: str = Field(max_length=200)  # "phone#0123456789" or a redacted pivot
-    reason: str = Field(max_length=2000)
+    reason: Reason
 
     @field_validator("token")
     @classmethod
@@ -124,14 +124,6 @@ class Reveal(BaseModel):
         if token is None:
             raise ValueError("one token as the case shows it, such as phone#0123456789")
         return token
-
-    @field_validator("reason")
-    @classmethod
-    def _written(cls, value: str) -> str:
-        value = " ".join(value.split())
-        if len(value) < MIN_REASON_CHARS:
-            raise ValueError(f"say why, in at least {MIN_REASON_CHARS} characters")
-        return value
 
 
 @router.post("/{case_id}/reveal")

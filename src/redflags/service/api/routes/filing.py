@@ -12,13 +12,14 @@ import asyncio
 from pathlib import Path
 
 from fastapi import APIRouter, Request, Response
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field
 
 from redflags.filing.indicators import load_indicator_map
 from redflags.filing.pdf import PdfError
 from redflags.filing.settings import SettingsError, load_institution
 from redflags.filing.signing import KEY_FILE, load_or_create_signing_key, public_pem
 from redflags.service.api.deps import AnalystUser
+from redflags.service.api.fields import Reason
 from redflags.service.api.problems import ServiceError
 from redflags.service.api.refusals import refusals_answered
 from redflags.service.api.routes.catalogue import catalogue_of
@@ -27,20 +28,11 @@ from redflags.service.filing import file_goaml, referral_package
 
 router = APIRouter(prefix="/cases", tags=["filing"])
 INSTITUTION_FILE = "institution.toml"
-MIN_REASON_CHARS = 10
 
 
 class Filing(BaseModel):
-    reason: str = Field(max_length=2000)
+    reason: Reason
     lang: str = Field(default="da", pattern="^(da|en)$")
-
-    @field_validator("reason")
-    @classmethod
-    def _written(cls, value: str) -> str:
-        value = " ".join(value.split())
-        if len(value) < MIN_REASON_CHARS:
-            raise ValueError(f"say why, in at least {MIN_REASON_CHARS} characters")
-        return value
 
 
 def _unavailable(detail: str) -> ServiceError:
