@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Form, Request, Response
+from fastapi.responses import RedirectResponse
+from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -17,14 +19,16 @@ from redflags.catalogue.schema import CATEGORY_TITLES, Category
 from redflags.model import RecordKind
 from redflags.service.alerts import list_alerts
 from redflags.service.api.deps import Principal
+from redflags.service.api.problems import ServiceError
+from redflags.service.api.routes import alerts as api_alerts
 from redflags.service.api.routes.catalogue import catalogue_of
 from redflags.service.api.state import service
 from redflags.service.cases import CaseQuery, list_cases
 from redflags.service.db.models import AlertRow, CaseRow, Decision
 from redflags.service.decisions import STATUSES
 from redflags.service.roles import Role
-from redflags.service.web.guard import ViewerPage
-from redflags.service.web.rendering import is_htmx, page
+from redflags.service.web.guard import AnalystPage, ViewerPage
+from redflags.service.web.rendering import is_htmx, page, translate
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 25
@@ -121,7 +125,7 @@ def read_filters(request: Request, indicators: set[str]) -> Filters:
     )
 
 
-def case_query(filters: Filters, tab: str, limit: int = PAGE_SIZE, offset: int = 0) -> CaseQuery:
+def case_query(filters: Filters, tab: str, limit: int | None = None, offset: int = 0) -> CaseQuery:
     return CaseQuery(
         status=filters.status,
         priority=filters.priority,
@@ -137,7 +141,7 @@ def case_query(filters: Filters, tab: str, limit: int = PAGE_SIZE, offset: int =
         q=filters.q or None,
         sort=filters.sort,  # type: ignore[arg-type]
         order=filters.order,  # type: ignore[arg-type]
-        limit=limit,
+        limit=limit or PAGE_SIZE,
         offset=offset,
     )
 
@@ -247,3 +251,27 @@ def inbox(who: ViewerPage, request: Request) -> Response:
     if is_htmx(request) and request.headers.get("hx-target") == "inbox-results":
         return page(request, "_inbox_results.html", context)
     return page(request, "inbox.html", context)
+
+
+@router.post("/alerts/{alert_id}/state")
+def alert_state(
+    alert_id: str,
+    who: AnalystPage,
+    request: Request,
+    state: Annotated[str, Form(max_length=16)] = "",
+) -> Response:
+    """Open, escalate or dismiss an alert or youth-queue item (the API's PATCH /alerts)."""
+    status, problem = 200, ""
+    try:
+        changed = api_alerts.change_state(alert_id, api_alerts.StateChange(state=state), who, request)  # type: ignore[arg-type]
+    except ValidationError:
+        status, problem = 422, translate(request, "That state does not exist.")
+    except ServiceError as refusal:
+        status, problem = refusal.status, translate(request, "There is no such alert.")
+    if status != 200:
+        changed = {"id": alert_id, "state": ""}
+    if not is_htmx(request):
+        if status != 200:
+            return page(request, "error.html", {"message": problem, "back": "/?tab=alerts"}, status)
+        return RedirectResponse("/?tab=alerts", status_code=303)
+    return page(request, "_alert_state.html", {"a": changed, "problem": problem}, status=status)

@@ -8,11 +8,20 @@
     return meta ? meta.getAttribute("content") || "" : "";
   }
 
-  // htmx sends the session's CSRF token with every request it makes
+  // htmx sends the session's CSRF token with every request it makes; a form marked
+  // data-drop-empty leaves out its empty optional fields (the API refuses an empty region)
   document.addEventListener("htmx:configRequest", function (event) {
     var token = csrfToken();
     if (token) {
       event.detail.headers["X-CSRF-Token"] = token;
+    }
+    var form = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest("form[data-drop-empty]");
+    if (form) {
+      form.getAttribute("data-drop-empty").split(" ").forEach(function (name) {
+        if (event.detail.parameters[name] === "") {
+          delete event.detail.parameters[name];
+        }
+      });
     }
   });
 
