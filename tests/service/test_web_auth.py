@@ -18,7 +18,7 @@ from redflags.service.roles import Role
 from redflags.service.web import PUBLIC_PAGES, web_routes
 from redflags.service.web.guard import safe_next
 
-from .test_web_support import PASSWORD, Web, web, web_store  # noqa: F401
+from .test_web_support import PASSWORD, Web
 
 
 def _min_role(route: APIRoute) -> Role | None:

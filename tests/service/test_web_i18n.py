@@ -20,7 +20,7 @@ from redflags.service.roles import Role
 from redflags.service.web.i18n import Formats, from_accept_language
 
 from .test_web_pages import pages
-from .test_web_support import Web, visible_text, web, web_store  # noqa: F401
+from .test_web_support import Web, visible_text
 
 WEB = Path(str(files("redflags.service.web")))
 LOCALE = WEB / "locale"
@@ -65,9 +65,7 @@ def test_the_compiled_catalogue_is_the_po_file() -> None:
 def test_the_catalogues_hold_every_message_of_the_sources() -> None:
     found = {
         message[2] if isinstance(message[2], str) else message[2][0]
-        for message in extract_from_dir(
-            str(WEB), METHODS, options_map=OPTIONS, keywords=KEYWORDS
-        )
+        for message in extract_from_dir(str(WEB), METHODS, options_map=OPTIONS, keywords=KEYWORDS)
     }
     with (LOCALE / "messages.pot").open("rb") as handle:
         template = _ids(read_po(handle))
@@ -124,10 +122,15 @@ def test_danish_pages_show_no_english_interface_word(web: Web) -> None:
     for path in (f"/cases/{web.case_ids()[0]}/network.json",):
         network = admin.client.get(path).json()
         shown = " ".join(
-            [*(n["label"] + " " + n["kind_word"] + " " + n["role_word"] for n in network["nodes"]),
-             *(e["label"] for e in network["edges"]),
-             *network["groups"].values(),
-             *network["words"].values()]
+            [
+                *(
+                    n["label"] + " " + n["kind_word"] + " " + n["role_word"]
+                    for n in network["nodes"]
+                ),
+                *(e["label"] for e in network["edges"]),
+                *network["groups"].values(),
+                *network["words"].values(),
+            ]
         )
         assert not _english_in(shown, listed), path
     signed_out = web.client

@@ -23,7 +23,7 @@ from redflags.service.publish import case_from_payload
 from redflags.service.roles import Role
 from redflags.service.web.rendering import CONTENT_SECURITY_POLICY
 
-from .test_web_support import Web, web, web_store  # noqa: F401
+from .test_web_support import Web
 
 
 def pages(web: Web) -> dict[str, Role]:
@@ -190,7 +190,9 @@ def test_a_large_network_starts_folded(web: Web) -> None:
     large = max(sizes.values(), key=lambda n: len(n["nodes"]))
     assert large["collapsed"]
     core = [n for n in large["nodes"] if n["core"]]
-    assert core and all(n["role"] in ("organiser", "recruiter", "worker") or n["kind"] == "account" for n in core)
+    assert core and all(
+        n["role"] in ("organiser", "recruiter", "worker") or n["kind"] == "account" for n in core
+    )
     folded = {n["group"] for n in large["nodes"] if not n["core"]}
     assert folded <= set(large["groups"])
     assert any(n["records"] for n in large["nodes"])
@@ -231,7 +233,9 @@ def test_the_inbox_filters_sorts_pages_and_counts(web: Web) -> None:
     assert set(_rows(browser.client.get("/?tab=all", params={"city": city}).text)) == in_city
     assert _rows(browser.client.get("/?tab=all&to=1990-01-01").text) == []
     assert _rows(browser.client.get("/?tab=all&colour=blue&sort=nonsense").text) == ids
-    counts = dict(re.findall(r'data-testid="tab-(\w+)"[^>]*>[^<]*<span class="count"[^>]*>(\d+)<', everything))
+    counts = dict(
+        re.findall(r'data-testid="tab-(\w+)"[^>]*>[^<]*<span class="count"[^>]*>(\d+)<', everything)
+    )
     assert counts["all"] == str(len(ids)) and counts["unassigned"] == str(len(ids))
     # htmx asks for the results alone
     fragment = browser.client.get(
@@ -259,13 +263,17 @@ def test_alerts_and_the_youth_queue_are_apart(web: Web) -> None:
     alert_ids = set(re.findall(r'data-item-id="(A-[^"]+)"', alerts))
     youth_ids = set(re.findall(r'data-item-id="(Y-[^"]+)"', youth))
     assert alert_ids and youth_ids
-    assert not re.findall(r'data-item-id="Y-', alerts) and not re.findall(r'data-item-id="A-', youth)
+    assert not re.findall(r'data-item-id="Y-', alerts) and not re.findall(
+        r'data-item-id="A-', youth
+    )
     assert 'data-testid="youth-queue"' in youth
 
 
 def _vendored() -> list[dict[str, Any]]:
     text = files("redflags.service.web").joinpath("static/vendor/VENDORED.md").read_text("utf-8")
-    rows = re.findall(r"^\| (\S+) \| ([0-9.]+) \| [^|]+\| `([^`]+)`[^|]*\| `([0-9a-f]{64})` \|", text, re.M)
+    rows = re.findall(
+        r"^\| (\S+) \| ([0-9.]+) \| [^|]+\| `([^`]+)`[^|]*\| `([0-9a-f]{64})` \|", text, re.M
+    )
     return [{"name": n, "version": v, "file": f, "sha256": h} for n, v, f, h in rows]
 
 

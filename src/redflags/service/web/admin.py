@@ -28,7 +28,9 @@ def _outcome(request: Request, change: Callable[[], Any], done: str) -> dict[str
         result = change()
     except ValidationError as invalid:
         fields = ", ".join(str(e["loc"][-1]) for e in invalid.errors() if e.get("loc"))
-        words = translate(request, "Some fields are missing or not valid: %(fields)s.", fields=fields)
+        words = translate(
+            request, "Some fields are missing or not valid: %(fields)s.", fields=fields
+        )
         return {"problem": words, "detail": "", "status": 422}
     except ServiceError as refusal:
         words = translate(request, "That change was not made.")
@@ -46,7 +48,9 @@ def _users_page(request: Request, who: Any, **outcome: Any) -> Response:
     context = {
         "nav": "admin",
         "tab": "users",
-        "users": [{**u, "locked": _locked(u["locked_until"])} for u in api_admin.users(who, request)],
+        "users": [
+            {**u, "locked": _locked(u["locked_until"])} for u in api_admin.users(who, request)
+        ],
         "roles": ROLES,
         "problem": "",
         "detail": "",
