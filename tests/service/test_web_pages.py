@@ -16,13 +16,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from redflags.report.redact import case_personal_pairs
 from redflags.score.risk_v1 import CASE1_SIGNATURE
 from redflags.service.db.models import AuditEvent, CaseRow
-from redflags.service.publish import case_from_payload
 from redflags.service.roles import Role
 from redflags.service.web.rendering import CONTENT_SECURITY_POLICY
 
+from .test_service_cases import _clear_values, _leaks
 from .test_web_support import Web
 
 
@@ -123,27 +122,10 @@ def test_what_a_role_may_do_is_what_the_page_offers(web: Web) -> None:
     assert 'data-testid="nav-admin"' not in analyst
 
 
-def _clear_values(web: Web, case_id: str) -> set[str]:
-    with web.db.read() as session:
-        row = session.get(CaseRow, case_id)
-        case = case_from_payload(row.payload)
-        names = set(row.names)
-    pairs = case_personal_pairs(case)
-    values = {v for k, v in pairs if k in {"phone", "email", "account", "name"}} | names
-    values |= {v.lstrip("+") for k, v in pairs if k == "phone"}
-    return {v for v in values if len(v) >= 5}
-
-
-def _leaks(text: str, values: set[str]) -> set[str]:
-    alternatives = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![0-9A-Za-z])(?:{alternatives})(?![0-9A-Za-z])", re.IGNORECASE)
-    return set(pattern.findall(text))
-
-
 def test_the_case_page_and_its_network_are_redacted(web: Web) -> None:
     browser = web.as_role(Role.analyst)
     for case_id in web.case_ids():
-        values = _clear_values(web, case_id)
+        values = _clear_values(web, case_id)  # type: ignore[arg-type]  # a Web has a db too
         assert values
         page = browser.client.get(f"/cases/{case_id}").text
         network = browser.client.get(f"/cases/{case_id}/network.json").text

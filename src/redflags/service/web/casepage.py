@@ -31,6 +31,7 @@ from redflags.service.web.evidence import RecentContexts, evidence_contexts
 from redflags.service.web.guard import AnalystPage, ReviewerPage, ViewerPage
 from redflags.service.web.i18n import N_, language_of, translations
 from redflags.service.web.network import COLLAPSE_FROM, kind_counts, network_elements
+from redflags.service.web.outcome import attempt
 from redflags.service.web.rendering import PAGE_HEADERS, is_htmx, page, render, translate
 
 router = APIRouter(include_in_schema=False)
@@ -201,21 +202,12 @@ def _casework_answer(
     return page(request, "_casework.html", context, status=status)
 
 
-def _act(request: Request, case_id: str, action: Any, done: str) -> Response:
+def _act(request: Request, case_id: str, change: Any, done: str) -> Response:
     """Run one change through the API's route function; say what went wrong in words."""
-    try:
-        action()
-    except ValidationError as invalid:
-        fields = ", ".join(str(e["loc"][-1]) for e in invalid.errors() if e.get("loc"))
-        problem = translate(
-            request, "Some fields are missing or not valid: %(fields)s.", fields=fields
-        )
-        return _casework_answer(request, case_id, problem, status=422)
-    except ServiceError as refusal:
-        return _casework_answer(
-            request, case_id, _problem_words(request, refusal), refusal.detail, refusal.status
-        )
-    return _casework_answer(request, case_id, done=translate(request, done))
+    outcome = attempt(request, change, done, _problem_words)
+    return _casework_answer(
+        request, case_id, outcome.problem, outcome.detail, outcome.status, outcome.done
+    )
 
 
 Version = Annotated[int, Form(ge=1)]
