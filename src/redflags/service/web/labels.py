@@ -108,6 +108,17 @@ JOB_STATE = {
     "succeeded": N_("Succeeded"),
     "failed": N_("Failed"),
 }
+# the stages a scan job reports (service/scanwork.py); an ingest stage is named per source
+JOB_STAGE = {
+    "starting": N_("Starting"),
+    "ingest": N_("Reading the files"),
+    "start Spark": N_("Starting Spark"),
+    "evaluate": N_("Looking for red flags"),
+    "link": N_("Linking records"),
+    "write report": N_("Writing the report"),
+    "publish": N_("Publishing the cases"),
+    "done": N_("Done"),
+}
 DECISION_STATE = {
     "pending": N_("Awaiting approval"),
     "applied": N_("Applied"),
@@ -166,6 +177,13 @@ EXPORT_FORMAT = {
     "gexf": N_("Network for Gephi (GEXF)"),
 }
 MODEL = {"risk-v1": "risk-v1", "risk-v2": "risk-v2"}
+
+
+def job_stage(stage: str | None) -> str:
+    """The msgid of a job's stage ("" when it is none the pages know)."""
+    if not stage:
+        return ""
+    return JOB_STAGE.get("ingest" if stage.startswith("ingest") else stage, "")
 
 
 def word(table: dict[str, str], code: str | None) -> str:
