@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from redflags.service.api.deps import Principal
+from redflags.service.api.fields import MIN_REASON_CHARS
 from redflags.service.api.problems import ServiceError
 from redflags.service.api.routes import cases as api_cases
 from redflags.service.api.routes.catalogue import catalogue_of
@@ -332,7 +333,7 @@ def reveal(
             context["problem"] = translate(
                 request,
                 "Say why you need the clear value, in at least %(num)s characters.",
-                num=api_cases.MIN_REASON_CHARS,
+                num=MIN_REASON_CHARS,
             )
         else:
             context["problem"] = translate(request, "Choose one identifier of this case.")

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from redflags.report.html import _text_views
+from redflags.report.passages import text_views as _text_views
 from redflags.service.cases import stamp
 from redflags.service.locking import case_row
 from redflags.service.redaction import case_redaction
