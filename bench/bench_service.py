@@ -79,7 +79,7 @@ async def load(
     headers = {"Authorization": f"Bearer {token}"}
     pick = random.Random(7)
     async with httpx.AsyncClient(
-        base_url=base, headers=headers, limits=limits, timeout=30
+        base_url=base, headers=headers, limits=limits, timeout=10
     ) as client:
 
         async def one(i: int) -> None:
