@@ -342,16 +342,32 @@ class Redactor:
             done = self._done[key] = "".join(parts) + text[last:]
         return done
 
-    def walk(self, value: Any, contacts: bool = True) -> Any:
+    def walk(self, value: Any, contacts: bool = True, key: str = "") -> Any:
         """`text` on every string of a JSON-like structure (keys kept), each cut to
-        MAX_WRITTEN_CHARS and without 'inf'/'nan' first (also with --reveal)."""
+        MAX_WRITTEN_CHARS and without 'inf'/'nan' first (also with --reveal). Timestamps and
+        the project's own ids are not free text: the phone reader would find numbers in
+        "2026-06-13T06:57:40" or a hex id and break them."""
         if isinstance(value, str):
+            if key in NOT_FREE_TEXT or _TIMESTAMP.match(value):
+                return bounded(value)
             return self.text(finite_text(bounded(value)), contacts)
         if isinstance(value, Mapping):
-            return {k: self.walk(v, contacts) for k, v in value.items()}
+            return {k: self.walk(v, contacts, str(k)) for k, v in value.items()}
         if isinstance(value, list | tuple):
-            return [self.walk(v, contacts) for v in value]
+            return [self.walk(v, contacts, key) for v in value]
         return value
+
+
+# Keys whose strings are the project's own ids or codes, never free text (walk leaves them).
+NOT_FREE_TEXT = frozenset(
+    {
+        "finding_id", "finding_ids", "case_id", "group_id", "alert_id", "item_id",
+        "component_id", "related_cases", "indicator_id", "indicator_ids", "code", "model",
+    }
+)  # fmt: skip
+_TIMESTAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\Z"
+)
 
 
 def bounded(text: str, limit: int | None = None) -> str:
