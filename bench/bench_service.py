@@ -66,7 +66,7 @@ def prepare(state: Path, database: str | None) -> tuple[ServiceSettings, str, li
     key = load_or_create_key(settings.key_file)
     publish_scan(db, key, result, SYSTEM)
     with db.write() as session:
-        owner = add_user(session, "bench", Role.analyst, None, SYSTEM)
+        owner = add_user(session, f"bench-{os.getpid()}", Role.analyst, None, SYSTEM)
         token = issue_token(session, owner, "bench", Role.analyst, 1).secret
     db.dispose()
     return settings, token, [c.case_id for c in result.cases]
