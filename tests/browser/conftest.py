@@ -7,8 +7,7 @@ in CI (CI=true) they fail instead, since `.ci/run` installs both."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterator
 from typing import Any, NoReturn
 
 import pytest
@@ -16,7 +15,7 @@ import pytest
 from conftest import shared_folder
 
 from .chromium import CHROMIUM, launch
-from .live_service import PASSWORD, LiveService, build_state, copy_state
+from .live_service import LiveService, build_state, copy_state, demo_cases
 
 VIEWPORT = {"width": 1280, "height": 900}
 # how long a page may take to show what a test waits for (a loaded 2-core machine)
@@ -54,14 +53,26 @@ def chromium(live_service: LiveService) -> Iterator[Any]:
 
 
 @pytest.fixture
-def context(chromium: Any, live_service: LiveService) -> Iterator[Any]:
-    """A fresh browser profile (no cookies) in English, 1280 px wide."""
-    profile = chromium.new_context(
-        base_url=live_service.base_url, viewport=VIEWPORT, locale="en-GB"
-    )
-    profile.set_default_timeout(TIMEOUT_MS)
-    yield profile
-    profile.close()
+def new_context(chromium: Any, live_service: LiveService) -> Iterator[Callable[..., Any]]:
+    """Make fresh browser profiles (no cookies; English, 1280 px wide unless told), closed
+    after the test: one per person when a test needs two people at once."""
+    made: list[Any] = []
+
+    def make(**options: Any) -> Any:
+        settings = {"viewport": VIEWPORT, "locale": "en-GB", **options}
+        profile = chromium.new_context(base_url=live_service.base_url, **settings)
+        profile.set_default_timeout(TIMEOUT_MS)
+        made.append(profile)
+        return profile
+
+    yield make
+    for profile in made:
+        profile.close()
+
+
+@pytest.fixture
+def context(new_context: Callable[..., Any]) -> Any:
+    return new_context()
 
 
 @pytest.fixture
@@ -69,15 +80,8 @@ def page(context: Any) -> Any:
     return context.new_page()
 
 
-def sign_in(context: Any, username: str, password: str = PASSWORD) -> None:
-    """Sign `context` in as `username` through the API (the session cookie is the browser's),
-    for tests whose subject is not the login page."""
-    answer = context.request.post(
-        "/api/v1/auth/login", data={"username": username, "password": password}
-    )
-    assert answer.ok, answer.text()
-
-
-@pytest.fixture
-def service_state(live_service: LiveService) -> Path:
-    return live_service.state_dir
+@pytest.fixture(scope="session")
+def demo_case_ids(live_service: LiveService) -> list[str]:
+    """The demo's case ids, highest score first. Tests that change a case take one of their own
+    (the service lives for the whole session)."""
+    return demo_cases(live_service.state_dir)

@@ -9,6 +9,7 @@ one server on a copy."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -27,14 +28,18 @@ PASSWORD = "correct horse battery staple"
 USERS = {"analyst": "analyst", "reviewer": "reviewer", "lockme": "analyst"}
 LARGE_CASE_ID = "C-synthetic2000"
 LARGE_NETWORK_NODES = 2000
-_STATE_FILES = ("cases.sqlite", "redaction.key")
+DEMO_CASES = "demo-cases.json"  # the demo's case ids, highest score first
+_STATE_FILES = ("cases.sqlite", "redaction.key", DEMO_CASES)
 
 
 def build_state(state_dir: Path, large_case: bool = True) -> None:
     """The demo world published into `state_dir`, the users of USERS and (with `large_case`) a
     case whose network has LARGE_NETWORK_NODES nodes."""
+    from sqlalchemy import select
+
     from redflags.service.audit import SYSTEM
     from redflags.service.db import open_database
+    from redflags.service.db.models import CaseRow
     from redflags.service.demo import load_demo
     from redflags.service.keys import load_or_create_key
     from redflags.service.roles import Role
@@ -48,11 +53,19 @@ def build_state(state_dir: Path, large_case: bool = True) -> None:
         with db.write() as session:
             for name, role in USERS.items():
                 add_user(session, name, Role[role], PASSWORD, SYSTEM, name.title())
+            ranked = session.scalars(select(CaseRow.id).order_by(CaseRow.score.desc(), CaseRow.id))
+            (state_dir / DEMO_CASES).write_text(json.dumps(list(ranked)))
         if large_case:
             _publish_large_case(db, load_or_create_key(settings.key_file))
     finally:
         db.dispose()
     shutil.rmtree(state_dir / "demo")  # the world and its run folder: not read by the service
+
+
+def demo_cases(state_dir: Path) -> list[str]:
+    """The demo's case ids, highest score first (the large synthetic case is not one)."""
+    ids: list[str] = json.loads((state_dir / DEMO_CASES).read_text())
+    return ids
 
 
 def copy_state(template: Path, state_dir: Path) -> None:
