@@ -43,9 +43,10 @@ def live_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServi
 @pytest.fixture(scope="session")
 def chromium(live_service: LiveService) -> Iterator[Any]:
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import expect, sync_playwright
     except ImportError:
         _cannot_run("the playwright package is missing (pip install -e '.[dev]')")
+    expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as playwright:
         browser = launch(playwright)
         yield browser

@@ -39,17 +39,17 @@ MAIN_PAGES = (
 )
 
 
-def testid(name: str) -> str:
+def data_testid(name: str) -> str:
     return f'[data-testid="{name}"]'
 
 
 def log_in(page: Any, username: str, password: str = PASSWORD) -> None:
     """Sign in through the login form, as a person would, and wait for the inbox."""
     page.goto("/login")
-    page.locator(testid("login-username")).fill(username)
-    page.locator(testid("login-password")).fill(password)
-    page.locator(testid("login-submit")).click()
-    page.locator(testid("current-user")).wait_for()
+    page.locator(data_testid("login-username")).fill(username)
+    page.locator(data_testid("login-password")).fill(password)
+    page.locator(data_testid("login-submit")).click()
+    page.locator(data_testid("current-user")).wait_for()
 
 
 def sign_in(context: Any, username: str, password: str = PASSWORD) -> None:
@@ -65,4 +65,4 @@ def open_page(page: Any, main: MainPage, case: str, lang: str | None = None) -> 
     """Open `main` (in `lang`, chosen with the language toggle's link) and wait until drawn."""
     url = main.url(case)
     page.goto(f"/lang/{lang}?next={quote(url, safe='')}" if lang else url)
-    page.locator(testid(main.ready)).first.wait_for()
+    page.locator(data_testid(main.ready)).first.wait_for()
