@@ -18,6 +18,7 @@ from redflags.service.db.migrate import upgrade
 from redflags.service.keys import load_or_create_key
 from redflags.service.runner import start_runner, stop_runner
 from redflags.service.settings import ServiceSettings
+from redflags.service.web import mount_web
 
 API = "/api/v1"
 # Routes anyone may call: health and signing in (the route-table test checks every other one).
@@ -66,6 +67,7 @@ def create_app(settings: ServiceSettings) -> FastAPI:
     problems.install(app)
     for router in ROUTERS:
         app.include_router(router, prefix=API)
+    mount_web(app)  # the analyst's pages (service/web), outside /api and its OpenAPI document
 
     @app.middleware("http")
     async def _headers(

@@ -1,0 +1,192 @@
+"""Administration in the browser (admin role): users, API tokens and the audit log, through the
+admin API's own route functions (the same rules and audit rows). A new token's secret is shown
+once, in the answer to the form that made it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request, Response
+from pydantic import ValidationError
+
+from redflags.service.api.problems import ServiceError
+from redflags.service.api.routes import admin as api_admin
+from redflags.service.clock import aware, utcnow
+from redflags.service.web.guard import AdminPage
+from redflags.service.web.i18n import N_
+from redflags.service.web.rendering import page, translate
+
+router = APIRouter(include_in_schema=False)
+ROLES = ("viewer", "analyst", "reviewer", "admin")
+AUDIT_PAGE = 100
+
+
+def _outcome(request: Request, change: Callable[[], Any], done: str) -> dict[str, Any]:
+    """Run an admin change; what to tell the admin (the API's reason shown as written)."""
+    try:
+        result = change()
+    except ValidationError as invalid:
+        fields = ", ".join(str(e["loc"][-1]) for e in invalid.errors() if e.get("loc"))
+        words = translate(request, "Some fields are missing or not valid: %(fields)s.", fields=fields)
+        return {"problem": words, "detail": "", "status": 422}
+    except ServiceError as refusal:
+        words = translate(request, "That change was not made.")
+        return {"problem": words, "detail": refusal.detail, "status": refusal.status}
+    return {"done": translate(request, done), "result": result, "status": 200}
+
+
+def _locked(until: Any) -> bool:
+    moment = aware(until)
+    return moment is not None and moment > utcnow()
+
+
+def _users_page(request: Request, who: Any, **outcome: Any) -> Response:
+    status = outcome.pop("status", 200)
+    context = {
+        "nav": "admin",
+        "tab": "users",
+        "users": [{**u, "locked": _locked(u["locked_until"])} for u in api_admin.users(who, request)],
+        "roles": ROLES,
+        "problem": "",
+        "detail": "",
+        "done": "",
+        **outcome,
+    }
+    return page(request, "admin_users.html", context, status=status)
+
+
+@router.get("/admin/users")
+def users(who: AdminPage, request: Request) -> Response:
+    return _users_page(request, who)
+
+
+@router.post("/admin/users")
+def add_user(
+    who: AdminPage,
+    request: Request,
+    username: Annotated[str, Form(max_length=64)] = "",
+    role: Annotated[str, Form(max_length=16)] = "viewer",
+    password: Annotated[str, Form(max_length=1024)] = "",
+    display_name: Annotated[str, Form(max_length=200)] = "",
+) -> Response:
+    def change() -> Any:
+        body = api_admin.NewUser(
+            username=username,
+            role=role,  # type: ignore[arg-type]
+            password=password or None,
+            display_name=display_name,
+        )
+        return api_admin.create_user(body, who, request)
+
+    return _users_page(request, who, **_outcome(request, change, N_("The user is added.")))
+
+
+@router.post("/admin/users/{username}")
+def change_user(
+    username: str,
+    who: AdminPage,
+    request: Request,
+    role: Annotated[str, Form(max_length=16)] = "",
+    disabled: Annotated[str, Form(max_length=8)] = "",
+    password: Annotated[str, Form(max_length=1024)] = "",
+) -> Response:
+    """One change at a time: a role, disabling or enabling, or a new password."""
+
+    def change() -> Any:
+        body = api_admin.UserChange(
+            role=role or None,  # type: ignore[arg-type]
+            disabled={"true": True, "false": False}.get(disabled),
+            password=password or None,
+        )
+        return api_admin.change_user(username, body, who, request)
+
+    return _users_page(request, who, **_outcome(request, change, N_("The user is changed.")))
+
+
+def _tokens_page(request: Request, who: Any, **outcome: Any) -> Response:
+    status = outcome.pop("status", 200)
+    context = {
+        "nav": "admin",
+        "tab": "tokens",
+        "tokens": api_admin.tokens(who, request),
+        "users": [u["username"] for u in api_admin.users(who, request)],
+        "roles": ROLES,
+        "problem": "",
+        "detail": "",
+        "done": "",
+        "result": None,
+        **outcome,
+    }
+    return page(request, "admin_tokens.html", context, status=status)
+
+
+@router.get("/admin/tokens")
+def tokens(who: AdminPage, request: Request) -> Response:
+    return _tokens_page(request, who)
+
+
+@router.post("/admin/tokens")
+def issue(
+    who: AdminPage,
+    request: Request,
+    owner: Annotated[str, Form(max_length=64)] = "",
+    name: Annotated[str, Form(max_length=200)] = "",
+    role: Annotated[str, Form(max_length=16)] = "viewer",
+    days: Annotated[str, Form(max_length=4)] = "",
+) -> Response:
+    def change() -> Any:
+        body = api_admin.NewToken(
+            owner=owner,
+            name=name,
+            role=role,  # type: ignore[arg-type]
+            days=int(days) if days.strip().isdigit() else None,
+        )
+        return api_admin.create_token(body, who, request)
+
+    return _tokens_page(request, who, **_outcome(request, change, N_("The token is issued.")))
+
+
+@router.post("/admin/tokens/{token_id}/revoke")
+def revoke(token_id: str, who: AdminPage, request: Request) -> Response:
+    outcome = _outcome(
+        request, lambda: api_admin.revoke_token(token_id, who, request), N_("The token is revoked.")
+    )
+    outcome.pop("result", None)  # no secret to show
+    return _tokens_page(request, who, **outcome)
+
+
+@router.get("/admin/audit")
+def audit(who: AdminPage, request: Request) -> Response:
+    query = request.query_params
+    try:
+        number = max(1, int(query.get("page", "1")))
+    except ValueError:
+        number = 1
+    wanted = {
+        name: (query.get(name) or "").strip()[:64] or None
+        for name in ("action", "actor", "target_id")
+    }
+    found = api_admin.audit(
+        who,
+        request,
+        action=wanted["action"],
+        actor=wanted["actor"],
+        target_type=None,
+        target_id=wanted["target_id"],
+        since=None,
+        until=None,
+        limit=AUDIT_PAGE,
+        offset=(number - 1) * AUDIT_PAGE,
+    )
+    checked = api_admin.audit_verify(who, request) if query.get("verify") == "1" else None
+    context = {
+        "nav": "admin",
+        "tab": "audit",
+        "found": found,
+        "wanted": {k: v or "" for k, v in wanted.items()},
+        "page_number": number,
+        "page_size": AUDIT_PAGE,
+        "verified": checked,
+    }
+    return page(request, "admin_audit.html", context)
