@@ -15,25 +15,27 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the browser tests' service and page list
 
 from browser.chromium import launch  # noqa: E402
 from browser.live_service import LiveService, build_state, demo_cases  # noqa: E402
-from browser.pages import MAIN_PAGES, open_page, sign_in  # noqa: E402
+from browser.pages import MAIN_PAGES, data_testid, open_page, sign_in  # noqa: E402
 
-LANGUAGES = ("en", "da")
+# the browser's own locale follows the page's language (date fields, number input)
+LANGUAGES = {"en": "en-GB", "da": "da-DK"}
 WIDTH = 1280
 # a page taller than this is cut: the top of a long page is what a reader of docs/ui.md needs
 MAX_HEIGHT = 2400
 
 
-def shoot(browser: object, base_url: str, case: str, lang: str, out: Path) -> list[Path]:
+def shoot(browser: Any, base_url: str, case: str, lang: str, out: Path) -> list[Path]:
     written = []
     for main in MAIN_PAGES:
-        context = browser.new_context(  # type: ignore[attr-defined]
-            base_url=base_url, viewport={"width": WIDTH, "height": 900}, locale="en-GB"
+        context = browser.new_context(
+            base_url=base_url, viewport={"width": WIDTH, "height": 900}, locale=LANGUAGES[lang]
         )
         context.set_default_timeout(30_000)
         if main.user:
@@ -46,9 +48,28 @@ def shoot(browser: object, base_url: str, case: str, lang: str, out: Path) -> li
         page.screenshot(
             path=str(path), full_page=True, clip={"x": 0, "y": 0, "width": WIDTH, "height": height}
         )
-        written.append(path)
+        written.append(_smaller(path))
+        if main.name == "case":  # the network lies below the fold: its own picture
+            written.append(_smaller(_network(page, out / f"case-network-{lang}.png")))
         context.close()
     return written
+
+
+def _smaller(path: Path) -> Path:
+    """The PNG in 256 colours (a third of the size; text and flat colours stay sharp), so that
+    regenerated screenshots weigh little in the repository."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        fewer = image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+    fewer.save(path, optimize=True)
+    return path
+
+
+def _network(page: Any, path: Path) -> Path:
+    page.locator(data_testid("network-canvas") + '[data-ready="true"]').wait_for()
+    page.locator(data_testid("case-network")).screenshot(path=str(path))
+    return path
 
 
 def main() -> None:
