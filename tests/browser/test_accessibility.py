@@ -27,6 +27,16 @@ def test_no_serious_or_critical_wcag_violations(
     assert not found, f"{main.name} ({main.path}):\n{describe(found)}"
 
 
+@pytest.mark.browser
+def test_axe_finds_violations_where_there_are_some(new_context: Any) -> None:
+    """The check above can fail: a page without a language, an image without a text and a field
+    without a label are refused."""
+    page = new_context(bypass_csp=True).new_page()
+    page.set_content('<title>t</title><img src="x.png"><input type="text">')
+    found = {v["id"] for v in refused(axe_violations(page))}
+    assert {"html-has-lang", "image-alt", "label"} <= found, found
+
+
 def test_the_vendored_axe_is_the_one_recorded() -> None:
     recorded = (AXE.parent / "VENDORED.md").read_text(encoding="utf-8")
     digest = hashlib.sha256(AXE.read_bytes()).hexdigest()
