@@ -112,3 +112,7 @@ def as_role(service: Service) -> Callable[[Role], dict[str, str]]:
         return service.token(f"{role.name}-{secrets.token_hex(3)}", role)
 
     return headers
+
+
+# the web pages' fixtures (SQLite only: the demo scan published once, copied for each test)
+from .test_web_support import web, web_store  # noqa: E402, F401

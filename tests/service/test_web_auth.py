@@ -18,22 +18,8 @@ from redflags.service.roles import Role
 from redflags.service.web import PUBLIC_PAGES, web_routes
 from redflags.service.web.guard import safe_next
 
-from .test_web_support import PASSWORD, Web, web, web_store  # noqa: F401
-
-
-def _min_role(route: APIRoute) -> Role | None:
-    todo = list(route.dependant.dependencies)
-    while todo:
-        dependant = todo.pop()
-        role = getattr(dependant.call, "min_role", None)
-        if role is not None:
-            return Role(role)
-        todo.extend(dependant.dependencies)
-    return None
-
-
-def _concrete(path: str) -> str:
-    return re.sub(r"\{[^}]+\}", "x1", path)
+from .test_service_route_auth import _concrete, _min_role
+from .test_web_support import PASSWORD, Web
 
 
 def _guarded() -> list[tuple[str, str, APIRoute]]:

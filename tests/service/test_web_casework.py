@@ -15,7 +15,7 @@ from redflags.service.audit import verify
 from redflags.service.db.models import AuditEvent, CaseRow, Decision
 from redflags.service.roles import Role
 
-from .test_web_support import Web, web, web_store  # noqa: F401
+from .test_web_support import Web
 
 WAIT_SECONDS = 300  # a generous bound for a loaded machine, not a speed target
 
@@ -79,9 +79,7 @@ def test_a_decision_waits_for_a_second_reviewer(web: Web) -> None:
         decision = session.scalars(select(Decision).where(Decision.case_id == case_id)).one()
         decision_id = decision.id
     version = _version(proposed.text)
-    own = rolf.htmx_post(
-        f"/cases/{case_id}/decisions/{decision_id}/approve", {"version": version}
-    )
+    own = rolf.htmx_post(f"/cases/{case_id}/decisions/{decision_id}/approve", {"version": version})
     assert own.status_code == 403 and "Four eyes" in own.text
     # the second reviewer sees it in the approval tab, and approves it
     assert case_id in rita.client.get("/?tab=approval").text
@@ -164,7 +162,11 @@ def test_reveal_with_a_reason(web: Web) -> None:
         {
             "actor": "anna",
             "ok": True,
-            "details": {"token": token, "reason": "Police request 2026-117", "kind": token.split("#")[0]},
+            "details": {
+                "token": token,
+                "reason": "Police request 2026-117",
+                "kind": token.split("#")[0],
+            },
         }
     ]
     assert value.group(1) not in anna.client.get(f"/cases/{case_id}").text
@@ -197,7 +199,9 @@ def test_users_and_tokens(web: Web) -> None:
     assert weak.status_code == 422 and 'data-username="olga"' not in weak.text
     adam.form_post("/admin/users/nils", {"disabled": "true"})
     assert "Disabled" in adam.client.get("/admin/users").text
-    issued = adam.form_post("/admin/tokens", {"owner": "anna", "name": "pipeline", "role": "viewer"})
+    issued = adam.form_post(
+        "/admin/tokens", {"owner": "anna", "name": "pipeline", "role": "viewer"}
+    )
     secret = re.search(r'data-testid="new-token-secret">(rf_[^<]+)<', issued.text)
     assert secret
     assert secret.group(1) not in adam.client.get("/admin/tokens").text  # shown once

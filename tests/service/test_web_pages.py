@@ -16,14 +16,13 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from redflags.report.redact import case_personal_pairs
 from redflags.score.risk_v1 import CASE1_SIGNATURE
 from redflags.service.db.models import AuditEvent, CaseRow
-from redflags.service.publish import case_from_payload
 from redflags.service.roles import Role
 from redflags.service.web.rendering import CONTENT_SECURITY_POLICY
 
-from .test_web_support import Web, web, web_store  # noqa: F401
+from .test_service_cases import _clear_values, _leaks
+from .test_web_support import Web
 
 
 def pages(web: Web) -> dict[str, Role]:
@@ -123,27 +122,10 @@ def test_what_a_role_may_do_is_what_the_page_offers(web: Web) -> None:
     assert 'data-testid="nav-admin"' not in analyst
 
 
-def _clear_values(web: Web, case_id: str) -> set[str]:
-    with web.db.read() as session:
-        row = session.get(CaseRow, case_id)
-        case = case_from_payload(row.payload)
-        names = set(row.names)
-    pairs = case_personal_pairs(case)
-    values = {v for k, v in pairs if k in {"phone", "email", "account", "name"}} | names
-    values |= {v.lstrip("+") for k, v in pairs if k == "phone"}
-    return {v for v in values if len(v) >= 5}
-
-
-def _leaks(text: str, values: set[str]) -> set[str]:
-    alternatives = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![0-9A-Za-z])(?:{alternatives})(?![0-9A-Za-z])", re.IGNORECASE)
-    return set(pattern.findall(text))
-
-
 def test_the_case_page_and_its_network_are_redacted(web: Web) -> None:
     browser = web.as_role(Role.analyst)
     for case_id in web.case_ids():
-        values = _clear_values(web, case_id)
+        values = _clear_values(web, case_id)  # type: ignore[arg-type]  # a Web has a db too
         assert values
         page = browser.client.get(f"/cases/{case_id}").text
         network = browser.client.get(f"/cases/{case_id}/network.json").text
@@ -190,7 +172,9 @@ def test_a_large_network_starts_folded(web: Web) -> None:
     large = max(sizes.values(), key=lambda n: len(n["nodes"]))
     assert large["collapsed"]
     core = [n for n in large["nodes"] if n["core"]]
-    assert core and all(n["role"] in ("organiser", "recruiter", "worker") or n["kind"] == "account" for n in core)
+    assert core and all(
+        n["role"] in ("organiser", "recruiter", "worker") or n["kind"] == "account" for n in core
+    )
     folded = {n["group"] for n in large["nodes"] if not n["core"]}
     assert folded <= set(large["groups"])
     assert any(n["records"] for n in large["nodes"])
@@ -231,7 +215,9 @@ def test_the_inbox_filters_sorts_pages_and_counts(web: Web) -> None:
     assert set(_rows(browser.client.get("/?tab=all", params={"city": city}).text)) == in_city
     assert _rows(browser.client.get("/?tab=all&to=1990-01-01").text) == []
     assert _rows(browser.client.get("/?tab=all&colour=blue&sort=nonsense").text) == ids
-    counts = dict(re.findall(r'data-testid="tab-(\w+)"[^>]*>[^<]*<span class="count"[^>]*>(\d+)<', everything))
+    counts = dict(
+        re.findall(r'data-testid="tab-(\w+)"[^>]*>[^<]*<span class="count"[^>]*>(\d+)<', everything)
+    )
     assert counts["all"] == str(len(ids)) and counts["unassigned"] == str(len(ids))
     # htmx asks for the results alone
     fragment = browser.client.get(
@@ -259,13 +245,17 @@ def test_alerts_and_the_youth_queue_are_apart(web: Web) -> None:
     alert_ids = set(re.findall(r'data-item-id="(A-[^"]+)"', alerts))
     youth_ids = set(re.findall(r'data-item-id="(Y-[^"]+)"', youth))
     assert alert_ids and youth_ids
-    assert not re.findall(r'data-item-id="Y-', alerts) and not re.findall(r'data-item-id="A-', youth)
+    assert not re.findall(r'data-item-id="Y-', alerts) and not re.findall(
+        r'data-item-id="A-', youth
+    )
     assert 'data-testid="youth-queue"' in youth
 
 
 def _vendored() -> list[dict[str, Any]]:
     text = files("redflags.service.web").joinpath("static/vendor/VENDORED.md").read_text("utf-8")
-    rows = re.findall(r"^\| (\S+) \| ([0-9.]+) \| [^|]+\| `([^`]+)`[^|]*\| `([0-9a-f]{64})` \|", text, re.M)
+    rows = re.findall(
+        r"^\| (\S+) \| ([0-9.]+) \| [^|]+\| `([^`]+)`[^|]*\| `([0-9a-f]{64})` \|", text, re.M
+    )
     return [{"name": n, "version": v, "file": f, "sha256": h} for n, v, f, h in rows]
 
 

@@ -4,36 +4,20 @@ once, in the answer to the form that made it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request, Response
-from pydantic import ValidationError
 
-from redflags.service.api.problems import ServiceError
 from redflags.service.api.routes import admin as api_admin
 from redflags.service.clock import aware, utcnow
 from redflags.service.web.guard import AdminPage
 from redflags.service.web.i18n import N_
-from redflags.service.web.rendering import page, translate
+from redflags.service.web.outcome import Outcome, attempt
+from redflags.service.web.rendering import page
 
 router = APIRouter(include_in_schema=False)
 ROLES = ("viewer", "analyst", "reviewer", "admin")
 AUDIT_PAGE = 100
-
-
-def _outcome(request: Request, change: Callable[[], Any], done: str) -> dict[str, Any]:
-    """Run an admin change; what to tell the admin (the API's reason shown as written)."""
-    try:
-        result = change()
-    except ValidationError as invalid:
-        fields = ", ".join(str(e["loc"][-1]) for e in invalid.errors() if e.get("loc"))
-        words = translate(request, "Some fields are missing or not valid: %(fields)s.", fields=fields)
-        return {"problem": words, "detail": "", "status": 422}
-    except ServiceError as refusal:
-        words = translate(request, "That change was not made.")
-        return {"problem": words, "detail": refusal.detail, "status": refusal.status}
-    return {"done": translate(request, done), "result": result, "status": 200}
 
 
 def _locked(until: Any) -> bool:
@@ -41,19 +25,17 @@ def _locked(until: Any) -> bool:
     return moment is not None and moment > utcnow()
 
 
-def _users_page(request: Request, who: Any, **outcome: Any) -> Response:
-    status = outcome.pop("status", 200)
-    context = {
-        "nav": "admin",
-        "tab": "users",
-        "users": [{**u, "locked": _locked(u["locked_until"])} for u in api_admin.users(who, request)],
-        "roles": ROLES,
-        "problem": "",
-        "detail": "",
-        "done": "",
-        **outcome,
-    }
-    return page(request, "admin_users.html", context, status=status)
+def _admin_page(
+    request: Request, template: str, context: dict[str, Any], outcome: Outcome | None = None
+) -> Response:
+    done = outcome or Outcome()
+    values = {"nav": "admin", "roles": ROLES, **context, **done.context()}
+    return page(request, template, values, status=done.status)
+
+
+def _users_page(request: Request, who: Any, outcome: Outcome | None = None) -> Response:
+    users = [{**u, "locked": _locked(u["locked_until"])} for u in api_admin.users(who, request)]
+    return _admin_page(request, "admin_users.html", {"tab": "users", "users": users}, outcome)
 
 
 @router.get("/admin/users")
@@ -79,7 +61,7 @@ def add_user(
         )
         return api_admin.create_user(body, who, request)
 
-    return _users_page(request, who, **_outcome(request, change, N_("The user is added.")))
+    return _users_page(request, who, attempt(request, change, N_("The user is added.")))
 
 
 @router.post("/admin/users/{username}")
@@ -101,24 +83,16 @@ def change_user(
         )
         return api_admin.change_user(username, body, who, request)
 
-    return _users_page(request, who, **_outcome(request, change, N_("The user is changed.")))
+    return _users_page(request, who, attempt(request, change, N_("The user is changed.")))
 
 
-def _tokens_page(request: Request, who: Any, **outcome: Any) -> Response:
-    status = outcome.pop("status", 200)
+def _tokens_page(request: Request, who: Any, outcome: Outcome | None = None) -> Response:
     context = {
-        "nav": "admin",
         "tab": "tokens",
         "tokens": api_admin.tokens(who, request),
         "users": [u["username"] for u in api_admin.users(who, request)],
-        "roles": ROLES,
-        "problem": "",
-        "detail": "",
-        "done": "",
-        "result": None,
-        **outcome,
     }
-    return page(request, "admin_tokens.html", context, status=status)
+    return _admin_page(request, "admin_tokens.html", context, outcome)
 
 
 @router.get("/admin/tokens")
@@ -144,16 +118,15 @@ def issue(
         )
         return api_admin.create_token(body, who, request)
 
-    return _tokens_page(request, who, **_outcome(request, change, N_("The token is issued.")))
+    return _tokens_page(request, who, attempt(request, change, N_("The token is issued.")))
 
 
 @router.post("/admin/tokens/{token_id}/revoke")
 def revoke(token_id: str, who: AdminPage, request: Request) -> Response:
-    outcome = _outcome(
-        request, lambda: api_admin.revoke_token(token_id, who, request), N_("The token is revoked.")
-    )
-    outcome.pop("result", None)  # no secret to show
-    return _tokens_page(request, who, **outcome)
+    def change() -> Any:
+        return api_admin.revoke_token(token_id, who, request)
+
+    return _tokens_page(request, who, attempt(request, change, N_("The token is revoked.")))
 
 
 @router.get("/admin/audit")

@@ -31,6 +31,7 @@ from redflags.service.web.evidence import RecentContexts, evidence_contexts
 from redflags.service.web.guard import AnalystPage, ReviewerPage, ViewerPage
 from redflags.service.web.i18n import N_, language_of, translations
 from redflags.service.web.network import COLLAPSE_FROM, kind_counts, network_elements
+from redflags.service.web.outcome import attempt
 from redflags.service.web.rendering import PAGE_HEADERS, is_htmx, page, render, translate
 
 router = APIRouter(include_in_schema=False)
@@ -75,7 +76,9 @@ def casework_context(session: Session, state: ServiceState, case_id: str) -> dic
 
 
 def _not_found(request: Request) -> HTMLResponse:
-    return page(request, "error.html", {"message": translate(request, "There is no such case.")}, 404)
+    return page(
+        request, "error.html", {"message": translate(request, "There is no such case.")}, 404
+    )
 
 
 @router.get("/cases/{case_id}")
@@ -91,7 +94,12 @@ def case(case_id: str, who: ViewerPage, request: Request) -> Response:
                 select(CaseRow.last_run, CaseRow.last_seen).where(CaseRow.id == case_id)
             ).one()
             contexts = evidence_contexts(
-                session, state.key, case_id, shown, _contexts_kept(state), tuple(published)
+                session,
+                state.key,
+                case_id,
+                shown,
+                _contexts_kept(state),
+                (published.last_run, published.last_seen),
             )
             work = casework_context(session, state, case_id)
             scrub = team_redaction(session, state.key, case_id, api_cases.case_bodies(state))
@@ -183,7 +191,9 @@ def _casework_answer(
     if not is_htmx(request):
         if problem:
             message = f"{problem} {detail}".strip()
-            return page(request, "error.html", {"message": message, "back": f"/cases/{case_id}"}, status)
+            return page(
+                request, "error.html", {"message": message, "back": f"/cases/{case_id}"}, status
+            )
         return RedirectResponse(f"/cases/{case_id}#casework", status_code=303)
     state = service(request)
     with state.db.read() as session:
@@ -192,19 +202,12 @@ def _casework_answer(
     return page(request, "_casework.html", context, status=status)
 
 
-def _act(request: Request, case_id: str, action: Any, done: str) -> Response:
+def _act(request: Request, case_id: str, change: Any, done: str) -> Response:
     """Run one change through the API's route function; say what went wrong in words."""
-    try:
-        action()
-    except ValidationError as invalid:
-        fields = ", ".join(str(e["loc"][-1]) for e in invalid.errors() if e.get("loc"))
-        problem = translate(request, "Some fields are missing or not valid: %(fields)s.", fields=fields)
-        return _casework_answer(request, case_id, problem, status=422)
-    except ServiceError as refusal:
-        return _casework_answer(
-            request, case_id, _problem_words(request, refusal), refusal.detail, refusal.status
-        )
-    return _casework_answer(request, case_id, done=translate(request, done))
+    outcome = attempt(request, change, done, _problem_words)
+    return _casework_answer(
+        request, case_id, outcome.problem, outcome.detail, outcome.status, outcome.done
+    )
 
 
 Version = Annotated[int, Form(ge=1)]

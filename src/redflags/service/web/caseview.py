@@ -123,7 +123,9 @@ def indicator_blocks(data: dict[str, Any], catalogue: Catalogue) -> list[Categor
         indicator_id = finding["indicator_id"]
         block = blocks.get(indicator_id)
         if block is None:
-            weight = catalogue.get(indicator_id).weight if indicator_id in catalogue.indicators else 0.0
+            weight = (
+                catalogue.get(indicator_id).weight if indicator_id in catalogue.indicators else 0.0
+            )
             block = blocks[indicator_id] = IndicatorBlock(
                 indicator_id, points.get(indicator_id, 0.0), weight
             )
@@ -160,7 +162,9 @@ def role_groups(roles: list[dict[str, Any]]) -> list[RoleGroup]:
         members = grouped[name]
         reasons: Counter[tuple[str, str]] = Counter()
         for member in members:
-            pairs = zip(member.get("reasons_en") or (), member.get("reasons_da") or (), strict=False)
+            pairs = zip(
+                member.get("reasons_en") or (), member.get("reasons_da") or (), strict=False
+            )
             reasons.update(set(pairs))
         records = {r for member in members for r in member.get("records") or ()}
         groups.append(
@@ -226,7 +230,11 @@ def case_page(data: dict[str, Any], catalogue: Catalogue) -> CasePage:
     steps = list(scoring.get("steps") or ())
     # what weighs most on its own: multipliers of fairness-sensitive indicators are left out
     positive = sorted(
-        (s for s in steps if float(s.get("delta") or 0) > 0 and not _modifier(s["code"], catalogue)),
+        (
+            s
+            for s in steps
+            if float(s.get("delta") or 0) > 0 and not _modifier(s["code"], catalogue)
+        ),
         key=_strongest,
     )
     timeline = list(data.get("timeline") or ())

@@ -54,7 +54,8 @@ def _is_match(segment: Any) -> bool:
 def _side(segments: list[Any], backwards: bool) -> tuple[list[Any], bool]:
     """At most AROUND characters of context next to a match: whole tokens, plain text cut
     (at a space when one is near). True when something was left out."""
-    kept, budget = [], AROUND
+    kept: list[Any] = []
+    budget = AROUND
     ordered = list(reversed(segments)) if backwards else list(segments)
     for index, segment in enumerate(ordered):
         if budget <= 0:

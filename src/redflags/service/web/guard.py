@@ -81,13 +81,15 @@ def _csrf_token_of(request: Request) -> str:
 
 
 def page_role(role: Role) -> Callable[[Request], Awaitable[Principal]]:
-    """A dependency for web routes: the signed-in person with at least `role`."""
-    check = role_at_least(role)
+    """A dependency for web routes: the signed-in person with at least `role`. Signed in
+    (and CSRF) is the API's check for its lowest role; the role is compared here, so that a
+    403 page still knows who is reading it."""
+    signed_in = role_at_least(Role.viewer)
 
     async def dependency(request: Request) -> Principal:
         seen = await _with_form_token(request)
         try:
-            principal = await run_in_threadpool(check, seen)
+            principal = await run_in_threadpool(signed_in, seen)
         except ServiceError as refusal:
             if refusal.status == 401:
                 back = request.url.path if request.method in SAFE_METHODS else ""
@@ -97,6 +99,8 @@ def page_role(role: Role) -> Callable[[Request], Awaitable[Principal]]:
             raise PageForbidden(role, csrf=refusal.kind == "csrf") from None
         request.state.principal = principal
         request.state.csrf_token = await run_in_threadpool(_csrf_token_of, request)
+        if not principal.may(role):
+            raise PageForbidden(role)
         return principal
 
     dependency.min_role = role  # type: ignore[attr-defined]

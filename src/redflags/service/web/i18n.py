@@ -25,7 +25,7 @@ _ISO_START = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
 _ACCEPT = re.compile(r"\s*([A-Za-z]{1,8})(?:-[A-Za-z0-9]{1,8})*\s*(?:;\s*q\s*=\s*([0-9.]+))?\s*")
 
 
-def N_(message: str) -> str:  # noqa: N802 (gettext's name for "translate later")
+def N_(message: str) -> str:
     """Marks a string for `pybabel extract` (keyword N_); it is translated where it is shown."""
     return message
 
@@ -36,9 +36,7 @@ def translations(lang: str) -> NullTranslations:
     if lang == DEFAULT:
         return NullTranslations()
     folder = files("redflags.service.web").joinpath("locale")
-    with (
-        folder.joinpath(lang, "LC_MESSAGES", "messages.mo").open("rb") as handle  # type: ignore[attr-defined]
-    ):
+    with folder.joinpath(lang, "LC_MESSAGES", "messages.mo").open("rb") as handle:
         return Translations(handle, domain="messages")
 
 

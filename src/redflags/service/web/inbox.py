@@ -197,9 +197,7 @@ def city_choices(session: Session) -> list[str]:
 def open_items(session: Session) -> dict[str, int]:
     """Open alerts and youth-queue items, by kind (the tabs' counts)."""
     rows = session.execute(
-        select(AlertRow.kind, func.count())
-        .where(AlertRow.state == "open")
-        .group_by(AlertRow.kind)
+        select(AlertRow.kind, func.count()).where(AlertRow.state == "open").group_by(AlertRow.kind)
     )
     found = {kind: int(count) for kind, count in rows}
     return {"alert": found.get("alert", 0), "youth": found.get("youth", 0)}
@@ -263,7 +261,8 @@ def alert_state(
     """Open, escalate or dismiss an alert or youth-queue item (the API's PATCH /alerts)."""
     status, problem = 200, ""
     try:
-        changed = api_alerts.change_state(alert_id, api_alerts.StateChange(state=state), who, request)  # type: ignore[arg-type]
+        asked = api_alerts.StateChange.model_validate({"state": state})
+        changed = api_alerts.change_state(alert_id, asked, who, request)
     except ValidationError:
         status, problem = 422, translate(request, "That state does not exist.")
     except ServiceError as refusal:

@@ -34,13 +34,14 @@ def _records_by_node(data: dict[str, Any]) -> dict[str, set[str]]:
 
 def _edge_label(edge: dict[str, Any], gettext: Any, ngettext: Any, fmt: Formats) -> str:
     count = int(edge.get("count") or 1)
+    number = fmt.number(count)
     if edge.get("kind") == "payment":
-        times = ngettext("%(num)s payment", "%(num)s payments", count) % {"num": count}
+        times = str(ngettext("%(num)s payment", "%(num)s payments", count)) % {"num": number}
         amount = fmt.money(edge.get("amount"), edge.get("currency"))
         return f"{times}, {amount}" if amount else times
     if edge.get("kind") == "identity":
-        return ngettext("named together once", "named together %(num)s times", count) % {
-            "num": count
+        return str(ngettext("named together once", "named together %(num)s times", count)) % {
+            "num": number
         }
     return str(gettext(labels.word(labels.EDGE_KIND, edge.get("kind"))))
 
@@ -60,7 +61,9 @@ def network_elements(data: dict[str, Any], translations: Any, lang: str) -> dict
         for a, end in ((e.get("source"), e.get("target")), (e.get("target"), e.get("source")))
         if a in core and str(end).startswith("account:")
     }
-    reasons = {str(r.get("entity")): r.get(f"reasons_{lang}") or [] for r in data.get("roles") or ()}
+    reasons = {
+        str(r.get("entity")): r.get(f"reasons_{lang}") or [] for r in data.get("roles") or ()
+    }
     nodes = []
     for node in raw_nodes:
         node_id, kind, role = str(node["id"]), str(node.get("kind")), node.get("role")

@@ -33,9 +33,7 @@ def _jobs(state: ServiceState) -> tuple[int, list[dict[str, Any]]]:
         return total, [job_view(job, name) for job, name in rows]
 
 
-def _scans_page(
-    request: Request, problem: str = "", done: str = "", status: int = 200
-) -> Response:
+def _scans_page(request: Request, problem: str = "", done: str = "", status: int = 200) -> Response:
     state = service(request)
     total, jobs = _jobs(state)
     context = {

@@ -17,7 +17,9 @@
     }
     var form = event.detail.elt && event.detail.elt.closest && event.detail.elt.closest("form[data-drop-empty]");
     if (form) {
-      form.getAttribute("data-drop-empty").split(" ").forEach(function (name) {
+      var names = form.getAttribute("data-drop-empty");
+      names = names === "*" ? Object.keys(event.detail.parameters) : names.split(" ");
+      names.forEach(function (name) {
         if (event.detail.parameters[name] === "") {
           delete event.detail.parameters[name];
         }
