@@ -8,9 +8,11 @@ from typing import Any
 from urllib.parse import quote
 
 try:
+    from playwright.sync_api import TimeoutError as PageTimeout
     from playwright.sync_api import expect
 except ImportError:  # the fixtures skip the browser tests (or fail them in CI), saying why
     expect = None
+    PageTimeout = TimeoutError
 
 from .live_service import PASSWORD
 
