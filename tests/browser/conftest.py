@@ -60,6 +60,7 @@ def new_context(chromium: Any, live_service: LiveService) -> Iterator[Callable[.
     made: list[Any] = []
 
     def make(**options: Any) -> Any:
+        live_service.check_alive()
         settings = {"viewport": VIEWPORT, "locale": "en-GB", **options}
         profile = chromium.new_context(base_url=live_service.base_url, **settings)
         profile.set_default_timeout(TIMEOUT_MS)

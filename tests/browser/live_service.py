@@ -1,7 +1,7 @@
 """The real service for browser tests and UI screenshots: the demo world published into a
-fresh state folder, known users, and `uvicorn redflags.service.asgi:app` in a subprocess on a
-free 127.0.0.1 port, configured the way `redflags serve` configures its workers (the
-REDFLAGS_SERVICE_* environment).
+fresh state folder, known users, and `uvicorn redflags.service.asgi:app` in a subprocess,
+listening on a free 127.0.0.1 port (a socket it inherits) and configured the way `redflags
+serve` configures its workers (the REDFLAGS_SERVICE_* environment).
 
 `build_state` is slow (the demo world is generated and scanned, about a minute), so the browser
 tests make it once per run and copy it per worker (`copy_state`); `LiveService` starts and stops
@@ -158,11 +158,15 @@ def _publish_large_case(db: Any, key: bytes) -> None:
     publish_scan(db, key, _SyntheticScan("synthetic-large-network", [case]), SYSTEM)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+def listening_socket() -> socket.socket:
+    """A socket listening on a free 127.0.0.1 port, for uvicorn to take over (--fd). Holding the
+    port from the start leaves no moment in which another test's server could take it (a port
+    picked, closed and handed to a server that binds it seconds later can be taken twice)."""
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(128)
+    return listener
 
 
 class LiveService:
@@ -170,7 +174,8 @@ class LiveService:
 
     def __init__(self, state_dir: Path, start_seconds: float = 60.0) -> None:
         self.state_dir = state_dir
-        self.port = free_port()
+        self._listener = listening_socket()
+        self.port: int = self._listener.getsockname()[1]
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.log = state_dir / "uvicorn.log"
         self._start_seconds = start_seconds
@@ -189,10 +194,15 @@ class LiveService:
 
     def __enter__(self) -> LiveService:
         command = [sys.executable, "-m", "uvicorn", "redflags.service.asgi:app"]
-        command += ["--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"]
-        with self.log.open("wb") as log:
+        command += ["--fd", str(self._listener.fileno()), "--log-level", "warning"]
+        with self.log.open("wb") as log, self._listener:
             self._process = subprocess.Popen(
-                command, env=self.environment(), stdout=log, stderr=subprocess.STDOUT
+                command,
+                env=self.environment(),
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                pass_fds=[self._listener.fileno()],
             )
         self._wait_until_up()
         return self
@@ -210,6 +220,11 @@ class LiveService:
                 time.sleep(0.2)  # polling a port that is not open yet; not a test wait
         self.stop()
         raise RuntimeError(f"the service did not answer in {self._start_seconds:.0f} s")
+
+    def check_alive(self) -> None:
+        """Fail with the server's log if it has died since it started."""
+        if self._process is None or self._process.poll() is not None:
+            raise RuntimeError(f"the service is not running:\n{self.log.read_text()[-4000:]}")
 
     def stop(self) -> None:
         if self._process is None:
