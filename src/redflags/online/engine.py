@@ -23,6 +23,7 @@ from redflags.engines.duckdb_engine import Params
 from redflags.model import KIND_TABLES, RecordKind
 from redflags.model.records import field_specs
 from redflags.store import arrow_schema
+from redflags.store.sql import quote_identifier
 
 SOURCE = "online"  # the `_source` of request records
 
@@ -76,7 +77,7 @@ class RecordsEngine:
     ) -> None:
         statement = render(definition, params or {})
         cursor = self._ready(_named(statement))
-        cursor.execute(f'CREATE OR REPLACE TEMP TABLE "{table}" AS {statement}')
+        cursor.execute(f"CREATE OR REPLACE TEMP TABLE {quote_identifier(table)} AS {statement}")
         self._tables.add(table)
 
     def register(self, table: str, data: pa.Table) -> None:

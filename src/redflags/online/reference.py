@@ -53,6 +53,7 @@ from redflags.model import RecordKind
 from redflags.normalise.phones import DEFAULT_REGION
 from redflags.online.results import PhotoMatch, TemplateMatch
 from redflags.store import Store
+from redflags.store.sql import quote_identifier
 
 _COLUMNS = [
     "ad_id", "persona", "city", "title", "body", "phone", "handle", "email", "image_refs", "_file",
@@ -206,7 +207,7 @@ class ReferenceIndex:
         engine = DuckDBEngine(store.connection)
         template_params = _params(catalogue, "ad_template", region)
         photo_params = _params(catalogue, "photo_reuse", region)
-        columns = ", ".join(f'"{c}"' for c in _COLUMNS)
+        columns = ", ".join(quote_identifier(c) for c in _COLUMNS)
         ads = engine.query(
             f"SELECT {columns} FROM ads WHERE list_contains($ids, ad_id) ORDER BY ad_id",
             {"ids": ad_ids},
