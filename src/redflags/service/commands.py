@@ -294,7 +294,8 @@ def serve(
         )
     # the settings reach the worker processes through the environment
     os.environ.update(settings_environment(settings))
-    console.print(f"redflags service on http://{settings.host}:{settings.port}/api/docs")
+    where = f"http://{settings.host}:{settings.port}"
+    console.print(f"redflags service: the web pages at {where}/, the API at {where}/api/docs")
     uvicorn.run(
         "redflags.service.asgi:app",
         host=settings.host,
