@@ -49,7 +49,8 @@ SCALE, SEED = "small", 1
 def platform_items(world: Path, limit: int) -> list[dict[str, Any]]:
     """The world's ads as items a platform sends (JSON values; timestamps as ISO text)."""
     rows = duckdb.connect().execute(
-        f"SELECT * FROM read_parquet('{world / 'ads'}/*.parquet') ORDER BY posted_at LIMIT {limit}"
+        "SELECT * FROM read_parquet(?) ORDER BY posted_at LIMIT ?",
+        [str(world / "ads" / "*.parquet"), limit],
     )
     names = [d[0] for d in rows.description]
     items = []
