@@ -17,17 +17,22 @@ from redflags.pipeline import ScanOptions, run_scan
 from redflags.service.publish import case_from_payload
 
 
-@pytest.fixture(scope="session")
-def revealed_demo(tmp_path_factory: pytest.TempPathFactory, demo_data: Path) -> Path:
-    """A folder with `run/` (the demo world scanned with --reveal) and `store.duckdb`."""
+def revealed_scan(tmp_path_factory: pytest.TempPathFactory, name: str, world: Path) -> Path:
+    """A shared folder with `run/` (`world` scanned with --reveal) and `store.duckdb`."""
 
     def make(folder: Path) -> None:
         options = ScanOptions(
             out=folder / "run", db=folder / "store.duckdb", reveal=True, redaction_key=b"k"
         )
-        run_scan([demo_data], options)
+        run_scan([world], options)
 
-    return shared_folder(tmp_path_factory, "demo-revealed", make)
+    return shared_folder(tmp_path_factory, name, make)
+
+
+@pytest.fixture(scope="session")
+def revealed_demo(tmp_path_factory: pytest.TempPathFactory, demo_data: Path) -> Path:
+    """A folder with `run/` (the demo world scanned with --reveal) and `store.duckdb`."""
+    return revealed_scan(tmp_path_factory, "demo-revealed", demo_data)
 
 
 def revealed_cases(folder: Path) -> list[Case]:
@@ -128,3 +133,19 @@ def institution_file(folder: Path, codes: str = '["TRAF"]', **extra: str) -> Pat
     path = folder / "institution.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def file_goaml(scan: Path, folder: Path, case_id: str, *extra: str) -> tuple[Any, Path]:
+    """`redflags file goaml` on a revealed scan (a folder with run/ and store.duckdb, left
+    unchanged) with `case_id` confirmed in a fresh case store in `folder`: the CLI result and
+    the report's path."""
+    from typer.testing import CliRunner
+
+    from redflags.cli import app
+
+    url = case_store(folder, scan, [case_id])
+    out = folder / "report.xml"
+    arguments = ["file", "goaml", case_id, "--out", str(out)]
+    arguments += ["--institution", str(institution_file(folder)), "--database", url]
+    arguments += ["--db", str(scan / "store.duckdb"), "--reason", "confirmed", *extra]
+    return CliRunner().invoke(app, arguments), out
