@@ -77,7 +77,7 @@ def test_a_scan_of_a_folder_under_the_data_root_publishes_its_cases(
         assert stored == counts["new"]
         assert verify(session).ok
     assert actions(service, queued["id"]) == ["scan.submit", "scan.finish"]
-    # the redacted run folder stays with the job; the raw records went with its scratch store
+    # the redacted run folder stays with the job; the raw records are in the record store
     run = service.settings.state_dir / "runs" / queued["id"]
     assert (run / "cases.json").is_file()
     assert not list(run.rglob("*.duckdb"))

@@ -11,7 +11,10 @@ over when its holder dies. The holder is the only process that runs jobs, so whe
 takes the lock, a job still `running` was cut off. When the service starts (the startup hook
 takes the lock), queued jobs of the previous process are failed too, as cut off by a restart:
 re-running is the submitter's choice, not an old queue's. The lock is an OS file lock: it is
-released when its process dies, however it dies."""
+released when its process dies, however it dies.
+
+A cancel (`cancelling` in the job's row, set by any worker process) is seen by the runner within
+CANCEL_POLL_SECONDS: it ends the job's process as a stop does and marks the job `cancelled`."""
 
 from __future__ import annotations
 
@@ -24,13 +27,21 @@ from multiprocessing.process import BaseProcess
 from filelock import FileLock, Timeout
 
 from redflags.service.api.state import ServiceState
-from redflags.service.scanjobs import CUT_OFF, claim_next, fail, fail_cut_off
+from redflags.service.scanjobs import (
+    CUT_OFF,
+    cancel_requested,
+    claim_next,
+    fail,
+    fail_cut_off,
+    finish_cancel,
+)
 from redflags.service.scanwork import run_job
 
 log = logging.getLogger("redflags.service")
 LOCK_NAME = "scan-runner.lock"
 POLL_SECONDS = 2.0
 STOP_SECONDS = 10.0
+CANCEL_POLL_SECONDS = 1.0
 EXTRAS_KEY = "scan_runner"
 
 
@@ -46,7 +57,7 @@ class ScanRunner:
 
     def start(self) -> None:
         if self._take_lock():
-            cut = fail_cut_off(self.db, ("running", "queued"))
+            cut = fail_cut_off(self.db, ("running", "cancelling", "queued"))
             if cut:
                 log.warning("scan jobs cut off by a restart, marked failed: %s", ", ".join(cut))
         self._thread = threading.Thread(target=self._loop, name="scan-runner", daemon=True)
@@ -82,7 +93,8 @@ class ScanRunner:
             self._wake.clear()
             try:
                 if not self._holding and self._take_lock():
-                    fail_cut_off(self.db, ("running",))  # the runner before this one died
+                    # the runner before this one died
+                    fail_cut_off(self.db, ("running", "cancelling"))
                 job_id = claim_next(self.db) if self._holding else None
                 if job_id is not None:
                     self._run(job_id)
@@ -100,16 +112,21 @@ class ScanRunner:
             daemon=True,  # ends with the service
         )
         child.start()
+        cancelled = False
         while child.is_alive() and not self._stop.is_set():
-            child.join(0.5)
-        if child.is_alive():  # the service is stopping
-            child.terminate()
-            child.join(STOP_SECONDS)
-            if child.is_alive():
-                child.kill()
-                child.join()
-            fail(self.db, job_id, CUT_OFF, only_if=("running",))
+            child.join(CANCEL_POLL_SECONDS)
+            if child.is_alive() and cancel_requested(self.db, job_id):
+                cancelled = True
+                break
+        if child.is_alive():  # the service is stopping, or the job was cancelled
+            self._end(child)
+            if cancelled:
+                finish_cancel(self.db, job_id)
+            else:
+                fail(self.db, job_id, CUT_OFF, only_if=("running", "cancelling"))
             return
+        # the job ended of itself with a cancel pending (it failed or died): that is cancelled
+        finish_cancel(self.db, job_id, "cancelled; the scan had stopped")
         # a job process that died without saying so (killed, out of memory) leaves it running
         fail(
             self.db,
@@ -117,6 +134,14 @@ class ScanRunner:
             f"the scan process ended unexpectedly (exit code {child.exitcode}); re-run it",
             only_if=("running",),
         )
+
+    @staticmethod
+    def _end(child: BaseProcess) -> None:
+        child.terminate()
+        child.join(STOP_SECONDS)
+        if child.is_alive():
+            child.kill()
+            child.join()
 
 
 def start_runner(state: ServiceState) -> None:

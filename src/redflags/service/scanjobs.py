@@ -3,7 +3,12 @@
 A job's row is its whole state (the runner keeps nothing in memory that a restart would lose):
 `queued` -> `running` -> `succeeded` | `failed`. Claiming is one conditional UPDATE, so two
 runners never take the same job. A job found `running` or `queued` when the service starts
-again was cut off: it is marked failed with CUT_OFF, and `rerun` makes a new job of it."""
+again was cut off: it is marked failed with CUT_OFF, and `rerun` makes a new job of it.
+
+A cancelled job: `queued` -> `cancelled` at once; `running` -> `cancelling`, which the runner
+sees within a second, ends the job's process and marks `cancelled`. Publication is one
+transaction, so a cancelled scan has published all of its cases or none; one that finished
+before the runner saw the request stays `succeeded` and says so."""
 
 from __future__ import annotations
 
@@ -21,7 +26,8 @@ from redflags.service.db.models import ScanJob, User
 from redflags.service.scaninputs import shown
 
 CUT_OFF = "cut off by a restart; re-run it"
-FINISHED = frozenset({"succeeded", "failed"})
+FINISHED = frozenset({"succeeded", "failed", "cancelled"})
+STATES = ("queued", "running", "cancelling", "succeeded", "failed", "cancelled")
 STAGE_CHARS = 32  # the stage column's width
 
 
@@ -79,6 +85,21 @@ def rerun(session: Session, job_id: str, user_id: int, actor: Actor) -> ScanJob:
     return submit(
         session, new_job_id(), user_id, actor, list(old.inputs), dict(old.options), old.id
     )
+
+
+def request_cancel(session: Session, job_id: str, actor: Actor) -> ScanJob:
+    """Cancel a queued job now, or ask the runner to end a running one (409 when finished)."""
+    job = get_job(session, job_id)
+    was = job.state
+    if was in FINISHED:
+        raise JobError(409, f"scan job {job_id} is {was} already")
+    if was == "queued":
+        job.state, job.finished_at = "cancelled", utcnow()
+        job.message = f"cancelled by {actor.name} before it started"
+    elif was == "running":
+        job.state = "cancelling"
+    record(session, actor, "scan.cancel", "scan", job_id, details={"was": was})
+    return job
 
 
 def list_jobs(
@@ -153,14 +174,15 @@ def set_progress(db: Database, job_id: str, stage: str, progress: float) -> None
 def succeed(db: Database, job_id: str, run_id: str, counts: dict[str, Any], actor: Actor) -> None:
     with db.write() as session:
         job = get_job(session, job_id)
-        if job.state != "running":  # failed meanwhile (cut off): that stays what it says
+        if job.state not in ("running", "cancelling"):  # failed meanwhile (cut off): it stays so
             return
+        late_cancel = job.state == "cancelling"  # published already: say so, do not hide it
         job.state, job.stage, job.progress = "succeeded", "done", 1.0
         job.finished_at, job.run_id, job.counts = utcnow(), run_id, counts
         job.message = (
             f"{counts.get('new', 0)} new, {counts.get('changed', 0)} changed, "
             f"{counts.get('unchanged', 0)} unchanged case(s)"
-        )
+        ) + ("; it had finished when the cancel came" if late_cancel else "")
         record(session, actor, "scan.finish", "scan", job_id, details={"run_id": run_id, **counts})
 
 
@@ -180,6 +202,22 @@ def fail(
         record(
             session, actor, "scan.fail", "scan", job_id, ok=False, details={"message": job.message}
         )
+        return True
+
+
+def cancel_requested(db: Database, job_id: str) -> bool:
+    with db.read() as session:
+        return session.scalar(select(ScanJob.state).where(ScanJob.id == job_id)) == "cancelling"
+
+
+def finish_cancel(db: Database, job_id: str, message: str = "cancelled while it ran") -> bool:
+    """Mark a `cancelling` job `cancelled` (its process has ended); True if it was."""
+    with db.write() as session:
+        job = session.get(ScanJob, job_id)
+        if job is None or job.state != "cancelling":
+            return False
+        job.state, job.message, job.finished_at = "cancelled", message, utcnow()
+        record(session, SYSTEM, "scan.cancelled", "scan", job_id, details={"message": message})
         return True
 
 

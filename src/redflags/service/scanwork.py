@@ -1,8 +1,8 @@
 """One scan job, run in a process of its own (the runner starts it): the scan with progress
 written to the job's row, then publication into the case store.
 
-The job's store is a private scratch one (`run_scan` without `db`: a temporary DuckDB deleted
-after the scan), never the service's records store: jobs never share or lock a store, and the
+The job keeps its records in the service's record store (`<state dir>/records.duckdb`), which
+filing and online scoring read; one job runs at a time, so no two scans write it at once. The
 case store keeps what the cases need (their JSON and quoted texts). The run folder with the
 redacted report stays under `<state dir>/runs/<job id>/`.
 

@@ -1,4 +1,4 @@
-"""Scan jobs: submit (uploaded files, or paths under the data root), list, follow, re-run.
+"""Scan jobs: submit (uploaded files, or paths under the data root), list, follow, cancel, re-run.
 
 POST /scans takes either `multipart/form-data` (files in the `files` field, options as fields)
 or JSON `{"paths": [...], ...options}`; it answers 202 with the queued job. Uploads are limited
@@ -18,6 +18,7 @@ from starlette.datastructures import UploadFile
 from redflags.service.api.deps import AnalystUser, Principal
 from redflags.service.api.problems import ServiceError
 from redflags.service.api.state import ServiceState, service
+from redflags.service.roles import Role
 from redflags.service.runner import wake_runner
 from redflags.service.scaninputs import (
     InputRefused,
@@ -31,6 +32,7 @@ from redflags.service.scanjobs import (
     job_view,
     list_jobs,
     new_job_id,
+    request_cancel,
     rerun,
     submit,
     submitter_of,
@@ -174,7 +176,8 @@ async def submit_scan(who: AnalystUser, request: Request) -> dict[str, Any]:
 def scans(
     who: AnalystUser,
     request: Request,
-    state: Literal["queued", "running", "succeeded", "failed"] | None = None,
+    state: Literal["queued", "running", "cancelling", "succeeded", "failed", "cancelled"]
+    | None = None,
     limit: int = Query(default=50, ge=1, le=500),
     offset: int = Query(default=0, ge=0),
 ) -> dict[str, Any]:
@@ -205,4 +208,23 @@ def rerun_scan(job_id: str, who: AnalystUser, request: Request) -> dict[str, Any
     except JobError as exc:
         raise _refused(exc) from None
     wake_runner(state)
+    return view
+
+
+@router.post("/scans/{job_id}/cancel", status_code=202)
+def cancel_scan(job_id: str, who: AnalystUser, request: Request) -> dict[str, Any]:
+    """Cancel a queued job at once, or end a running one within a second or two (`cancelling`,
+    then `cancelled`). Its submitter may, and any reviewer; 409 when it has finished."""
+    state = service(request)
+    try:
+        with state.db.write() as session:
+            job = get_job(session, job_id)
+            if job.created_by != who.user_id and who.role < Role.reviewer:
+                raise ServiceError(
+                    403, "forbidden", "only its submitter or a reviewer may cancel a scan job"
+                )
+            job = request_cancel(session, job_id, who.actor)
+            view = job_view(job, submitter_of(session, job))
+    except JobError as exc:
+        raise _refused(exc) from None
     return view
