@@ -234,6 +234,40 @@ def audit_verify(
     console.print(f"audit trail intact: {result.rows} rows, head {result.head[:16]}…")
 
 
+@service_app.command("prune")
+def prune(
+    older_than: Annotated[
+        int,
+        typer.Option(
+            "--older-than",
+            min=0,
+            help="Days since a job finished after which its uploads and run folder go.",
+        ),
+    ] = 30,
+    config: Config = None,
+    database: DatabaseUrl = None,
+    state_dir: StateDir = None,
+) -> None:
+    """Delete the uploads and run folders of scan jobs finished longer ago than --older-than
+    days; cases, decisions and the audit trail stay (docs/service.md, "Retention")."""
+    from redflags.service.audit import Actor
+    from redflags.service.retention import prune_finished_jobs
+
+    settings = _settings(config, database, state_dir)
+    db = _database(settings)
+    try:
+        with db.write() as session:
+            pruned = prune_finished_jobs(session, settings, older_than, Actor(_operator()))
+    finally:
+        db.dispose()
+    jobs = f"{len(pruned.jobs)} finished job" + ("" if len(pruned.jobs) == 1 else "s")
+    console.print(
+        f"pruned {jobs} older than {older_than} days, {pruned.bytes_freed / 1e6:.1f} MB freed"
+    )
+    for job_id, readers in sorted(pruned.kept_for.items()):
+        console.print(f"kept the uploads of {job_id}: {', '.join(readers)} will read them")
+
+
 @service_app.command("rotate-key")
 def rotate_key(
     config: Config = None, database: DatabaseUrl = None, state_dir: StateDir = None
