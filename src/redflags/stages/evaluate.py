@@ -103,7 +103,8 @@ def evaluate(
         if isinstance(detector, FindingsReader):
             readers.append(detector)
             continue
-        findings.extend(run_detector(detector, engine) if run_detector else detector.evaluate(engine))
+        run = run_detector(detector, engine) if run_detector else detector.evaluate(engine)
+        findings.extend(run)
         timings[indicator.id] = round(time.perf_counter() - start, 3)
         evaluated.append(indicator.id)
         if on_indicator:

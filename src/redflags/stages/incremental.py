@@ -31,7 +31,7 @@ from redflags.detectors.base import Scope
 from redflags.engines import DuckDBEngine, Engine
 from redflags.model import Finding, Identifier
 from redflags.model.records import KIND_TABLES
-from redflags.stages.context import ScanContext, ScanError, Workspace
+from redflags.stages.context import ScanContext, ScanError
 from redflags.stages.link import all_identifiers
 from redflags.store import Store
 from redflags.store.scan_state import PIVOTS, ScanState, about

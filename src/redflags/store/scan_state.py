@@ -75,7 +75,8 @@ class ScanState:
             (f.indicator_id, about(f), f.model_dump_json(exclude={"finding_id"})) for f in findings
         ]
         if rows:
-            self._append(FINDINGS, ("indicator_id", "record", "finding"), list(zip(*rows)))
+            columns = list(zip(*rows, strict=True))
+            self._append(FINDINGS, ("indicator_id", "record", "finding"), columns)
 
     # -- (record, pivot) pairs of the extractors ---------------------------------------------
 
@@ -98,5 +99,6 @@ class ScanState:
 
 def about(finding: Finding) -> str:
     """The record ('kind:id') a per-record finding is about: its first evidence record."""
-    first = finding.evidence[0] if finding.evidence else None
-    return f"{first.kind}:{first.record_id}" if first else f"{finding.subject_kind}:{finding.subject}"
+    if not finding.evidence:
+        return f"{finding.subject_kind}:{finding.subject}"
+    return f"{finding.evidence[0].kind}:{finding.evidence[0].record_id}"
