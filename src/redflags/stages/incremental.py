@@ -116,7 +116,7 @@ class Incremental:
             [self.since],
         )
         con.execute(f"DROP TABLE {_BEFORE}")
-        self.touched = int(con.execute(f"SELECT count(*) FROM {DELTA}").fetchone()[0])  # type: ignore[index]
+        self.touched = int(con.execute(f"SELECT count(*) FROM {DELTA}").fetchall()[0][0])
         self._delta_store = Store.open(None)
         for kind, (table, key) in KIND_TABLES.items():
             rows = con.sql(
@@ -180,9 +180,10 @@ class Incremental:
 
 def _in_scan_order(findings: list[Finding], detector: Detector) -> list[Finding]:
     """A full scan reads each kind's records in id order (`DuckDBEngine.records`), kinds in the
-    detector's order: the kept and the new findings merged into that order (stable, so one
-    record's several findings keep theirs)."""
-    kinds = {kind: i for i, kind in enumerate(detector.reads())}
+    order its parameters name them (else the kind's): the kept and the new findings merged into
+    that order (stable, so one record's several findings keep theirs)."""
+    order = getattr(detector.p, "record_kinds", None) or detector.reads()
+    kinds = {kind: i for i, kind in enumerate(order)}
 
     def key(finding: Finding) -> tuple[int, str]:
         kind, _, record_id = about(finding).partition(":")

@@ -45,8 +45,8 @@ class ScanState:
     # -- the settings the state was computed under ------------------------------------------
 
     def settings(self) -> dict[str, Any] | None:
-        row = self.con.execute("SELECT value FROM meta WHERE key = ?", [_SETTINGS_KEY]).fetchone()
-        return json.loads(row[0]) if row else None
+        rows = self.con.execute("SELECT value FROM meta WHERE key = ?", [_SETTINGS_KEY]).fetchall()
+        return json.loads(rows[0][0]) if rows else None
 
     def reset(self, settings: dict[str, Any]) -> None:
         """Forget every kept finding and pivot; the state about to be written is `settings`'."""
