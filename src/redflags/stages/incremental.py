@@ -23,9 +23,11 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from importlib import resources
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
-from redflags import __version__
 from redflags.detectors import Detector, FindingsReader
 from redflags.detectors.base import Scope
 from redflags.engines import DuckDBEngine, Engine
@@ -57,13 +59,26 @@ def state_settings(context: ScanContext) -> dict[str, Any]:
     state (the scan falls back to a full one)."""
     options = context.options
     return {
-        "redflags": __version__,
+        "redflags": version("redflags"),  # the detectors' code
         "catalogue": context.catalogue.version,
+        "lexicons": _catalogue_data_digest(),
         "region": context.region,
         "timezone": options.timezone,
         "currency": options.currency,
         "allow_list": hashlib.sha256(context.allow_list_path.read_bytes()).hexdigest(),
     }
+
+
+def _catalogue_data_digest() -> str:
+    """The lexicons and lists the detectors read: an edited word list is other settings too,
+    even where no indicator's version changed."""
+    digest = hashlib.sha256()
+    for folder in ("lexicons", "lists"):
+        root = Path(str(resources.files("redflags.catalogue") / folder))
+        for path in sorted(root.rglob("*")):
+            if path.is_file():
+                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 @dataclass
@@ -103,6 +118,9 @@ class Incremental:
         con = self.store.connection
         if self.full:
             self.state.reset(state_settings(self.context))
+            self.context.progress.note(
+                "incremental: no state kept for these settings yet; a full scan keeps it"
+            )
             return
         selects = " UNION ALL ".join(
             f"SELECT '{kind.value}:' || {quote_identifier(key)} AS rec FROM "
@@ -117,6 +135,10 @@ class Incremental:
         )
         con.execute(f"DROP TABLE {_BEFORE}")
         self.touched = int(con.execute(f"SELECT count(*) FROM {DELTA}").fetchall()[0][0])
+        self.context.progress.note(
+            f"incremental: {self.touched:,} records new or changed; the per-record indicators "
+            "and the extractors read only those"
+        )
         self._delta_store = Store.open(None)
         for kind, (table, key) in KIND_TABLES.items():
             rows = con.sql(
