@@ -15,10 +15,12 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
+from redflags.catalogue import load_catalogue
 from redflags.cli import app
+from redflags.detectors import detector_for
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
 from redflags.stages import incremental as incremental_module
-from redflags.stages.incremental import Incremental
+from redflags.stages.incremental import Incremental, per_record
 
 _BENCH = Path(__file__).resolve().parents[1] / "bench" / "world_cut.py"
 _spec = importlib.util.spec_from_file_location("world_cut", _BENCH)
@@ -84,14 +86,7 @@ def test_incremental_scan_equals_a_full_scan(
         ScanOptions(out=tmp_path / "full", db=tmp_path / "full.duckdb", redaction_key=b"k"),
     )
 
-    seen: list[Incremental] = []
-    begin = Incremental.begin.__func__  # type: ignore[attr-defined]
-
-    def watched(cls: type[Incremental], *args: Any) -> Incremental:
-        seen.append(begin(cls, *args))
-        return seen[-1]
-
-    monkeypatch.setattr(incremental_module.Incremental, "begin", classmethod(watched))
+    seen = _watch(monkeypatch)
     store = tmp_path / "store.duckdb"
     options = ScanOptions(db=store, redaction_key=b"k", incremental=True)
     run_scan([cut.history], replace(options, out=tmp_path / "day0"))
@@ -114,3 +109,37 @@ def test_incremental_needs_a_kept_store(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["scan", str(tmp_path / "data"), "--incremental"])
     assert result.exit_code != 0
     assert "--db" in result.output
+
+
+def _watch(monkeypatch: pytest.MonkeyPatch) -> list[Incremental]:
+    seen: list[Incremental] = []
+    begin = Incremental.begin.__func__  # type: ignore[attr-defined]
+
+    def watched(cls: type[Incremental], *args: Any) -> Incremental:
+        seen.append(begin(cls, *args))
+        return seen[-1]
+
+    monkeypatch.setattr(incremental_module.Incremental, "begin", classmethod(watched))
+    return seen
+
+
+def test_other_settings_make_a_full_scan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "ads.csv").write_text(
+        "ad_id,site,posted_at,body\nA1,s,2026-01-01T10:00:00Z,real girl 100% real\n"
+    )
+    seen = _watch(monkeypatch)
+    options = ScanOptions(db=tmp_path / "store.duckdb", redaction_key=b"k", incremental=True)
+    for day, currency in enumerate((None, None, "SEK", "SEK")):
+        run_scan([data], replace(options, out=tmp_path / f"day{day}", currency=currency))
+    assert [s.full for s in seen] == [True, False, True, False]
+    assert [s.touched for s in seen] == [0, 0, 0, 0]  # nothing new after the first ingest
+
+
+def test_per_record_indicators_are_those_that_read_one_record() -> None:
+    by_id = {i.id: detector_for(i, {}) for i in load_catalogue()}
+    assert per_record(by_id["BEH-TRUST-LANG"])  # type: ignore[arg-type]
+    assert not per_record(by_id["BEH-LOW-PRICE"])  # type: ignore[arg-type]  # the market
+    assert not per_record(by_id["RCS-SURV-EVIDENCE-WIPE"])  # type: ignore[arg-type]  # bursts
+    assert not per_record(by_id["KYC-VULNERABILITY-CONTEXT"])  # type: ignore[arg-type]  # reader
