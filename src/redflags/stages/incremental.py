@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from importlib.metadata import version
@@ -36,11 +36,10 @@ from redflags.model.records import KIND_TABLES
 from redflags.stages.context import ScanContext, ScanError
 from redflags.stages.link import all_identifiers
 from redflags.store import Store
-from redflags.store.scan_state import PIVOTS, ScanState, about
+from redflags.store.scan_state import PIVOTS, RECORDS, ScanState, about
 from redflags.store.sql import quote_identifier
 
 DELTA = "scan_delta"  # temp table on the store's connection: the touched records ('kind:id')
-_BEFORE = "scan_delta_before"
 
 
 def per_record(detector: Detector) -> bool:
@@ -84,56 +83,60 @@ def _catalogue_data_digest() -> str:
 @dataclass
 class Incremental:
     """One incremental scan's view of the store: the state kept by the last scan, the records
-    this scan's ingest touched, and an engine over those records alone."""
+    not covered by it (new since, or changed since), and an engine over those records alone.
+
+    What the state covers is kept as a list of records and the time up to which their content
+    was read, not as a snapshot taken around this scan's ingest: records stored by
+    `redflags ingest`, or by a scan without `--incremental`, are touched all the same."""
 
     context: ScanContext
     store: Store
     state: ScanState
     full: bool  # no usable state: this scan computes everything and writes the state
-    since: datetime = field(default_factory=lambda: datetime.now(UTC))
     touched: int = 0
     delta_engine: DuckDBEngine | None = None
     _delta_store: Store | None = None
+    _read_at: datetime | None = None
 
     @classmethod
     def begin(cls, context: ScanContext, store: Store) -> Incremental:
-        """Before ingest: note the stored ids, so that what ingest adds or changes is known."""
+        """Before ingest: whether the kept state can be used. It is marked unusable until this
+        scan ends, so a scan that fails half-way leaves the next one a full scan."""
         if store.path is None:
             raise ScanError("--incremental needs a kept store: give --db STORE")
         state = ScanState(store.connection)
-        full = state.settings() != state_settings(context)
+        kept = state.settings()
+        full = kept is None or kept.get("settings") != state_settings(context)
+        state.invalidate()
         incremental = cls(context, store, state, full)
-        if not full:
-            selects = " UNION ALL ".join(
-                f"SELECT '{kind.value}:' || {quote_identifier(key)} AS rec FROM "
-                f"{quote_identifier(table)}"
-                for kind, (table, key) in KIND_TABLES.items()
-            )
-            store.connection.execute(f"CREATE OR REPLACE TEMP TABLE {_BEFORE} AS {selects}")
+        if not full and kept is not None:
+            incremental._read_at = datetime.fromisoformat(kept["read_at"])
         return incremental
 
     def ingested(self) -> None:
-        """After ingest: the touched records (new ids, and ids whose content changed) in
-        `scan_delta`, and an in-memory store holding only them for the per-record work."""
+        """After ingest: the touched records in `scan_delta` (in no kept state's records, or
+        replaced since the kept state read them), and an in-memory store holding only them
+        for the per-record work."""
         con = self.store.connection
-        if self.full:
-            self.state.reset(state_settings(self.context))
-            self.context.progress.note(
-                "incremental: no state kept for these settings yet; a full scan keeps it"
-            )
-            return
-        selects = " UNION ALL ".join(
+        read_at, self._read_at = self._read_at, datetime.now(UTC)
+        every = " UNION ALL ".join(
             f"SELECT '{kind.value}:' || {quote_identifier(key)} AS rec FROM "
             f"{quote_identifier(table)}"
             for kind, (table, key) in KIND_TABLES.items()
         )
+        if self.full:
+            self.state.clear()
+            self.state.cover(every)
+            self.context.progress.note(
+                "incremental: no state kept for these settings yet; a full scan keeps it"
+            )
+            return
         con.execute(
             f"""CREATE OR REPLACE TEMP TABLE {DELTA} AS
-            SELECT rec FROM ({selects}) WHERE rec NOT IN (SELECT rec FROM {_BEFORE})
+            SELECT rec FROM ({every}) WHERE rec NOT IN (SELECT rec FROM {RECORDS})
             UNION SELECT kind || ':' || record_id FROM record_versions WHERE replaced_at >= ?""",
-            [self.since],
+            [read_at],
         )
-        con.execute(f"DROP TABLE {_BEFORE}")
         self.touched = int(con.execute(f"SELECT count(*) FROM {DELTA}").fetchall()[0][0])
         self.context.progress.note(
             f"incremental: {self.touched:,} records new or changed; the per-record indicators "
@@ -154,6 +157,7 @@ class Incremental:
         self.delta_engine = DuckDBEngine(self._delta_store.connection)
         self.state.forget_findings(DELTA)
         self.state.forget_pivots(DELTA)
+        self.state.cover(f"SELECT rec FROM {DELTA} WHERE rec NOT IN (SELECT rec FROM {RECORDS})")
 
     # -- evaluate ------------------------------------------------------------------------------
 
@@ -194,7 +198,12 @@ class Incremental:
                 records, pivots = [], []
         self.state.keep_pivots(records, pivots)
 
-    def close(self) -> None:
+    def finish(self) -> None:
+        """After link: the state is whole again; the next scan may use it."""
+        assert self._read_at is not None, "finish() before ingested()"
+        self.state.commit(
+            {"settings": state_settings(self.context), "read_at": self._read_at.isoformat()}
+        )
         if self._delta_store is not None:
             self._delta_store.close()
             self._delta_store = None

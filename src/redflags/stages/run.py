@@ -88,7 +88,7 @@ def run_scan(
                     workspace, evaluated, incremental.identifiers if incremental else None
                 )
             if incremental:
-                incremental.close()
+                incremental.finish()
             with meter.measure("score"):
                 rated = score.rate(linked)
             with meter.measure("cases"):

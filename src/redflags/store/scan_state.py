@@ -18,6 +18,7 @@ from redflags.model import Finding
 
 FINDINGS = "scan_state_findings"
 PIVOTS = "scan_state_pivots"
+RECORDS = "scan_state_records"
 _SETTINGS_KEY = "scan_state_settings"
 
 _DDL = (
@@ -30,6 +31,10 @@ _DDL = (
     f"""CREATE TABLE IF NOT EXISTS {PIVOTS} (
   rec VARCHAR NOT NULL,
   pv VARCHAR NOT NULL
+)""",
+    # the records ('kind:id') the kept findings and pivots cover
+    f"""CREATE TABLE IF NOT EXISTS {RECORDS} (
+  rec VARCHAR NOT NULL
 )""",
 )
 
@@ -45,17 +50,28 @@ class ScanState:
     # -- the settings the state was computed under ------------------------------------------
 
     def settings(self) -> dict[str, Any] | None:
+        """What the last whole state was computed under, or None: no state, or a scan that
+        was changing it did not finish."""
         rows = self.con.execute("SELECT value FROM meta WHERE key = ?", [_SETTINGS_KEY]).fetchall()
         return json.loads(rows[0][0]) if rows else None
 
-    def reset(self, settings: dict[str, Any]) -> None:
-        """Forget every kept finding and pivot; the state about to be written is `settings`'."""
-        self.con.execute(f"DELETE FROM {FINDINGS}")
-        self.con.execute(f"DELETE FROM {PIVOTS}")
+    def invalidate(self) -> None:
         self.con.execute("DELETE FROM meta WHERE key = ?", [_SETTINGS_KEY])
+
+    def commit(self, settings: dict[str, Any]) -> None:
+        self.invalidate()
         self.con.execute(
             "INSERT INTO meta VALUES (?, ?)", [_SETTINGS_KEY, json.dumps(settings, sort_keys=True)]
         )
+
+    def clear(self) -> None:
+        """Forget every kept finding, pivot and record: a full scan writes them again."""
+        for table in (FINDINGS, PIVOTS, RECORDS):
+            self.con.execute(f"DELETE FROM {table}")
+
+    def cover(self, records: str) -> None:
+        """Add the records of the query `records` (column `rec`) to those the state covers."""
+        self.con.execute(f"INSERT INTO {RECORDS} SELECT rec FROM ({records})")
 
     # -- findings of per-record indicators ---------------------------------------------------
 
