@@ -421,6 +421,14 @@ def scan(
         ),
     ] = None,
     service_config: ServiceConfig = None,
+    incremental: Annotated[
+        bool,
+        typer.Option(
+            "--incremental",
+            help="With --db: ingest only the new records and recompute what they touch "
+            "(docs/performance.md); the results are a full scan's.",
+        ),
+    ] = False,
 ) -> None:
     """Ingest, evaluate every indicator, link, score and write findings, cases and a report."""
     from redflags.cases.baseline import default_baseline_path
@@ -428,6 +436,8 @@ def scan(
     for path in paths:
         if not path.exists():
             _fail(f"{path}: no such file or folder")
+    if incremental and db is None:
+        _fail("--incremental keeps its state in the store: give --db STORE")
     if not publish and (database or service_config):
         _fail("--database and --service-config choose where --publish publishes; add --publish")
     if timezone is not None and not is_time_zone(timezone):
@@ -467,6 +477,7 @@ def scan(
             show_all=all_cases,
             queues=_queues(run),
             model=run.model or DEFAULT_MODEL,
+            incremental=incremental,
         )
         if publisher is not None:
             console.print(_safe(publisher.publish(result)), soft_wrap=True)

@@ -30,8 +30,12 @@ class IdentifierIndex:
 
     @classmethod
     def build(
-        cls, connection: duckdb.DuckDBPyConnection, identifiers: Iterable[Identifier]
+        cls,
+        connection: duckdb.DuckDBPyConnection,
+        identifiers: Iterable[Identifier],
+        pairs: str | None = None,
     ) -> IdentifierIndex:
+        """The index of `identifiers`, and of the (rec, pv) pairs of the table `pairs`."""
         index = cls(connection)
         con = index.con
         con.execute(f"CREATE OR REPLACE TEMP TABLE {TABLE}_raw (rec VARCHAR, pv VARCHAR)")
@@ -44,8 +48,10 @@ class IdentifierIndex:
                 index._append(records, pivots)
                 records, pivots = [], []
         index._append(records, pivots)
+        kept = f" UNION SELECT rec, pv FROM {pairs}" if pairs else ""
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {TABLE} AS SELECT DISTINCT rec, pv FROM {TABLE}_raw"
+            f"CREATE OR REPLACE TEMP TABLE {TABLE} AS "
+            f"SELECT DISTINCT rec, pv FROM {TABLE}_raw{kept}"
         )
         con.execute(f"DROP TABLE {TABLE}_raw")
         return index

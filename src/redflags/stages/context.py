@@ -75,6 +75,8 @@ class ScanOptions:
     # extractor, masker and linker of the run reads phones in it. None: Denmark
     region: str | None = None
     settings_file: Path | None = None  # the settings file the options came from, if any
+    # with `db`: ingest the new records only and recompute what they touch (stages/incremental.py)
+    incremental: bool = False
 
     def kept_paths(self) -> list[Path]:
         """Files the user asked to keep (a --db store and its companions, the baseline): never

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from redflags.catalogue import Catalogue
-from redflags.detectors import FindingsReader, detector_for
+from redflags.detectors import Detector, FindingsReader, detector_for
 from redflags.detectors.ad_contacts import contact_ads_kept
 from redflags.engines import Engine
 from redflags.model import Finding
 from redflags.stages.context import ScanContext, ScanError, Workspace
+
+# how one (non-reader) detector's findings are had: evaluated on the engine, unless an
+# incremental scan (stages/incremental.py) keeps some of them
+RunDetector = Callable[[Detector, Engine], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,7 @@ class EvaluateStage:
     def __init__(self, context: ScanContext) -> None:
         self.context = context
 
-    def run(self, workspace: Workspace) -> Evaluated:
+    def run(self, workspace: Workspace, run_detector: RunDetector | None = None) -> Evaluated:
         context, progress = self.context, self.context.progress
         seconds: dict[str, float] = {}
         with (
@@ -50,6 +54,7 @@ class EvaluateStage:
                 },
                 lambda _: progress.advance(),
                 seconds,
+                run_detector,
             )
         return Evaluated(findings, evaluated, seconds)
 
@@ -79,6 +84,7 @@ def evaluate(
     options: dict[str, Any],
     on_indicator: Callable[[str], None] | None = None,
     seconds: dict[str, float] | None = None,
+    run_detector: RunDetector | None = None,
 ) -> tuple[list[Finding], list[str]]:
     """Run every indicator that has a detector; return findings and the ids evaluated.
 
@@ -97,7 +103,8 @@ def evaluate(
         if isinstance(detector, FindingsReader):
             readers.append(detector)
             continue
-        findings.extend(detector.evaluate(engine))
+        run = run_detector(detector, engine) if run_detector else detector.evaluate(engine)
+        findings.extend(run)
         timings[indicator.id] = round(time.perf_counter() - start, 3)
         evaluated.append(indicator.id)
         if on_indicator:

@@ -5,7 +5,7 @@ account pair) and `payment_ends` (payer and payee of the transactions a finding 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import chain
 from typing import Any
 
@@ -19,6 +19,9 @@ from redflags.resolve import resolve_people
 from redflags.stages.context import ScanContext, Workspace
 from redflags.stages.evaluate import Evaluated
 
+# the region -> a table of (rec, pv) pairs every record's extracted pivots are in
+KeptPivots = Callable[[str], str]
+
 
 class LinkStage:
     """Builds the identifier index in the store, then the groups (networks) reachable from
@@ -27,17 +30,21 @@ class LinkStage:
     def __init__(self, context: ScanContext) -> None:
         self.context = context
 
-    def run(self, workspace: Workspace, evaluated: Evaluated) -> LinkResult:
+    def run(
+        self, workspace: Workspace, evaluated: Evaluated, kept_pivots: KeptPivots | None = None
+    ) -> LinkResult:
         context, engine = self.context, workspace.engine
         with workspace.store.memory_guard("linking records"):
             context.progress.stage("link records")
             # person:<id> pivots join a KYC record, ad persona and sender of one person
-            index = IdentifierIndex.build(
-                workspace.store.connection,
-                chain(
-                    all_identifiers(engine, context.region), resolve_people(engine, context.region)
-                ),
-            )
+            people = resolve_people(engine, context.region)
+            if kept_pivots is None:
+                identifiers = chain(all_identifiers(engine, context.region), people)
+                index = IdentifierIndex.build(workspace.store.connection, identifiers)
+            else:  # an incremental scan keeps the extracted pairs in a table of the store
+                index = IdentifierIndex.build(
+                    workspace.store.connection, people, kept_pivots(context.region)
+                )
             modifiers = [i.id for i in context.catalogue if i.fairness_sensitive]
             findings = evaluated.findings
             linking = (

@@ -24,6 +24,7 @@ from redflags.stages.context import (
     clear_text_caches,
 )
 from redflags.stages.evaluate import EvaluateStage
+from redflags.stages.incremental import Incremental
 from redflags.stages.ingest import IngestStage
 from redflags.stages.link import LinkStage
 from redflags.stages.publish import Found, Published, PublishStage
@@ -71,12 +72,23 @@ def run_scan(
             if options.memory_limit:
                 store.limit_memory(options.memory_limit)
             workspace = Workspace(store, DuckDBEngine(store.connection), scratch)
+            # --incremental: only the records this ingest touches are read again where that is
+            # safe (stages/incremental.py); the result is a full scan's
+            incremental = Incremental.begin(context, store) if options.incremental else None
             with meter.measure("ingest"):
                 ingested = IngestStage(context).run(store)
+                if incremental:
+                    incremental.ingested()
             with meter.measure("evaluate"):
-                evaluated = EvaluateStage(context).run(workspace)
+                evaluated = EvaluateStage(context).run(
+                    workspace, incremental.run_detector if incremental else None
+                )
             with meter.measure("link"):
-                linked = LinkStage(context).run(workspace, evaluated)
+                linked = LinkStage(context).run(
+                    workspace, evaluated, incremental.identifiers if incremental else None
+                )
+            if incremental:
+                incremental.finish()
             with meter.measure("score"):
                 rated = score.rate(linked)
             with meter.measure("cases"):
