@@ -85,10 +85,12 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, set
 @pytest.fixture(scope="module")
 def engines(
     store: tuple[Store, set[str]], tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Any, Any]:
+) -> Iterator[tuple[Any, Any]]:
     connection = store[0].connection
     spark = SparkEngine(connection, tmp_path_factory.mktemp("spark"), master="local[2]")
-    return DuckDBEngine(connection), spark
+    yield DuckDBEngine(connection), spark
+    # the JVM would otherwise live (and collect garbage) beside the worker's later modules
+    spark.session.stop()
 
 
 def test_the_world_exercises_every_aggregate_indicator(store: tuple[Store, set[str]]) -> None:
