@@ -79,7 +79,7 @@ def engines(
     connection = store[0].connection
     spark = SparkEngine(connection, tmp_path_factory.mktemp("spark"), master="local[2]")
     yield DuckDBEngine(connection), spark
-    # the JVM would otherwise live (and collect garbage) beside the worker's later modules
+    # the executors and their memory would otherwise stay beside the worker's later modules
     spark.session.stop()
 
 
