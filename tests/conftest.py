@@ -174,6 +174,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: rank.get(_work_unit(item.nodeid), len(rank)))  # stable
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: fine without it (-p no:xdist)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     """loadscope with the browser folder as one unit (its session fixtures start a service and
     a Chromium on each worker that runs a browser test) and in the collection order above."""
