@@ -35,7 +35,8 @@ lint: $(DEV_STAMP)
 	$(BIN)/redflags catalogue lint
 
 # Two workers on a 2-core machine (docs/testing.md); a module's tests stay on one worker, so its
-# module fixtures are made once. The 15 slowest tests are printed at the end.
+# module fixtures are made once, and the heaviest modules are handed out first (tests/conftest.py).
+# The 15 slowest tests are printed at the end.
 test: lint
 	$(BIN)/pytest -n auto --dist loadscope --durations=15
 

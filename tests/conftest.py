@@ -99,6 +99,29 @@ def demo_world(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
 
 
+# The typologies' records over a thin background: every typology once (hard negatives included),
+# 6,800 rows against the demo scale's 14,600. The smallest world on which every aggregate
+# indicator that a typology plants still fires (tests/test_engine_parity.py holds it to that).
+THIN_BACKGROUND = {
+    "customers": 100,
+    "ads": 50,
+    "messages": 50,
+    "transactions": 500,
+    "device_events": 100,
+}
+
+
+@pytest.fixture(scope="session")
+def thin_world(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`demo_world`'s typologies (seed 3) over THIN_BACKGROUND: for tests that need a world with
+    cases and findings but not the background's volume. Read-only: copy it to change it."""
+    return shared_folder(
+        tmp_path_factory,
+        "world-thin-3",
+        lambda out: generate_world(out, "demo", seed=3, overrides=THIN_BACKGROUND),
+    )
+
+
 @pytest.fixture(scope="session")
 def demo_scan(tmp_path_factory: pytest.TempPathFactory, demo_data: Path) -> ScanResult:
     """`demo_data` scanned with default options; tests only read the result and its run folder."""
@@ -116,4 +139,57 @@ def demo_world_evaluation(
     return run_evaluation(demo_world, ScanOptions(out=out, redaction_key=b"k"))
 
 
-__all__ = ["TABLE_KINDS", "RecordKind", "load_records", "shared_folder"]
+# -- how the work is shared between xdist workers (docs/testing.md) -------------------------------
+# `--dist loadscope` hands out one module at a time, to whichever worker runs short, in collection
+# order. The modules that take longest are collected first, so the many short ones even out the
+# workers' ends (xdist's own order, most tests first, left a heavy module with few tests to the
+# end of one worker). Most expensive first, as measured; a module not listed keeps its place.
+HEAVY_FIRST = (
+    "tests/test_engine_parity.py",  # Spark's JVM; its own threads beside the worker
+    "tests/browser",  # one unit: one service and one Chromium per worker that runs any of it
+    "tests/service/test_service_crash.py",
+    "tests/service/test_service_jobs.py",
+    "tests/test_hostile_cli.py",
+    "tests/test_blind_sets.py",
+    "tests/test_fuzz_targets.py",
+    "tests/test_redaction_leaks.py",
+    "tests/test_demo_scan.py",
+    "tests/test_api.py",
+    "tests/test_filing_goaml.py",
+    "tests/service/test_service_demo.py",
+    "tests/test_synth_world.py",
+    "tests/test_fuzz_corpus.py",
+    "tests/test_hostile_output.py",
+)
+
+
+def _work_unit(nodeid: str) -> str:
+    """What xdist keeps on one worker: a module, or the whole browser folder."""
+    module = nodeid.split("::", 1)[0]
+    return "tests/browser" if module.startswith("tests/browser/") else module
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {unit: i for i, unit in enumerate(HEAVY_FIRST)}
+    items.sort(key=lambda item: rank.get(_work_unit(item.nodeid), len(rank)))  # stable
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: fine without it (-p no:xdist)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """loadscope with the browser folder as one unit (its session fixtures start a service and
+    a Chromium on each worker that runs a browser test) and in the collection order above."""
+    if config.getoption("dist", None) != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class HeavyFirstScheduling(LoadScopeScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            if nodeid.startswith("tests/browser/"):
+                return "tests/browser"
+            return str(super()._split_scope(nodeid))
+
+    config.option.loadscopereorder = False  # keep the order of pytest_collection_modifyitems
+    return HeavyFirstScheduling(config, log)
+
+
+__all__ = ["TABLE_KINDS", "THIN_BACKGROUND", "RecordKind", "load_records", "shared_folder"]

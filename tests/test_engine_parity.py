@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,7 +25,6 @@ from redflags.engines import DuckDBEngine
 from redflags.ingest import discover, ingest_records, ingest_source
 from redflags.model import KIND_TABLES
 from redflags.store import Store
-from redflags_synth.world.generate import generate_world
 
 pytest.importorskip("pyspark")
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
@@ -42,14 +42,6 @@ AGGREGATE = [
     if isinstance(detector_for(indicator), AggregateDetector)
 ]
 
-# The typologies' records over a thin background.
-THIN_BACKGROUND = {
-    "customers": 100,
-    "ads": 50,
-    "messages": 50,
-    "transactions": 500,
-    "device_events": 100,
-}
 # Aggregate indicators that no typology plants (yet): only their catalogue examples fire them.
 EXAMPLE_ONLY = {
     "FIN-DEBT-REMITTANCE",
@@ -64,13 +56,11 @@ def _firing(engine: DuckDBEngine) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, set[str]]]:
-    """The parity store, and the aggregate indicators that fired on the world before the
-    catalogue examples were added."""
-    world = tmp_path_factory.mktemp("world")
-    generate_world(world, "demo", seed=3, overrides=THIN_BACKGROUND)
+def store(thin_world: Path) -> Iterator[tuple[Store, set[str]]]:
+    """The parity store (`thin_world` and the examples), and the aggregate indicators that fired
+    on the world before the catalogue examples were added."""
     with Store.open(None) as opened:
-        for spec in discover([world]):
+        for spec in discover([thin_world]):
             list(ingest_source(opened, spec))
         on_the_world = _firing(DuckDBEngine(opened.connection))
         for indicator_id in AGGREGATE:
@@ -85,10 +75,12 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, set
 @pytest.fixture(scope="module")
 def engines(
     store: tuple[Store, set[str]], tmp_path_factory: pytest.TempPathFactory
-) -> tuple[Any, Any]:
+) -> Iterator[tuple[Any, Any]]:
     connection = store[0].connection
     spark = SparkEngine(connection, tmp_path_factory.mktemp("spark"), master="local[2]")
-    return DuckDBEngine(connection), spark
+    yield DuckDBEngine(connection), spark
+    # the executors and their memory would otherwise stay beside the worker's later modules
+    spark.session.stop()
 
 
 def test_the_world_exercises_every_aggregate_indicator(store: tuple[Store, set[str]]) -> None:

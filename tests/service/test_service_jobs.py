@@ -54,11 +54,11 @@ def actions(service: Service, job_id: str) -> list[str]:
 
 
 def test_a_scan_of_a_folder_under_the_data_root_publishes_its_cases(
-    service: Service, as_role: Callable[[Role], dict[str, str]], demo_data: Path
+    service: Service, as_role: Callable[[Role], dict[str, str]], thin_world: Path
 ) -> None:
     root = service.settings.data_root
     assert root is not None
-    shutil.copytree(demo_data, root / "world")
+    shutil.copytree(thin_world, root / "world")  # every typology: cases, at a third of the rows
     analyst = as_role(Role.analyst)
     answer = service.client.post(SCANS, json={"paths": ["world"], "region": "dk"}, headers=analyst)
     assert answer.status_code == 202, answer.text
