@@ -19,10 +19,12 @@ from redflags.service.api.routes.catalogue import catalogue_of
 from redflags.service.api.state import ServiceState, service
 from redflags.service.audit import record
 from redflags.service.case_view import (
+    MAX_FINDINGS_PAGE,
     CaseBodies,
-    case_json,
+    case_answer,
     comments_of,
     decisions_of,
+    findings_page,
     revealed,
     team_redaction,
 )
@@ -102,13 +104,33 @@ def case_bodies(state: ServiceState) -> CaseBodies:
 
 @router.get("/{case_id}")
 def case(case_id: str, who: ViewerUser, request: Request) -> Response:
-    """The case with findings, evidence, score steps, network, timeline, comments and
-    decisions; every identifier redacted. The view is audited."""
+    """The case with its first findings (`findings_page` says how many there are; the rest
+    from `/findings`), evidence, score steps, network, timeline, comments and decisions; every
+    identifier redacted. The view is audited."""
     state = service(request)
     with refusals_answered(), state.db.read() as session:
-        text = case_json(session, state.key, case_id, case_bodies(state))
+        body = case_answer(session, state.key, case_id, case_bodies(state))
     with state.db.write() as session:
         record(session, who.actor, "case.view", "case", case_id)
+    return Response(body, media_type="application/json")
+
+
+@router.get("/{case_id}/findings")
+def findings(
+    case_id: str,
+    who: ViewerUser,
+    request: Request,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_FINDINGS_PAGE)] = 100,
+) -> Response:
+    """A page of the case's findings with their evidence (redacted), in the order of the
+    case's answer, and how many there are. Audited as a view of the case."""
+    state = service(request)
+    with refusals_answered(), state.db.read() as session:
+        text = findings_page(session, state.key, case_id, offset, limit, case_bodies(state))
+    with state.db.write() as session:
+        details = {"findings": {"offset": offset, "limit": limit}}
+        record(session, who.actor, "case.view", "case", case_id, details=details)
     return Response(text, media_type="application/json")
 
 
