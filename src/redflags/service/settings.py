@@ -15,6 +15,12 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+# How long uvicorn's supervisor waits for a worker process's answer to its health ping before
+# killing it. Its default, 5 s, kills a worker that is redacting a large case for the first
+# time (seconds of CPU, in long C calls that keep the ping's thread from the GIL) on a loaded
+# machine, and every request that worker holds fails with it.
+WORKER_HEALTHCHECK_SECONDS = 60
+
 
 class ServiceSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="REDFLAGS_SERVICE_", extra="forbid")
