@@ -20,6 +20,7 @@ from redflags.report.redact import Redactor
 from redflags.report.svg import build_network
 from redflags.service.cases import case_summary, stamp
 from redflags.service.casework_errors import NotFound
+from redflags.service.db import Database
 from redflags.service.db.models import CaseRow, Comment, Decision, User
 from redflags.service.locking import case_row
 from redflags.service.redaction import Redaction, case_redaction, strings_of
@@ -256,6 +257,22 @@ def _redact_case(session: Session, key: bytes, case_id: str) -> RedactedCase:
     team = Redaction.from_pairs(key, redaction.pairs, redaction.names)
     team.text("warm")  # its scrubber's pattern and automaton built now, before threads share it
     return RedactedCase(scrub(dumps(part)), findings, team)
+
+
+def warm_largest(
+    db: Database, key: bytes, bodies: CaseBodies, count: int, stop: threading.Event
+) -> None:
+    """The `count` cases with the most findings redacted into `bodies` (the first view of a
+    large case otherwise waits seconds for it), until `stop` is set."""
+    with db.read() as session:
+        largest = list(
+            session.scalars(select(CaseRow.id).order_by(CaseRow.n_findings.desc()).limit(count))
+        )
+    for case_id in largest:
+        if stop.is_set():
+            return
+        with db.read() as session:
+            _redacted_case(session, key, case_id, bodies)
 
 
 def team_redaction(

@@ -37,6 +37,8 @@ class ServiceSettings(BaseSettings):
     login_attempts_per_minute: int = Field(default=10, ge=1)  # per client address
     cookie_secure: bool = False  # True behind TLS (docs/service.md); False serves 127.0.0.1
     max_upload_mb: int = Field(default=200, ge=1)
+    # the largest cases redacted in the background at start, so their first view is quick
+    warm_cases: int = Field(default=8, ge=0)
     redaction_key_file: Path | None = None  # default: <state_dir>/redaction.key (0600)
     config_file: Path | None = None  # where these came from, for messages
 

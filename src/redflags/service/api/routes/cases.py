@@ -3,6 +3,8 @@ identifier on purpose, assignment, comments, decisions with four-eyes, and expor
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, Literal, get_args
@@ -27,6 +29,7 @@ from redflags.service.case_view import (
     findings_page,
     revealed,
     team_redaction,
+    warm_largest,
 )
 from redflags.service.cases import CaseQuery, Order, SortKey, case_summary, list_cases
 from redflags.service.casework import MAX_COMMENT_CHARS, add_comment, assign
@@ -36,6 +39,7 @@ from redflags.service.exports import Format, Lang, export_case
 from redflags.service.redaction import Redaction, token_in
 
 router = APIRouter(prefix="/cases", tags=["cases"])
+logger = logging.getLogger(__name__)
 Status = Literal["new", "in_progress", "needs_information", "confirmed", "reported", "dismissed"]
 assert set(get_args(Status)) == set(STATUSES)  # the API's names are the store's
 Listed = Annotated[list[str], Query()]
@@ -100,6 +104,28 @@ def case_bodies(state: ServiceState) -> CaseBodies:
     if found is None:
         found = state.extras["case_bodies"] = CaseBodies()
     return found
+
+
+def start_warming(state: ServiceState) -> None:
+    """Redact the largest cases in the background as the service starts (a startup hook)."""
+    if not state.settings.warm_cases:
+        return
+    stop = state.extras["warming_stop"] = threading.Event()
+
+    def warm() -> None:
+        try:
+            bodies = case_bodies(state)
+            warm_largest(state.db, state.key, bodies, state.settings.warm_cases, stop)
+        except Exception:  # a view builds what this could not
+            logger.warning("warming the case cache stopped", exc_info=True)
+
+    threading.Thread(target=warm, name="warm-cases", daemon=True).start()
+
+
+def stop_warming(state: ServiceState) -> None:
+    found = state.extras.get("warming_stop")
+    if found is not None:
+        found.set()
 
 
 @router.get("/{case_id}")
