@@ -74,11 +74,19 @@ def prepare(state: Path, database: str | None) -> tuple[ServiceSettings, str, li
     upgrade(db)
     key = load_or_create_key(settings.key_file)
     publish_scan(db, key, result, SYSTEM)
+    db.dispose()
+    return settings, analyst_token(settings), [c.case_id for c in result.cases]
+
+
+def analyst_token(settings: ServiceSettings) -> str:
+    """A new analyst's API token in the (migrated) case store of `settings`."""
+    db = open_database(settings.database)
+    upgrade(db)
     with db.write() as session:
         owner = add_user(session, f"bench-{os.getpid()}", Role.analyst, None, SYSTEM)
         token = issue_token(session, owner, "bench", Role.analyst, 1).secret
     db.dispose()
-    return settings, token, [c.case_id for c in result.cases]
+    return token
 
 
 def open_loop(
