@@ -159,11 +159,15 @@ SCRUB_TEXTS = st.lists(
 ).map("".join)
 
 
+def _scrubs_as_the_one_pattern(pairs: set[tuple[str, str]], text: str) -> bool:
+    redactor = Redactor(b"k" * 32)
+    return Scrubber(redactor, pairs)(text) == _scrub_reference(redactor, pairs, text)
+
+
 @settings(max_examples=300, derandomize=True)
 @given(SCRUB_TEXTS)
 def test_scrubber_matches_the_one_pattern_of_every_value(text: str) -> None:
-    redactor = Redactor(b"k" * 32)
-    assert Scrubber(redactor, SCRUB_PAIRS)(text) == _scrub_reference(redactor, SCRUB_PAIRS, text)
+    assert _scrubs_as_the_one_pattern(SCRUB_PAIRS, text)
 
 
 def test_a_large_scrubber_uses_its_whole_pattern() -> None:
@@ -201,9 +205,7 @@ LARGE_SCRUB_TEXTS = st.lists(
 @settings(max_examples=300, derandomize=True)
 @given(LARGE_SCRUB_TEXTS)
 def test_a_large_scrubber_matches_the_one_pattern_of_every_value(text: str) -> None:
-    redactor = Redactor(b"k" * 32)
-    scrubbed = Scrubber(redactor, LARGE_SCRUB_PAIRS)(text)
-    assert scrubbed == _scrub_reference(redactor, LARGE_SCRUB_PAIRS, text)
+    assert _scrubs_as_the_one_pattern(LARGE_SCRUB_PAIRS, text)
 
 
 def _finding(facts: dict[str, Any], summary: str, record: str = "a1") -> Finding:

@@ -22,7 +22,7 @@ from redflags.service.redaction import case_redaction
 from redflags.service.roles import Role
 
 from .conftest import Service
-from .test_service_cases import _clear_values, _leaks
+from .test_service_cases import _clear_values, _leaks, low_priority_case
 
 Headers = dict[str, str]
 API = "/api/v1"
@@ -89,10 +89,7 @@ def test_findings_come_in_pages_that_join_up_redacted_and_audited(
 def test_a_kept_answer_follows_every_change_of_the_case(
     service: Service, published: list[str], as_role: Callable[[Role], Headers]
 ) -> None:
-    case_id = published[-1]
-    with service.db.write() as session:
-        row = session.get(CaseRow, case_id)
-        row.priority, row.youth = "review", False  # a status change of this one applies at once
+    case_id = low_priority_case(service, published[-1])
     service.user("anna", Role.analyst)
     anna = service.token("anna")
     url = f"{API}/cases/{case_id}"
