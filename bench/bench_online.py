@@ -14,8 +14,13 @@ of `score` over --calls single ads (after a warm-up), in wall time and in the pr
 the wall and CPU seconds of `score_batch` on --batch other ads, --repeats times (the first with
 photos not hashed before); findings and matches per 1,000 ads; the machine's load average (a
 wall time on a shared machine says little without it: CPU time does not grow with the load).
-Targets on 2 cores: p95 < 50 ms for one ad, a batch of 1,000 ads < 2 s. The HTTP round trip is
-measured by the service's own bench.
+Targets on 2 cores: p95 < 50 ms for one ad, a batch of 1,000 ads < 2 s.
+
+--http also sends them over HTTP to `redflags serve`'s app (uvicorn, --workers processes, a fresh
+case store, an analyst's token) on 127.0.0.1: --calls single ads to `POST /api/v1/score` one
+after the other (a bounded load: one request in flight), then --repeats batches of --batch ads
+to `/api/v1/score/batch`; wall times at the client, and the server's CPU seconds. The service's
+scorer has no reference index (its store holds no scan), so no template or photo matching.
 
 --store-route also times the route not taken: each ad ingested into a one-ad in-memory DuckDB
 store and the same detectors run on the store's engine (docs/service.md, "Online scoring").
@@ -34,12 +39,16 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import httpx
+from bench_service import analyst_token, cpu_seconds
 
 from redflags.engines import DuckDBEngine
 from redflags.ingest import ingest_records
 from redflags.model import RecordKind
 from redflags.online import OnlineScorer, ReferenceIndex
 from redflags.pipeline import ScanOptions, run_scan
+from redflags.service.localserver import free_port, start_server
+from redflags.service.settings import ServiceSettings
 from redflags.store import Store
 from redflags_synth.world.generate import generate_world
 
@@ -118,6 +127,47 @@ def store_route(scorer: OnlineScorer, items: list[dict[str, Any]]) -> list[float
     return seconds
 
 
+def http_route(
+    state: Path, items: list[dict[str, Any]], calls: int, batch: int, repeats: int, workers: int
+) -> None:
+    """The same ads through `POST /api/v1/score` and `/score/batch` of a local service."""
+    settings = ServiceSettings(state_dir=state)
+    token = analyst_token(settings)
+    port = free_port()
+    server = start_server(settings, port, workers)
+    headers = {"Authorization": f"Bearer {token}"}
+    try:
+        with httpx.Client(
+            base_url=f"http://127.0.0.1:{port}/api/v1", headers=headers, timeout=120
+        ) as client:
+            for item in items[: 10 * workers]:  # every worker builds its scorer (seconds)
+                with httpx.Client(base_url=client.base_url, headers=headers, timeout=120) as one:
+                    one.post("/score", json=item).raise_for_status()
+            cpu_before = cpu_seconds(server.pid)
+            wall = []
+            for item in items[:calls]:
+                start = time.perf_counter()
+                client.post("/score", json=item).raise_for_status()
+                wall.append((time.perf_counter() - start) * 1000)
+            cpu = cpu_seconds(server.pid) - cpu_before
+            print(
+                f"HTTP single ad, {len(wall)} calls: {shown('wall', wall)}; server CPU "
+                f"{cpu / len(wall) * 1000:.1f} ms a call"
+            )
+            body = {"items": items[calls : calls + batch]}
+            times = []
+            for _ in range(repeats):
+                cpu_before, start = cpu_seconds(server.pid), time.perf_counter()
+                answer = client.post("/score/batch", json=body)
+                answer.raise_for_status()
+                times.append((time.perf_counter() - start, cpu_seconds(server.pid) - cpu_before))
+            each = ", ".join(f"{w:.2f} s (server CPU {c:.2f} s)" for w, c in times)
+            print(f"HTTP batch of {len(body['items'])} ads: {each}")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--world", type=Path, help=f"a world folder (default: {SCALE}, seed 1)")
@@ -126,6 +176,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--no-reference", action="store_true", help="no template/photo index")
     parser.add_argument("--store-route", action="store_true")
+    parser.add_argument("--http", action="store_true", help="also through the service's API")
+    parser.add_argument("--workers", type=int, default=2, help="the service's, with --http")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-online-") as folder:
         tmp = Path(folder)
@@ -173,6 +225,8 @@ def main(argv: list[str] | None = None) -> None:
         if args.store_route:
             route = [s * 1000 for s in store_route(scorer, items[: min(args.calls, 300)])]
             print(f"store route (one-ad DuckDB store), {len(route)} calls: {shown('wall', route)}")
+        if args.http:
+            http_route(tmp / "service", items, args.calls, args.batch, args.repeats, args.workers)
         load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
         print(f"CPU {time.process_time() - cpu:.1f} s in all; load average {load}")
         print(f"on {os.cpu_count()} cores")

@@ -1,19 +1,27 @@
-"""Load on the analyst service (issue #15, item 9): an open-loop load of R requests a second for
-S seconds on the case list and case detail, against `redflags serve`'s ASGI app under uvicorn on
-127.0.0.1, on SQLite or PostgreSQL.
+"""Load on the analyst service (issue #15, item 9): case list and case detail against
+`redflags serve`'s ASGI app under uvicorn (2 workers) on 127.0.0.1, on SQLite or PostgreSQL;
+closed-loop with wrk and open-loop with bench/openloop.py, in one run.
 
-    .venv/bin/python bench/bench_service.py                        # SQLite, 200/s for 60 s
+    .venv/bin/python bench/bench_service.py                        # SQLite
     eval "$(scripts/pg-throwaway start)"
     .venv/bin/python bench/bench_service.py --database "$REDFLAGS_TEST_POSTGRES_URL"
-    .venv/bin/python bench/bench_service.py --rate 50 --seconds 10 --workers 1   # a quick look
+    .venv/bin/python bench/bench_service.py --wrk 2 --rate 50 --seconds 10   # a quick look
+    .venv/bin/python bench/bench_service.py --state /tmp/b   # kept: a second run skips set-up
 
 Set-up (not timed): the generator's demo world (redflags-synth), scanned and published into a
-fresh case store; an analyst's API token. Requests are sent on a fixed schedule (open loop: a
-slow answer does not slow the sender, so queueing shows in the latencies), half `GET
-/api/v1/cases?limit=50` with a rotating filter and sort, half `GET /api/v1/cases/{id}` of a
-random case (each view is also an audit row: a write). Printed: sent, answered, errors (non-2xx
-or transport), achieved rate, p50/p95/p99/max per route, and the CPU seconds of the server.
-Targets on 2 cores: 0 errors, p95 under 100 ms at 200 requests a second.
+fresh case store; an analyst's API token; every case viewed by every worker (warm caches).
+Requests: half `GET /api/v1/cases?...` with a rotating filter and sort, half `GET
+/api/v1/cases/{id}` of a random case (each view is also an audit row: a write).
+
+1. Closed loop (wrk, 2 threads, `--wrk` connections each, default 2, 4 and 8): as fast as the
+   server answers; wrk waits for each answer before the next request on a connection, so
+   queueing hides (coordinated omission).
+2. Open loop (bench/openloop.py): `--rate` requests a second for `--seconds` on a fixed
+   schedule, latencies from each request's intended send time.
+
+Printed as JSON: requests, errors, rate, p50/p95/p99/max (per route for the open loop), the
+server's CPU seconds and the load average. The client shares the machine's cores with the
+server. Targets on 2 cores: 0 errors, p95 under 100 ms at 200 requests a second.
 """
 
 from __future__ import annotations
@@ -23,15 +31,16 @@ import asyncio
 import json
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
+from openloop import run_open_loop
 
 from redflags.generator import DEMO_SCALE, DEMO_SEED, load_generator
 from redflags.pipeline import ScanOptions, run_scan
@@ -65,51 +74,56 @@ def prepare(state: Path, database: str | None) -> tuple[ServiceSettings, str, li
     upgrade(db)
     key = load_or_create_key(settings.key_file)
     publish_scan(db, key, result, SYSTEM)
+    db.dispose()
+    return settings, analyst_token(settings), [c.case_id for c in result.cases]
+
+
+def analyst_token(settings: ServiceSettings) -> str:
+    """A new analyst's API token in the (migrated) case store of `settings`."""
+    db = open_database(settings.database)
+    upgrade(db)
     with db.write() as session:
         owner = add_user(session, f"bench-{os.getpid()}", Role.analyst, None, SYSTEM)
         token = issue_token(session, owner, "bench", Role.analyst, 1).secret
     db.dispose()
-    return settings, token, [c.case_id for c in result.cases]
+    return token
 
 
-async def load(
-    base: str, token: str, cases: list[str], rate: float, seconds: float
-) -> dict[str, list[float]]:
-    latencies: dict[str, list[float]] = {"list": [], "detail": [], "errors": []}
-    limits = httpx.Limits(max_connections=256, max_keepalive_connections=256)
-    headers = {"Authorization": f"Bearer {token}"}
+def open_loop(
+    port: int, token: str, cases: list[str], rate: float, seconds: float
+) -> dict[str, Any]:
+    """Half list, half detail of a random case, on a fixed schedule (bench/openloop.py)."""
     pick = random.Random(7)
-    async with httpx.AsyncClient(
-        base_url=base, headers=headers, limits=limits, timeout=10
-    ) as client:
 
-        async def one(i: int) -> None:
-            route = "list" if i % 2 == 0 else "detail"
-            path = (
-                f"/api/v1/cases?{LIST_QUERIES[i // 2 % len(LIST_QUERIES)]}"
-                if route == "list"
-                else f"/api/v1/cases/{pick.choice(cases)}"
-            )
-            start = time.perf_counter()
-            try:
-                answer = await client.get(path)
-                ok = answer.status_code < 400
-            except httpx.HTTPError:
-                ok = False
-            elapsed = time.perf_counter() - start
-            latencies[route if ok else "errors"].append(elapsed)
+    def plan(i: int) -> tuple[str, str]:
+        if i % 2 == 0:
+            return "list", f"/api/v1/cases?{LIST_QUERIES[i // 2 % len(LIST_QUERIES)]}"
+        return "detail", f"/api/v1/cases/{pick.choice(cases)}"
 
-        tasks = []
-        t0 = time.perf_counter()
-        total = int(rate * seconds)
-        for i in range(total):
-            delay = t0 + i / rate - time.perf_counter()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            tasks.append(asyncio.create_task(one(i)))
-        await asyncio.gather(*tasks)
-        latencies["wall"] = [time.perf_counter() - t0]
-    return latencies
+    headers = {"Authorization": f"Bearer {token}"}
+    outcome = asyncio.run(run_open_loop("127.0.0.1", port, plan, headers, rate, seconds))
+    answered = sum(len(v) for v in outcome.latencies.values())
+    figures: dict[str, Any] = {
+        "mode": "open loop",
+        "target_rate": rate,
+        "seconds": round(outcome.wall, 1),
+        "sent": int(rate * seconds),
+        "answered": answered,
+        "errors": sum(outcome.errors.values()),
+        "error_samples": outcome.error_samples,
+        "late_sends": outcome.late_sends,
+        "achieved_rate": round(answered / outcome.wall, 1),
+    }
+    for route in ("list", "detail"):
+        values = outcome.latencies.get(route, [])
+        figures[route] = {
+            "n": len(values),
+            "p50_ms": round(percentile(values, 0.50) * 1000, 1),
+            "p95_ms": round(percentile(values, 0.95) * 1000, 1),
+            "p99_ms": round(percentile(values, 0.99) * 1000, 1),
+            "max_ms": round(max(values, default=float("nan")) * 1000, 1),
+        }
+    return figures
 
 
 WRK_SCRIPT = """
@@ -142,7 +156,7 @@ end
 def run_wrk(
     base: str, token: str, cases: list[str], seconds: float, connections: int
 ) -> dict[str, Any]:
-    """A closed-loop load with wrk (Debian's package; C, so the client is not the bottleneck):
+    """A closed-loop load with wrk (Debian's package; C, so the client is light): 2 threads,
     `connections` requests in flight at all times, half list, half detail."""
     script = WRK_SCRIPT % {
         "cases": ", ".join(f'"{c}"' for c in cases),
@@ -152,7 +166,7 @@ def run_wrk(
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write(script)
     command = [
-        "wrk", "-t1", f"-c{connections}", f"-d{int(seconds)}s", "--timeout", "10s",
+        "wrk", "-t2", f"-c{connections}", f"-d{int(seconds)}s", "--timeout", "10s",
         "-s", handle.name, base,
     ]  # fmt: skip
     done = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -197,77 +211,87 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
+def prepared(folder: Path, database: str | None) -> tuple[ServiceSettings, str, list[str]]:
+    """`prepare`d once per state folder: a second run with the same `--state` reuses it."""
+    saved = folder / "bench.json"
+    if saved.exists():
+        kept = json.loads(saved.read_text(encoding="utf-8"))
+        if kept["database"] == database:
+            settings = ServiceSettings(state_dir=folder, database_url=database)
+            return settings, kept["token"], kept["cases"]
+    settings, token, cases = prepare(folder, database)
+    record = {"database": database, "token": token, "cases": cases}
+    saved.write_text(json.dumps(record), encoding="utf-8")
+    return settings, token, cases
+
+
+def measured(server_pid: int, run: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """`run`'s figures with the server's CPU seconds and the load average after it."""
+    before = cpu_seconds(server_pid)
+    figures = run()
+    figures["server_cpu_seconds"] = round(cpu_seconds(server_pid) - before, 1)
+    figures["load_average"] = [round(x, 1) for x in os.getloadavg()]
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database", default=None, help="default: SQLite in a temporary folder")
-    parser.add_argument("--rate", type=float, default=200.0)
+    parser.add_argument("--database", default=None, help="default: SQLite in the state folder")
+    parser.add_argument("--state", type=Path, default=None, help="default: a temporary folder")
+    parser.add_argument("--rate", type=float, default=200.0, help="open loop; 0: none")
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     parser.add_argument(
         "--wrk",
         type=int,
-        default=0,
+        nargs="*",
+        default=[2, 4, 8],
         metavar="CONNECTIONS",
-        help="instead of the open-loop Python client (which cannot read large answers at 200 a "
-        "second on 2 cores), a closed-loop wrk load with this many connections",
+        help="closed-loop wrk runs with these many connections (none: skip)",
     )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="bench-service-") as folder:
+    with tempfile.TemporaryDirectory(prefix="bench-service-") as scratch:
+        folder = args.state or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
-        settings, token, cases = prepare(Path(folder), args.database)
+        settings, token, cases = prepared(folder, args.database)
         print(f"prepared in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         port = free_port()
         server = start_server(settings, port, args.workers)
-        warm(f"http://127.0.0.1:{port}", token, cases, args.workers)
-        print(f"server up and warm after {time.perf_counter() - started:.0f} s", file=sys.stderr)
-        if args.wrk:
-            try:
-                figures = run_wrk(f"http://127.0.0.1:{port}", token, cases, args.seconds, args.wrk)
-            finally:
-                server.terminate()
-                server.wait(timeout=30)
-            figures.update(
-                database="postgresql" if args.database else "sqlite",
-                workers=args.workers,
-                connections=args.wrk,
-                cases=len(cases),
-            )
-            print(json.dumps(figures, indent=2))
-            if args.json:
-                args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-            return
+        base = f"http://127.0.0.1:{port}"
+        runs: list[dict[str, Any]] = []
         try:
-            cpu_before = cpu_seconds(server.pid)
-            result = asyncio.run(
-                load(f"http://127.0.0.1:{port}", token, cases, args.rate, args.seconds)
-            )
-            cpu = cpu_seconds(server.pid) - cpu_before
+            warm(base, token, cases, args.workers)
+            print(f"warm after {time.perf_counter() - started:.0f} s", file=sys.stderr)
+            for connections in args.wrk:
+                runs.append(
+                    measured(
+                        server.pid,
+                        lambda c=connections: {  # type: ignore[misc]
+                            "mode": f"closed loop, wrk -t2 -c{c}",
+                            **run_wrk(base, token, cases, args.seconds, c),
+                        },
+                    )
+                )
+                print(json.dumps(runs[-1]), file=sys.stderr)
+            if args.rate:
+                runs.append(
+                    measured(
+                        server.pid,
+                        lambda: open_loop(port, token, cases, args.rate, args.seconds),
+                    )
+                )
         finally:
             server.terminate()
             server.wait(timeout=30)
-    answered = len(result["list"]) + len(result["detail"])
-    figures: dict[str, Any] = {
+    figures = {
         "database": "postgresql" if args.database else "sqlite",
         "workers": args.workers,
         "cases": len(cases),
-        "target_rate": args.rate,
-        "seconds": round(result["wall"][0], 1),
-        "sent": int(args.rate * args.seconds),
-        "answered": answered,
-        "errors": len(result["errors"]),
-        "achieved_rate": round(answered / result["wall"][0], 1),
-        "server_cpu_seconds": round(cpu, 1),
+        "cpus": os.cpu_count(),
+        "runs": runs,
     }
-    for route in ("list", "detail"):
-        values = result[route]
-        figures[route] = {
-            "n": len(values),
-            "p50_ms": round(statistics.median(values) * 1000, 1) if values else None,
-            "p95_ms": round(percentile(values, 0.95) * 1000, 1),
-            "p99_ms": round(percentile(values, 0.99) * 1000, 1),
-            "max_ms": round(max(values, default=float("nan")) * 1000, 1),
-        }
     print(json.dumps(figures, indent=2))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")

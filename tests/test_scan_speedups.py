@@ -139,32 +139,35 @@ SCRUB_PAIRS = {
     ("email", "Mia.Rose@Example.com"),
     ("handle", "telegram:bella_cph"),
 }
+SCRUB_PIECES = [
+    "14155550199",
+    "+14155550199",
+    "55550199",
+    "4522334455",
+    "MIA.ROSE@EXAMPLE.COM",
+    "mia.rose",
+    "BELLA_CPH",
+    "x",
+    " ",
+    "9",
+    "-",
+    "ſ",
+]
 SCRUB_TEXTS = st.lists(
-    st.sampled_from(
-        [
-            "14155550199",
-            "+14155550199",
-            "55550199",
-            "4522334455",
-            "MIA.ROSE@EXAMPLE.COM",
-            "mia.rose",
-            "BELLA_CPH",
-            "x",
-            " ",
-            "9",
-            "-",
-            "ſ",
-        ]
-    ),
+    st.sampled_from(SCRUB_PIECES),
     max_size=12,
 ).map("".join)
+
+
+def _scrubs_as_the_one_pattern(pairs: set[tuple[str, str]], text: str) -> bool:
+    redactor = Redactor(b"k" * 32)
+    return Scrubber(redactor, pairs)(text) == _scrub_reference(redactor, pairs, text)
 
 
 @settings(max_examples=300, derandomize=True)
 @given(SCRUB_TEXTS)
 def test_scrubber_matches_the_one_pattern_of_every_value(text: str) -> None:
-    redactor = Redactor(b"k" * 32)
-    assert Scrubber(redactor, SCRUB_PAIRS)(text) == _scrub_reference(redactor, SCRUB_PAIRS, text)
+    assert _scrubs_as_the_one_pattern(SCRUB_PAIRS, text)
 
 
 def test_a_large_scrubber_uses_its_whole_pattern() -> None:
@@ -173,6 +176,36 @@ def test_a_large_scrubber_uses_its_whole_pattern() -> None:
     text = "call 14155550007 or 4155550012, not 4155550012345"
     assert Scrubber(redactor, pairs)(text) == _scrub_reference(redactor, pairs, text)
     assert "4155550007" not in Scrubber(redactor, pairs)(text)
+
+
+# more values than FILTERED_VALUES: the large scrubber's lookup of its values (ASCII ones with
+# letters in any case, look-alikes a caseless pattern matches, values with other letters)
+LARGE_SCRUB_PAIRS = SCRUB_PAIRS | {
+    *{("account", f"DK90WRK{i:06d}") for i in range(FILTERED_VALUES)},
+    ("email", "søren@example.dk"),
+    ("handle", "instagram:kiss_kat"),
+}
+LARGE_SCRUB_TEXTS = st.lists(
+    st.sampled_from(
+        [
+            *SCRUB_PIECES,
+            "dk90wrk000007",
+            "DK90WRK000031",
+            "Dk90Wrk000012x",
+            "SØREN@EXAMPLE.DK",
+            "KISS_\u212aAT",  # a Kelvin sign for the k
+            "\u017fØren@example.dk",  # a long s for the s
+            "kiss_kat",
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(LARGE_SCRUB_TEXTS)
+def test_a_large_scrubber_matches_the_one_pattern_of_every_value(text: str) -> None:
+    assert _scrubs_as_the_one_pattern(LARGE_SCRUB_PAIRS, text)
 
 
 def _finding(facts: dict[str, Any], summary: str, record: str = "a1") -> Finding:

@@ -85,3 +85,48 @@ def test_the_catalogue_in_both_languages(
     missing = service.client.get(f"{API}/catalogue/BEH-NOTHING", headers=viewer)
     assert missing.status_code == 404
     assert missing.headers["content-type"].startswith("application/problem+json")
+
+
+def test_dismissing_a_youth_item_needs_a_second_reviewer(
+    service: Service, demo_scan: ScanResult, as_role: Callable[[Role], Headers]
+) -> None:
+    publish_scan(service.db, service.app.state.service.key, demo_scan, SYSTEM)
+    viewer = as_role(Role.viewer)
+    youth = service.client.get(f"{API}/alerts", params={"kind": "youth"}, headers=viewer).json()
+    item = youth["items"][0]
+    url = f"{API}/alerts/{item['id']}"
+    service.user("rita", Role.reviewer)
+    rita, other_analyst = service.token("rita"), as_role(Role.analyst)
+
+    def dismiss(headers: Headers) -> tuple[int, str]:
+        answer = service.client.patch(url, json={"state": "dismissed"}, headers=headers)
+        return answer.status_code, answer.json().get("state", "")
+
+    assert dismiss(rita) == (200, "dismiss_pending")  # asked, not done, even by a reviewer
+    pending = service.client.get(
+        f"{API}/alerts", params={"state": "dismiss_pending"}, headers=viewer
+    ).json()
+    assert [i["id"] for i in pending["items"]] == [item["id"]]
+    assert dismiss(rita)[0] == 403  # nobody approves their own dismissal
+    assert dismiss(other_analyst)[0] == 403  # an analyst approves none
+    assert dismiss(as_role(Role.reviewer)) == (200, "dismissed")
+    reopened = service.client.patch(url, json={"state": "open"}, headers=other_analyst)
+    assert reopened.json()["state"] == "open"
+    assert dismiss(other_analyst) == (200, "dismiss_pending")  # a new request, a new proposer
+    assert dismiss(rita) == (200, "dismissed")
+    with service.db.read() as session:
+        steps = [
+            (d["from"], d["to"])
+            for d in session.scalars(
+                select(AuditEvent.details)
+                .where(AuditEvent.action == "alert.state", AuditEvent.target_id == item["id"])
+                .order_by(AuditEvent.id)
+            )
+        ]
+    assert steps == [
+        ("open", "dismiss_pending"),
+        ("dismiss_pending", "dismissed"),
+        ("dismissed", "open"),
+        ("open", "dismiss_pending"),
+        ("dismiss_pending", "dismissed"),
+    ]

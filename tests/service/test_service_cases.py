@@ -250,13 +250,18 @@ def test_four_eyes_decisions(
         assert verify(session).ok
 
 
+def low_priority_case(service: Service, case_id: str) -> str:
+    """`case_id`, made one whose every status change applies at once (no four-eyes)."""
+    with service.db.write() as session:
+        row = session.get(CaseRow, case_id)
+        row.priority, row.youth = "review", False
+    return case_id
+
+
 def test_casework_applies_at_once_and_refuses_a_stale_version(
     service: Service, published: list[str], as_role: Callable[[Role], Headers]
 ) -> None:
-    case_id = published[-1]
-    with service.db.write() as session:
-        row = session.get(CaseRow, case_id)
-        row.priority, row.youth = "review", False  # a dismissal of this one needs no approval
+    case_id = low_priority_case(service, published[-1])
     service.user("anna", Role.analyst)
     browser = service.login("anna")
     url = f"{API}/cases/{case_id}"

@@ -42,6 +42,7 @@ def _settings(state: Path) -> ServiceSettings:
         state_dir=state,
         database_url=f"sqlite:///{state / 'cases.sqlite'}",
         data_root=state.parent / "data",
+        warm_cases=0,  # the pages' tests time nothing: no background redaction at each start
     )
 
 

@@ -432,8 +432,9 @@ class Scrubber:
         self._tokens: dict[str, str] = {}  # casefolded value -> token
         self._pattern: re.Pattern[str] | None = None
         self._values: list[tuple[str, bool]] = []  # longest first; whether caseless
-        self._automaton: Any = None  # the caseless values, for a scrubber of many
-        self._cased: tuple[str, ...] = ()  # the values with letters, longest first
+        self._automaton: Any = None  # the ASCII values, for a scrubber of many
+        self._rank: dict[str, int] = {}  # each value's place in `_values`
+        self._unfoldable: set[str] = set()  # the values the automaton cannot look up
         self.add(pairs)
 
     def add(self, pairs: Iterable[tuple[str, str]]) -> None:
@@ -463,22 +464,19 @@ class Scrubber:
             return text
         if self._pattern is None:
             self._values = [(v, _caseless(v)) for v in sorted(self._tokens, key=len, reverse=True)]
-            self._cased = tuple(v for v, caseless in self._values if not caseless)
+            self._rank = {v: i for i, (v, _) in enumerate(self._values)}  # longest first
+            self._unfoldable = {v for v, _ in self._values if not v.isascii()}
             self._automaton = None
             self._pattern = _value_pattern(tuple(v for v, _ in self._values))
-        # A value without letters (a phone) that is no substring of the text cannot match; the
-        # pattern of the others alone matches exactly what the whole one does (the order of
-        # the alternatives kept), and most texts then need no pattern of their own at all.
+        # A value that is no substring of the text (in any case) cannot match; the pattern of
+        # the others alone matches exactly what the whole one does (the order of the
+        # alternatives kept), and most texts then need no pattern of their own at all.
         pattern = self._pattern
         if len(self._values) <= FILTERED_VALUES:
             present = tuple(v for v, caseless in self._values if not caseless or v in text)
-        else:  # a page's scrubber: its caseless values looked up all at once
-            found = self._caseless_in(text)
-            present = (
-                tuple(v for v, caseless in self._values if not caseless or v in found)
-                if found
-                else self._cased
-            )
+        else:  # a page's scrubber: its values looked up all at once
+            found = self._ascii_in(text) | self._unfoldable
+            present = tuple(sorted(found, key=self._rank.__getitem__))
         if not present:
             return text
         if len(present) < len(self._values):
@@ -486,18 +484,34 @@ class Scrubber:
         tokens = self._tokens
         return pattern.sub(lambda m: tokens.get(m.group().casefold(), m.group()), text)
 
-    def _caseless_in(self, text: str) -> set[str]:
-        """The caseless values that stand in `text` as substrings (one Aho-Corasick pass)."""
+    def _ascii_in(self, text: str) -> set[str]:
+        """The ASCII values that stand in `text` as substrings in any case, as a caseless
+        pattern would match them (one Aho-Corasick pass over the text folded to lower case,
+        character for character). The others are always tried."""
         if self._automaton is None:
-            self._automaton = ahocorasick.Automaton()
-            for value, caseless in self._values:
-                if caseless:
-                    self._automaton.add_word(value, value)
-            if len(self._automaton):
-                self._automaton.make_automaton()
+            automaton = ahocorasick.Automaton()
+            for value, _ in self._values:
+                if value.isascii():  # casefolded already: lower case
+                    automaton.add_word(value, value)
+            if len(automaton):
+                automaton.make_automaton()
+            self._automaton = automaton
         if not len(self._automaton):
             return set()
-        return {value for _, value in self._automaton.iter(text)}
+        return {value for _, value in self._automaton.iter(text.translate(_FOLD_TO_ASCII))}
+
+
+# What a caseless pattern matches with an ASCII letter, as that letter in lower case: one
+# character for one, so a value found in the folded text stands at the same place in the text.
+_FOLD_TO_ASCII = str.maketrans(
+    {
+        **{c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+        "\u0130": "i",  # İ
+        "\u0131": "i",  # ı
+        "\u017f": "s",  # ſ
+        "\u212a": "k",  # Kelvin sign
+    }
+)
 
 
 FILTERED_VALUES = 32

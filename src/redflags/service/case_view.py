@@ -9,9 +9,9 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from redflags.model import Case
@@ -20,6 +20,7 @@ from redflags.report.redact import Redactor
 from redflags.report.svg import build_network
 from redflags.service.cases import case_summary, stamp
 from redflags.service.casework_errors import NotFound
+from redflags.service.db import Database
 from redflags.service.db.models import CaseRow, Comment, Decision, User
 from redflags.service.locking import case_row
 from redflags.service.redaction import Redaction, case_redaction, strings_of
@@ -155,39 +156,77 @@ def _scanner_part(case: Case, redaction: Redaction) -> dict[str, Any]:
     }
 
 
+FIRST_FINDINGS = 25  # findings in a case's answer; the rest by pages (`findings_page`)
+MAX_FINDINGS_PAGE = 500
+
+
 @dataclass(frozen=True)
 class RedactedCase:
-    """The scanner's part of a case as redacted JSON object text, and the clear values and
-    names that redact what the team writes about it."""
+    """The scanner's part of a case as redacted JSON object text without its findings, each
+    finding as redacted JSON text, and what redacts the team's texts about the case (built
+    once: a case's redactor hashes every identifier it knows)."""
 
     text: str
-    pairs: frozenset[tuple[str, str]]
-    names: tuple[str, ...]
+    findings: tuple[str, ...]
+    team: Redaction
+
+    def with_findings(self, offset: int = 0, limit: int | None = None) -> str:
+        """The scanner's part with the findings from `offset` (all, or `limit` of them) and,
+        when not all, `findings_page`: where they stand among how many."""
+        end = len(self.findings) if limit is None else offset + limit
+        shown = "[" + ",".join(self.findings[offset:end]) + "]"
+        page = ""
+        if limit is not None:
+            total = len(self.findings)
+            page = dumps({"offset": offset, "limit": limit, "total": total})
+            page = f'"findings_page":{page},'
+        return '{"findings":' + shown + "," + page + self.text[1:]
+
+
+Value = TypeVar("Value")
+
+
+class Recent(Generic[Value]):
+    """A bounded cache, least recently used out first; safe to share between threads."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[Any, ...], Value] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...]) -> Value | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[Any, ...], value: Value) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
 
 
 class CaseBodies:
-    """The last redacted scanner parts, by case and publication. Building one for a large case
-    takes a second (hundreds of findings through every redaction layer); it changes only when
-    a scan publishes the case again (new `last_run`/`last_seen`), never with the team's work."""
+    """What a process keeps of cases between requests.
 
-    def __init__(self, size: int = 32) -> None:
-        self.size = size
-        self._bodies: OrderedDict[tuple[str, ...], RedactedCase] = OrderedDict()
-        self._lock = threading.Lock()
+    `bodies`: the last redacted scanner parts, by case and publication. Building one for a
+    large case takes a second (hundreds of findings through every redaction layer); it changes
+    only when a scan publishes the case again (new `last_run`/`last_seen`).
 
-    def get(self, key: tuple[str, ...]) -> RedactedCase | None:
-        with self._lock:
-            found = self._bodies.get(key)
-            if found is not None:
-                self._bodies.move_to_end(key)
-            return found
+    `answers`: the finished bytes of the API's case answer, by case, version (which every
+    publication, assignment and decision bumps) and last comment (a comment bumps no version):
+    a view of an unchanged case reads one row and sends what it sent before."""
 
-    def put(self, key: tuple[str, ...], body: RedactedCase) -> None:
-        with self._lock:
-            self._bodies[key] = body
-            self._bodies.move_to_end(key)
-            while len(self._bodies) > self.size:
-                self._bodies.popitem(last=False)
+    def __init__(self, size: int = 32, answers: int = 256) -> None:
+        self.bodies: Recent[RedactedCase] = Recent(size)
+        self.answers: Recent[bytes] = Recent(answers)
+
+
+def _key_id(key: bytes) -> str:
+    return hashlib.sha256(key).hexdigest()
 
 
 def _redacted_case(
@@ -198,45 +237,99 @@ def _redacted_case(
     ).first()
     if published is None:
         raise NotFound(f"no case {case_id!r}")
-    cache_key = (
-        hashlib.sha256(key).hexdigest(),
-        case_id,
-        published.last_run,
-        stamp(published.last_seen) or "",
-    )
-    found = bodies.get(cache_key) if bodies is not None else None
+    cache_key = (_key_id(key), case_id, published.last_run, stamp(published.last_seen) or "")
+    found = bodies.bodies.get(cache_key) if bodies is not None else None
     if found is None:
-        row = case_row(session, case_id)
-        case, redaction = case_redaction(key, row.payload, row.names or ())
-        found = RedactedCase(
-            dumps(redaction.document(_scanner_part(case, redaction))),
-            frozenset(redaction.pairs),
-            redaction.names,
-        )
+        found = _redact_case(session, key, case_id)
         if bodies is not None:
-            bodies.put(cache_key, found)
+            bodies.bodies.put(cache_key, found)
     return found
+
+
+def _redact_case(session: Session, key: bytes, case_id: str) -> RedactedCase:
+    row = case_row(session, case_id)
+    case, redaction = case_redaction(key, row.payload, row.names or ())
+    part = _scanner_part(case, redaction)
+    scrub = redaction.scrubber
+    # Scrubbed piece by piece: a value matches only between non-alphanumerics, and the pieces
+    # are cut at JSON punctuation, so this replaces exactly what scrubbing the whole text did.
+    findings = tuple(scrub(dumps(f)) for f in part.pop("findings"))
+    team = Redaction.from_pairs(key, redaction.pairs, redaction.names)
+    team.text("warm")  # its scrubber's pattern and automaton built now, before threads share it
+    return RedactedCase(scrub(dumps(part)), findings, team)
+
+
+def warm_largest(
+    db: Database, key: bytes, bodies: CaseBodies, count: int, stop: threading.Event
+) -> None:
+    """The `count` cases with the most findings redacted into `bodies` (the first view of a
+    large case otherwise waits seconds for it), until `stop` is set."""
+    with db.read() as session:
+        largest = list(
+            session.scalars(select(CaseRow.id).order_by(CaseRow.n_findings.desc()).limit(count))
+        )
+    for case_id in largest:
+        if stop.is_set():
+            return
+        with db.read() as session:
+            _redacted_case(session, key, case_id, bodies)
 
 
 def team_redaction(
     session: Session, key: bytes, case_id: str, bodies: CaseBodies | None = None
 ) -> Redaction:
     """What redacts the team's texts about a case (comments, notes): its clear values."""
-    body = _redacted_case(session, key, case_id, bodies)
-    return Redaction.from_pairs(key, body.pairs, body.names)
+    return _redacted_case(session, key, case_id, bodies).team
 
 
-def case_json(session: Session, key: bytes, case_id: str, bodies: CaseBodies | None = None) -> str:
+def case_json(
+    session: Session,
+    key: bytes,
+    case_id: str,
+    bodies: CaseBodies | None = None,
+    findings: int | None = None,
+) -> str:
     """One case as JSON text: the inbox summary (status, assignee, version, awaiting
-    approval ...), the team's comments and decisions, and the scanner's part; all redacted."""
+    approval ...), the team's comments and decisions, and the scanner's part with its first
+    `findings` findings (None: all of them); all redacted."""
     body = _redacted_case(session, key, case_id, bodies)
-    team = Redaction.from_pairs(key, body.pairs, body.names)  # as team_redaction, once
+    team = body.team
     head = {
         **(case_summary(session, case_id) or {}),
         "comments": comments_of(session, case_id, team),
         "decisions": decisions_of(session, case_id, team),
     }
-    return team.scrubber(dumps(head))[:-1] + "," + body.text[1:]
+    return team.scrubber(dumps(head))[:-1] + "," + body.with_findings(0, findings)[1:]
+
+
+def case_answer(session: Session, key: bytes, case_id: str, bodies: CaseBodies) -> bytes:
+    """The API's answer for one case (its first FIRST_FINDINGS findings) as UTF-8 bytes, kept
+    between requests until the case changes."""
+    last_comment = select(func.max(Comment.id)).where(Comment.case_id == case_id).scalar_subquery()
+    state = session.execute(
+        select(CaseRow.version, CaseRow.last_run, CaseRow.last_seen, last_comment).where(
+            CaseRow.id == case_id
+        )
+    ).first()
+    if state is None:
+        raise NotFound(f"no case {case_id!r}")
+    cache_key = (_key_id(key), case_id, *state)
+    found = bodies.answers.get(cache_key)
+    if found is None:
+        found = case_json(session, key, case_id, bodies, FIRST_FINDINGS).encode()
+        bodies.answers.put(cache_key, found)
+    return found
+
+
+def findings_page(
+    session: Session, key: bytes, case_id: str, offset: int, limit: int, bodies: CaseBodies
+) -> str:
+    """A page of a case's findings (redacted) as JSON text: `total`, `offset`, `limit` and
+    `items`, in the order of the case's answer."""
+    body = _redacted_case(session, key, case_id, bodies)
+    items = ",".join(body.findings[offset : offset + limit])
+    head = dumps({"total": len(body.findings), "offset": offset, "limit": limit})
+    return head[:-1] + ',"items":[' + items + "]}"
 
 
 def revealed(session: Session, key: bytes, case_id: str, token: str) -> tuple[str, str] | None:

@@ -312,6 +312,8 @@ def serve(
     """Start the analyst service (REST API at /api/v1, OpenAPI at /api/docs)."""
     import uvicorn
 
+    from redflags.service.settings import WORKER_HEALTHCHECK_SECONDS
+
     settings = _settings(config, database, state_dir)
     if host is not None or port is not None:
         settings = settings.model_copy(
@@ -335,6 +337,7 @@ def serve(
         host=settings.host,
         port=settings.port,
         workers=workers,
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
         proxy_headers=True,
         log_level="info",
     )

@@ -12,7 +12,7 @@ import time
 
 import httpx
 
-from redflags.service.settings import ServiceSettings
+from redflags.service.settings import WORKER_HEALTHCHECK_SECONDS, ServiceSettings
 
 
 def free_port() -> int:
@@ -32,7 +32,7 @@ def start_server(
     command = [
         sys.executable, "-m", "uvicorn", "redflags.service.asgi:app", "--host", "127.0.0.1",
         "--port", str(port), "--workers", str(workers), "--log-level", "warning",
-        "--no-access-log",
+        "--no-access-log", "--timeout-worker-healthcheck", str(WORKER_HEALTHCHECK_SECONDS),
     ]  # fmt: skip
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
     deadline = time.monotonic() + wait_seconds

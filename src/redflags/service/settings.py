@@ -15,6 +15,12 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+# How long uvicorn's supervisor waits for a worker process's answer to its health ping before
+# killing it. Its default, 5 s, kills a worker that is redacting a large case for the first
+# time (seconds of CPU, in long C calls that keep the ping's thread from the GIL) on a loaded
+# machine, and every request that worker holds fails with it.
+WORKER_HEALTHCHECK_SECONDS = 60
+
 
 class ServiceSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="REDFLAGS_SERVICE_", extra="forbid")
@@ -31,6 +37,8 @@ class ServiceSettings(BaseSettings):
     login_attempts_per_minute: int = Field(default=10, ge=1)  # per client address
     cookie_secure: bool = False  # True behind TLS (docs/service.md); False serves 127.0.0.1
     max_upload_mb: int = Field(default=200, ge=1)
+    # the largest cases redacted in the background at start, so their first view is quick
+    warm_cases: int = Field(default=8, ge=0)
     redaction_key_file: Path | None = None  # default: <state_dir>/redaction.key (0600)
     config_file: Path | None = None  # where these came from, for messages
 

@@ -47,8 +47,8 @@ ROUTERS: tuple[APIRouter, ...] = (
 )
 StartupHook = Callable[[ServiceState], None]
 # Parts of the service that start with it (the scan job runner marks jobs cut off by a restart).
-STARTUP_HOOKS: list[StartupHook] = [start_runner]
-SHUTDOWN_HOOKS: list[StartupHook] = [stop_runner]
+STARTUP_HOOKS: list[StartupHook] = [start_runner, cases.start_warming]
+SHUTDOWN_HOOKS: list[StartupHook] = [cases.stop_warming, stop_runner]
 
 
 def create_app(settings: ServiceSettings) -> FastAPI:

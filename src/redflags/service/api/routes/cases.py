@@ -3,6 +3,8 @@ identifier on purpose, assignment, comments, decisions with four-eyes, and expor
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, Literal, get_args
@@ -19,12 +21,15 @@ from redflags.service.api.routes.catalogue import catalogue_of
 from redflags.service.api.state import ServiceState, service
 from redflags.service.audit import record
 from redflags.service.case_view import (
+    MAX_FINDINGS_PAGE,
     CaseBodies,
-    case_json,
+    case_answer,
     comments_of,
     decisions_of,
+    findings_page,
     revealed,
     team_redaction,
+    warm_largest,
 )
 from redflags.service.cases import CaseQuery, Order, SortKey, case_summary, list_cases
 from redflags.service.casework import MAX_COMMENT_CHARS, add_comment, assign
@@ -34,6 +39,7 @@ from redflags.service.exports import Format, Lang, export_case
 from redflags.service.redaction import Redaction, token_in
 
 router = APIRouter(prefix="/cases", tags=["cases"])
+logger = logging.getLogger(__name__)
 Status = Literal["new", "in_progress", "needs_information", "confirmed", "reported", "dismissed"]
 assert set(get_args(Status)) == set(STATUSES)  # the API's names are the store's
 Listed = Annotated[list[str], Query()]
@@ -100,15 +106,57 @@ def case_bodies(state: ServiceState) -> CaseBodies:
     return found
 
 
+def start_warming(state: ServiceState) -> None:
+    """Redact the largest cases in the background as the service starts (a startup hook)."""
+    if not state.settings.warm_cases:
+        return
+    stop = state.extras["warming_stop"] = threading.Event()
+
+    def warm() -> None:
+        try:
+            bodies = case_bodies(state)
+            warm_largest(state.db, state.key, bodies, state.settings.warm_cases, stop)
+        except Exception:  # a view builds what this could not
+            logger.warning("warming the case cache stopped", exc_info=True)
+
+    threading.Thread(target=warm, name="warm-cases", daemon=True).start()
+
+
+def stop_warming(state: ServiceState) -> None:
+    found = state.extras.get("warming_stop")
+    if found is not None:
+        found.set()
+
+
 @router.get("/{case_id}")
 def case(case_id: str, who: ViewerUser, request: Request) -> Response:
-    """The case with findings, evidence, score steps, network, timeline, comments and
-    decisions; every identifier redacted. The view is audited."""
+    """The case with its first findings (`findings_page` says how many there are; the rest
+    from `/findings`), evidence, score steps, network, timeline, comments and decisions; every
+    identifier redacted. The view is audited."""
     state = service(request)
     with refusals_answered(), state.db.read() as session:
-        text = case_json(session, state.key, case_id, case_bodies(state))
+        body = case_answer(session, state.key, case_id, case_bodies(state))
     with state.db.write() as session:
         record(session, who.actor, "case.view", "case", case_id)
+    return Response(body, media_type="application/json")
+
+
+@router.get("/{case_id}/findings")
+def findings(
+    case_id: str,
+    who: ViewerUser,
+    request: Request,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_FINDINGS_PAGE)] = 100,
+) -> Response:
+    """A page of the case's findings with their evidence (redacted), in the order of the
+    case's answer, and how many there are. Audited as a view of the case."""
+    state = service(request)
+    with refusals_answered(), state.db.read() as session:
+        text = findings_page(session, state.key, case_id, offset, limit, case_bodies(state))
+    with state.db.write() as session:
+        details = {"findings": {"offset": offset, "limit": limit}}
+        record(session, who.actor, "case.view", "case", case_id, details=details)
     return Response(text, media_type="application/json")
 
 
