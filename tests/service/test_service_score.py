@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+from fastapi.testclient import TestClient
+
 from redflags.pipeline import ScanResult
+from redflags.service.api import create_app
 from redflags.service.audit import SYSTEM
 from redflags.service.db.models import AuditEvent, CaseRow
 from redflags.service.publish import publish_scan
 from redflags.service.roles import Role
+from redflags.service.settings import ServiceSettings
 
 from .conftest import Service
 
@@ -98,3 +103,18 @@ def test_bad_input_is_refused_and_a_batch_answers_bad_items_in_place(
     items = batch.json()["items"]
     assert [i["index"] for i in items] == [0, 1, 2, 3]
     assert ["errors" in i for i in items] == [False, True, True, False]
+
+
+def test_the_service_region_reads_local_numbers(settings: ServiceSettings) -> None:
+    """A Swedish installation: a number written without +46 is read as Swedish."""
+    with pytest.raises(ValueError, match="phone region"):
+        ServiceSettings(state_dir=settings.state_dir, region="XX")
+    swedish = settings.model_copy(update={"region": "SE"})
+    with TestClient(create_app(swedish)) as client:
+        service = Service(client.app, client, swedish)  # type: ignore[arg-type]
+        headers = service.token("analyst-se", Role.analyst)
+        answer = client.post(
+            "/api/v1/score?reveal=true", json=_ad("070-123 45 67"), headers=headers
+        )
+        assert answer.status_code == 200, answer.text
+        assert "+46701234567" in answer.text and "+45" not in answer.text

@@ -121,7 +121,7 @@ def execute(settings: ServiceSettings, db: Database, job_id: str) -> None:
         scan_options = ScanOptions(
             out=runs_dir(settings, job_id),
             lang=options.get("lang", "en"),
-            region=options.get("region"),
+            region=options.get("region") or settings.region,
             model=options.get("model") or DEFAULT_MODEL,
             redaction_key=key,  # the run folder's files: redacted with the installation's key
             db=settings.records_db,  # kept: filing and online matching read the records

@@ -32,13 +32,14 @@ def scorer_for(state: Any) -> OnlineScorer:
     with _LOCK:
         scorer = _SCORERS.get(key)
         if scorer is None:
-            scorer = OnlineScorer(reference=_reference(state))
+            region = state.settings.region
+            scorer = OnlineScorer(reference=_reference(state, region), region=region)
             scorer.warm_up()
             _SCORERS[key] = scorer
     return scorer
 
 
-def _reference(state: Any) -> ReferenceIndex | None:
+def _reference(state: Any, region: str) -> ReferenceIndex | None:
     path = state.settings.records_db
     if not path.exists():
         return None
@@ -55,7 +56,7 @@ def _reference(state: Any) -> ReferenceIndex | None:
         return None
     try:
         with Store.open(path, read_only=True) as store:
-            return ReferenceIndex.build(store, refs)
+            return ReferenceIndex.build(store, refs, region=region)
     except StoreError as exc:  # a scan job holds the store: score without matching, say so
         log.warning("online scoring without the reference index: %s", exc)
         return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import phonenumbers
 from pydantic import Field, field_validator
 from pydantic_settings import (
     BaseSettings,
@@ -37,6 +38,7 @@ class ServiceSettings(BaseSettings):
     login_attempts_per_minute: int = Field(default=10, ge=1)  # per client address
     cookie_secure: bool = False  # True behind TLS (docs/service.md); False serves 127.0.0.1
     max_upload_mb: int = Field(default=200, ge=1)
+    region: str = "DK"  # phones written without a country code: scan jobs' default, /score
     # the largest cases redacted in the background at start, so their first view is quick
     warm_cases: int = Field(default=8, ge=0)
     redaction_key_file: Path | None = None  # default: <state_dir>/redaction.key (0600)
@@ -48,6 +50,13 @@ class ServiceSettings(BaseSettings):
         if value and not value.startswith(("sqlite", "postgresql")):
             raise ValueError("database_url must be sqlite:///PATH or postgresql+psycopg://...")
         return value
+
+    @field_validator("region")
+    @classmethod
+    def _phone_region(cls, value: str) -> str:
+        if value.upper() not in phonenumbers.SUPPORTED_REGIONS:
+            raise ValueError("region must be a phone region (ISO 3166 alpha-2, e.g. DK, SE)")
+        return value.upper()
 
     @property
     def database(self) -> str:
