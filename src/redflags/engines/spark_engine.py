@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import duckdb
 import pyarrow as pa
@@ -32,6 +33,15 @@ def _log_config() -> str:
     return str(resources.files("redflags.engines") / "resources" / "log4j2.properties")
 
 
+LOOPBACK = "127.0.0.1"
+
+
+def on_loopback(master: str) -> bool:
+    """Local mode, or a standalone master on this machine's loopback address."""
+    host = urlsplit(master).hostname if "://" in master else None
+    return master.startswith("local") or host in (LOOPBACK, "localhost")
+
+
 def spark_session(master: str = "local[2]", app: str = "redflags") -> Any:
     """A SparkSession bound to loopback unless the master says otherwise, in UTC, UI off."""
     try:
@@ -40,9 +50,11 @@ def spark_session(master: str = "local[2]", app: str = "redflags") -> Any:
         raise SparkUnavailable(
             "the Spark engine needs pyspark: pip install 'redflags[spark]' (and Java 17+)"
         ) from None
-    if master.startswith("local"):
-        # Nothing may listen on or talk to other addresses in local mode.
-        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    loopback = on_loopback(master)
+    if loopback:
+        # Nothing may listen on or talk to other addresses in local mode (or with a master
+        # on this machine's loopback, as the cluster test starts).
+        os.environ.setdefault("SPARK_LOCAL_IP", LOOPBACK)
     java_options = f"-Dlog4j2.configurationFile=file:{_log_config()}"
     builder = (
         SparkSession.builder.master(master)
@@ -53,9 +65,9 @@ def spark_session(master: str = "local[2]", app: str = "redflags") -> Any:
         .config("spark.sql.shuffle.partitions", "8")
         .config("spark.driver.extraJavaOptions", java_options)
     )
-    if master.startswith("local"):
-        builder = builder.config("spark.driver.bindAddress", "127.0.0.1").config(
-            "spark.driver.host", "127.0.0.1"
+    if loopback:
+        builder = builder.config("spark.driver.bindAddress", LOOPBACK).config(
+            "spark.driver.host", LOOPBACK
         )
     try:
         session = builder.getOrCreate()
