@@ -86,8 +86,8 @@ def _render(sql: str, params: Mapping[str, Any], dialect: str) -> str:
 def _membership_as_in(node: exp.Expr) -> exp.Expr:
     """`list_contains([literals], x)` as `x IN (literals)` for Spark: its optimiser turns a long
     IN list into a hash set, where ARRAY_CONTAINS compares every element for every row (the
-    evidence lookups pass thousands of ids). NULLs behave alike: both give NULL for a NULL `x`,
-    or for a value not found in a list holding NULL."""
+    evidence lookups pass thousands of ids). Both give NULL for a NULL `x`; a list holding NULL
+    is not a list of literals, so it is left as it is."""
     if not isinstance(node, exp.ArrayContains):
         return node
     values = node.this
