@@ -31,6 +31,7 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("the Spark engine needs a Java runtime", allow_module_level=True)
 
 from redflags.engines.spark_engine import SparkEngine
+from spark_cluster import THIN_BACKGROUND
 
 pytestmark = pytest.mark.spark  # the slowest module: `-m "not spark"` leaves it out locally
 
@@ -42,14 +43,6 @@ AGGREGATE = [
     if isinstance(detector_for(indicator), AggregateDetector)
 ]
 
-# The typologies' records over a thin background.
-THIN_BACKGROUND = {
-    "customers": 100,
-    "ads": 50,
-    "messages": 50,
-    "transactions": 500,
-    "device_events": 100,
-}
 # Aggregate indicators that no typology plants (yet): only their catalogue examples fire them.
 EXAMPLE_ONLY = {
     "FIN-DEBT-REMITTANCE",

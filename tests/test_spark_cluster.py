@@ -25,21 +25,12 @@ pytest.importorskip("pyspark")
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("the Spark cluster needs a Java runtime", allow_module_level=True)
 
-from spark_cluster import SparkCluster, spark_cluster
+from spark_cluster import THIN_BACKGROUND, SparkCluster, spark_cluster
 
 pytestmark = pytest.mark.spark
 
 REDFLAGS = Path(sys.executable).parent / "redflags"
 SRC = Path(__file__).resolve().parents[1] / "src"
-# The typologies' records over a thin background, as in the parity test: every aggregate
-# indicator a typology plants fires, and the cluster has little to chew.
-THIN_BACKGROUND = {
-    "customers": 100,
-    "ads": 50,
-    "messages": 50,
-    "transactions": 500,
-    "device_events": 100,
-}
 # Outputs that differ between two runs of the same code on the same data.
 VOLATILE_KEYS = {"run_id", "created", "stages", "seconds", "peak_mb", "indicator_seconds"}
 
