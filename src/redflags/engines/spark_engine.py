@@ -56,8 +56,6 @@ def spark_session(master: str = "local[2]", app: str = "redflags") -> Any:
         # on this machine's loopback, as the cluster test starts).
         os.environ.setdefault("SPARK_LOCAL_IP", LOOPBACK)
     java_options = f"-Dlog4j2.configurationFile=file:{_log_config()}"
-    if os.environ.get("REDFLAGS_SPARK_EXPERIMENT"):
-        java_options += " -XX:TieredStopAtLevel=1"
     builder = (
         SparkSession.builder.master(master)
         .appName(app)
@@ -87,8 +85,6 @@ def size_shuffles(session: Any) -> None:
     session.conf.set("spark.sql.shuffle.partitions", str(2 * cores))
     session.conf.set("spark.sql.adaptive.enabled", "true")
     session.conf.set("spark.sql.adaptive.coalescePartitions.enabled", "true")
-    if os.environ.get("REDFLAGS_SPARK_EXPERIMENT"):
-        session.conf.set("spark.sql.inMemoryColumnarStorage.compressed", "false")
 
 
 def _utc(value: Any) -> Any:
