@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -27,6 +28,20 @@ from typing import Any
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _cpu_s(engine: Any = None) -> float:
+    """CPU seconds of this process, plus Spark's JVM (a child not yet waited for) if any."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    seconds = usage.ru_utime + usage.ru_stime
+    process = getattr(getattr(getattr(engine, "session", None), "_sc", None), "_gateway", None)
+    pid = getattr(getattr(process, "proc", None), "pid", None)
+    if pid is not None:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks = os.sysconf("SC_CLK_TCK")
+        # utime, stime and the waited-for children's (the JVM itself under spark-submit's shell)
+        seconds += sum(int(f) for f in fields[11:15]) / ticks
+    return seconds
 
 
 def _fin_detectors() -> list[Any]:
@@ -97,7 +112,9 @@ def phase_fin(db: Path, engine_name: str, workdir: Path, memory_limit: str) -> d
                 "findings": len(findings),
             }
         total = time.perf_counter() - started
+        cpu = _cpu_s(engine)
     return {
+        "cpu_seconds": cpu,
         "engine": engine_name,
         "setup_seconds": setup,
         "features_seconds": features,
@@ -174,7 +191,8 @@ def main() -> None:
             print(
                 f"{engine:<8} all FIN {fin['seconds']:8.2f} s = {ratio:.1f}x floor"
                 f" (setup {fin['setup_seconds']:.1f} s, features "
-                f"{fin['features_seconds']:.1f} s)  peak {fin['peak_mb']:,.0f} MB"
+                f"{fin['features_seconds']:.1f} s)  CPU {fin['cpu_seconds']:.1f} s"
+                f"  peak {fin['peak_mb']:,.0f} MB"
             )
             for indicator, row in sorted(fin["indicators"].items()):
                 print(f"   {indicator:<28}{row['seconds']:8.2f} s {row['findings']:>6} findings")

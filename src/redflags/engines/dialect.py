@@ -78,4 +78,21 @@ def _render(sql: str, params: Mapping[str, Any], dialect: str) -> str:
         return node
 
     tree = _parsed(sql).copy().transform(substitute)
+    if dialect == "spark":
+        tree = tree.transform(_membership_as_in)
     return tree.sql(dialect=dialect)
+
+
+def _membership_as_in(node: exp.Expr) -> exp.Expr:
+    """`list_contains([literals], x)` as `x IN (literals)` for Spark: its optimiser turns a long
+    IN list into a hash set, where ARRAY_CONTAINS compares every element for every row (the
+    evidence lookups pass thousands of ids). Both give NULL for a NULL `x`; a list holding NULL
+    is not a list of literals, so it is left as it is."""
+    if not isinstance(node, exp.ArrayContains):
+        return node
+    values = node.this
+    if not isinstance(values, exp.Array) or not values.expressions:
+        return node
+    if not all(isinstance(v, exp.Literal) for v in values.expressions):
+        return node
+    return exp.In(this=node.expression, expressions=list(values.expressions))

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import duckdb
 import pyarrow as pa
@@ -32,6 +33,15 @@ def _log_config() -> str:
     return str(resources.files("redflags.engines") / "resources" / "log4j2.properties")
 
 
+LOOPBACK = "127.0.0.1"
+
+
+def on_loopback(master: str) -> bool:
+    """Local mode, or a standalone master on this machine's loopback address."""
+    host = urlsplit(master).hostname if "://" in master else None
+    return master.startswith("local") or host in (LOOPBACK, "localhost")
+
+
 def spark_session(master: str = "local[2]", app: str = "redflags") -> Any:
     """A SparkSession bound to loopback unless the master says otherwise, in UTC, UI off."""
     try:
@@ -40,9 +50,11 @@ def spark_session(master: str = "local[2]", app: str = "redflags") -> Any:
         raise SparkUnavailable(
             "the Spark engine needs pyspark: pip install 'redflags[spark]' (and Java 17+)"
         ) from None
-    if master.startswith("local"):
-        # Nothing may listen on or talk to other addresses in local mode.
-        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    loopback = on_loopback(master)
+    if loopback:
+        # Nothing may listen on or talk to other addresses in local mode (or with a master
+        # on this machine's loopback, as the cluster test starts).
+        os.environ.setdefault("SPARK_LOCAL_IP", LOOPBACK)
     java_options = f"-Dlog4j2.configurationFile=file:{_log_config()}"
     builder = (
         SparkSession.builder.master(master)
@@ -50,19 +62,29 @@ def spark_session(master: str = "local[2]", app: str = "redflags") -> Any:
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", "8")
         .config("spark.driver.extraJavaOptions", java_options)
     )
-    if master.startswith("local"):
-        builder = builder.config("spark.driver.bindAddress", "127.0.0.1").config(
-            "spark.driver.host", "127.0.0.1"
+    if loopback:
+        builder = builder.config("spark.driver.bindAddress", LOOPBACK).config(
+            "spark.driver.host", LOOPBACK
         )
     try:
         session = builder.getOrCreate()
     except Exception as exc:  # the JVM failed to start: say so in one line
         raise SparkUnavailable(f"cannot start Spark ({master}): {exc}") from None
     session.sparkContext.setLogLevel("ERROR")
+    size_shuffles(session)
     return session
+
+
+def size_shuffles(session: Any) -> None:
+    """Shuffle partitions sized to the cores Spark has (two per core), and adaptive execution to
+    merge the small ones: the aggregates group a few hundred thousand accounts, where Spark's
+    default of 200 partitions per shuffle costs more in task overhead than the work itself."""
+    cores = max(1, int(session.sparkContext.defaultParallelism))
+    session.conf.set("spark.sql.shuffle.partitions", str(2 * cores))
+    session.conf.set("spark.sql.adaptive.enabled", "true")
+    session.conf.set("spark.sql.adaptive.coalescePartitions.enabled", "true")
 
 
 def _utc(value: Any) -> Any:
@@ -106,15 +128,24 @@ class SparkEngine:
     def materialise(
         self, table: str, definition: str, params: Mapping[str, Any] | None = None
     ) -> None:
+        """Computed once, now, and kept in executor memory (spilling to disk): every indicator
+        that reads it reads the cached rows rather than re-running its plan."""
         frame = self.session.sql(render(definition, params or {}, "spark"))
-        frame.cache().createOrReplaceTempView(table)
-        self._tables.add(table)
+        self._keep(table, frame)
 
     def register(self, table: str, data: pa.Table) -> None:
         # Small lookup tables (merchant groups): through Parquet, so types map as for records.
         target = self.workdir / f"{table}.parquet"
         pq.write_table(data, target)
-        self.session.read.parquet(str(target)).cache().createOrReplaceTempView(table)
+        self._keep(table, self.session.read.parquet(str(target)))
+
+    def _keep(self, table: str, frame: Any) -> None:
+        from pyspark import StorageLevel
+
+        if table in self._tables:  # replaced: free the old copy first
+            self.session.catalog.uncacheTable(table)
+        frame.persist(StorageLevel.MEMORY_AND_DISK).createOrReplaceTempView(table)
+        frame.count()  # build it now, in one job, not inside the first indicator's query
         self._tables.add(table)
 
     def has(self, table: str) -> bool:
