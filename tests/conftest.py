@@ -145,6 +145,7 @@ def demo_world_evaluation(
 # workers' ends (xdist's own order, most tests first, left a heavy module with few tests to the
 # end of one worker). Most expensive first, as measured; a module not listed keeps its place.
 HEAVY_FIRST = (
+    "tests/test_spark_cluster.py",  # a standalone master and two workers: JVMs beside the worker
     "tests/test_engine_parity.py",  # Spark's JVM; its own threads beside the worker
     "tests/browser",  # one unit: one service and one Chromium per worker that runs any of it
     "tests/service/test_service_crash.py",

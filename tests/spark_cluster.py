@@ -25,15 +25,6 @@ from pathlib import Path
 from typing import Any
 
 LOOPBACK = "127.0.0.1"
-# The Spark tests' world: every typology once (hard negatives included) over a thin background,
-# so every aggregate indicator a typology plants fires and Spark has little to chew.
-THIN_BACKGROUND = {
-    "customers": 100,
-    "ads": 50,
-    "messages": 50,
-    "transactions": 500,
-    "device_events": 100,
-}
 START_TIMEOUT_S = 120.0
 STOP_TIMEOUT_S = 20.0
 

@@ -31,7 +31,6 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("the Spark engine needs a Java runtime", allow_module_level=True)
 
 from redflags.engines.spark_engine import SparkEngine
-from spark_cluster import THIN_BACKGROUND
 
 pytestmark = pytest.mark.spark  # the slowest module: `-m "not spark"` leaves it out locally
 

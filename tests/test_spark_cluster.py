@@ -19,13 +19,11 @@ from typing import Any
 
 import pytest
 
-from redflags_synth.world.generate import generate_world
-
 pytest.importorskip("pyspark")
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("the Spark cluster needs a Java runtime", allow_module_level=True)
 
-from spark_cluster import THIN_BACKGROUND, SparkCluster, spark_cluster
+from spark_cluster import SparkCluster, spark_cluster
 
 pytestmark = pytest.mark.spark
 
@@ -42,10 +40,9 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparkCluster]:
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("world")
-    generate_world(folder, "demo", seed=3, overrides=THIN_BACKGROUND, overwrite=True)
-    return folder
+def world(thin_world: Path) -> Path:
+    """The Spark tests' world: every typology once over a thin background (tests/conftest.py)."""
+    return thin_world
 
 
 def _scan(world: Path, out: Path, *engine: str) -> dict[str, Any]:
