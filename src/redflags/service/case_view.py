@@ -182,6 +182,12 @@ class CaseBodies:
                 self._bodies.move_to_end(key)
             return found
 
+    def forget(self, case_id: str) -> None:
+        """Drop a case whose evidence changed without a publication (a merge)."""
+        with self._lock:
+            for key in [k for k in self._bodies if k[1] == case_id]:
+                del self._bodies[key]
+
     def put(self, key: tuple[str, ...], body: RedactedCase) -> None:
         with self._lock:
             self._bodies[key] = body
