@@ -20,14 +20,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session, aliased
 
 from redflags.cases.baseline import case_snapshot
 from redflags.service.audit import record
 from redflags.service.casework_errors import Conflict, Invalid
 from redflags.service.clock import utcnow
-from redflags.service.db.models import AlertRow, CaseRow, Decision
+from redflags.service.db.models import AlertRow, CasePivot, CaseRow, Decision
 from redflags.service.decisions import Who
 from redflags.service.locking import bump_version, case_row
 from redflags.service.pivots import set_case_pivots
@@ -142,13 +142,20 @@ def merged_from(session: Session, case_id: str) -> list[str]:
     )
 
 
-def merge_candidates(session: Session, case_id: str, related: list[str]) -> list[dict[str, Any]]:
-    """The related cases as the merge form lists them: id, status, score, merged_into."""
-    if not related:
-        return []
+def related_cases(session: Session, case_id: str, related: list[str]) -> list[dict[str, Any]]:
+    """The cases a merge would most likely take in: the scan's related cases (`related`, from
+    one split network) and every case sharing an identifier with this one (by digest), as
+    the case page lists them: id, status, score, merged_into."""
+    mine = aliased(CasePivot)
+    theirs = aliased(CasePivot)
+    sharing = (
+        select(theirs.case_id)
+        .join(mine, mine.digest == theirs.digest)
+        .where(mine.case_id == case_id, theirs.case_id != case_id)
+    )
     rows = session.execute(
         select(CaseRow.id, CaseRow.status, CaseRow.score, CaseRow.merged_into)
-        .where(CaseRow.id.in_(related), CaseRow.id != case_id)
+        .where(or_(CaseRow.id.in_(related), CaseRow.id.in_(sharing)), CaseRow.id != case_id)
         .order_by(CaseRow.score.desc(), CaseRow.id)
     )
     return [
