@@ -46,17 +46,25 @@ def _merge(service: Service, headers: dict[str, str], into: str, away: str, vers
     )
 
 
+def _people(service: Service) -> tuple[dict[str, str], dict[str, str]]:
+    """Authorization headers of an analyst and a reviewer."""
+    return service.token("anna", Role.analyst), service.token("rolf", Role.reviewer)
+
+
+def _propose(service: Service, headers: dict[str, str], case_id: str, status: str) -> Any:
+    return service.client.post(
+        f"/api/v1/cases/{case_id}/decisions",
+        json={"status": status, "version": _version(service, case_id)},
+        headers=headers,
+    )
+
+
 def test_a_merge_moves_the_evidence_keeps_the_decisions_and_is_audited(
     service: Service, demo_scan: ScanResult
 ) -> None:
     a, b = _published(service, demo_scan)
-    analyst = service.token("anna", Role.analyst)
-    reviewer = service.token("rolf", Role.reviewer)
-    changed = service.client.post(
-        f"/api/v1/cases/{a.case_id}/decisions",
-        json={"status": "in_progress", "version": _version(service, a.case_id)},
-        headers=analyst,
-    )
+    analyst, reviewer = _people(service)
+    changed = _propose(service, analyst, a.case_id, "in_progress")
     assert changed.status_code == 201, changed.text
     service.client.post(
         f"/api/v1/cases/{a.case_id}/comments", json={"text": "seen"}, headers=analyst
@@ -134,14 +142,9 @@ def test_a_merge_that_would_lose_a_decision_is_refused(
     service: Service, demo_scan: ScanResult
 ) -> None:
     a, b = _published(service, demo_scan)
-    analyst = service.token("anna", Role.analyst)
-    reviewer = service.token("rolf", Role.reviewer)
+    analyst, reviewer = _people(service)
     # a pending four-eyes decision on either case: decided on the case as it was
-    pending = service.client.post(
-        f"/api/v1/cases/{b.case_id}/decisions",
-        json={"status": "confirmed", "version": _version(service, b.case_id)},
-        headers=analyst,
-    )
+    pending = _propose(service, analyst, b.case_id, "confirmed")
     assert pending.json()["decision"]["state"] == "pending"
     for into, away in ((a.case_id, b.case_id), (b.case_id, a.case_id)):
         refused = _merge(service, reviewer, into, away, _version(service, into))

@@ -322,17 +322,13 @@ def withdraw(
 
 
 def _merge_words(request: Request, refusal: ServiceError) -> str:
-    if refusal.kind == "stale-version":
-        return _problem_words(request, refusal)
-    if refusal.status == 409:
+    if refusal.status == 409 and refusal.kind != "stale-version":
         return translate(
             request,
             "These cases cannot be merged now: one has a decision awaiting approval, was "
             "merged already, or was confirmed or reported (then merge the other way round).",
         )
-    if refusal.status == 404:
-        return translate(request, "There is no such case.")
-    return translate(request, "That change was not made.")
+    return _problem_words(request, refusal)
 
 
 @router.post("/cases/{case_id}/merge")
