@@ -9,7 +9,9 @@ from typing import Any
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BEST_PRACTICE = [*WCAG21_AA, "best-practice"]  # landmarks, empty table headers, ...
 REFUSED_IMPACTS = frozenset({"serious", "critical"})
+ALL_IMPACTS = frozenset({"minor", "moderate", "serious", "critical"})
 
 
 @cache
@@ -17,7 +19,7 @@ def _axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-def axe_violations(page: Any) -> list[dict[str, Any]]:
+def axe_violations(page: Any, tags: list[str] = WCAG21_AA) -> list[dict[str, Any]]:
     """Every WCAG 2.1 AA violation axe finds in `page` as it is now. The page's context must
     be made with bypass_csp=True: the service's Content-Security-Policy refuses inline scripts,
     which is how axe gets in."""
@@ -30,13 +32,15 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
             });
             return results.violations;
         }""",
-        WCAG21_AA,
+        tags,
     )
     return violations
 
 
-def refused(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [v for v in violations if v.get("impact") in REFUSED_IMPACTS]
+def refused(
+    violations: list[dict[str, Any]], impacts: frozenset[str] = REFUSED_IMPACTS
+) -> list[dict[str, Any]]:
+    return [v for v in violations if v.get("impact") in impacts]
 
 
 def describe(violations: list[dict[str, Any]], nodes: int = 3) -> str:

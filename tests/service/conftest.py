@@ -114,5 +114,5 @@ def as_role(service: Service) -> Callable[[Role], dict[str, str]]:
     return headers
 
 
-# the web pages' fixtures (SQLite only: the demo scan published once, copied for each test)
-from .test_web_support import web, web_store  # noqa: E402, F401
+# the web pages' fixtures (the demo scan published once, copied for each test, on both databases)
+from .test_web_support import web, web_store, web_store_postgres  # noqa: E402, F401

@@ -19,7 +19,7 @@ from redflags.service.web import PUBLIC_PAGES, web_routes
 from redflags.service.web.guard import safe_next
 
 from .test_service_route_auth import _concrete, _min_role
-from .test_web_support import PASSWORD, Web
+from .test_web_support import PASSWORD, Web, visible_text
 
 
 def _guarded() -> list[tuple[str, str, APIRoute]]:
@@ -129,15 +129,28 @@ def test_a_sign_in_form_from_another_site_is_refused(web: Web) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "wrong", "locked"),
+    ("lang", "wrong", "locked", "hint"),
     [
-        ("en", "Wrong user name or password.", "this account is locked until"),
-        ("da", "Forkert brugernavn eller adgangskode.", "denne konto er låst til kl."),
+        (
+            "en",
+            "Wrong user name or password.",
+            "this account is locked until",
+            "After 5 failed attempts in a row an account is locked for 15 minutes.",
+        ),
+        (
+            "da",
+            "Forkert brugernavn eller adgangskode.",
+            "denne konto er låst til kl.",
+            "Efter 5 mislykkede forsøg i træk låses en konto i 15 minutter.",
+        ),
     ],
 )
-def test_lock_out_is_said_in_words(web: Web, lang: str, wrong: str, locked: str) -> None:
+def test_lock_out_is_said_in_words(web: Web, lang: str, wrong: str, locked: str, hint: str) -> None:
     client = TestClient(web.app)
     client.cookies.set("redflags_lang", lang)
+    assert (web.settings.login_max_failures, web.settings.lockout_minutes) == (5, 15.0)
+    shown = " ".join(visible_text(client.get("/login").text, lang).split())
+    assert hint in shown and "15.0" not in shown and "15,0" not in shown
     form = {"username": "anna", "password": "not the password at all"}
     for _ in range(web.settings.login_max_failures - 1):
         answer = client.post("/login", data=form)
@@ -159,3 +172,11 @@ def test_too_many_attempts_from_one_address_are_said_in_words(web: Web) -> None:
     assert answer is not None and answer.status_code == 429
     assert "For mange forsøg på at logge ind" in answer.text
     assert answer.headers["Retry-After"] == "60"
+
+
+def test_the_lock_out_length_takes_the_plural_its_count_needs() -> None:
+    from redflags.service.web.account import lockout_words
+
+    assert lockout_words(1.0) == {"lockout_minutes": 1, "lockout_count": 1, "lockout_digits": 0}
+    assert lockout_words(15.0)["lockout_minutes"] == 15
+    assert lockout_words(0.5) == {"lockout_minutes": 0.5, "lockout_count": 2, "lockout_digits": 1}

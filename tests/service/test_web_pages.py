@@ -22,7 +22,7 @@ from redflags.service.roles import Role
 from redflags.service.web.rendering import CONTENT_SECURITY_POLICY
 
 from .test_service_cases import _clear_values, _leaks
-from .test_web_support import Web
+from .test_web_support import Web, visible_text
 
 
 def pages(web: Web) -> dict[str, Role]:
@@ -158,6 +158,29 @@ def test_the_case_page_says_what_the_case_is(web: Web) -> None:
     dated = page.index('data-testid="timeline-row"')
     assert dated < page.index('data-testid="timeline-undated"')
     assert "156.298926" not in page and "59.5898" not in page
+    # the order of the issue: a reader needs the indicators before the score's arithmetic
+    order = [
+        "case-priority",
+        "case-score",
+        "case-why",
+        "case1-signature",
+        "case-indicators",
+        "score-steps",
+        "case-roles",
+        "case-network",
+        "case-timeline",
+        "case-cities",
+        "case-related",
+    ]
+    places = [page.index(f'data-testid="{name}"') for name in order]
+    assert places == sorted(places)
+    # every number rounded, the score steps' details too (the scanner writes 0.759898)
+    for lang, decimals in (("en", r"\.\d{3,}|,\d{4,}"), ("da", r",\d{3,}|\.\d{4,}")):
+        html = web.as_role(Role.viewer, lang).client.get(f"/cases/{case_id}").text
+        quoted = re.findall(r'class="scanner-text">([^<]*)<', html)
+        text = " ".join([visible_text(html, lang), *quoted])
+        unrounded = re.findall(rf"(?<![\d.,])\d+(?:{decimals})(?![\d.,])", text)
+        assert not unrounded, (lang, unrounded[:5])
 
 
 def test_a_large_network_starts_folded(web: Web) -> None:
@@ -279,3 +302,13 @@ def test_static_files_are_served_and_pages_name_the_vendored_ones(web: Web) -> N
         assert answer.status_code == 200 and "javascript" in answer.headers["content-type"]
     assert web.client.get("/static/app.css").status_code == 200
     assert web.client.get("/static/../api/app.py").status_code == 404
+
+
+def test_the_audit_log_shows_details_as_text(web: Web) -> None:
+    from redflags.service.audit import SYSTEM, record
+
+    with web.db.write() as session:
+        record(session, SYSTEM, "test.note", "case", "x", details={"why": "Anna's <b>", "n": [1]})
+    page = web.as_role(Role.admin).client.get("/admin/audit?action=test.note").text
+    assert "why: Anna&#39;s &lt;b&gt;; n: [1]" in page
+    assert "\\u0027" not in page and "\\u003c" not in page

@@ -1,10 +1,12 @@
-"""Fixtures of the web page tests (no tests here): the demo scan published once into a SQLite
-case store with one user per role, copied for each test; browser-like clients signed in through
-the sign-in form; the visible text of a page."""
+"""Fixtures of the web page tests (no tests here): the demo scan published once into a case store
+with one user per role, copied for each test, once on SQLite and once on PostgreSQL (a
+template database, cloned per test with CREATE DATABASE … TEMPLATE); browser-like clients
+signed in through the sign-in form; the visible text of a page."""
 
 from __future__ import annotations
 
 import re
+import secrets
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
 
 from redflags.pipeline import ScanResult
 from redflags.service.api import create_app
@@ -23,6 +26,8 @@ from redflags.service.publish import publish_scan
 from redflags.service.roles import Role
 from redflags.service.settings import ServiceSettings
 from redflags.service.users import add_user
+
+from .conftest import _postgres_database
 
 PASSWORD = "correct horse battery staple"
 # one person per role, and a second reviewer (four eyes)
@@ -37,27 +42,61 @@ BY_ROLE = {Role.viewer: "vera", Role.analyst: "anna", Role.reviewer: "rolf", Rol
 _CSRF = re.compile(r'<meta name="csrf-token" content="([^"]*)">')
 
 
-def _settings(state: Path) -> ServiceSettings:
+def _settings(state: Path, database_url: str | None = None) -> ServiceSettings:
     return ServiceSettings(
         state_dir=state,
-        database_url=f"sqlite:///{state / 'cases.sqlite'}",
+        database_url=database_url or f"sqlite:///{state / 'cases.sqlite'}",
         data_root=state.parent / "data",
         warm_cases=0,  # the pages' tests time nothing: no background redaction at each start
     )
 
 
-@pytest.fixture(scope="session")
-def web_store(tmp_path_factory: pytest.TempPathFactory, demo_scan: ScanResult) -> Path:
-    """A state folder holding the demo scan's cases and the people above (made once)."""
-    state = tmp_path_factory.mktemp("web-store") / "state"
-    app = create_app(_settings(state))
+def _fill(state: Path, demo_scan: ScanResult, database_url: str | None = None) -> None:
+    """The demo scan's cases and the people above, in the store of `state`."""
+    app = create_app(_settings(state, database_url))
     db = app.state.service.db
     publish_scan(db, app.state.service.key, demo_scan, SYSTEM)
     with db.write() as session:
         for name, role in PEOPLE.items():
             add_user(session, name, role, PASSWORD, SYSTEM)
     db.dispose()
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory: pytest.TempPathFactory, demo_scan: ScanResult) -> Path:
+    """A state folder holding the demo scan's cases and the people above (made once)."""
+    state = tmp_path_factory.mktemp("web-store") / "state"
+    _fill(state, demo_scan)
     return state
+
+
+@pytest.fixture(scope="session")
+def web_store_postgres(
+    tmp_path_factory: pytest.TempPathFactory, demo_scan: ScanResult
+) -> Iterator[tuple[Path, str]]:
+    """The same on PostgreSQL: a state folder (its keys) and a database to clone (made once;
+    skipped without REDFLAGS_TEST_POSTGRES_URL, as the API's PostgreSQL half is)."""
+    database = _postgres_database()
+    template = next(database)
+    state = tmp_path_factory.mktemp("web-store-pg") / "state"
+    _fill(state, demo_scan, template)
+    yield state, template
+    database.close()  # drops it
+
+
+def _cloned(template: str) -> Iterator[str]:
+    """A fresh database copied from `template` (no connection to it may be open)."""
+    base, template_name = template.rsplit("/", 1)
+    name = f"rf_{secrets.token_hex(6)}"
+    admin = create_engine(template, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template_name}"'))
+    try:
+        yield f"{base}/{name}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @dataclass
@@ -115,15 +154,25 @@ class Browser:
         )
 
 
-@pytest.fixture
-def web(web_store: Path, tmp_path: Path) -> Iterator[Web]:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def web(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Web]:
     state = tmp_path / "state"
-    shutil.copytree(web_store, state)
     (tmp_path / "data").mkdir()
-    settings = _settings(state)
+    if request.param == "sqlite":
+        shutil.copytree(request.getfixturevalue("web_store"), state)
+        yield from _web(_settings(state))
+        return
+    stored, template = request.getfixturevalue("web_store_postgres")
+    shutil.copytree(stored, state)
+    for database_url in _cloned(template):
+        yield from _web(_settings(state, database_url))
+
+
+def _web(settings: ServiceSettings) -> Iterator[Web]:
     app = create_app(settings)
     with TestClient(app, raise_server_exceptions=True) as client:
         yield Web(app, client, settings)
+    app.state.service.db.dispose()
 
 
 class _Text(HTMLParser):
@@ -172,4 +221,14 @@ def visible_text(html: str, lang: str) -> str:
     return " ".join(parser.parts)
 
 
-__all__ = ["BY_ROLE", "PASSWORD", "PEOPLE", "Browser", "Web", "visible_text", "web", "web_store"]
+__all__ = [
+    "BY_ROLE",
+    "PASSWORD",
+    "PEOPLE",
+    "Browser",
+    "Web",
+    "visible_text",
+    "web",
+    "web_store",
+    "web_store_postgres",
+]

@@ -7,6 +7,11 @@ A re-scan compares its cases with the baseline:
   entry with the same id; otherwise the entry whose records overlap it most, if the overlap is at
   least half of the smaller of the two record sets (ties: more shared pivots, then the older id).
   Matching is one-to-one, greedy by overlap. Without a match the case is new.
+- **Merged cases** (the case store's, service/cases_merge.py). An entry with `merged_into`
+  was merged by the team into another case: a case that matches it, by id or by overlap, takes
+  the id the merge chain ends at. A merge family (the surviving case and every case merged into
+  it) is not matched one-to-one: every fragment that matches one of its entries joins it. A
+  YAML baseline the command line writes has no `merged_into`.
 - **Status.** new (no match); changed (new findings, new indicators, new records, a higher score
   or a higher priority than when last seen); unchanged otherwise.
 - **Shown.** new and changed cases, unless `--all`. A case with a verdict `dismissed` or an
@@ -162,8 +167,29 @@ class Baseline:
 
     # -- matching --------------------------------------------------------------------------
 
+    def merged_into(self, case_id: str) -> str:
+        """The case `case_id` lives on in: the end of its `merged_into` chain (itself if none)."""
+        seen = {case_id}
+        while (target := self.cases.get(case_id, {}).get("merged_into")) and target not in seen:
+            seen.add(target)
+            case_id = target
+        return case_id
+
+    def _merge_families(self) -> set[str]:
+        """Entries that take every matching case: the merged ones and what they merged into."""
+        merged = {case_id for case_id, e in self.cases.items() if e.get("merged_into")}
+        return merged | {self.merged_into(case_id) for case_id in merged}
+
     def match(self, cases: Sequence[Case], pivot_token: Any) -> dict[str, str]:
         """Current case id -> baseline id (see the module docstring for the rule)."""
+        shared_entries = self._merge_families()
+        result = self._match_one_to_one(cases, pivot_token, shared_entries)
+        return {case_id: self.merged_into(old_id) for case_id, old_id in result.items()}
+
+    def _match_one_to_one(
+        self, cases: Sequence[Case], pivot_token: Any, shared_entries: set[str]
+    ) -> dict[str, str]:
+        """The greedy matching; an entry in `shared_entries` may take several cases."""
         result: dict[str, str] = {}
         taken: set[str] = set()
         for case in cases:
@@ -177,7 +203,7 @@ class Baseline:
             records = set(case.records)
             pivots = {pivot_token(p) for p in case.pivots}
             for old_id, entry in self.cases.items():
-                if old_id in taken:
+                if old_id in taken and old_id not in shared_entries:
                     continue
                 old_records = set(entry.get("records", ()))
                 shared = len(records & old_records)
@@ -196,7 +222,7 @@ class Baseline:
                     )
                 )
         for *_, old_id, new_id in sorted(candidates):
-            if old_id in taken or new_id in result:
+            if new_id in result or (old_id in taken and old_id not in shared_entries):
                 continue
             result[new_id] = old_id
             taken.add(old_id)

@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 
 from redflags.detectors.base import Detector
 from redflags.detectors.features import ensure_features
+from redflags.detectors.plurals import summary_format
 from redflags.engines import Engine
 from redflags.model import Evidence, Finding
 
@@ -89,9 +90,8 @@ class AggregateDetector(Detector):
     def describe(self, facts: Mapping[str, Any], days: int | None) -> tuple[str, str]:
         """The summary in English and Danish: the templates over the facts, `days` and the
         indicator's parameters as `p` ("within {p.window_days} days")."""
-        return self.summary_en.format(days=days, p=self.p, **facts), self.summary_da.format(
-            days=days, p=self.p, **facts
-        )
+        values = {"days": days, "p": self.p, **facts}
+        return summary_format(self.summary_en, **values), summary_format(self.summary_da, **values)
 
     def rows(self, engine: Engine) -> list[dict[str, Any]]:
         """The qualifying windows, as the definition returns them."""

@@ -107,13 +107,13 @@ class WorkerSweepDetector(AggregateDetector):
     facts = ("month", "months", "inflow", "payments_in", "swept_share", "recipients")
     summary_en = (
         "In {months} months the account passed on most of what it received; in {month}, "
-        "{swept_share:.0%} of {inflow:,.0f} received left within hours to {recipients} "
-        "recipient(s)."
+        "{swept_share:.0%} of {inflow:,.0f} received left within hours to "
+        "{recipients:# recipient|# recipients}."
     )
     summary_da = (
         "I {months} måneder sendte kontoen det meste af det modtagne videre; i {month} gik "
-        "{swept_share:.0%} af {inflow:,.0f} videre inden for få timer til {recipients} "
-        "modtager(e)."
+        "{swept_share:.0%} af {inflow:,.0f} videre inden for få timer til "
+        "{recipients:# modtager|# modtagere}."
     )
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:

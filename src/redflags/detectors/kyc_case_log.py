@@ -29,6 +29,7 @@ from redflags.catalogue.params.kyc import AvoidFaceToFaceParams, ContactTakeover
 from redflags.detectors.aggregate import AggregateDetector
 from redflags.detectors.base import register
 from redflags.detectors.features import ensure_kyc_features
+from redflags.detectors.plurals import plural
 from redflags.engines import Engine
 
 KYC_LOG_COLUMNS = ("event_id", "customer_id", "ts", "event", "field", "kind", "value", "actor")
@@ -190,14 +191,16 @@ class ContactTakeoverDetector(_KycLogAggregate):
         fields, holders = _listed(facts["fields"], _FIELD_EN), _listed(facts["holders"])
         fields_da = _listed(facts["fields"], _FIELD_DA)
         day = str(facts["first_change"])[:10]
-        switched = int(facts["customers_switched"])
+        switched, changes = int(facts["customers_switched"]), int(facts["changes"])
         return (
-            f"From {day}, {facts['changes']} change(s) of the customer's {fields} to details "
-            f"registered to another customer ({holders}); {switched} customer(s) in all were "
-            "switched to the same details.",
-            f"Fra {day} blev kundens {fields_da} ændret {facts['changes']} gang(e) til "
-            f"oplysninger, der er registreret hos en anden kunde ({holders}); {switched} "
-            "kunde(r) i alt blev skiftet til de samme oplysninger.",
+            f"From {day}, {plural(changes, '# change', '# changes')} of the customer's {fields} "
+            f"to details registered to another customer ({holders}); "
+            f"{plural(switched, '# customer was', '# customers were')} in all switched to the "
+            "same details.",
+            f"Fra {day} blev kundens {fields_da} ændret {plural(changes, '# gang', '# gange')} "
+            f"til oplysninger, der er registreret hos en anden kunde ({holders}); "
+            f"{plural(switched, '# kunde', '# kunder')} i alt blev skiftet til de samme "
+            "oplysninger.",
         )
 
 
@@ -227,11 +230,21 @@ class AvoidFaceToFaceDetector(_KycLogAggregate):
             facts["third_party_contacts"],
             facts["contacts"],
         )
+        missed_en = plural(
+            misses,
+            "# failed or refused video-ID or declined meeting",
+            "# failed or refused video-IDs or declined meetings",
+        )
+        missed_da = plural(
+            misses,
+            "# mislykket eller afvist video-ID eller afslået møde",
+            "# mislykkede eller afviste video-ID'er eller afslåede møder",
+        )
         return (
-            f"{misses} failed or refused video-ID(s) or declined meeting(s) without a passed "
-            f"identification since; {third} of {total} contact(s) made by a third party "
-            f"without a registered power of attorney ({actors}).",
-            f"{misses} mislykkede eller afviste video-ID'er eller afslåede møder uden en "
-            f"gennemført identifikation siden; {third} af {total} kontakt(er) foretaget af en "
-            f"tredjeperson uden registreret fuldmagt ({actors}).",
+            f"{missed_en} without a passed identification since; {third} of "
+            f"{plural(total, '# contact', '# contacts')} made by a third party without a "
+            f"registered power of attorney ({actors}).",
+            f"{missed_da} uden en gennemført identifikation siden; {third} af "
+            f"{plural(total, '# kontakt', '# kontakter')} foretaget af en tredjeperson uden "
+            f"registreret fuldmagt ({actors}).",
         )

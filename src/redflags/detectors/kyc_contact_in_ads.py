@@ -26,6 +26,7 @@ from redflags.catalogue.params.kyc import ContactInAdsParams
 from redflags.detectors.ad_contacts import KIND_DA, AdUse, contact_ads, span_days
 from redflags.detectors.base import Detector, register
 from redflags.detectors.personas import ad_photo_clusters, resolve_personas
+from redflags.detectors.plurals import plural
 from redflags.engines import Engine
 from redflags.extract import identifiers_of
 from redflags.model import Evidence, Finding, RecordKind
@@ -113,12 +114,14 @@ class ContactInAdsDetector(Detector):
                 "days": days,
             },
             summary_en=(
-                f"The customer's {shown_en} appears in {len(uses)} ads for {n_personas} "
-                f"advertised person(s) over {days} days.{role_en}"
+                f"The customer's {shown_en} appears in {plural(len(uses), '# ad', '# ads')} "
+                f"for {plural(n_personas, '# advertised person', '# advertised people')} over "
+                f"{plural(days, '# day', '# days')}.{role_en}"
             ),
             summary_da=(
-                f"Kundens {shown_da} optræder i {len(uses)} annoncer for {n_personas} "
-                f"annoncerede person(er) over {days} dage.{role_da}"
+                f"Kundens {shown_da} optræder i {plural(len(uses), '# annonce', '# annoncer')} "
+                f"for {plural(n_personas, '# annonceret person', '# annoncerede personer')} "
+                f"over {plural(days, '# dag', '# dage')}.{role_da}"
             ),
             # Only the customer record is evidence: the ads are listed in the facts and reached
             # through the contact pivot, which links this finding to the ad-side findings.

@@ -231,14 +231,14 @@ class ThirdPartyOnboardingDetector(_KycAggregate):
     pivot_kind = "customer"
     facts = ("contact_shared_with", "other_applicants_on_device")
     summary_en = (
-        "At onboarding, the contact phone or e-mail already belonged to {contact_shared_with} "
-        "other customer(s), and {other_applicants_on_device} other applicant(s) used the same "
-        "device."
+        "At onboarding, the contact phone or e-mail already belonged to "
+        "{contact_shared_with:# other customer|# other customers}, and "
+        "{other_applicants_on_device:# other applicant|# other applicants} used the same device."
     )
     summary_da = (
         "Ved oprettelsen tilhørte kontakttelefonen eller e-mailen allerede "
-        "{contact_shared_with} anden/andre kunde(r), og {other_applicants_on_device} anden/andre "
-        "ansøger(e) brugte samme enhed."
+        "{contact_shared_with:# anden kunde|# andre kunder}, og "
+        "{other_applicants_on_device:# anden ansøger|# andre ansøgere} brugte samme enhed."
     )
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:
@@ -264,12 +264,12 @@ class AddressAtWorkplaceDetector(_KycAggregate):
     pivot_kind = "address"
     facts = ("trade", "residents")
     summary_en = (
-        "{residents} private customer(s) are registered at the address of a business in a "
-        "high-risk trade ({trade})."
+        "{residents:# private customer is|# private customers are} registered at the address "
+        "of a business in a high-risk trade ({trade})."
     )
     summary_da = (
-        "{residents} privatkunde(r) er registreret på adressen for en virksomhed i en "
-        "højrisikobranche ({trade})."
+        "{residents:# privatkunde|# privatkunder} er registreret på adressen for en "
+        "virksomhed i en højrisikobranche ({trade})."
     )
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:

@@ -66,12 +66,12 @@ class ProfileMismatchDetector(AggregateDetector):
     definition = DEFINITION
     facts = ("month", "inflow", "declared_monthly_income", "ratio", "distinct_payers")
     summary_en = (
-        "In {month}, the private account received {inflow:,.0f} from {distinct_payers} "
-        "payer(s), public benefits left out"
+        "In {month}, the private account received {inflow:,.0f} from "
+        "{distinct_payers:# payer|# payers}, public benefits left out"
     )
     summary_da = (
-        "I {month} modtog privatkontoen {inflow:,.0f} fra {distinct_payers} betaler(e), "
-        "offentlige ydelser fraregnet"
+        "I {month} modtog privatkontoen {inflow:,.0f} fra "
+        "{distinct_payers:# betaler|# betalere}, offentlige ydelser fraregnet"
     )
 
     def sql_params(self, run_settings: Mapping[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from redflags.catalogue.params.ads import ObscuredPhoneParams
 from redflags.detectors.base import Detector, Scope, register
+from redflags.detectors.plurals import plural
 from redflags.engines import Engine
 from redflags.extract import identifiers_of
 from redflags.model import Evidence, Finding, RecordKind
@@ -48,11 +49,13 @@ class ObscuredPhoneDetector(Detector):
                 facts={"obscured_numbers": count, "plain_numbers": len(plain)},
                 # summaries never repeat the number: evidence points at it and is redacted
                 summary_en=(
-                    f"The ad writes {count} phone number(s) disguised (words, emoji or "
+                    f"The ad writes {plural(count, '# phone number', '# phone numbers')} "
+                    f"disguised (words, emoji or "
                     f"look-alike characters), readable only after normalisation."
                 ),
                 summary_da=(
-                    f"Annoncen skriver {count} telefonnummer/-numre sløret (ord, emojis eller "
+                    f"Annoncen skriver {plural(count, '# telefonnummer', '# telefonnumre')} "
+                    f"sløret (ord, emojis eller "
                     f"forvekslelige tegn), så de først kan læses efter normalisering."
                 ),
                 evidence=tuple(

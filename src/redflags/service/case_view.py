@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -201,6 +201,11 @@ class Recent(Generic[Value]):
                 self._items.move_to_end(key)
             return found
 
+    def drop(self, which: Callable[[tuple[Any, ...]], bool]) -> None:
+        with self._lock:
+            for key in [k for k in self._items if which(k)]:
+                del self._items[key]
+
     def put(self, key: tuple[Any, ...], value: Value) -> None:
         with self._lock:
             self._items[key] = value
@@ -224,6 +229,12 @@ class CaseBodies:
         self.bodies: Recent[RedactedCase] = Recent(size)
         self.answers: Recent[bytes] = Recent(answers)
 
+    def forget(self, case_id: str) -> None:
+        """Drop what this process keeps of a case whose evidence changed without a publication
+        (a merge). Other processes see the change through the keys (counts, version)."""
+        self.bodies.drop(lambda key: key[1] == case_id)
+        self.answers.drop(lambda key: key[1] == case_id)
+
 
 def _key_id(key: bytes) -> str:
     return hashlib.sha256(key).hexdigest()
@@ -233,11 +244,21 @@ def _redacted_case(
     session: Session, key: bytes, case_id: str, bodies: CaseBodies | None
 ) -> RedactedCase:
     published = session.execute(
-        select(CaseRow.last_run, CaseRow.last_seen).where(CaseRow.id == case_id)
+        select(CaseRow.last_run, CaseRow.last_seen, CaseRow.n_findings, CaseRow.n_records).where(
+            CaseRow.id == case_id
+        )
     ).first()
     if published is None:
         raise NotFound(f"no case {case_id!r}")
-    cache_key = (_key_id(key), case_id, published.last_run, stamp(published.last_seen) or "")
+    # a publication changes the run or the day; a merge (no publication) adds evidence
+    cache_key = (
+        _key_id(key),
+        case_id,
+        published.last_run,
+        stamp(published.last_seen) or "",
+        published.n_findings,
+        published.n_records,
+    )
     found = bodies.bodies.get(cache_key) if bodies is not None else None
     if found is None:
         found = _redact_case(session, key, case_id)

@@ -127,6 +127,7 @@ def _order(query: CaseQuery) -> list[Any]:
 SUMMARY_COLUMNS = (
     CaseRow.id,
     CaseRow.status,
+    CaseRow.merged_into,
     CaseRow.priority,
     CaseRow.score,
     CaseRow.youth,
@@ -171,6 +172,7 @@ def summary(values: Any) -> dict[str, Any]:
     return {
         "id": values.id,
         "status": values.status,
+        "merged_into": values.merged_into,
         "priority": values.priority,
         "score": round(float(values.score), 1),
         "youth": bool(values.youth),

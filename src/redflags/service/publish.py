@@ -4,6 +4,9 @@ The rules of the YAML baseline (cases/baseline.py) move here, over the store's r
 
 - **Identity.** A case keeps the id it has in the store: same computed id, else the stored case
   whose records overlap it most (at least half of the smaller record set; `Baseline.match`).
+  A case that matches one the team merged (service/cases_merge.py) goes to the case it was
+  merged into; when several of the scan's cases go to one stored case, they are published as
+  one: the union of their evidence, the score and network of the strongest.
 - **Evidence is added, never taken away.** A matched case gets the union of its old and new
   findings, records, pivots and timeline; score, priority, roles and network are the new scan's.
 - **A human decision is never overwritten.** The team's status, assignee, comments and decisions
@@ -34,7 +37,7 @@ from redflags.service.db.models import AlertRow, CaseRow
 from redflags.service.pivots import set_case_pivots
 from redflags.service.redaction import model_from_payload
 
-CLOSED = frozenset({"confirmed", "reported", "dismissed"})
+CLOSED = frozenset({"confirmed", "reported", "dismissed", "merged"})
 
 
 @dataclass
@@ -70,20 +73,21 @@ def case_from_payload(payload: dict[str, Any]) -> Case:
     return model_from_payload(Case, payload)
 
 
-def _identity(pivot: str) -> str:
+def publish_identity(pivot: str) -> str:
+    """The store keeps pivots in clear: matching compares them as they are."""
     return pivot
 
 
 def _match(session: Session, cases: Sequence[Case]) -> dict[str, str]:
     """Current case id -> stored case id, by the baseline's rule over the stored snapshots."""
     stored = {
-        case_id: {**snapshot, "first_seen": first_seen.isoformat()}
-        for case_id, snapshot, first_seen in session.execute(
-            select(CaseRow.id, CaseRow.snapshot, CaseRow.first_seen)
+        case_id: {**snapshot, "first_seen": first_seen.isoformat(), "merged_into": merged_into}
+        for case_id, snapshot, first_seen, merged_into in session.execute(
+            select(CaseRow.id, CaseRow.snapshot, CaseRow.first_seen, CaseRow.merged_into)
         )
     }
     baseline = Baseline(Path("case store"), {"version": 1, "cases": stored, "suppressions": []})
-    return baseline.match(cases, _identity)
+    return baseline.match(cases, publish_identity)
 
 
 def _union(old: Iterable[Any], new: Iterable[Any], key: Any = None) -> list[Any]:
@@ -93,8 +97,10 @@ def _union(old: Iterable[Any], new: Iterable[Any], key: Any = None) -> list[Any]
     return list(seen.values())
 
 
-def _merged(case: Case, old_payload: dict[str, Any] | None) -> dict[str, Any]:
-    payload = case.model_dump(mode="json")
+def union_payloads(old_payload: dict[str, Any] | None, payload: dict[str, Any]) -> dict[str, Any]:
+    """`payload` with the findings, records, pivots and timeline of `old_payload` added (the
+    rest is `payload`'s): evidence is added, never taken away."""
+    payload = dict(payload)
     if not old_payload:
         return payload
     payload["findings"] = _union(
@@ -110,7 +116,7 @@ def _merged(case: Case, old_payload: dict[str, Any] | None) -> dict[str, Any]:
     return payload
 
 
-def _columns(payload: dict[str, Any], snapshot: dict[str, Any]) -> dict[str, Any]:
+def publish_columns(payload: dict[str, Any], snapshot: dict[str, Any]) -> dict[str, Any]:
     """The columns the inbox filters and sorts on, from the case's JSON."""
     starts = [t["start"] for t in payload.get("timeline", ()) if t.get("start")]
     ends = [t.get("end") or t["start"] for t in payload.get("timeline", ()) if t.get("start")]
@@ -157,22 +163,24 @@ def publish_scan(
     now = utcnow()
     with db.write() as session:
         matches = _match(session, result.cases)
+        fragments: dict[str, list[Case]] = {}
         for case in result.cases:
             stored_id = matches.get(case.case_id, case.case_id)
             if stored_id != case.case_id:
                 published.renamed[case.case_id] = stored_id
-                case = case.model_copy(update={"case_id": stored_id})
+            fragments.setdefault(stored_id, []).append(case)
+        for stored_id, cases in fragments.items():
             row = session.get(CaseRow, stored_id)
             _publish_case(
                 session,
                 key,
                 row,
-                case,
+                _one_payload(stored_id, cases),
                 result.run_id,
                 now,
                 texts_all,
                 names_all,
-                case.group_id in youth_groups,
+                any(case.group_id in youth_groups for case in cases),
                 published,
             )
         published.alerts = _publish_items(session, "alert", result.alerts, result.run_id, now)
@@ -183,11 +191,23 @@ def publish_scan(
     return published
 
 
+def _one_payload(stored_id: str, cases: Sequence[Case]) -> dict[str, Any]:
+    """The scan's cases that go to one stored case as one payload under its id: the strongest
+    case's score, roles and network, with the evidence of all."""
+    ordered = sorted(cases, key=lambda c: (c.score.total, c.case_id))
+    payload: dict[str, Any] | None = None
+    for case in ordered:  # the strongest last, so its parts win
+        payload = union_payloads(payload, case.model_dump(mode="json"))
+    assert payload is not None
+    payload["case_id"] = stored_id
+    return payload
+
+
 def _publish_case(
     session: Session,
     key: bytes,
     row: CaseRow | None,
-    case: Case,
+    scanned: dict[str, Any],
     run_id: str,
     now: datetime,
     texts_all: dict[str, dict[str, str]],
@@ -195,8 +215,9 @@ def _publish_case(
     youth: bool,
     published: Published,
 ) -> None:
-    payload = _merged(case, row.payload if row else None)
-    snapshot = case_snapshot(case_from_payload(payload), _identity)
+    payload = union_payloads(row.payload if row else None, scanned)
+    case = case_from_payload(payload)
+    snapshot = case_snapshot(case, publish_identity)
     texts = _texts(case, texts_all)
     if row is None:
         row = CaseRow(
@@ -221,7 +242,7 @@ def _publish_case(
         row.change_reasons = reasons
         row.version += 1
         (published.changed if reasons else published.unchanged).append(case.case_id)
-    for name, value in _columns(payload, snapshot).items():
+    for name, value in publish_columns(payload, snapshot).items():
         setattr(row, name, value)
     row.youth = bool(row.youth) or youth
     row.payload = payload

@@ -113,6 +113,8 @@ class CaseRow(Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     status: Mapped[str] = mapped_column(String(24), default="new")
+    # status "merged": the team merged this case into that one (service/cases_merge.py)
+    merged_into: Mapped[str | None] = mapped_column(String(32))
     priority: Mapped[str] = mapped_column(String(16))  # high, review
     score: Mapped[float] = mapped_column(Float)
     youth: Mapped[bool] = mapped_column(Boolean, default=False)  # also in the youth queue

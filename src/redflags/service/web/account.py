@@ -38,10 +38,22 @@ def _login_page(
         "problem_kind": kind,
         "signed_out": False,
         "max_failures": settings.login_max_failures,
-        "lockout_minutes": settings.lockout_minutes,
+        **lockout_words(settings.lockout_minutes),
         **extra,
     }
     return page(request, "login.html", context, status=status, headers=headers)
+
+
+def lockout_words(minutes: float) -> dict[str, Any]:
+    """The lock-out's length as the hint writes it: "15 minutes", "1 minute", "1.5 minutes"
+    (the count that picks the plural form is whole: a fraction reads as plural in both
+    languages)."""
+    whole = float(minutes).is_integer()
+    return {
+        "lockout_minutes": int(minutes) if whole else minutes,
+        "lockout_count": int(minutes) if whole else 2,
+        "lockout_digits": 0 if whole else 1,
+    }
 
 
 @router.get("/login")

@@ -4,6 +4,7 @@ once, in the answer to the form that made it."""
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request, Response
@@ -129,6 +130,18 @@ def revoke(token_id: str, who: AdminPage, request: Request) -> Response:
     return _tokens_page(request, who, attempt(request, change, N_("The token is revoked.")))
 
 
+def readable_details(details: Any) -> str:
+    """An audit row's details as text a person reads ("from: new; to: confirmed"): keys and
+    plain values as they are, lists and objects as JSON with their characters unescaped."""
+    if not isinstance(details, dict):
+        return json.dumps(details, ensure_ascii=False)
+    parts = []
+    for name, value in details.items():
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        parts.append(f"{name}: {text}")
+    return "; ".join(parts)
+
+
 @router.get("/admin/audit")
 def audit(who: AdminPage, request: Request) -> Response:
     query = request.query_params
@@ -161,5 +174,6 @@ def audit(who: AdminPage, request: Request) -> Response:
         "page_number": number,
         "page_size": AUDIT_PAGE,
         "verified": checked,
+        "readable": readable_details,
     }
     return page(request, "admin_audit.html", context)

@@ -23,6 +23,7 @@ from redflags.service.api.state import ServiceState, service
 from redflags.service.audit import record
 from redflags.service.case_view import case_json, comments_of, decisions_of, team_redaction
 from redflags.service.cases import case_summary
+from redflags.service.cases_merge import merged_from, related_cases
 from redflags.service.casework_errors import NotFound
 from redflags.service.db.models import CaseRow, User
 from redflags.service.decisions import STATUSES, needs_four_eyes
@@ -92,7 +93,9 @@ def case(case_id: str, who: ViewerPage, request: Request) -> Response:
             view = case_page(data, catalogue)
             shown = [i for c in view.categories for b in c.indicators for i in b.indexes]
             published = session.execute(
-                select(CaseRow.last_run, CaseRow.last_seen).where(CaseRow.id == case_id)
+                select(CaseRow.last_run, CaseRow.last_seen, CaseRow.version).where(
+                    CaseRow.id == case_id
+                )
             ).one()
             contexts = evidence_contexts(
                 session,
@@ -100,9 +103,16 @@ def case(case_id: str, who: ViewerPage, request: Request) -> Response:
                 case_id,
                 shown,
                 _contexts_kept(state),
-                (published.last_run, published.last_seen),
+                (published.last_run, published.last_seen, published.version),
             )
             work = casework_context(session, state, case_id)
+            related = list((data.get("network") or {}).get("related_cases") or ())
+            candidates = related_cases(session, case_id, related)
+            merging = {
+                "related": candidates,
+                "by_id": {r["id"]: r for r in candidates},
+                "merged_from": merged_from(session, case_id),
+            }
             scrub = team_redaction(session, state.key, case_id, api_cases.case_bodies(state))
     except NotFound:
         return _not_found(request)
@@ -117,6 +127,7 @@ def case(case_id: str, who: ViewerPage, request: Request) -> Response:
         "kinds_in_network": kind_counts(data),
         "export_formats": EXPORT_FORMATS,
         "collapse_from": COLLAPSE_FROM,
+        "merging": merging,
         **work,
     }
     # the last line of defence, as for the API's answers: every clear value the case knows
@@ -310,6 +321,43 @@ def withdraw(
         return api_cases.take_back(case_id, decision_id, body, who, request)
 
     return _act(request, case_id, change, N_("Decision withdrawn."))
+
+
+def _merge_words(request: Request, refusal: ServiceError) -> str:
+    if refusal.status == 409 and refusal.kind != "stale-version":
+        return translate(
+            request,
+            "These cases cannot be merged now: one has a decision awaiting approval, was "
+            "merged already, or was confirmed or reported (then merge the other way round).",
+        )
+    return _problem_words(request, refusal)
+
+
+@router.post("/cases/{case_id}/merge")
+def merge(
+    case_id: str,
+    who: ReviewerPage,
+    request: Request,
+    version: Version,
+    from_case: Annotated[str, Form(max_length=32)] = "",
+    confirm: Annotated[str, Form(max_length=8)] = "",
+) -> Response:
+    """Merge a related case into this one (cases_merge.py), once the reviewer ticked that they
+    are one network; back to this case, whose related cases now name the merged one."""
+    back = f"/cases/{case_id}"
+    if confirm != "yes":
+        message = translate(request, "Tick the box to confirm that the cases are one network.")
+        return page(request, "error.html", {"message": message, "back": back}, 422)
+
+    def change() -> Any:
+        body = api_cases.Merge(from_case=from_case, version=version)
+        return api_cases.merge(case_id, body, who, request)
+
+    outcome = attempt(request, change, N_("Cases merged."), _merge_words)
+    if outcome.problem:
+        message = f"{outcome.problem} {outcome.detail}".strip()
+        return page(request, "error.html", {"message": message, "back": back}, outcome.status)
+    return RedirectResponse(f"{back}#case-related", status_code=303)
 
 
 @router.post("/cases/{case_id}/reveal")

@@ -60,9 +60,19 @@ def checklist_policy(html: str) -> str:
     )
 
 
+def in_main_landmark(html: str) -> str:
+    """The checklist's body inside <main>, so a screen reader can jump to it (axe: every page
+    has a main landmark)."""
+    start, end = html.find("<body>"), html.rfind("</body>")
+    if start < 0 or end < 0:
+        return html
+    start += len("<body>")
+    return f'{html[:start]}<main data-testid="checklist">{html[start:end]}</main>{html[end:]}'
+
+
 @router.get("/checklist")
 def checklist(who: ViewerPage, request: Request) -> Response:
     """The printable, bilingual checklist (`redflags checklist --format html` writes the same)."""
-    html = render_html(catalogue_of(service(request)))
+    html = in_main_landmark(render_html(catalogue_of(service(request))))
     headers = {"Content-Security-Policy": checklist_policy(html), "Cache-Control": "no-store"}
     return HTMLResponse(html, headers=headers)

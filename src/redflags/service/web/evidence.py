@@ -114,15 +114,17 @@ def evidence_contexts(
     case_id: str,
     indexes: Sequence[int],
     kept: RecentContexts,
-    published: tuple[str | None, Any],
+    published: tuple[str | None, Any, int],
 ) -> Contexts:
     """Text windows by record reference ("ad:AD1"), for the findings at `indexes`;
-    `published` is the case's (last_run, last_seen), so a new publication is read again."""
+    `published` is the case's (last_run, last_seen, version), so a new publication or a merge
+    (which renumbers findings) is read again."""
     cache_key = (
         hashlib.sha256(key).hexdigest(),
         case_id,
         str(published[0]),
         stamp(published[1]) or "",
+        str(published[2]),
         ",".join(map(str, sorted(set(indexes)))),
     )
     return kept.get_or_make(cache_key, lambda: _contexts(session, key, case_id, indexes))

@@ -22,6 +22,9 @@ COOKIE = "redflags_lang"
 LOCALES = {"en": "en", "da": "da_DK"}
 DISPLAY_ZONE = "Europe/Copenhagen"  # the team's clock; times are stored in UTC
 _ISO_START = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
+# a number in the scanner's text, as Python writes it (274,000; 59.5898; 0.85), not part of a
+# longer token (an address, a version, an identifier, x1.25)
+_SCANNER_NUMBER = re.compile(r"(?<![\w.,#:/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\w|[.,]\d)")
 _ACCEPT = re.compile(r"\s*([A-Za-z]{1,8})(?:-[A-Za-z0-9]{1,8})*\s*(?:;\s*q\s*=\s*([0-9.]+))?\s*")
 
 
@@ -111,6 +114,26 @@ class Formats:
 
     def score(self, value: Any) -> str:
         return self.number(value, 1)
+
+    def rounded(self, text: Any) -> str:
+        """The scanner's text (which writes numbers as Python does) with its numbers as this
+        language writes them, long decimals rounded: one decimal from 10 up, two below
+        (59.5898 -> 59.6 / 59,6; 0.759898 -> 0.76 / 0,76; 274,000 -> 274.000 in Danish)."""
+
+        def one(match: re.Match[str]) -> str:
+            written = match.group(0)
+            whole, _, fraction = written.partition(".")
+            if "," not in whole and not fraction:
+                return written
+            value = float(written.replace(",", ""))
+            digits = len(fraction)
+            if digits >= 3:
+                digits = 1 if abs(value) >= 10 else 2
+            elif self.lang == "en":
+                return written  # already as an English reader writes it
+            return self.number(value, digits)
+
+        return _SCANNER_NUMBER.sub(one, str(text or ""))
 
     def points(self, value: Any) -> str:
         """A score step, signed: +2.3 / −1.0."""

@@ -24,6 +24,7 @@ from redflags.service.api.routes import alerts as api_alerts
 from redflags.service.api.routes.catalogue import catalogue_of
 from redflags.service.api.state import service
 from redflags.service.cases import CaseQuery, list_cases
+from redflags.service.cases_merge import MERGED
 from redflags.service.db.models import AlertRow, CaseRow, Decision
 from redflags.service.decisions import STATUSES
 from redflags.service.roles import Role
@@ -37,6 +38,9 @@ ITEM_TABS = ("alerts", "youth")
 SORTS = ("score", "priority", "last_seen", "first_seen", "id")
 PRIORITIES = ("high", "review")
 MAX_CITIES = 500  # cities offered in the filter
+
+# the inbox filters by every status a case can have, a merged case's too
+LISTED_STATUSES = (*STATUSES, MERGED)
 
 
 @dataclass(frozen=True)
@@ -110,7 +114,7 @@ def read_filters(request: Request, indicators: set[str]) -> Filters:
     kind = query.get("record_kind", "")
     indicator = query.get("indicator", "").upper()
     return Filters(
-        status=tuple(s for s in query.getlist("status") if s in STATUSES),
+        status=tuple(s for s in query.getlist("status") if s in LISTED_STATUSES),
         priority=tuple(p for p in query.getlist("priority") if p in PRIORITIES),
         indicator=indicator if indicator in indicators else "",
         category=category if category in {c.value for c in Category} else "",
@@ -241,7 +245,7 @@ def inbox(who: ViewerPage, request: Request) -> Response:
         "indicators": indicators,
         "categories": [(c.value, CATEGORY_TITLES[c]) for c in Category],
         "record_kinds": [k.value for k in RecordKind],
-        "statuses": STATUSES,
+        "statuses": LISTED_STATUSES,
         "priorities": PRIORITIES,
         "cities": cities,
         "sorts": SORTS,

@@ -13,6 +13,7 @@ STATUS = {
     "confirmed": N_("Confirmed"),
     "reported": N_("Reported"),
     "dismissed": N_("Dismissed"),
+    "merged": N_("Merged into another case"),
 }
 PRIORITY = {"high": N_("High priority"), "review": N_("For review"), "none": N_("No priority")}
 SCAN_STATUS = {"new": N_("New from a scan"), "changed": N_("Changed"), "unchanged": N_("Unchanged")}

@@ -32,6 +32,7 @@ from redflags.service.case_view import (
     warm_largest,
 )
 from redflags.service.cases import CaseQuery, Order, SortKey, case_summary, list_cases
+from redflags.service.cases_merge import merge_cases
 from redflags.service.casework import MAX_COMMENT_CHARS, add_comment, assign
 from redflags.service.db.models import Decision
 from redflags.service.decisions import STATUSES, Who, propose, review, withdraw
@@ -42,6 +43,8 @@ router = APIRouter(prefix="/cases", tags=["cases"])
 logger = logging.getLogger(__name__)
 Status = Literal["new", "in_progress", "needs_information", "confirmed", "reported", "dismissed"]
 assert set(get_args(Status)) == set(STATUSES)  # the API's names are the store's
+# a case merged into another (cases_merge.py) has a status no decision gives it
+ListedStatus = Literal[Status, "merged"]
 Listed = Annotated[list[str], Query()]
 
 
@@ -53,7 +56,7 @@ def _who(principal: Principal) -> Who:
 def cases(
     who: ViewerUser,
     request: Request,
-    status: Annotated[list[Status], Query()] = [],  # noqa: B006 (FastAPI copies defaults)
+    status: Annotated[list[ListedStatus], Query()] = [],  # noqa: B006 (FastAPI copies defaults)
     priority: Listed = [],  # noqa: B006
     scan_status: Listed = [],  # noqa: B006
     indicator: Listed = [],  # noqa: B006
@@ -326,6 +329,30 @@ def take_back(
     with refusals_answered(), service(request).db.write() as session:
         decision, version = withdraw(session, case_id, decision_id, body.version, _who(who))
         return _decided(session, case_id, decision, version)
+
+
+class Merge(BaseModel):
+    from_case: str = Field(min_length=1, max_length=32)  # B, merged into this case (A)
+    version: int = Field(ge=1)  # of this case, as its reader saw it
+
+
+@router.post("/{case_id}/merge")
+def merge(case_id: str, body: Merge, who: ReviewerUser, request: Request) -> dict[str, Any]:
+    """Merge case `from_case` (a fragment of the same network) into this one: this case gets
+    its evidence and keeps its own status and decisions; the other is closed as `merged`
+    (service/cases_merge.py). 409 while either has a pending four-eyes decision."""
+    state = service(request)
+    with refusals_answered(), state.db.write() as session:
+        version = merge_cases(
+            session, state.key, case_id, body.from_case.strip(), body.version, _who(who)
+        )
+        answer = {
+            "case": case_summary(session, case_id),
+            "merged": case_summary(session, body.from_case.strip()),
+            "version": version,
+        }
+    case_bodies(state).forget(case_id)  # its evidence changed without a new publication
+    return answer
 
 
 @router.get("/{case_id}/export")
