@@ -100,7 +100,11 @@ def test_a_merge_moves_the_evidence_keeps_the_decisions_and_is_audited(
     assert merged.json()["status"] == "merged" and merged.json()["merged_into"] == a.case_id
     survivor = service.client.get(f"/api/v1/cases/{a.case_id}", headers=analyst).json()
     assert [c["text"] for c in survivor["comments"]] == ["seen"]
-    assert len(survivor["findings"]) == len(found)
+    assert survivor["findings_page"]["total"] == len(found)  # the first page in the answer
+    paged = service.client.get(
+        f"/api/v1/cases/{a.case_id}/findings", params={"limit": 500}, headers=analyst
+    ).json()
+    assert paged["total"] == len(found)
     listed = service.client.get("/api/v1/cases?status=merged", headers=analyst).json()
     assert [c["id"] for c in listed["items"]] == [b.case_id]
 
