@@ -6,11 +6,11 @@ account pair) and `payment_ends` (payer and payee of the transactions a finding 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import chain
 from typing import Any
 
 from redflags.engines import DuckDBEngine
 from redflags.extract import IDENTITY_KINDS, identifiers_of
+from redflags.extract.stored import TABLE as STORED_IDENTIFIERS
 from redflags.link import IdentifierIndex, Linker, LinkResult, PaymentPair
 from redflags.link.money import with_money_pivots
 from redflags.model import Identifier, RecordKind
@@ -31,12 +31,12 @@ class LinkStage:
         context, engine = self.context, workspace.engine
         with workspace.store.memory_guard("linking records"):
             context.progress.stage("link records")
-            # person:<id> pivots join a KYC record, ad persona and sender of one person
+            # every record's identifiers, as the extract stage stored them, and the person:<id>
+            # pivots that join a KYC record, ad persona and sender of one person
             index = IdentifierIndex.build(
                 workspace.store.connection,
-                chain(
-                    all_identifiers(engine, context.region), resolve_people(engine, context.region)
-                ),
+                resolve_people(engine, context.region),
+                stored=STORED_IDENTIFIERS,
             )
             modifiers = [i.id for i in context.catalogue if i.fairness_sensitive]
             findings = evaluated.findings
