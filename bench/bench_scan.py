@@ -70,6 +70,31 @@ def floor_seconds(world: Path) -> tuple[float, float, int]:
     return time.perf_counter() - start, time.process_time() - cpu, rows
 
 
+class Printed:
+    """Progress as lines with wall and CPU seconds so far: a long run that is stopped still
+    says how far each stage got."""
+
+    def __init__(self) -> None:
+        self.start, self.cpu = time.perf_counter(), time.process_time()
+        self.done, self.total = 0, 0
+
+    def _line(self, text: str) -> None:
+        wall, cpu = time.perf_counter() - self.start, time.process_time() - self.cpu
+        print(f"[{wall:8.1f} s, {cpu:8.1f} CPU s] {text}", flush=True)
+
+    def stage(self, name: str, total: int | None = None) -> None:
+        self.done, self.total = 0, total or 0
+        self._line(name)
+
+    def advance(self, amount: int = 1) -> None:
+        self.done += amount
+        if self.total:
+            self._line(f"  {self.done}/{self.total}")
+
+    def note(self, message: str) -> None:
+        self._line(message)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", default="small", help="demo, small, medium or large")
@@ -78,6 +103,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="generated worlds")
     parser.add_argument("--top", type=int, default=12, help="slowest indicators to list")
     parser.add_argument("--profile", type=Path, default=None, help="write cProfile stats here")
+    parser.add_argument("--progress", action="store_true", help="print each stage as it starts")
     args = parser.parse_args()
     world = args.world or world_folder(args.scale, args.seed, args.cache)
 
@@ -87,7 +113,11 @@ def main() -> None:
         start, cpu = time.perf_counter(), time.process_time()
         if profiler:
             profiler.enable()
-        result = run_scan([world], ScanOptions(out=Path(tmp) / "run", redaction_key=b"bench"))
+        result = run_scan(
+            [world],
+            ScanOptions(out=Path(tmp) / "run", redaction_key=b"bench"),
+            Printed() if args.progress else None,
+        )
         if profiler:
             profiler.disable()
             profiler.dump_stats(args.profile)
