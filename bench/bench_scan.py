@@ -1,46 +1,150 @@
-"""Benchmark a full scan (ingest, evaluate, link, score, report) on a synthetic world and print
-seconds and peak memory per stage, plus ingest rows per second.
+"""Benchmark the whole scan (ingest, extract, evaluate with every detector, link, score, cases,
+report: the real `run_scan`) on a synthetic world, against a floor measured in the same run.
 
-    .venv/bin/python bench/bench_scan.py                       # a fresh `small` world
-    .venv/bin/python bench/bench_scan.py --scale medium
-    .venv/bin/python bench/bench_scan.py --world worlds/small  # an existing world
+    .venv/bin/python bench/bench_scan.py                         # `small`, seed 1
+    .venv/bin/python bench/bench_scan.py --scale medium --seed 2 # cached in /work/tmp/worlds
+    .venv/bin/python bench/bench_scan.py --world worlds/small    # an existing world
+    .venv/bin/python bench/bench_scan.py --scale small --profile evaluate.prof
+
+Prints wall and CPU seconds and peak resident memory per stage, the slowest indicators, and the
+**floor**: DuckDB reading every column of every input file once (`count(*)` and a hash of every
+column, per record kind). The ratio scan / floor is how far the scan is from just reading its
+input. Generated worlds are kept in `--cache/SCALE-SEED` (a `large` world takes minutes to
+write), and reused when that folder holds a finished world.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import os
+import resource
 import tempfile
+import time
+from collections import defaultdict
 from pathlib import Path
 
+import duckdb
+
+from redflags.ingest.discover import discover
 from redflags.pipeline import ScanOptions, run_scan
-from redflags_synth.world.generate import generate_world
+
+DEFAULT_CACHE = Path("/work/tmp/worlds")
+READERS = {".parquet": "read_parquet", ".csv": "read_csv_auto", ".jsonl": "read_json_auto"}
+DONE = ".bench-complete"
+
+
+def world_folder(scale: str, seed: int, cache: Path) -> Path:
+    """The cached world of this scale and seed, generated on first use."""
+    world = cache / f"{scale}-{seed}"
+    if (world / DONE).exists():
+        return world
+    from redflags_synth.world.generate import generate_world
+
+    start = time.perf_counter()
+    generate_world(world, scale, seed, overwrite=True)
+    (world / DONE).write_text(f"{time.perf_counter() - start:.1f} s\n")
+    print(f"generated {world} in {time.perf_counter() - start:.0f} s")
+    return world
+
+
+def floor_seconds(world: Path) -> tuple[float, float, int]:
+    """Wall and CPU seconds for DuckDB to read every column of every input file once, and the
+    rows read."""
+    files: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for spec in discover([world]):
+        for path in spec.files:
+            suffix = path.suffix if path.suffix != ".gz" else Path(path.stem).suffix
+            files[(spec.kind.value, suffix)].append(str(path))
+    con = duckdb.connect()
+    start, cpu, rows = time.perf_counter(), time.process_time(), 0
+    for (_, suffix), paths in sorted(files.items()):
+        reader = READERS.get(suffix)
+        if reader is None:
+            continue
+        row = con.execute(
+            f"SELECT count(*), sum(hash(COLUMNS(*))) FROM {reader}(?)", [paths]
+        ).fetchone()
+        rows += int(row[0]) if row else 0
+    con.close()
+    return time.perf_counter() - start, time.process_time() - cpu, rows
+
+
+class Printed:
+    """Progress as lines with wall and CPU seconds so far: a long run that is stopped still
+    says how far each stage got."""
+
+    def __init__(self) -> None:
+        self.start, self.cpu = time.perf_counter(), time.process_time()
+        self.done, self.total = 0, 0
+
+    def _line(self, text: str) -> None:
+        wall, cpu = time.perf_counter() - self.start, time.process_time() - self.cpu
+        print(f"[{wall:8.1f} s, {cpu:8.1f} CPU s] {text}", flush=True)
+
+    def stage(self, name: str, total: int | None = None) -> None:
+        self.done, self.total = 0, total or 0
+        self._line(name)
+
+    def advance(self, amount: int = 1) -> None:
+        self.done += amount
+        if self.total:
+            self._line(f"  {self.done}/{self.total}")
+
+    def note(self, message: str) -> None:
+        self._line(message)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--scale", default="small")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", default="small", help="demo, small, medium or large")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--world", type=Path, default=None)
+    parser.add_argument("--world", type=Path, default=None, help="an existing world folder")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="generated worlds")
+    parser.add_argument("--top", type=int, default=12, help="slowest indicators to list")
+    parser.add_argument("--profile", type=Path, default=None, help="write cProfile stats here")
+    parser.add_argument("--progress", action="store_true", help="print each stage as it starts")
     args = parser.parse_args()
+    world = args.world or world_folder(args.scale, args.seed, args.cache)
+
+    floor_wall, floor_cpu, floor_rows = floor_seconds(world)
     with tempfile.TemporaryDirectory() as tmp:
-        world = args.world
-        if world is None:
-            world = Path(tmp) / "world"
-            generate_world(world, args.scale, args.seed)
-        result = run_scan([world], ScanOptions(out=Path(tmp) / "run", redaction_key=b"bench"))
-        rows = sum(r.read for r in result.ingest)
-        print(
-            f"world {world if args.world else args.scale}: {rows:,} rows, "
-            f"{len(result.findings)} findings, {len(result.cases)} cases"
+        profiler = cProfile.Profile() if args.profile else None
+        start, cpu = time.perf_counter(), time.process_time()
+        if profiler:
+            profiler.enable()
+        result = run_scan(
+            [world],
+            ScanOptions(out=Path(tmp) / "run", redaction_key=b"bench"),
+            Printed() if args.progress else None,
         )
-        print(f"{'stage':<10}{'seconds':>10}{'peak MB':>10}")
-        for stage, row in result.stages.items():
-            print(f"{stage:<10}{row['seconds']:>10.2f}{row['peak_mb']:>10.0f}")
-        ingest = result.stages["ingest"]["seconds"]
+        if profiler:
+            profiler.disable()
+            profiler.dump_stats(args.profile)
+        wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    rows = sum(r.read for r in result.ingest)
+    peak = max(row["peak_mb"] for row in result.stages.values())
+    max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"world {world}: {rows:,} rows, {len(result.findings):,} findings, "
+        f"{len(result.cases)} cases; load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+        f", {os.cpu_count()} cores"
+    )
+    print(f"{'stage':<10}{'seconds':>10}{'CPU s':>10}{'peak MB':>10}")
+    for stage, row in result.stages.items():
         print(
-            f"ingest {rows / ingest:,.0f} rows/s; total "
-            f"{sum(r['seconds'] for r in result.stages.values()):.1f} s"
+            f"{stage:<10}{row['seconds']:>10.2f}{row.get('cpu_s', float('nan')):>10.2f}"
+            f"{row['peak_mb']:>10.0f}"
         )
+    print(f"{'scan':<10}{wall:>10.2f}{cpu:>10.2f}{max(peak, max_rss):>10.0f}")
+    print(
+        f"floor (DuckDB reads every column of {floor_rows:,} rows once): {floor_wall:.2f} s, "
+        f"{floor_cpu:.2f} CPU s; scan / floor {wall / floor_wall:.0f}x wall, "
+        f"{cpu / max(floor_cpu, 1e-9):.0f}x CPU"
+    )
+    print(f"ingest {rows / result.stages['ingest']['seconds']:,.0f} rows/s")
+    slowest = sorted(result.indicator_seconds.items(), key=lambda kv: -kv[1])[: args.top]
+    print("slowest indicators: " + ", ".join(f"{i} {s:.1f} s" for i, s in slowest))
 
 
 if __name__ == "__main__":

@@ -8,10 +8,11 @@ keeping the span so the report can highlight it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from functools import partial
 from typing import Any
 
+from redflags.extract import stored
 from redflags.model import Identifier
 from redflags.normalise.contacts import find_contacts
 from redflags.normalise.identifiers import normalise_address, normalise_email, normalise_handle
@@ -20,7 +21,7 @@ from redflags.normalise.phones import DEFAULT_REGION, normalise_phone
 AD_TEXT_FIELDS = ("title", "body")
 _PHONE_LIKE = re.compile(r"\+?[\d\s().-]{6,}")
 _EMAIL_LIKE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-Make = Callable[..., Identifier]
+Make = partial[Identifier]  # Identifier with the record's kind and id filled in
 
 
 def _handle(make: Make, normalised: str, region: str, **where: Any) -> Identifier:
@@ -35,9 +36,17 @@ def _handle(make: Make, normalised: str, region: str, **where: Any) -> Identifie
 
 
 def _in_text(make: Make, field: str, text: str | None, region: str) -> Iterator[Identifier]:
+    if not text:
+        return
+    kept = stored.current()  # a scan's evaluate and link: each text was read once, and kept
+    found = (
+        kept.contacts(make.keywords["record_kind"], make.keywords["record_id"], field, text, region)
+        if kept is not None
+        else None
+    )
     # the run's region first; the text's own hint (its language, a country it names) only
     # when that region reads no phone in it
-    for contact in find_contacts(text, region):
+    for contact in find_contacts(text, region) if found is None else found:
         yield make(
             kind=contact.kind,
             value=contact.value,

@@ -34,11 +34,19 @@ class IdentifierIndex:
         connection: duckdb.DuckDBPyConnection,
         identifiers: Iterable[Identifier],
         pairs: str | None = None,
+        stored: str | None = None,
     ) -> IdentifierIndex:
-        """The index of `identifiers`, and of the (rec, pv) pairs of the table `pairs`."""
+        """The index of `identifiers`, of the (rec, pv) pairs of the table `pairs` (an
+        incremental scan's kept pivots), and of every row of the table `stored` (the extract
+        stage's `record_identifiers`: record_kind, record_id, pivot) read in SQL."""
         index = cls(connection)
         con = index.con
         con.execute(f"CREATE OR REPLACE TEMP TABLE {TABLE}_raw (rec VARCHAR, pv VARCHAR)")
+        if stored is not None:
+            con.execute(
+                f"INSERT INTO {TABLE}_raw SELECT record_kind || ':' || record_id, \"pivot\" "
+                f"FROM {stored}"
+            )
         records: list[str] = []
         pivots: list[str] = []
         for ident in identifiers:

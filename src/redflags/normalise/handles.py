@@ -156,3 +156,8 @@ def parse_handle(value: str | None, platform: str | None = None) -> str | None:
     if not name or name in _words().not_names:
         return None  # 'WhatsApp' alone names the app, not an account: it must link nothing
     return f"{platform_of(platform) or 'handle'}:{name}"
+
+
+def platform_words() -> frozenset[str]:
+    """The words (lower case) that name a messenger before a handle ('of' only as 'OF')."""
+    return frozenset(_words().platforms)

@@ -408,3 +408,17 @@ def readable_by_matcher(run: Run, first: int, last: int) -> bool:
         len(gap) <= _MATCHER_GAP and _MATCHER_PUNCTUATION.issuperset(gap)
         for gap in gaps.split("\x00")
     )
+
+
+def number_word_count(text: str) -> int:
+    """How many number words the digit reader sees in `text` (the same pattern and casing as
+    `_spans`): with no digit in the text, a phone needs four of them (two digits at most each)."""
+    lowered = text.lower()
+    same_length = len(lowered) == len(text)
+    pattern = _word_pattern(not same_length)
+    return sum(1 for _ in pattern.finditer(lowered if same_length else text))
+
+
+def compat_digits() -> frozenset[str]:
+    """The numeric symbols (circled, superscript ...) read as digits that are not `\\d`."""
+    return frozenset(_COMPAT)

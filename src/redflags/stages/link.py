@@ -6,11 +6,11 @@ account pair) and `payment_ends` (payer and payee of the transactions a finding 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from itertools import chain
 from typing import Any
 
 from redflags.engines import DuckDBEngine
 from redflags.extract import IDENTITY_KINDS, identifiers_of
+from redflags.extract.stored import TABLE as STORED_IDENTIFIERS
 from redflags.link import IdentifierIndex, Linker, LinkResult, PaymentPair
 from redflags.link.money import with_money_pivots
 from redflags.model import Identifier, RecordKind
@@ -36,12 +36,15 @@ class LinkStage:
         context, engine = self.context, workspace.engine
         with workspace.store.memory_guard("linking records"):
             context.progress.stage("link records")
-            # person:<id> pivots join a KYC record, ad persona and sender of one person
+            # the person:<id> pivots that join a KYC record, ad persona and sender of one
+            # person, and every record's identifiers: as the extract stage stored them, or, in
+            # an incremental scan, the pairs the store keeps (re-extracted for touched records)
             people = resolve_people(engine, context.region)
             if kept_pivots is None:
-                identifiers = chain(all_identifiers(engine, context.region), people)
-                index = IdentifierIndex.build(workspace.store.connection, identifiers)
-            else:  # an incremental scan keeps the extracted pairs in a table of the store
+                index = IdentifierIndex.build(
+                    workspace.store.connection, people, stored=STORED_IDENTIFIERS
+                )
+            else:
                 index = IdentifierIndex.build(
                     workspace.store.connection, people, kept_pivots(context.region)
                 )

@@ -46,13 +46,16 @@ class StageMeter:
     @contextmanager
     def measure(self, name: str) -> Iterator[None]:
         _reset_peak()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         try:
             yield
         finally:
             self.stages[name] = {
                 "seconds": round(time.perf_counter() - start, 3),
                 "peak_mb": peak_mb(),
+                # the process's CPU (all its threads, DuckDB's included): on a shared machine
+                # steadier than wall seconds
+                "cpu_s": round(time.process_time() - cpu, 3),
             }
 
     def add(self, name: str, seconds: float) -> None:

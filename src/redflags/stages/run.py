@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from redflags.engines import DuckDBEngine
+from redflags.extract.stored import stored_texts
 from redflags.ingest import IngestReport
 from redflags.link import LinkResult
 from redflags.model import Case, Finding
@@ -24,6 +25,7 @@ from redflags.stages.context import (
     clear_text_caches,
 )
 from redflags.stages.evaluate import EvaluateStage
+from redflags.stages.extract import ExtractStage, read_back
 from redflags.stages.incremental import Incremental
 from redflags.stages.ingest import IngestStage
 from redflags.stages.link import LinkStage
@@ -79,14 +81,20 @@ def run_scan(
                 ingested = IngestStage(context).run(store)
                 if incremental:
                     incremental.ingested()
-            with meter.measure("evaluate"):
-                evaluated = EvaluateStage(context).run(
-                    workspace, incremental.run_detector if incremental else None
-                )
-            with meter.measure("link"):
-                linked = LinkStage(context).run(
-                    workspace, evaluated, incremental.identifiers if incremental else None
-                )
+            with meter.measure("extract"):
+                ExtractStage(context).run(workspace)
+                kept = read_back(store.connection, context.region)
+            # evaluate and link take each text's contacts from the extract stage's table
+            with stored_texts(kept):
+                with meter.measure("evaluate"):
+                    evaluated = EvaluateStage(context).run(
+                        workspace, incremental.run_detector if incremental else None
+                    )
+                with meter.measure("link"):
+                    linked = LinkStage(context).run(
+                        workspace, evaluated, incremental.identifiers if incremental else None
+                    )
+            del kept
             if incremental:
                 incremental.finish()
             with meter.measure("score"):
