@@ -4,6 +4,7 @@ and image hashes in the store. Each must give exactly what computing afresh give
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -13,6 +14,9 @@ from PIL import Image
 from redflags.catalogue import loader, parse_cache
 from redflags.catalogue.loader import default_root, load_catalogue
 from redflags.extract.image_hashes import hash_file
+from redflags.resolve import Resolution, resolve
+from redflags.resolve.kept import KeptComparisons
+from redflags.resolve.profiles import Profile, ad_profiles, customer_profiles
 from redflags.store import image_hashes
 from redflags.store.image_hashes import KeptImageHashes
 
@@ -123,3 +127,47 @@ def test_a_read_only_store_keeps_nothing(tmp_path: Path) -> None:
     kept = KeptImageHashes(con)
     assert kept.hash_file(paths[0]) == hash_file(paths[0])
     kept.flush()
+
+
+def _people(phone_of_c3: str) -> list[Profile]:
+    kyc = customer_profiles(
+        [
+            {"customer_id": "C1", "first_name": "Ana-Maria", "last_name": "Popescu",
+             "birth_date": date(2001, 3, 4), "phone": "+4528519790",
+             "address": "Vestergade 3, 7400 Herning"},
+            {"customer_id": "C2", "first_name": "Anna Maria", "last_name": "Popesku",
+             "birth_date": date(2001, 3, 4), "address": "Nygade 1, 7400 Herning"},
+            {"customer_id": "C3", "first_name": "Maria", "last_name": "Popescu",
+             "birth_date": date(1975, 5, 5), "phone": phone_of_c3},
+        ]
+    )  # fmt: skip
+    ads = ad_profiles(
+        [
+            {"ad_id": f"A{i}", "persona": "Ana", "phone": "+45 28 51 97 90", "city": "Herning"}
+            for i in range(2)
+        ]
+    )
+    return [*kyc, *ads]
+
+
+def _outcome(result: Resolution) -> tuple[object, ...]:
+    return (result.clusters, result.ids, result.linked_pairs, sorted(result.reasons.items()))
+
+
+def test_kept_comparisons_resolve_as_comparing_every_pair(tmp_path: Path) -> None:
+    con = duckdb.connect(str(tmp_path / "store.duckdb"))
+    first = KeptComparisons(con)
+    expected = resolve(_people("+4520000009"))
+    assert _outcome(resolve(_people("+4520000009"), kept=first)) == _outcome(expected)
+    assert first.compared == expected.candidate_pairs > 0
+    first.save()
+    again = KeptComparisons(con)  # the next scan, same profiles: nothing compared again
+    assert _outcome(resolve(_people("+4520000009"), kept=again)) == _outcome(expected)
+    assert again.compared == 0
+    again.save()
+    # C3 now holds the phone C1 and the ads hold: the pairs whose inputs changed (C3's, and
+    # those sharing the phone, whose holders changed) are compared again, the answers whole
+    changed = KeptComparisons(con)
+    fresh = resolve(_people("+4528519790"))
+    assert _outcome(resolve(_people("+4528519790"), kept=changed)) == _outcome(fresh)
+    assert 0 < changed.compared < fresh.candidate_pairs or fresh.candidate_pairs == 1

@@ -106,9 +106,6 @@ def _best_alignment(short: tuple[str, ...], long: tuple[str, ...]) -> list[float
     return scores
 
 
-@lru_cache(
-    maxsize=500_000
-)  # a pure function of two names: resolution asks for the same pairs often
 def name_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, int]:
     """(similarity, tokens matched): the mean Jaro-Winkler of the shorter name's tokens aligned
     one-to-one, in any order, to the longer name's; and how many aligned at 0.88 or more.

@@ -37,7 +37,8 @@ class LinkStage:
         with workspace.store.memory_guard("linking records"):
             context.progress.stage("link records")
             # person:<id> pivots join a KYC record, ad persona and sender of one person
-            people = resolve_people(engine, context.region)
+            # an incremental scan keeps the comparisons of profiles for the next (resolve/kept.py)
+            people = resolve_people(engine, context.region, keep=kept_pivots is not None)
             if kept_pivots is None:
                 identifiers = chain(all_identifiers(engine, context.region), people)
                 index = IdentifierIndex.build(workspace.store.connection, identifiers)
