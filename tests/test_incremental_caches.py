@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from redflags.catalogue import loader, parse_cache
+from redflags.catalogue.lexicons import Lexicon, lexicon_path
 from redflags.catalogue.loader import default_root, load_catalogue
 from redflags.extract.image_hashes import hash_file
 from redflags.resolve import Resolution, resolve
@@ -171,3 +172,17 @@ def test_kept_comparisons_resolve_as_comparing_every_pair(tmp_path: Path) -> Non
     fresh = resolve(_people("+4528519790"))
     assert _outcome(resolve(_people("+4528519790"), kept=changed)) == _outcome(fresh)
     assert 0 < changed.compared < fresh.candidate_pairs or fresh.candidate_pairs == 1
+
+
+def test_a_lexicon_read_from_the_cache_equals_a_fresh_parse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REDFLAGS_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "always_available.yaml"
+    shutil.copy(lexicon_path("always_available"), path)
+    loader._parse_cached.cache_clear()
+    fresh = loader.parse_file_once(path, Lexicon)
+    loader._parse_cached.cache_clear()  # a new process
+    monkeypatch.setattr(loader, "_parse_or_raise", lambda *a: pytest.fail("parsed again"))
+    assert loader.parse_file_once(path, Lexicon) == fresh
+    loader._parse_cached.cache_clear()
