@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from redflags.catalogue.params import PARAMS_BY_KIND
+from redflags.catalogue.parse_cache import cached_parse
 from redflags.catalogue.schema import Category, Example, ExampleFile, Indicator
 
 EXAMPLES_SUFFIX = ".examples.yaml"
@@ -162,6 +163,13 @@ def parse_file_once(path: Path, model: type[M]) -> M:
 
 @lru_cache(maxsize=256)
 def _parse_cached(path: Path, model: type[BaseModel], contents: str) -> BaseModel:
+    if not model.__module__.startswith("redflags.catalogue."):  # its code is not in the key
+        return _parse_or_raise(path, model)
+    kind = f"{model.__module__}.{model.__qualname__}"
+    return cached_parse(kind, contents, lambda: _parse_or_raise(path, model))
+
+
+def _parse_or_raise(path: Path, model: type[BaseModel]) -> BaseModel:
     problems: list[str] = []
     parsed = parse_file(path, model, problems)
     if parsed is None:
@@ -212,6 +220,10 @@ def contents_digest(paths: Iterable[Path]) -> str:
 
 @lru_cache(maxsize=8)
 def _parse_catalogue(root: Path, contents: str) -> Catalogue:
+    return cached_parse("catalogue", contents, lambda: _read_catalogue(root))
+
+
+def _read_catalogue(root: Path) -> Catalogue:
     problems: list[str] = []
     indicators: dict[str, Indicator] = {}
     files_by_id: dict[str, Path] = {}

@@ -44,6 +44,7 @@ from redflags.extract.image_hashes import (
 )
 from redflags.model import Evidence, Finding, RecordKind
 from redflags.normalise.identifiers import normalise_name
+from redflags.store.image_hashes import KeptImageHashes, kept_image_hashes
 
 _PARENT_LEVELS = 2
 # Calibrated on the bench's crop set of world seed 4 (docs/performance.md, Photo reuse).
@@ -70,8 +71,9 @@ def load_stock_hashes(path: Path) -> list[int]:
 class ImageResolver:
     """Finds the file an image ref names and hashes it once; counts what it cannot read."""
 
-    def __init__(self, roots: Iterable[Path | str]) -> None:
+    def __init__(self, roots: Iterable[Path | str], kept: KeptImageHashes | None = None) -> None:
         self.roots = [Path(r) for r in roots]
+        self.kept = kept  # hashes kept in the store by the photos' bytes
         self.hashes: dict[Path, ImageHashes | None] = {}
         self.problems: dict[str, set[str]] = {"missing": set(), "corrupt": set()}
 
@@ -97,7 +99,7 @@ class ImageResolver:
             self.problems["missing"].add(ref)
             return None
         if candidate not in self.hashes:
-            hashed, problem = hash_file(candidate)
+            hashed, problem = (self.kept.hash_file if self.kept else hash_file)(candidate)
             self.hashes[candidate] = hashed
             if problem:
                 self.problems[problem].add(str(candidate))
@@ -131,7 +133,8 @@ class PhotoReuseDetector(Detector):
             "stock_image_hashes"
         )
         stock = load_stock_hashes(Path(stock_path))
-        resolver = ImageResolver(self.options.get("image_roots") or ())
+        kept = kept_image_hashes(engine)
+        resolver = ImageResolver(self.options.get("image_roots") or (), kept)
 
         # image (resolved file) -> its uses by ads
         uses: dict[Path, list[_Use]] = defaultdict(list)
@@ -155,6 +158,8 @@ class PhotoReuseDetector(Detector):
                     _Use(ad["posted_at"], ad["ad_id"], ref, persona, city, ad_phones)
                 )
 
+        if kept is not None:
+            kept.flush()
         files = sorted(uses)
         hashes = [resolver.hashes[f] for f in files]
         stock_index = MultiIndexHash(PDQ_BITS, pdq_radius)

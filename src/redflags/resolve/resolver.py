@@ -12,6 +12,7 @@ from redflags.normalise.phones import DEFAULT_REGION
 from redflags.resolve.blocking import MAX_BLOCK, candidate_pairs
 from redflags.resolve.cluster import clusters, person_id
 from redflags.resolve.compare import Comparison, compare
+from redflags.resolve.kept import KeptComparisons
 from redflags.resolve.profiles import Profile, load_profiles
 
 
@@ -48,7 +49,11 @@ def _share_correspondents(profiles: Sequence[Profile]) -> None:
                 p.correspondents.update(by_contact.get(c, ()))
 
 
-def resolve(profiles: Sequence[Profile], max_block: int = MAX_BLOCK) -> Resolution:
+def resolve(
+    profiles: Sequence[Profile], max_block: int = MAX_BLOCK, kept: KeptComparisons | None = None
+) -> Resolution:
+    """Profiles into people; `kept` answers the comparisons whose inputs an earlier
+    resolution saw (the same answers, so the same people)."""
     _share_correspondents(profiles)
     holders: Counter[str] = Counter()
     for p in profiles:
@@ -58,9 +63,13 @@ def resolve(profiles: Sequence[Profile], max_block: int = MAX_BLOCK) -> Resoluti
     links: list[tuple[int, int]] = []
     reasons: Counter[str] = Counter()
     for i, j in sorted(blocking.pairs):
-        result: Comparison = compare(profiles[i], profiles[j], holders)
-        reasons[result.reason] += 1
-        if result.linked:
+        if kept is None:
+            result: Comparison = compare(profiles[i], profiles[j], holders)
+            linked, reason = result.linked, result.reason
+        else:
+            linked, reason = kept.compare(profiles[i], profiles[j], holders)
+        reasons[reason] += 1
+        if linked:
             links.append((i, j))
     groups = clusters(profiles, links)
     return Resolution(
@@ -74,7 +83,14 @@ def resolve(profiles: Sequence[Profile], max_block: int = MAX_BLOCK) -> Resoluti
     )
 
 
-def resolve_people(engine: DuckDBEngine, region: str = DEFAULT_REGION) -> Iterator[Identifier]:
+def resolve_people(
+    engine: DuckDBEngine, region: str = DEFAULT_REGION, keep: bool = False
+) -> Iterator[Identifier]:
     """`person:<id>` identifiers for every record of every resolved person of two or more
-    profiles (a KYC record and her ad persona, her messenger account ...)."""
-    yield from resolve(load_profiles(engine, region)).identifiers()
+    profiles (a KYC record and her ad persona, her messenger account ...). With `keep` (an
+    incremental scan), comparisons are kept in the store and reused by the next scan."""
+    kept = KeptComparisons(engine.connection) if keep else None
+    resolution = resolve(load_profiles(engine, region), kept=kept)
+    if kept is not None:
+        kept.save()
+    yield from resolution.identifiers()

@@ -38,8 +38,9 @@ class LinkStage:
             context.progress.stage("link records")
             # the person:<id> pivots that join a KYC record, ad persona and sender of one
             # person, and every record's identifiers: as the extract stage stored them, or, in
-            # an incremental scan, the pairs the store keeps (re-extracted for touched records)
-            people = resolve_people(engine, context.region)
+            # an incremental scan, the pairs the store keeps (re-extracted for touched records);
+            # an incremental scan keeps the comparisons of profiles for the next (resolve/kept.py)
+            people = resolve_people(engine, context.region, keep=kept_pivots is not None)
             if kept_pivots is None:
                 index = IdentifierIndex.build(
                     workspace.store.connection, people, stored=STORED_IDENTIFIERS
