@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,9 @@ from redflags.store import Store
 from redflags_synth.world.generate import generate_world
 
 TABLE_KINDS = {table: kind for kind, (table, _) in KIND_TABLES.items()}
+# Parsed catalogues are kept between processes (catalogue/parse_cache.py): in a folder of the
+# test run's, never the user's home; subprocesses inherit it.
+os.environ.setdefault("REDFLAGS_CACHE_DIR", tempfile.mkdtemp(prefix="redflags-test-cache-"))
 
 
 def load_records(store: Store, records: dict[str, list[dict[str, Any]]]) -> None:
