@@ -5,6 +5,7 @@ scan jobs by upload with their progress."""
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from typing import Any
@@ -248,3 +249,30 @@ def test_a_scan_by_upload_shows_its_progress(web: Web) -> None:
     assert [r["actor"] for r in _audit(web, "scan.submit", job_id.group(1))] == ["anna"]
     refused = anna.form_post("/scans", {"paths": "../../etc"})
     assert refused.status_code in (403, 422) and 'data-testid="scan-problem"' in refused.text
+
+
+def test_a_running_scan_is_cancelled_from_the_scans_page(web: Web) -> None:
+    root = web.settings.data_root
+    assert root is not None
+    (root / "stuck").mkdir()
+    os.mkfifo(root / "stuck" / "transactions.csv")  # nobody writes it: the job waits on it
+    anna = web.as_role(Role.analyst)
+    queued = anna.form_post("/scans", {"paths": "stuck"})
+    assert queued.status_code == 303, queued.text
+    deadline = time.monotonic() + WAIT_SECONDS
+    rows = ""
+    while time.monotonic() < deadline and 'data-state="running"' not in rows:
+        rows = anna.client.get("/scans/jobs", headers={"HX-Request": "true"}).text
+        time.sleep(0.3)
+    job_id = re.search(r'data-job-id="([^"]+)" data-state="running"', rows)
+    assert job_id and 'data-testid="scan-cancel"' in rows, rows
+    answer = anna.htmx_post(f"/scans/{job_id.group(1)}/cancel", {})
+    assert answer.status_code == 200 and "The scan is being cancelled." in answer.text
+    while time.monotonic() < deadline and 'data-state="cancelled"' not in rows:
+        rows = anna.client.get("/scans/jobs", headers={"HX-Request": "true"}).text
+        time.sleep(0.3)
+    assert 'data-state="cancelled"' in rows and 'data-testid="scan-rerun"' in rows
+    danish = web.as_role(Role.analyst, lang="da").client.get("/scans").text
+    assert "Annulleret" in danish
+    again = anna.htmx_post(f"/scans/{job_id.group(1)}/cancel", {})
+    assert again.status_code == 409 and "That job has finished already." in again.text

@@ -4,6 +4,7 @@ GET /cases answers with. An htmx request gets the results alone, the rest the wh
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Annotated, Any
@@ -29,6 +30,7 @@ from redflags.service.db.models import AlertRow, CaseRow, Decision
 from redflags.service.decisions import STATUSES
 from redflags.service.roles import Role
 from redflags.service.web.guard import AnalystPage, ViewerPage
+from redflags.service.web.i18n import N_
 from redflags.service.web.rendering import is_htmx, page, translate
 
 router = APIRouter(include_in_schema=False)
@@ -255,6 +257,15 @@ def inbox(who: ViewerPage, request: Request) -> Response:
     return page(request, "inbox.html", context)
 
 
+_ALERT_REFUSALS: dict[int, str] = defaultdict(
+    lambda: N_("There is no such alert."),
+    {
+        403: N_("A reviewer other than the person who asked must confirm this dismissal."),
+        409: N_("The alert changed meanwhile; reload the page."),
+    },
+)
+
+
 @router.post("/alerts/{alert_id}/state")
 def alert_state(
     alert_id: str,
@@ -270,7 +281,7 @@ def alert_state(
     except ValidationError:
         status, problem = 422, translate(request, "That state does not exist.")
     except ServiceError as refusal:
-        status, problem = refusal.status, translate(request, "There is no such alert.")
+        status, problem = refusal.status, translate(request, _ALERT_REFUSALS[refusal.status])
     if status != 200:
         changed = {"id": alert_id, "state": ""}
     if not is_htmx(request):

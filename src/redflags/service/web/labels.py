@@ -101,13 +101,20 @@ TIMELINE_EVENT = {
     "removal": N_("Removal"),
     "payment_burst": N_("Burst of payments"),
 }
-ALERT_STATE = {"open": N_("Open"), "dismissed": N_("Dismissed"), "escalated": N_("Escalated")}
+ALERT_STATE = {
+    "open": N_("Open"),
+    "dismissed": N_("Dismissed"),
+    "escalated": N_("Escalated"),
+    "dismiss_pending": N_("Dismissal awaiting a reviewer"),
+}
 ALERT_ACTION = {"open": N_("Reopen"), "dismissed": N_("Dismiss"), "escalated": N_("Escalate")}
 JOB_STATE = {
     "queued": N_("Queued"),
     "running": N_("Running"),
+    "cancelling": N_("Cancelling"),
     "succeeded": N_("Succeeded"),
     "failed": N_("Failed"),
+    "cancelled": N_("Cancelled"),
 }
 # the stages a scan job reports (service/scanwork.py); an ingest stage is named per source
 JOB_STAGE = {

@@ -20,6 +20,7 @@ from redflags.service.runner import wake_runner
 from redflags.service.scaninputs import InputRefused, relative_to_root, resolve_under_root
 from redflags.service.scanjobs import job_view, list_jobs, new_job_id, submit
 from redflags.service.web.guard import AnalystPage
+from redflags.service.web.i18n import N_
 from redflags.service.web.rendering import is_htmx, page, translate
 
 router = APIRouter(include_in_schema=False)
@@ -126,6 +127,21 @@ async def submit_upload(who: AnalystPage, request: Request) -> Response:
         return RedirectResponse("/scans", status_code=303)
     done = translate(request, "The scan is queued.")
     return await run_in_threadpool(_scans_page, request, "", done)
+
+
+@router.post("/scans/{job_id}/cancel")
+def cancel(job_id: str, who: AnalystPage, request: Request) -> Response:
+    try:
+        api_scans.cancel_scan(job_id, who, request)
+    except ServiceError as refusal:
+        words = {
+            403: N_("Only the person who started a scan, or a reviewer, may cancel it."),
+            409: N_("That job has finished already."),
+        }.get(refusal.status, N_("There is no such scan job."))
+        return _scans_page(request, translate(request, words), status=refusal.status)
+    if not is_htmx(request):
+        return RedirectResponse("/scans", status_code=303)
+    return _scans_page(request, done=translate(request, "The scan is being cancelled."))
 
 
 @router.post("/scans/{job_id}/rerun")
