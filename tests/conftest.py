@@ -4,6 +4,7 @@ and scans that many modules read (made once per test run; see docs/testing.md)."
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -122,11 +123,29 @@ def thin_world(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
 
 
+def shared_result(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]
+) -> Any:
+    """`make(folder / "run")` once per test run, its result pickled beside the run folder: every
+    worker reads the same scan instead of making its own."""
+
+    def make_and_keep(folder: Path) -> None:
+        result = make(folder / "run")
+        (folder / "result.pickle").write_bytes(pickle.dumps(result))
+
+    folder = shared_folder(tmp_path_factory, name, make_and_keep)
+    return pickle.loads((folder / "result.pickle").read_bytes())
+
+
 @pytest.fixture(scope="session")
 def demo_scan(tmp_path_factory: pytest.TempPathFactory, demo_data: Path) -> ScanResult:
     """`demo_data` scanned with default options; tests only read the result and its run folder."""
-    out = tmp_path_factory.mktemp("demo-scan") / "run"
-    return run_scan([demo_data], ScanOptions(out=out, redaction_key=b"k"))
+    result: ScanResult = shared_result(
+        tmp_path_factory,
+        "demo-scan",
+        lambda out: run_scan([demo_data], ScanOptions(out=out, redaction_key=b"k")),
+    )
+    return result
 
 
 @pytest.fixture(scope="session")
@@ -135,8 +154,12 @@ def demo_world_evaluation(
 ) -> EvaluationResult:
     """`demo_world` scanned with default options and measured against its truth (the scan is
     `.scan`); tests only read the result and its run folder."""
-    out = tmp_path_factory.mktemp("world-evaluation") / "run"
-    return run_evaluation(demo_world, ScanOptions(out=out, redaction_key=b"k"))
+    result: EvaluationResult = shared_result(
+        tmp_path_factory,
+        "world-evaluation",
+        lambda out: run_evaluation(demo_world, ScanOptions(out=out, redaction_key=b"k")),
+    )
+    return result
 
 
 # -- how the work is shared between xdist workers (docs/testing.md) -------------------------------
@@ -192,4 +215,11 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     return HeavyFirstScheduling(config, log)
 
 
-__all__ = ["TABLE_KINDS", "THIN_BACKGROUND", "RecordKind", "load_records", "shared_folder"]
+__all__ = [
+    "TABLE_KINDS",
+    "THIN_BACKGROUND",
+    "RecordKind",
+    "load_records",
+    "shared_folder",
+    "shared_result",
+]
