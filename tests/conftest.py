@@ -3,10 +3,11 @@ and scans that many modules read (made once per test run; see docs/testing.md)."
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +15,13 @@ import pytest
 from filelock import FileLock
 
 from redflags.engines import DuckDBEngine
+from redflags.evaluation.truth_schema import TRUTH_FOLDER
 from redflags.generator import DEMO_SCALE, DEMO_SEED
 from redflags.ingest import ingest_records
 from redflags.model import KIND_TABLES, RecordKind
 from redflags.pipeline import EvaluationResult, ScanOptions, ScanResult, run_evaluation, run_scan
 from redflags.store import Store
-from redflags_synth.world.generate import generate_world
+from redflags_synth.world.generate import WorldSummary, _prepare, generate_world, resolve_scale
 
 TABLE_KINDS = {table: kind for kind, (table, _) in KIND_TABLES.items()}
 
@@ -81,6 +83,36 @@ def shared_folder(
             make(folder)
             done.touch()
     return folder
+
+
+def world_copier(
+    world: Path, overrides: Mapping[str, int] | None = None
+) -> Callable[..., WorldSummary]:
+    """A stand-in for the generator's `generate_world` that copies `world` (generated with
+    `overrides`) into `out`, for tests that run `redflags demo` or `serve --demo` where a world
+    the run already made will do: the same bytes the generator would write for the same scale
+    and seed, without generating them again."""
+
+    def copy_world(
+        out: Path, scale: str, seed: int, fmt: str = "parquet", overwrite: bool = False
+    ) -> WorldSummary:
+        _prepare(out, overwrite)  # the generator's own check of --out
+        shutil.copytree(world, out, dirs_exist_ok=True)
+        facts = json.loads((out / TRUTH_FOLDER / "world.json").read_text(encoding="utf-8"))
+        return WorldSummary(
+            out=out,
+            seed=facts["seed"],
+            scale=resolve_scale(scale, overrides),
+            fmt=facts["format"],
+            counts={kind: n["total"] for kind, n in facts["counts"].items()},
+            typology_counts={kind: n["typology"] for kind, n in facts["counts"].items()},
+            instances={t["name"]: t["instances"] for t in facts["typologies"]},
+            networks=facts["networks"],
+            images=facts["images"],
+            seconds={},
+        )
+
+    return copy_world
 
 
 @pytest.fixture(scope="session")
@@ -222,4 +254,5 @@ __all__ = [
     "load_records",
     "shared_folder",
     "shared_result",
+    "world_copier",
 ]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import stat
 import tempfile
 from pathlib import Path
@@ -16,15 +15,13 @@ import pytest
 from pydantic import BaseModel
 from typer.testing import CliRunner
 
-from conftest import THIN_BACKGROUND
+from conftest import THIN_BACKGROUND, world_copier
 from redflags import generator, pipeline
 from redflags.cli import app
-from redflags.evaluation.truth_schema import TRUTH_FOLDER
 from redflags.intake import reason_pattern
 from redflags.pipeline import ScanOptions, run_scan
 from redflags.runfolder import MARKER, RunFolder, RunFolderError
 from redflags.terminal import printable
-from redflags_synth.world.generate import WorldSummary, _prepare, resolve_scale
 
 runner = CliRunner()
 TXN_HEADER = "txn_id,ts,payer,payee,amount,channel"
@@ -56,25 +53,8 @@ def thin_demo(monkeypatch: pytest.MonkeyPatch, thin_world: Path) -> None:
     scale: the tests that use this are about the run folder, not the demo's contents (those are
     tested on the demo world in tests/test_demo_scan.py), and generating and scanning the demo
     twice cost ~18 CPU-seconds."""
-
-    def copy_thin_world(out: Path, scale: str, seed: int, overwrite: bool = False) -> WorldSummary:
-        _prepare(out, overwrite)  # the generator's own check of --out
-        shutil.copytree(thin_world, out, dirs_exist_ok=True)
-        world = json.loads((out / TRUTH_FOLDER / "world.json").read_text(encoding="utf-8"))
-        return WorldSummary(
-            out=out,
-            seed=seed,
-            scale=resolve_scale(scale, THIN_BACKGROUND),
-            fmt=world["format"],
-            counts={kind: n["total"] for kind, n in world["counts"].items()},
-            typology_counts={kind: n["typology"] for kind, n in world["counts"].items()},
-            instances={t["name"]: t["instances"] for t in world["typologies"]},
-            networks=world["networks"],
-            images=world["images"],
-            seconds={},
-        )
-
-    monkeypatch.setattr(generator, "load_generator", lambda: copy_thin_world)
+    copier = world_copier(thin_world, THIN_BACKGROUND)
+    monkeypatch.setattr(generator, "load_generator", lambda: copier)
 
 
 # -- 1. --out never deletes what redflags did not write -----------------------------------------
