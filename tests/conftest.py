@@ -3,10 +3,12 @@ and scans that many modules read (made once per test run; see docs/testing.md)."
 
 from __future__ import annotations
 
+import json
 import os
+import pickle
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +16,13 @@ import pytest
 from filelock import FileLock
 
 from redflags.engines import DuckDBEngine
+from redflags.evaluation.truth_schema import TRUTH_FOLDER
 from redflags.generator import DEMO_SCALE, DEMO_SEED
 from redflags.ingest import ingest_records
 from redflags.model import KIND_TABLES, RecordKind
 from redflags.pipeline import EvaluationResult, ScanOptions, ScanResult, run_evaluation, run_scan
 from redflags.store import Store
-from redflags_synth.world.generate import generate_world
+from redflags_synth.world.generate import WorldSummary, _prepare, generate_world, resolve_scale
 
 TABLE_KINDS = {table: kind for kind, (table, _) in KIND_TABLES.items()}
 # Parsed catalogues are kept between processes (catalogue/parse_cache.py): in a folder of the
@@ -86,6 +89,36 @@ def shared_folder(
     return folder
 
 
+def world_copier(
+    world: Path, overrides: Mapping[str, int] | None = None
+) -> Callable[..., WorldSummary]:
+    """A stand-in for the generator's `generate_world` that copies `world` (generated with
+    `overrides`) into `out`, for tests that run `redflags demo` or `serve --demo` where a world
+    the run already made will do: the same bytes the generator would write for the same scale
+    and seed, without generating them again."""
+
+    def copy_world(
+        out: Path, scale: str, seed: int, fmt: str = "parquet", overwrite: bool = False
+    ) -> WorldSummary:
+        _prepare(out, overwrite)  # the generator's own check of --out
+        shutil.copytree(world, out, dirs_exist_ok=True)
+        facts = json.loads((out / TRUTH_FOLDER / "world.json").read_text(encoding="utf-8"))
+        return WorldSummary(
+            out=out,
+            seed=facts["seed"],
+            scale=resolve_scale(scale, overrides),
+            fmt=facts["format"],
+            counts={kind: n["total"] for kind, n in facts["counts"].items()},
+            typology_counts={kind: n["typology"] for kind, n in facts["counts"].items()},
+            instances={t["name"]: t["instances"] for t in facts["typologies"]},
+            networks=facts["networks"],
+            images=facts["images"],
+            seconds={},
+        )
+
+    return copy_world
+
+
 @pytest.fixture(scope="session")
 def demo_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The world `redflags demo` scans (the generator's demo scale, the demo's seed), with its
@@ -126,11 +159,29 @@ def thin_world(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
 
 
+def shared_result(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]
+) -> Any:
+    """`make(folder / "run")` once per test run, its result pickled beside the run folder: every
+    worker reads the same scan instead of making its own."""
+
+    def make_and_keep(folder: Path) -> None:
+        result = make(folder / "run")
+        (folder / "result.pickle").write_bytes(pickle.dumps(result))
+
+    folder = shared_folder(tmp_path_factory, name, make_and_keep)
+    return pickle.loads((folder / "result.pickle").read_bytes())
+
+
 @pytest.fixture(scope="session")
 def demo_scan(tmp_path_factory: pytest.TempPathFactory, demo_data: Path) -> ScanResult:
     """`demo_data` scanned with default options; tests only read the result and its run folder."""
-    out = tmp_path_factory.mktemp("demo-scan") / "run"
-    return run_scan([demo_data], ScanOptions(out=out, redaction_key=b"k"))
+    result: ScanResult = shared_result(
+        tmp_path_factory,
+        "demo-scan",
+        lambda out: run_scan([demo_data], ScanOptions(out=out, redaction_key=b"k")),
+    )
+    return result
 
 
 @pytest.fixture(scope="session")
@@ -139,8 +190,12 @@ def demo_world_evaluation(
 ) -> EvaluationResult:
     """`demo_world` scanned with default options and measured against its truth (the scan is
     `.scan`); tests only read the result and its run folder."""
-    out = tmp_path_factory.mktemp("world-evaluation") / "run"
-    return run_evaluation(demo_world, ScanOptions(out=out, redaction_key=b"k"))
+    result: EvaluationResult = shared_result(
+        tmp_path_factory,
+        "world-evaluation",
+        lambda out: run_evaluation(demo_world, ScanOptions(out=out, redaction_key=b"k")),
+    )
+    return result
 
 
 # -- how the work is shared between xdist workers (docs/testing.md) -------------------------------
@@ -197,4 +252,12 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     return HeavyFirstScheduling(config, log)
 
 
-__all__ = ["TABLE_KINDS", "THIN_BACKGROUND", "RecordKind", "load_records", "shared_folder"]
+__all__ = [
+    "TABLE_KINDS",
+    "THIN_BACKGROUND",
+    "RecordKind",
+    "load_records",
+    "shared_folder",
+    "shared_result",
+    "world_copier",
+]

@@ -15,7 +15,8 @@ import pytest
 from pydantic import BaseModel
 from typer.testing import CliRunner
 
-from redflags import pipeline
+from conftest import THIN_BACKGROUND, world_copier
+from redflags import generator, pipeline
 from redflags.cli import app
 from redflags.intake import reason_pattern
 from redflags.pipeline import ScanOptions, run_scan
@@ -46,6 +47,16 @@ def _transactions(path: Path, bad: int = 0) -> Path:
     return path
 
 
+@pytest.fixture
+def thin_demo(monkeypatch: pytest.MonkeyPatch, thin_world: Path) -> None:
+    """`redflags demo` writes a copy of the shared thin world instead of generating the demo
+    scale: the tests that use this are about the run folder, not the demo's contents (those are
+    tested on the demo world in tests/test_demo_scan.py), and generating and scanning the demo
+    twice cost ~18 CPU-seconds."""
+    copier = world_copier(thin_world, THIN_BACKGROUND)
+    monkeypatch.setattr(generator, "load_generator", lambda: copier)
+
+
 # -- 1. --out never deletes what redflags did not write -----------------------------------------
 
 
@@ -61,7 +72,7 @@ def test_demo_refuses_a_folder_that_is_not_a_run_folder(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["thesis.docx"]
 
 
-def test_demo_twice_in_a_row_replaces_only_its_own_files(tmp_path: Path) -> None:
+def test_demo_twice_in_a_row_replaces_only_its_own_files(tmp_path: Path, thin_demo: None) -> None:
     out = tmp_path / "demo"
     first = runner.invoke(app, ["demo", "--out", str(out)])
     assert first.exit_code == 0, first.output
@@ -79,9 +90,9 @@ def test_demo_twice_in_a_row_replaces_only_its_own_files(tmp_path: Path) -> None
     assert "report.html" in inner["files"] and "cases/analyst.txt" not in inner["files"]
 
 
-def test_reused_run_folder_drops_stale_dossiers(tmp_path: Path, demo_data: Path) -> None:
+def test_reused_run_folder_drops_stale_dossiers(tmp_path: Path, thin_world: Path) -> None:
     out = tmp_path / "run"
-    first = run_scan([demo_data], ScanOptions(out=out, redaction_key=b"k"))
+    first = run_scan([thin_world], ScanOptions(out=out, redaction_key=b"k"))
     dossiers = sorted((out / "cases").glob("C-*.html"))
     assert first.cases and dossiers
     (out / "notes.txt").write_text("mine", encoding="utf-8")

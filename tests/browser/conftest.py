@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any, NoReturn
 
 import pytest
 
-from conftest import shared_folder
+from conftest import shared_folder, world_copier
+from redflags import generator
 
 from .chromium import CHROMIUM, launch
 from .live_service import LiveService, build_state, copy_state, demo_cases
@@ -29,11 +31,21 @@ def _cannot_run(reason: str) -> NoReturn:
 
 
 @pytest.fixture(scope="session")
-def live_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveService]:
+def live_service(
+    tmp_path_factory: pytest.TempPathFactory, demo_data: Path
+) -> Iterator[LiveService]:
     """The service on a private copy of the demo state; its base_url."""
     if not CHROMIUM.exists():
         _cannot_run(f"no {CHROMIUM} (apt-get install chromium)")
-    template = shared_folder(tmp_path_factory, "browser-service-state", build_state)
+
+    def build_from_demo_data(state_dir: Path) -> None:
+        # `serve --demo` generates the demo world; the run already has it (same scale, seed)
+        with pytest.MonkeyPatch.context() as patch:
+            copier = world_copier(demo_data)
+            patch.setattr(generator, "load_generator", lambda: copier)
+            build_state(state_dir)
+
+    template = shared_folder(tmp_path_factory, "browser-service-state", build_from_demo_data)
     state = tmp_path_factory.mktemp("browser-service") / "state"
     copy_state(template, state)
     with LiveService(state) as service:
