@@ -28,6 +28,14 @@
   function Network(container, data) {
     this.container = container;
     this.data = data;
+    // Cytoscape keeps where its frame sits on the page; evidence loaded above the network
+    // moves the frame without telling it, and a click then lands beside the node clicked.
+    // Look again whenever the pointer comes in.
+    container.addEventListener("pointerenter", function () {
+      if (this.cy) {
+        this.cy.resize();
+      }
+    }.bind(this));
     this.words = data.words || {};
     this.byId = {};
     this.members = {};
