@@ -48,13 +48,17 @@ async def _read_body(reader: asyncio.StreamReader, headers: dict[str, str]) -> i
     raise ValueError("an answer without Content-Length or chunked encoding")
 
 
+class StaleConnection(ConnectionError):
+    """The server closed the connection without answering a byte."""
+
+
 async def _exchange(connection: Connection, request: bytes) -> int:
     reader, writer = connection
     writer.write(request)
     await writer.drain()
     status_line = await reader.readline()
     if not status_line:
-        raise ConnectionError("the server closed the connection")
+        raise StaleConnection("the server closed the connection")
     status = int(status_line.split()[1])
     headers: dict[str, str] = {}
     while (line := await reader.readline()) not in (b"\r\n", b""):
@@ -90,10 +94,19 @@ async def run_open_loop(
         async with slots:  # beyond the cap a request waits, and its wait is counted
             connection = idle.pop() if idle else None
             try:
+                if connection is not None:
+                    try:
+                        status = await _exchange(connection, request)
+                    except StaleConnection:
+                        # the server closed this idle keep-alive connection before we sent
+                        # (its keep-alive timeout): a GET is sent again on a new one, as HTTP
+                        # clients do; a fresh connection that fails still counts below
+                        connection[1].close()
+                        connection = None
                 if connection is None:
                     connection = await asyncio.open_connection(host, port)
                     opened += 1
-                status = await _exchange(connection, request)
+                    status = await _exchange(connection, request)
             except (OSError, ValueError, asyncio.IncompleteReadError) as failure:
                 outcome.errors[route] = outcome.errors.get(route, 0) + 1
                 if len(outcome.error_samples) < 5:
