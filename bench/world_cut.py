@@ -43,12 +43,11 @@ def cut_world(world: Path, out: Path, share: float = 0.01) -> WorldCut:
     con = duckdb.connect()
     con.execute("SET TimeZone = 'UTC'")
     parts = {k: str(world / k / "*.parquet") for k in KINDS if any((world / k).glob("*.parquet"))}
-    times = " UNION ALL ".join(
-        f"SELECT {TIME_FIELDS[k]} AS t FROM read_parquet('{p}')"
-        for k, p in parts.items()
-        if k in TIME_FIELDS
-    )
-    (cut,) = con.execute(f"SELECT quantile_disc(t, {1 - share}) FROM ({times})").fetchone()  # type: ignore[misc]
+    timed = [k for k in parts if k in TIME_FIELDS]
+    # the field names are the generator's own; the paths and the share go in as parameters
+    times = " UNION ALL ".join(f"SELECT {TIME_FIELDS[k]} AS t FROM read_parquet(?)" for k in timed)
+    query = f"SELECT quantile_disc(t, ?) FROM ({times})"
+    (cut,) = con.execute(query, [1 - share, *(parts[k] for k in timed)]).fetchone()  # type: ignore[misc]
     history, delta = out / "history" / "world", out / "delta" / "world"
     rows = {"history": 0, "delta": 0}
     for kind, pattern in parts.items():
