@@ -121,6 +121,25 @@ def test_kept_image_hashes_equal_hashing_the_file(
     assert KeptImageHashes(con).hash_file(paths[0]) == hash_file(paths[1])
 
 
+def test_photos_hashed_in_a_pool_equal_hashing_them_one_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from redflags.extract.image_hashes import hash_files
+
+    paths = _photos(tmp_path / "photos")
+    alone = [hash_file(p) for p in paths]
+    assert hash_files(paths, workers=2, pool_min=1) == alone  # spawned workers, in order
+    con = duckdb.connect(str(tmp_path / "store.duckdb"))
+    kept = KeptImageHashes(con)
+    assert kept.hash_files(paths) == alone
+    kept.flush()
+    # the next scan hashes nothing again: only the missing file is asked about
+    asked: list[list[Path]] = []
+    monkeypatch.setattr(image_hashes, "hash_files", lambda ps: asked.append(ps) or [])
+    assert KeptImageHashes(con).hash_files(paths) == alone
+    assert asked == [[]]
+
+
 def test_a_read_only_store_keeps_nothing(tmp_path: Path) -> None:
     paths = _photos(tmp_path / "photos")
     duckdb.connect(str(tmp_path / "store.duckdb")).close()

@@ -48,6 +48,54 @@ def test_index_finds_exactly_the_pairs_within_the_radius(bits: int, radius: int)
     assert brute, "the test data holds pairs to find"
 
 
+def test_crowded_buckets_cut_into_blocks_give_the_same_pairs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Photos of one kind crowd into the same chunk values (a synthetic world's do): the
+    vectorised pair search then cuts its candidates into blocks, and must find what the
+    one-at-a-time query finds."""
+    from redflags.detectors import hash_index
+
+    rng = random.Random(5)
+    base = rng.getrandbits(64)
+    values = [base ^ rng.getrandbits(20) for _ in range(300)]  # 44 bits shared by all
+    index = MultiIndexHash(64, 10)
+    for value in values:
+        index.add(value)
+    monkeypatch.setattr(hash_index, "_BLOCK_CANDIDATES", 97)
+    found = list(index.pairs())
+    by_query = {
+        (i, j, d) for i, value in enumerate(values) for j, d in index.query(value).items() if j > i
+    }
+    assert found == sorted(by_query) and len(found) > 1000
+
+
+def test_phash_pairs_apply_the_pairwise_rule_to_every_pair() -> None:
+    """`phash_pairs` (all pairs at once) equals `same_by_phash` asked of every pair, for
+    images with and without colour layouts, near and far colours."""
+    from redflags.detectors.photo_reuse import phash_pairs, same_by_phash
+    from redflags.extract.image_hashes import ImageHashes
+
+    rng = random.Random(9)
+    centres = [rng.getrandbits(64) for _ in range(12)]
+    hashes = []
+    for n in range(160):
+        centre = centres[n % len(centres)]
+        whole = centre ^ sum(1 << b for b in rng.sample(range(64), rng.randint(0, 12)))
+        crop = whole ^ sum(1 << b for b in rng.sample(range(64), rng.randint(0, 6)))
+        colour = bytes(min(255, n % 3 * 9 + rng.randrange(4)) for _ in range(48))
+        hashes.append(ImageHashes(0, 100, whole, crop, colour if n % 5 else b""))
+    forms = [(h.phash, h.phash_centre) if h.colour else (h.phash,) for h in hashes]
+    brute = set()
+    for i in range(len(hashes)):
+        for j in range(i + 1, len(hashes)):
+            nearest = min(hamming(a, b) for a in forms[i] for b in forms[j])
+            if nearest <= 10 and same_by_phash(hashes[i], hashes[j], nearest, 8, 10, 12.0):
+                brute.add((i, j))
+    assert phash_pairs(hashes, 8, 10, 12.0) == brute
+    assert len(brute) > 50
+
+
 def test_index_refuses_hashes_wider_than_its_bits() -> None:
     index = MultiIndexHash(8, 1)
     with pytest.raises(ValueError):

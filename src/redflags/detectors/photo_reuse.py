@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import numpy as np
 import yaml
 
 from redflags.catalogue.lists import default_list_path
@@ -35,11 +36,13 @@ from redflags.detectors.hash_index import MultiIndexHash
 from redflags.engines import Engine
 from redflags.extract import identifiers_of
 from redflags.extract.image_hashes import (
+    COLOUR_GRID,
     PDQ_BITS,
     PHASH_BITS,
     ImageHashes,
     colour_distance,
     hash_file,
+    hash_files,
     parse_pdq_hex,
 )
 from redflags.model import Evidence, Finding, RecordKind
@@ -89,13 +92,32 @@ class ImageResolver:
             for parent in [folder, *list(folder.parents)[:_PARENT_LEVELS]]:
                 yield parent / path
 
-    def resolve(self, ref: str, source_file: str | None) -> tuple[Path, ImageHashes] | None:
-        first: Path | None = None
+    def locate(self, ref: str, source_file: str | None) -> Path | None:
+        """The file a ref names (the first candidate that exists), or None."""
         for candidate in self._candidates(ref, source_file):
-            first = first or candidate
             if candidate in self.hashes or candidate.is_file():
-                break
-        else:
+                return candidate
+        return None
+
+    def prefetch(self, refs: Iterable[tuple[str, str | None]]) -> None:
+        """Hash every file the (ref, source file) pairs name in one go (a pool of processes
+        for many photos: `hash_files`); `resolve` then answers from memory."""
+        paths = list(
+            dict.fromkeys(
+                path
+                for ref, source_file in refs
+                if (path := self.locate(ref, source_file)) is not None and path not in self.hashes
+            )
+        )
+        hashed = self.kept.hash_files(paths) if self.kept else hash_files(paths)
+        for path, (hashes, problem) in zip(paths, hashed, strict=True):
+            self.hashes[path] = hashes
+            if problem:
+                self.problems[problem].add(str(path))
+
+    def resolve(self, ref: str, source_file: str | None) -> tuple[Path, ImageHashes] | None:
+        candidate = self.locate(ref, source_file)
+        if candidate is None:
             self.problems["missing"].add(ref)
             return None
         if candidate not in self.hashes:
@@ -143,7 +165,11 @@ class PhotoReuseDetector(Detector):
             "image_refs", "_file",
         ]  # fmt: skip
         refs_seen = 0
-        for ad in engine.records(RecordKind.AD, columns, where="len(image_refs) > 0"):
+        with_images = list(engine.records(RecordKind.AD, columns, where="len(image_refs) > 0"))
+        resolver.prefetch(
+            (ref, ad.get("_file")) for ad in with_images for ref in ad["image_refs"] or ()
+        )
+        for ad in with_images:
             ad_phones = frozenset(
                 i.value for i in identifiers_of("ad", ad, region) if i.kind == "phone"
             )
@@ -247,24 +273,47 @@ def phash_pairs(
     """Pairs (i < j) that are the same photo by pHash: whole images within `phash_radius`, or
     the nearest whole/centre pairing within `crop_radius`, and colour layouts within
     `colour_max`. Hashes without the centre descriptors (no colour layout) use the whole-image
-    pHash alone, ungated."""
+    pHash alone, ungated. The rule is `same_by_phash`'s, applied to every pair at once."""
     index = MultiIndexHash(PHASH_BITS, max(phash_radius, crop_radius))
     owner: list[int] = []
     for i, h in enumerate(hashes):
         for form in phash_forms(h):
             index.add(form)
             owner.append(i)
-    nearest: dict[tuple[int, int], int] = {}
-    for key, j_key, distance in index.pairs():
-        i, j = owner[key], owner[j_key]
-        if i != j:
-            pair = (min(i, j), max(i, j))
-            nearest[pair] = min(distance, nearest.get(pair, PHASH_BITS))
-    return {
-        (i, j)
-        for (i, j), distance in nearest.items()
-        if same_by_phash(hashes[i], hashes[j], distance, phash_radius, crop_radius, colour_max)
-    }
+    form_a, form_b, distance = index.pair_arrays()
+    owners = np.asarray(owner, np.int64)
+    a, b = owners[form_a], owners[form_b]
+    other = a != b  # an image's whole and centre hash are not a pair
+    first, second = np.minimum(a, b)[other], np.maximum(a, b)[other]
+    distance = distance[other]
+    # the nearest of the (up to four) pairings of each image pair
+    order = np.lexsort((distance, second, first))
+    first, second, nearest = first[order], second[order], distance[order]
+    new = np.ones(len(first), bool)
+    new[1:] = (first[1:] != first[:-1]) | (second[1:] != second[:-1])
+    first, second, nearest = first[new], second[new], nearest[new]
+    whole = np.asarray([h.phash for h in hashes], np.uint64)
+    whole_distance = np.bitwise_count(whole[first] ^ whole[second])
+    layouts, has_layout, sized = _colour_layouts(hashes)
+    gated = has_layout[first] & has_layout[second]
+    near = whole_distance <= phash_radius
+    colour = np.where(
+        sized[first] & sized[second], np.abs(layouts[first] - layouts[second]).mean(axis=1), 255.0
+    )
+    same = np.where(gated, (near | (nearest <= crop_radius)) & (colour <= colour_max), near)
+    return set(zip(first[same].tolist(), second[same].tolist(), strict=True))
+
+
+def _colour_layouts(hashes: list[ImageHashes]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every image's colour layout as a row of int16 (zeros where it has none or one of
+    another size), whether it has one, and whether it has one of this version's size
+    (`hash_image` writes COLOUR_GRID^2 RGB means; `colour_distance` of unequal sizes is 255)."""
+    size = COLOUR_GRID * COLOUR_GRID * 3
+    has = np.asarray([bool(h.colour) for h in hashes], bool)
+    sized = np.asarray([len(h.colour) == size for h in hashes], bool)
+    raw = b"".join(h.colour if len(h.colour) == size else bytes(size) for h in hashes)
+    layouts = np.frombuffer(raw, np.uint8).reshape(len(hashes), size).astype(np.int16)
+    return layouts, has, sized
 
 
 def phash_forms(h: ImageHashes) -> tuple[int, ...]:
@@ -313,7 +362,8 @@ def _clusters(
     pdq = MultiIndexHash(PDQ_BITS, pdq_radius)
     for h in hashes:
         pdq.add(h.pdq)
-    pdq_pairs = {(i, j) for i, j, _ in pdq.pairs()}
+    pdq_first, pdq_second, _ = pdq.pair_arrays()
+    pdq_pairs = set(zip(pdq_first.tolist(), pdq_second.tolist(), strict=True))
     by_phash = phash_pairs(hashes, phash_radius, crop_radius, colour_max)
     same_photo(False, False, match)  # an unknown `match` is refused even without any pair
     edges = {

@@ -18,7 +18,11 @@ Unreadable or missing files never raise here: `hash_file` returns None with the 
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing import get_context
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +33,10 @@ PDQ_BITS = 256
 PHASH_BITS = 64
 CENTRE_MARGIN = 0.10  # share of each axis the centre descriptors leave out
 COLOUR_GRID = 4
+# A pool pays for itself past this many photos: each worker starts in about a second (it
+# imports this module), and hashing a small photo takes under a millisecond.
+POOL_MIN_FILES = 2_000
+_POOL_CHUNK = 256
 _DCT_SIZE = 32
 _k = np.arange(_DCT_SIZE)
 _DCT = np.cos(np.pi * np.outer(_k, 2 * _k + 1) / (2 * _DCT_SIZE))  # DCT-II rows (up to a factor)
@@ -100,6 +108,19 @@ def hash_file(path: Path) -> tuple[ImageHashes | None, str | None]:
             return hash_image(image), None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
         return None, "corrupt"
+
+
+def hash_files(
+    paths: Sequence[Path], workers: int | None = None, pool_min: int = POOL_MIN_FILES
+) -> list[tuple[ImageHashes | None, str | None]]:
+    """`hash_file` of every path, in order; in a pool of `workers` processes (default: the
+    cores this process may use) when there are at least `pool_min` paths. Workers are spawned,
+    not forked: the scanning process holds DuckDB's threads, which a fork would copy mid-work."""
+    count = workers or len(os.sched_getaffinity(0))
+    if count < 2 or len(paths) < max(pool_min, 1):
+        return [hash_file(path) for path in paths]
+    with ProcessPoolExecutor(count, mp_context=get_context("spawn")) as pool:
+        return list(pool.map(hash_file, paths, chunksize=_POOL_CHUNK))
 
 
 def parse_pdq_hex(text: str) -> int:

@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from redflags.extract.image_hashes import ImageHashes, hash_file
+from redflags.extract.image_hashes import ImageHashes, hash_file, hash_files
 
 TABLE = "image_hashes_kept"
 _DDL = f"""CREATE TABLE IF NOT EXISTS {TABLE} (
@@ -51,6 +51,25 @@ class KeptImageHashes:
         if found is None:
             found = self._new[digest] = hash_file(path)
         return found
+
+    def hash_files(self, paths: list[Path]) -> list[Hashed]:
+        """`hash_file` of every path, the bytes not kept before hashed in one pool."""
+        digests: list[str | None] = []
+        for path in paths:
+            try:
+                digests.append(hashlib.sha256(path.read_bytes()).hexdigest())
+            except OSError:
+                digests.append(None)  # unreadable now: `hash_file` says why
+        todo = {
+            digest: path
+            for digest, path in zip(digests, paths, strict=True)
+            if digest and digest not in self._kept and digest not in self._new
+        }
+        self._new.update(zip(todo, hash_files(list(todo.values())), strict=True))
+        return [
+            (self._kept.get(digest) or self._new[digest]) if digest else hash_file(path)
+            for digest, path in zip(digests, paths, strict=True)
+        ]
 
     def flush(self) -> None:
         """Store the hashes computed since the last flush."""
