@@ -13,6 +13,7 @@ from redflags.detectors.ad_contacts import contact_ads_kept
 from redflags.engines import Engine
 from redflags.model import Finding
 from redflags.stages.context import ScanContext, ScanError, Workspace
+from redflags.stages.lanes import RecordLane
 
 # how one (non-reader) detector's findings are had: evaluated on the engine, unless an
 # incremental scan (stages/incremental.py) keeps some of them
@@ -40,23 +41,40 @@ class EvaluateStage:
             contact_ads_kept(),  # the contact-keyed ad detectors group the ads once
         ):
             engine = self._aggregate_engine(workspace)
+            options = {
+                "allow_list_path": context.allow_list_path,
+                "timezone": context.options.timezone,
+                "currency": context.options.currency,
+                "region": context.region,  # every detector that reads phones
+            }
+            # an incremental scan runs the per-record indicators on its delta instead
+            lane = None if run_detector else self._record_lane(workspace, options)
             progress.stage(
                 "evaluate indicators", total=sum(1 for i in context.catalogue if not i.planned)
             )
-            findings, evaluated = evaluate(
-                context.catalogue,
-                engine,
-                {
-                    "allow_list_path": context.allow_list_path,
-                    "timezone": context.options.timezone,
-                    "currency": context.options.currency,
-                    "region": context.region,  # every detector that reads phones
-                },
-                lambda _: progress.advance(),
-                seconds,
-                run_detector,
-            )
+            try:
+                findings, evaluated = evaluate(
+                    context.catalogue,
+                    engine,
+                    options,
+                    lambda _: progress.advance(),
+                    seconds,
+                    run_detector,
+                    lane,
+                )
+            finally:
+                if lane is not None:
+                    lane.close()
         return Evaluated(findings, evaluated, seconds)
+
+    def _record_lane(self, workspace: Workspace, options: dict[str, Any]) -> RecordLane | None:
+        """The per-record indicators in a second process (stages/lanes.py), on big scans."""
+        detectors = [
+            d
+            for indicator in self.context.catalogue
+            if (d := detector_for(indicator, options)) is not None
+        ]
+        return RecordLane.start(detectors, workspace.store, workspace.scratch / "lane", options)
 
     def _aggregate_engine(self, workspace: Workspace) -> Engine:
         """The store's own engine, or Spark over Parquet copies of it (per-record detectors
@@ -85,13 +103,15 @@ def evaluate(
     on_indicator: Callable[[str], None] | None = None,
     seconds: dict[str, float] | None = None,
     run_detector: RunDetector | None = None,
+    lane: RecordLane | None = None,
 ) -> tuple[list[Finding], list[str]]:
     """Run every indicator that has a detector; return findings and the ids evaluated.
 
     Detectors that read findings (modifiers defined on top of other indicators) run last, each
     on the findings of all the others; their own findings are not handed on. With `seconds`,
-    each indicator's wall time is written into it (ScanResult.indicator_seconds)."""
-    findings: list[Finding] = []
+    each indicator's wall time is written into it (ScanResult.indicator_seconds). With a
+    `lane`, its indicators' findings come from there, in their place in the catalogue."""
+    found: dict[str, list[Finding]] = {}
     evaluated: list[str] = []
     readers: list[FindingsReader] = []
     timings = seconds if seconds is not None else {}
@@ -103,12 +123,20 @@ def evaluate(
         if isinstance(detector, FindingsReader):
             readers.append(detector)
             continue
-        run = run_detector(detector, engine) if run_detector else detector.evaluate(engine)
-        findings.extend(run)
-        timings[indicator.id] = round(time.perf_counter() - start, 3)
         evaluated.append(indicator.id)
+        if lane is not None and indicator.id in lane.ids:
+            continue
+        run = run_detector(detector, engine) if run_detector else detector.evaluate(engine)
+        found[indicator.id] = list(run)
+        timings[indicator.id] = round(time.perf_counter() - start, 3)
         if on_indicator:
             on_indicator(indicator.id)
+    for indicator_id, (lane_findings, lane_seconds) in (lane.results() if lane else {}).items():
+        found[indicator_id] = lane_findings
+        timings[indicator_id] = lane_seconds
+        if on_indicator:
+            on_indicator(indicator_id)
+    findings = [finding for indicator_id in evaluated for finding in found[indicator_id]]
     prior = tuple(findings)
     for reader in readers:
         start = time.perf_counter()
