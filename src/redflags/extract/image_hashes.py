@@ -18,7 +18,6 @@ Unreadable or missing files never raise here: `hash_file` returns None with the 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -28,6 +27,8 @@ from pathlib import Path
 import numpy as np
 import pdqhash
 from PIL import Image, UnidentifiedImageError
+
+from redflags.workers import worker_count
 
 PDQ_BITS = 256
 PHASH_BITS = 64
@@ -113,10 +114,10 @@ def hash_file(path: Path) -> tuple[ImageHashes | None, str | None]:
 def hash_files(
     paths: Sequence[Path], workers: int | None = None, pool_min: int = POOL_MIN_FILES
 ) -> list[tuple[ImageHashes | None, str | None]]:
-    """`hash_file` of every path, in order; in a pool of `workers` processes (default: the
-    cores this process may use) when there are at least `pool_min` paths. Workers are spawned,
-    not forked: the scanning process holds DuckDB's threads, which a fork would copy mid-work."""
-    count = workers or len(os.sched_getaffinity(0))
+    """`hash_file` of every path, in order; in a pool of `workers` processes (default:
+    `worker_count()`) when there are at least `pool_min` paths. Workers are spawned, not
+    forked: the scanning process holds DuckDB's threads, which a fork would copy mid-work."""
+    count = worker_count(workers)
     if count < 2 or len(paths) < max(pool_min, 1):
         return [hash_file(path) for path in paths]
     with ProcessPoolExecutor(count, mp_context=get_context("spawn")) as pool:

@@ -18,7 +18,6 @@ half of imports): the lane opens only past `LANE_MIN_ROWS` records of the kinds 
 
 from __future__ import annotations
 
-import os
 import time
 from multiprocessing import get_context
 from multiprocessing.pool import AsyncResult, Pool
@@ -32,6 +31,7 @@ from redflags.model import Finding
 from redflags.model.records import KIND_TABLES, RecordKind
 from redflags.store import Store
 from redflags.store.sql import quote_identifier
+from redflags.workers import worker_count
 
 LANE_MIN_ROWS = 100_000  # records of the lane's kinds; below it one process is as quick
 
@@ -56,11 +56,12 @@ class RecordLane:
         min_rows: int | None = None,
     ) -> RecordLane | None:
         """Copy the records the per-record detectors read and start them in a worker; None
-        when there are none, the machine has one core, or the records are few."""
+        when there are none, there is one core (or the scan is a service's job: `worker_count`),
+        or the records are few."""
         from redflags.stages.incremental import per_record  # it imports the link stage
 
         lane = [d for d in detectors if per_record(d)]
-        if not lane or len(os.sched_getaffinity(0)) < 2:
+        if not lane or worker_count() < 2:
             return None
         kinds = sorted({kind for d in lane for kind in d.reads()})
         tables = [KIND_TABLES[RecordKind(kind)][0] for kind in kinds]
