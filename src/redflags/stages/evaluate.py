@@ -12,6 +12,7 @@ from redflags.detectors import Detector, FindingsReader, detector_for
 from redflags.detectors.ad_contacts import contact_ads_kept
 from redflags.engines import Engine
 from redflags.model import Finding
+from redflags.stages.aggregates_ahead import aggregates_ahead
 from redflags.stages.context import ScanContext, ScanError, Workspace
 
 # how one (non-reader) detector's findings are had: evaluated on the engine, unless an
@@ -95,17 +96,24 @@ def evaluate(
     evaluated: list[str] = []
     readers: list[FindingsReader] = []
     timings = seconds if seconds is not None else {}
-    for indicator in catalogue:
+    detectors = [(indicator, detector_for(indicator, options)) for indicator in catalogue]
+    # on Spark, the aggregate definitions from several threads (an incremental scan keeps its
+    # own per-detector choice, so it runs them one at a time)
+    found = [d for _, d in detectors if d]
+    ahead = {} if run_detector else aggregates_ahead(found, engine, timings)
+    for indicator, detector in detectors:
         start = time.perf_counter()
-        detector = detector_for(indicator, options)
         if detector is None:
             continue
         if isinstance(detector, FindingsReader):
             readers.append(detector)
             continue
-        run = run_detector(detector, engine) if run_detector else detector.evaluate(engine)
-        findings.extend(run)
-        timings[indicator.id] = round(time.perf_counter() - start, 3)
+        if indicator.id in ahead:
+            findings.extend(ahead[indicator.id])
+        else:
+            run = run_detector(detector, engine) if run_detector else detector.evaluate(engine)
+            findings.extend(run)
+            timings[indicator.id] = round(time.perf_counter() - start, 3)
         evaluated.append(indicator.id)
         if on_indicator:
             on_indicator(indicator.id)
