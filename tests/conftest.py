@@ -159,6 +159,16 @@ def thin_world(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
 
 
+@pytest.fixture(scope="session")
+def spark_cluster_running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """A Spark standalone master and two one-core workers on 127.0.0.1 (tests/spark_cluster.py),
+    started by the first test that asks and stopped, by process id, when the run ends."""
+    from spark_cluster import spark_cluster
+
+    with spark_cluster(tmp_path_factory.mktemp("spark-cluster")) as running:
+        yield running
+
+
 def shared_result(
     tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]
 ) -> Any:
@@ -204,8 +214,7 @@ def demo_world_evaluation(
 # workers' ends (xdist's own order, most tests first, left a heavy module with few tests to the
 # end of one worker). Most expensive first, as measured; a module not listed keeps its place.
 HEAVY_FIRST = (
-    "tests/test_spark_cluster.py",  # a standalone master and two workers: JVMs beside the worker
-    "tests/test_engine_parity.py",  # Spark's JVM; its own threads beside the worker
+    "tests/test_engine_parity.py",  # a standalone Spark master, two workers and a scan on them
     "tests/browser",  # one unit: one service and one Chromium per worker that runs any of it
     "tests/service/test_service_crash.py",
     "tests/service/test_service_jobs.py",

@@ -1,18 +1,28 @@
-"""Every aggregate indicator gives identical findings on DuckDB and on Spark (local[2]).
+"""Every aggregate indicator gives identical findings on DuckDB and on Spark, and a whole
+`redflags scan` on a real standalone Spark cluster gives DuckDB's findings and cases.
 
-The data: the smallest world that exercises them, every typology once (hard negatives included)
-over a thin background, plus the records of every aggregate indicator's catalogue examples, so
-each definition has rows that fire and rows that must not. The demo scale's full background
-(14,600 rows against 6,800) makes no further aggregate indicator fire and only slows Spark;
-`test_the_world_exercises_every_aggregate_indicator` holds the small world to that.
-Spark binds to loopback only (SPARK_LOCAL_IP=127.0.0.1).
+One Spark run serves both: the parity store — the smallest world that exercises the aggregate
+indicators (every typology once, hard negatives included, over a thin background) plus the
+records of every aggregate indicator's catalogue examples, so each definition has rows that fire
+and rows that must not — is scanned by the command line with `--engine spark --spark-master
+spark://127.0.0.1:PORT` on a master and two one-core workers (tests/spark_cluster.py, a session
+fixture in tests/conftest.py), and once on DuckDB, each in a process of its own. Each aggregate
+indicator's findings are compared on their own (so a difference names its indicator), then the
+whole findings and cases. The demo scale's full background (14,600 rows against 6,800) makes no
+further aggregate indicator fire and only slows Spark;
+`test_the_world_exercises_every_aggregate_indicator` holds the small world to that. Spark binds
+to loopback only (SPARK_LOCAL_IP=127.0.0.1; `test_spark_graph.py` checks a local session's
+addresses).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +40,7 @@ pytest.importorskip("pyspark")
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("the Spark engine needs a Java runtime", allow_module_level=True)
 
-from redflags.engines.spark_engine import SparkEngine
+from spark_cluster import SparkCluster
 
 pytestmark = pytest.mark.spark  # the slowest module: `-m "not spark"` leaves it out locally
 
@@ -50,16 +60,32 @@ EXAMPLE_ONLY = {
     "RCS-REMOTE-CONTROLLER",
 }
 
+REDFLAGS = Path(sys.executable).parent / "redflags"
+SRC = Path(__file__).resolve().parents[1] / "src"
+# Outputs that differ between two runs of the same code on the same data.
+VOLATILE_KEYS = {
+    "run_id",
+    "created",
+    "stages",
+    "seconds",
+    "peak_mb",
+    "indicator_seconds",
+    "first_seen",  # the clock of the baseline each scan keeps beside its copy of the store
+}
+
 
 def _firing(engine: DuckDBEngine) -> set[str]:
     return {i for i in AGGREGATE if list(detector_for(CATALOGUE.get(i)).evaluate(engine))}
 
 
 @pytest.fixture(scope="module")
-def store(thin_world: Path) -> Iterator[tuple[Store, set[str]]]:
-    """The parity store (`thin_world` and the examples), and the aggregate indicators that fired
-    on the world before the catalogue examples were added."""
-    with Store.open(None) as opened:
+def parity_store(
+    thin_world: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, set[str]]:
+    """The parity store as a DuckDB file (`thin_world` and the examples), and the aggregate
+    indicators that fired on the world before the catalogue examples were added."""
+    path = tmp_path_factory.mktemp("parity") / "store.duckdb"
+    with Store.open(path) as opened:
         for spec in discover([thin_world]):
             list(ingest_source(opened, spec))
         on_the_world = _firing(DuckDBEngine(opened.connection))
@@ -69,32 +95,94 @@ def store(thin_world: Path) -> Iterator[tuple[Store, set[str]]]:
                     source = f"example:{indicator_id}:{index}"
                     report = ingest_records(opened, TABLE_KINDS[table], rows, source=source)
                     assert report.quarantined == 0
-        yield opened, on_the_world
+    return path, on_the_world
+
+
+def _scan(world: Path, store: Path, out: Path, *engine: str) -> subprocess.Popen[str]:
+    """`redflags scan` of a copy of the parity store (the world is read again and is already
+    in it), with identifiers in clear so that the values themselves are compared."""
+    folder = out.parent / f"{out.name}-store"
+    folder.mkdir()
+    copy = folder / "store.duckdb"  # the scan writes its baseline beside the store
+    shutil.copy(store, copy)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(SRC), env.get("PYTHONPATH", "")])
+    env["REDFLAGS_HOME"] = str(out.parent / f"{out.name}-home")
+    env["REDFLAGS_REDACTION_KEY"] = "spark-cluster-test-redaction-key-0123456789"
+    command = [str(REDFLAGS), "scan", str(world), "--db", str(copy), "--out", str(out)]
+    return subprocess.Popen(
+        [*command, "--all", "--reveal", *engine],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def _finished(scan: subprocess.Popen[str], out: Path) -> dict[str, Any]:
+    output, _ = scan.communicate()
+    assert scan.returncode == 0, output[-6000:]
+    return _outputs(out)
+
+
+def _normal(value: Any, run_id: str) -> Any:
+    if isinstance(value, dict):
+        return {k: _normal(v, run_id) for k, v in value.items() if k not in VOLATILE_KEYS}
+    if isinstance(value, list):
+        return [_normal(v, run_id) for v in value]
+    if isinstance(value, str):
+        return value.replace(run_id, "<run>")
+    return value
+
+
+def _outputs(out: Path) -> dict[str, Any]:
+    run_id = json.loads((out / "run.json").read_text(encoding="utf-8"))["run_id"]
+    lines = (out / "findings.jsonl").read_text(encoding="utf-8").splitlines()
+    return {
+        "findings": [_normal(json.loads(line), run_id) for line in lines],
+        "cases": _normal(json.loads((out / "cases.json").read_text(encoding="utf-8")), run_id),
+    }
 
 
 @pytest.fixture(scope="module")
-def engines(
-    store: tuple[Store, set[str]], tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[Any, Any]]:
-    connection = store[0].connection
-    spark = SparkEngine(connection, tmp_path_factory.mktemp("spark"), master="local[2]")
-    yield DuckDBEngine(connection), spark
-    # the executors and their memory would otherwise stay beside the worker's later modules
-    spark.session.stop()
+def scans(
+    spark_cluster_running: SparkCluster,
+    thin_world: Path,
+    parity_store: tuple[Path, set[str]],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, dict[str, Any]]:
+    """The parity store scanned on the cluster and on DuckDB, at the same time."""
+    root = tmp_path_factory.mktemp("scans")
+    store = parity_store[0]
+    master = ("--engine", "spark", "--spark-master", spark_cluster_running.master_url)
+    on_spark = _scan(thin_world, store, root / "spark", *master)
+    on_duckdb = _scan(thin_world, store, root / "duckdb")
+    try:
+        return {
+            "duckdb": _finished(on_duckdb, root / "duckdb"),
+            "spark": _finished(on_spark, root / "spark"),
+        }
+    finally:
+        for scan in (on_spark, on_duckdb):
+            if scan.poll() is None:
+                scan.kill()
+                scan.wait()
 
 
-def test_the_world_exercises_every_aggregate_indicator(store: tuple[Store, set[str]]) -> None:
+def _by_indicator(findings: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for finding in findings:
+        grouped[finding["indicator_id"]].append(finding)
+    return grouped
+
+
+def test_the_world_exercises_every_aggregate_indicator(
+    parity_store: tuple[Path, set[str]],
+) -> None:
     """Every aggregate indicator fires on the world's own records, but those no typology plants;
     a world trimmed too far (or a typology that stops planting one) fails here."""
-    _, on_the_world = store
+    _, on_the_world = parity_store
     assert set(AGGREGATE) - on_the_world <= EXAMPLE_ONLY
-
-
-def test_spark_binds_to_loopback(engines: tuple[Any, Any]) -> None:
-    conf = engines[1].session.sparkContext.getConf()
-    assert conf.get("spark.driver.host") == "127.0.0.1"
-    assert conf.get("spark.driver.bindAddress") == "127.0.0.1"
-    assert os.environ["SPARK_LOCAL_IP"] == "127.0.0.1"
 
 
 def test_there_are_aggregate_indicators_to_compare() -> None:
@@ -102,11 +190,21 @@ def test_there_are_aggregate_indicators_to_compare() -> None:
 
 
 @pytest.mark.parametrize("indicator_id", AGGREGATE)
-def test_duckdb_and_spark_agree(indicator_id: str, engines: tuple[Any, Any]) -> None:
-    duck, spark = engines
-    detector = detector_for(CATALOGUE.get(indicator_id))
-    assert detector is not None
-    on_duckdb = [f.model_dump() for f in detector.evaluate(duck)]
-    on_spark = [f.model_dump() for f in detector.evaluate(spark)]
+def test_duckdb_and_spark_agree(indicator_id: str, scans: dict[str, dict[str, Any]]) -> None:
+    on_duckdb = _by_indicator(scans["duckdb"]["findings"]).get(indicator_id, [])
+    on_spark = _by_indicator(scans["spark"]["findings"]).get(indicator_id, [])
     assert on_duckdb, f"{indicator_id}: no finding on the parity data, so nothing is compared"
     assert on_spark == on_duckdb
+
+
+def test_a_scan_on_a_standalone_cluster_equals_duckdb(
+    scans: dict[str, dict[str, Any]], spark_cluster_running: SparkCluster
+) -> None:
+    on_duckdb, on_spark = scans["duckdb"], scans["spark"]
+    assert on_duckdb["findings"], "nothing found, so nothing is compared"
+    assert on_duckdb["cases"]["cases"], "no case, so cases are not compared"
+    assert on_spark["findings"] == on_duckdb["findings"]
+    assert on_spark["cases"] == on_duckdb["cases"]
+    completed = spark_cluster_running.completed_applications()
+    assert completed == ["redflags"], "the scan ran on the cluster"
+    assert spark_cluster_running.alive_workers() == 2

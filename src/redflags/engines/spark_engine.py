@@ -77,14 +77,29 @@ def spark_session(master: str = "local[2]", app: str = "redflags") -> Any:
     return session
 
 
-def size_shuffles(session: Any) -> None:
-    """Shuffle partitions sized to the cores Spark has (two per core), and adaptive execution to
-    merge the small ones: the aggregates group a few hundred thousand accounts, where Spark's
-    default of 200 partitions per shuffle costs more in task overhead than the work itself."""
+# Below this many rows in all, a statement's cost is the JVM's per-statement work, not data:
+# one shuffle partition, no adaptive re-planning and no generated code (docs/performance.md,
+# "Spark"). JVM CPU on local[2], the parity store (~9k rows, 33 definitions): 88 s with
+# codegen, AQE and 4 partitions, 59 s without codegen, 42 s also without AQE on one partition;
+# the 22 FIN definitions over 1.08M rows: 244 s against 176 s. Not measured beyond that.
+SMALL_ROWS = 2_000_000
+
+
+def size_shuffles(session: Any, rows: int | None = None) -> None:
+    """Shuffle partitions and code generation sized to the data.
+
+    Large (or unknown) data: two partitions per core Spark has, with adaptive execution to merge
+    the small ones (the default 200 partitions per shuffle cost more in task overhead than the
+    work). Up to SMALL_ROWS rows: one partition, AQE off, and expressions interpreted rather
+    than compiled: compiling each plan's Java code costs more CPU than running it, and the
+    driver threads (`concurrent_statements`) keep the cores busy instead of partitions."""
+    small = rows is not None and rows < SMALL_ROWS
     cores = max(1, int(session.sparkContext.defaultParallelism))
-    session.conf.set("spark.sql.shuffle.partitions", str(2 * cores))
-    session.conf.set("spark.sql.adaptive.enabled", "true")
-    session.conf.set("spark.sql.adaptive.coalescePartitions.enabled", "true")
+    session.conf.set("spark.sql.shuffle.partitions", "1" if small else str(2 * cores))
+    session.conf.set("spark.sql.adaptive.enabled", str(not small).lower())
+    session.conf.set("spark.sql.adaptive.coalescePartitions.enabled", str(not small).lower())
+    session.conf.set("spark.sql.codegen.wholeStage", str(not small).lower())
+    session.conf.set("spark.sql.codegen.factoryMode", "NO_CODEGEN" if small else "FALLBACK")
 
 
 def _utc(value: Any) -> Any:
@@ -100,6 +115,9 @@ class SparkEngine:
     """Runs the aggregate definitions with Spark SQL over Parquet copies of the store's tables."""
 
     name = "spark"
+    # Definitions run from this many driver threads at once (stages/aggregates_ahead.py): while
+    # one statement is planned in the driver, another's tasks run on the executors.
+    concurrent_statements = 2
 
     def __init__(
         self,
@@ -113,10 +131,15 @@ class SparkEngine:
         self.workdir = workdir
         self._tables: set[str] = set()
         workdir.mkdir(parents=True, exist_ok=True)
+        rows = 0
         for table, _ in KIND_TABLES.values():
             target = workdir / f"{table}.parquet"
             connection.execute(f"COPY {table} TO '{target}' (FORMAT parquet)")
+            counted = connection.execute(f"SELECT count(*) FROM {table}").fetchone()
+            rows += int(counted[0]) if counted else 0
             self.session.read.parquet(str(target)).createOrReplaceTempView(table)
+        self.rows = rows
+        size_shuffles(self.session, rows)
 
     def sql(self, definition: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         statement = render(definition, params or {}, "spark")

@@ -12,6 +12,7 @@ from redflags.detectors import Detector, FindingsReader, detector_for
 from redflags.detectors.ad_contacts import contact_ads_kept
 from redflags.engines import Engine
 from redflags.model import Finding
+from redflags.stages.aggregates_ahead import aggregates_ahead
 from redflags.stages.context import ScanContext, ScanError, Workspace
 from redflags.stages.lanes import RecordLane
 
@@ -115,9 +116,13 @@ def evaluate(
     evaluated: list[str] = []
     readers: list[FindingsReader] = []
     timings = seconds if seconds is not None else {}
-    for indicator in catalogue:
+    detectors = [(indicator, detector_for(indicator, options)) for indicator in catalogue]
+    # on Spark, the aggregate definitions from several threads (an incremental scan keeps its
+    # own per-detector choice, so it runs them one at a time)
+    present = [d for _, d in detectors if d]
+    ahead = {} if run_detector else aggregates_ahead(present, engine, timings)
+    for indicator, detector in detectors:
         start = time.perf_counter()
-        detector = detector_for(indicator, options)
         if detector is None:
             continue
         if isinstance(detector, FindingsReader):
@@ -126,9 +131,12 @@ def evaluate(
         evaluated.append(indicator.id)
         if lane is not None and indicator.id in lane.ids:
             continue
-        run = run_detector(detector, engine) if run_detector else detector.evaluate(engine)
-        found[indicator.id] = list(run)
-        timings[indicator.id] = round(time.perf_counter() - start, 3)
+        if indicator.id in ahead:
+            found[indicator.id] = ahead[indicator.id]
+        else:
+            run = run_detector(detector, engine) if run_detector else detector.evaluate(engine)
+            found[indicator.id] = list(run)
+            timings[indicator.id] = round(time.perf_counter() - start, 3)
         if on_indicator:
             on_indicator(indicator.id)
     for indicator_id, (lane_findings, lane_seconds) in (lane.results() if lane else {}).items():
