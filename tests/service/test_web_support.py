@@ -22,6 +22,7 @@ from sqlalchemy import create_engine, text
 from redflags.pipeline import ScanResult
 from redflags.service.api import create_app
 from redflags.service.audit import SYSTEM
+from redflags.service.case_view import CaseBodies
 from redflags.service.publish import publish_scan
 from redflags.service.roles import Role
 from redflags.service.settings import ServiceSettings
@@ -168,8 +169,18 @@ def web(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Web]:
         yield from _web(_settings(state, database_url))
 
 
+# The redacted scanner part of a case (CaseBodies.bodies) is keyed by the redaction key and the
+# case's publication, so every test's copy of a store above builds the same ones: the first view
+# of the demo's large case spent seconds redacting it again in each test. The web tests share
+# them; each app keeps its own finished answers (keyed by the case's version, not its store).
+_REDACTED_BODIES = CaseBodies().bodies
+
+
 def _web(settings: ServiceSettings) -> Iterator[Web]:
     app = create_app(settings)
+    bodies = CaseBodies()
+    bodies.bodies = _REDACTED_BODIES
+    app.state.service.extras["case_bodies"] = bodies
     with TestClient(app, raise_server_exceptions=True) as client:
         yield Web(app, client, settings)
     app.state.service.db.dispose()
