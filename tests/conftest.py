@@ -3,6 +3,7 @@ and scans that many modules read (made once per test run; see docs/testing.md)."
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import pickle
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer.testing
 from filelock import FileLock
 
 from redflags.engines import DuckDBEngine
@@ -28,6 +30,11 @@ TABLE_KINDS = {table: kind for kind, (table, _) in KIND_TABLES.items()}
 # Parsed catalogues are kept between processes (catalogue/parse_cache.py): in a folder of the
 # test run's, never the user's home; subprocesses inherit it.
 os.environ.setdefault("REDFLAGS_CACHE_DIR", tempfile.mkdtemp(prefix="redflags-test-cache-"))
+# typer's CliRunner turns the Typer app into a click command at every invoke: ~0.1 s for the
+# CLI's commands (thousands of signatures read), a third of a fuzz corpus case. The app does not
+# change while the tests run, so each app is turned once (the command line does the same: once
+# per process).
+typer.testing._get_command = functools.cache(typer.testing._get_command)  # type: ignore[attr-defined]
 
 
 def load_records(store: Store, records: dict[str, list[dict[str, Any]]]) -> None:
