@@ -6,7 +6,6 @@ signed in through the sign-in form; the visible text of a page."""
 from __future__ import annotations
 
 import re
-import secrets
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +16,6 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
 
 from redflags.pipeline import ScanResult
 from redflags.service.api import create_app
@@ -28,7 +26,7 @@ from redflags.service.roles import Role
 from redflags.service.settings import ServiceSettings
 from redflags.service.users import add_user
 
-from .conftest import _postgres_database
+from .conftest import _cloned, _postgres_database
 
 PASSWORD = "correct horse battery staple"
 # one person per role, and a second reviewer (four eyes)
@@ -83,21 +81,6 @@ def web_store_postgres(
     _fill(state, demo_scan, template)
     yield state, template
     database.close()  # drops it
-
-
-def _cloned(template: str) -> Iterator[str]:
-    """A fresh database copied from `template` (no connection to it may be open)."""
-    base, template_name = template.rsplit("/", 1)
-    name = f"rf_{secrets.token_hex(6)}"
-    admin = create_engine(template, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template_name}"'))
-    try:
-        yield f"{base}/{name}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @dataclass
