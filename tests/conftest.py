@@ -210,23 +210,28 @@ def demo_world_evaluation(
 # order. The modules that take longest are collected first, so the many short ones even out the
 # workers' ends (xdist's own order, most tests first, left a heavy module with few tests to the
 # end of one worker). Most expensive first, as measured; a module not listed keeps its place.
-HEAVY_FIRST = (
+HEAVY_FIRST = (  # summed seconds of a whole run on the idle machine, session 8 (docs/testing.md)
     "tests/test_spark_cluster.py",  # a standalone master and two workers: JVMs beside the worker
     "tests/test_engine_parity.py",  # Spark's JVM; its own threads beside the worker
+    "tests/test_fuzz_corpus.py",
     "tests/browser",  # one unit: one service and one Chromium per worker that runs any of it
-    "tests/service/test_service_crash.py",
+    "tests/service/test_web_casework.py",
     "tests/service/test_service_jobs.py",
-    "tests/test_hostile_cli.py",
-    "tests/test_blind_sets.py",
+    "tests/test_spark_graph.py",
+    "tests/service/test_web_pages.py",
+    "tests/service/test_service_crash.py",
+    "tests/test_synth_world.py",
+    "tests/test_indicator_examples.py",
+    "tests/service/test_service_cases.py",
     "tests/test_fuzz_targets.py",
     "tests/test_redaction_leaks.py",
+    "tests/test_synth_typologies.py",
     "tests/test_demo_scan.py",
-    "tests/test_api.py",
     "tests/test_filing_goaml.py",
-    "tests/service/test_service_demo.py",
-    "tests/test_synth_world.py",
-    "tests/test_fuzz_corpus.py",
+    "tests/test_blind_sets.py",
+    "tests/test_hostile_cli.py",
     "tests/test_hostile_output.py",
+    "tests/service/test_service_demo.py",
 )
 
 
