@@ -3,6 +3,7 @@ and scans that many modules read (made once per test run; see docs/testing.md)."
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import pickle
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer.testing
 from filelock import FileLock
 
 from redflags.engines import DuckDBEngine
@@ -28,6 +30,11 @@ TABLE_KINDS = {table: kind for kind, (table, _) in KIND_TABLES.items()}
 # Parsed catalogues are kept between processes (catalogue/parse_cache.py): in a folder of the
 # test run's, never the user's home; subprocesses inherit it.
 os.environ.setdefault("REDFLAGS_CACHE_DIR", tempfile.mkdtemp(prefix="redflags-test-cache-"))
+# typer's CliRunner turns the Typer app into a click command at every invoke: ~0.1 s for the
+# CLI's commands (thousands of signatures read), a third of a fuzz corpus case. The app does not
+# change while the tests run, so each app is turned once (the command line does the same: once
+# per process).
+typer.testing._get_command = functools.cache(typer.testing._get_command)  # type: ignore[attr-defined]
 
 
 def load_records(store: Store, records: dict[str, list[dict[str, Any]]]) -> None:
@@ -213,22 +220,27 @@ def demo_world_evaluation(
 # order. The modules that take longest are collected first, so the many short ones even out the
 # workers' ends (xdist's own order, most tests first, left a heavy module with few tests to the
 # end of one worker). Most expensive first, as measured; a module not listed keeps its place.
-HEAVY_FIRST = (
+HEAVY_FIRST = (  # summed seconds of a whole run on the idle machine, session 8 (docs/testing.md)
     "tests/test_engine_parity.py",  # a standalone Spark master, two workers and a scan on them
+    "tests/test_fuzz_corpus.py",
     "tests/browser",  # one unit: one service and one Chromium per worker that runs any of it
-    "tests/service/test_service_crash.py",
+    "tests/service/test_web_casework.py",
     "tests/service/test_service_jobs.py",
-    "tests/test_hostile_cli.py",
-    "tests/test_blind_sets.py",
+    "tests/test_spark_graph.py",
+    "tests/service/test_web_pages.py",
+    "tests/service/test_service_crash.py",
+    "tests/test_synth_world.py",
+    "tests/test_indicator_examples.py",
+    "tests/service/test_service_cases.py",
     "tests/test_fuzz_targets.py",
     "tests/test_redaction_leaks.py",
+    "tests/test_synth_typologies.py",
     "tests/test_demo_scan.py",
-    "tests/test_api.py",
     "tests/test_filing_goaml.py",
-    "tests/service/test_service_demo.py",
-    "tests/test_synth_world.py",
-    "tests/test_fuzz_corpus.py",
+    "tests/test_blind_sets.py",
+    "tests/test_hostile_cli.py",
     "tests/test_hostile_output.py",
+    "tests/service/test_service_demo.py",
 )
 
 

@@ -1,12 +1,18 @@
 """The service's fixtures: one app per test on a fresh case store, run once on SQLite and once
 on PostgreSQL. PostgreSQL is the throw-away cluster `scripts/pg-throwaway start` made (its URL in
 REDFLAGS_TEST_POSTGRES_URL; `.ci/run` starts it); each test gets a database of its own. Outside
-CI, without that variable, the PostgreSQL half is skipped; in CI (CI=true) it must run."""
+CI, without that variable, the PostgreSQL half is skipped; in CI (CI=true) it must run.
+
+A fresh case store is a copy of an empty one migrated once per worker (a file copy on SQLite,
+CREATE DATABASE … TEMPLATE on PostgreSQL): the app's own upgrade at start then finds nothing to
+do. Migrating an empty store is still what the template, the web pages' store and the kill -9
+test do."""
 
 from __future__ import annotations
 
 import os
 import secrets
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +25,8 @@ from sqlalchemy import create_engine, text
 
 from redflags.service.api import create_app
 from redflags.service.audit import SYSTEM
+from redflags.service.db import open_database
+from redflags.service.db.migrate import upgrade
 from redflags.service.roles import Role
 from redflags.service.security.tokens import issue_token
 from redflags.service.settings import ServiceSettings
@@ -46,12 +54,53 @@ def _postgres_database() -> Iterator[str]:
         admin.dispose()
 
 
+def _cloned(template: str) -> Iterator[str]:
+    """A fresh database copied from `template` (no connection to it may be open)."""
+    base, template_name = template.rsplit("/", 1)
+    name = f"rf_{secrets.token_hex(6)}"
+    admin = create_engine(template, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template_name}"'))
+    try:
+        yield f"{base}/{name}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _migrate(url: str) -> None:
+    db = open_database(url)
+    upgrade(db)
+    db.dispose()  # closes every connection: SQLite folds its WAL in, PostgreSQL may copy it
+
+
+@pytest.fixture(scope="session")
+def empty_sqlite_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty, migrated SQLite case store, copied for each test."""
+    path = tmp_path_factory.mktemp("empty-store") / "cases.sqlite"
+    _migrate(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def empty_postgres_store() -> Iterator[str]:
+    """An empty, migrated PostgreSQL database, cloned for each test (dropped at the end)."""
+    database = _postgres_database()
+    template = next(database)
+    _migrate(template)
+    yield template
+    database.close()  # drops it
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'cases.sqlite'}"
+        path = tmp_path / "cases.sqlite"
+        shutil.copyfile(request.getfixturevalue("empty_sqlite_store"), path)
+        yield f"sqlite:///{path}"
     else:
-        yield from _postgres_database()
+        yield from _cloned(request.getfixturevalue("empty_postgres_store"))
 
 
 @pytest.fixture

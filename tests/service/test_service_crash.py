@@ -39,13 +39,18 @@ def _count(session: object, query: object) -> int:
 def test_kill_9_mid_decision_loses_nothing_committed(
     settings: ServiceSettings, demo_scan: ScanResult, tmp_path: Path
 ) -> None:
+    # The demo's two smallest cases: what the clients write to. A large case only made each
+    # new server process spend seconds redacting it before the writes (and the check after the
+    # restart) could begin; the writes, the kill and the checks are the same on any case.
+    small = sorted(demo_scan.cases, key=lambda case: (len(case.findings), case.case_id))[:2]
     db = open_database(settings.database)
     upgrade(db)
-    publish_scan(db, load_or_create_key(settings.key_file), demo_scan, SYSTEM)
+    scan = ScanResult(**{**demo_scan.__dict__, "cases": small})
+    publish_scan(db, load_or_create_key(settings.key_file), scan, SYSTEM)
     with db.write() as session:
         owner = add_user(session, "writer", Role.analyst, None, SYSTEM)
         token = issue_token(session, owner, "crash", Role.analyst, 1).secret
-    cases = [c.case_id for c in demo_scan.cases][:6]
+    cases = [c.case_id for c in small]
     port = free_port()
     server = start_server(settings, port)
     acknowledged_comments: list[str] = []
@@ -82,7 +87,7 @@ def test_kill_9_mid_decision_loses_nothing_committed(
     workers = [threading.Thread(target=client, args=(i,)) for i in range(2)]
     for worker in workers:
         worker.start()
-    deadline = time.monotonic() + 120  # the first views of a large case are slow
+    deadline = time.monotonic() + 120  # a generous bound for a loaded machine
     while time.monotonic() < deadline and (
         len(acknowledged_comments) < 5 or len(acknowledged_decisions) < 5
     ):
@@ -137,7 +142,7 @@ def test_kill_9_mid_decision_loses_nothing_committed(
         answer = httpx.get(
             f"http://127.0.0.1:{port}/api/v1/cases/{cases[0]}",
             headers={"Authorization": f"Bearer {token}"},
-            timeout=120,  # a cold process redacts the large case first
+            timeout=120,  # a generous bound for a loaded machine
         )
         assert answer.status_code == 200
     finally:

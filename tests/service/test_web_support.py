@@ -6,7 +6,6 @@ signed in through the sign-in form; the visible text of a page."""
 from __future__ import annotations
 
 import re
-import secrets
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,17 +16,17 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
 
 from redflags.pipeline import ScanResult
 from redflags.service.api import create_app
 from redflags.service.audit import SYSTEM
+from redflags.service.case_view import CaseBodies
 from redflags.service.publish import publish_scan
 from redflags.service.roles import Role
 from redflags.service.settings import ServiceSettings
 from redflags.service.users import add_user
 
-from .conftest import _postgres_database
+from .conftest import _cloned, _postgres_database
 
 PASSWORD = "correct horse battery staple"
 # one person per role, and a second reviewer (four eyes)
@@ -82,21 +81,6 @@ def web_store_postgres(
     _fill(state, demo_scan, template)
     yield state, template
     database.close()  # drops it
-
-
-def _cloned(template: str) -> Iterator[str]:
-    """A fresh database copied from `template` (no connection to it may be open)."""
-    base, template_name = template.rsplit("/", 1)
-    name = f"rf_{secrets.token_hex(6)}"
-    admin = create_engine(template, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template_name}"'))
-    try:
-        yield f"{base}/{name}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @dataclass
@@ -168,8 +152,18 @@ def web(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Web]:
         yield from _web(_settings(state, database_url))
 
 
+# The redacted scanner part of a case (CaseBodies.bodies) is keyed by the redaction key and the
+# case's publication, so every test's copy of a store above builds the same ones: the first view
+# of the demo's large case spent seconds redacting it again in each test. The web tests share
+# them; each app keeps its own finished answers (keyed by the case's version, not its store).
+_REDACTED_BODIES = CaseBodies().bodies
+
+
 def _web(settings: ServiceSettings) -> Iterator[Web]:
     app = create_app(settings)
+    bodies = CaseBodies()
+    bodies.bodies = _REDACTED_BODIES
+    app.state.service.extras["case_bodies"] = bodies
     with TestClient(app, raise_server_exceptions=True) as client:
         yield Web(app, client, settings)
     app.state.service.db.dispose()
