@@ -82,7 +82,7 @@ def run_scan(
                 if incremental:
                     incremental.ingested()
             with meter.measure("extract"):
-                ExtractStage(context).run(workspace)
+                ExtractStage(context).run(workspace, incremental.extract if incremental else None)
                 kept = read_back(store.connection, context.region)
             # evaluate and link take each text's contacts from the extract stage's table
             with stored_texts(kept):
