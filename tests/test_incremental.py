@@ -105,8 +105,16 @@ def test_incremental_scan_equals_a_full_scan(
     assert daily.cases, "the world raises cases: the comparison compares something"
     run = json.loads((tmp_path / "day1" / "run.json").read_text())
     assert run["findings"] == len(full.findings)
+    # redacted with the contact searches kept by the first scan: the same text as searching all
+    assert _written(tmp_path / "day1") == _written(tmp_path / "full")
     # the identifiers kept (only the touched records read again) are every record's, read whole
     assert _kept_identifiers(store) == _identifiers_read_whole(tmp_path / "full.duckdb")
+
+
+def _written(run: Path) -> tuple[str, list[dict[str, Any]]]:
+    """The findings and cases as the run wrote them (redacted)."""
+    cases = json.loads((run / "cases.json").read_text())["cases"]
+    return (run / "findings.jsonl").read_text(), cases
 
 
 def _kept_identifiers(store: Path) -> list[tuple[Any, ...]]:

@@ -36,6 +36,7 @@ from redflags.engines import DuckDBEngine, Engine
 from redflags.extract.stored import TABLE as IDENTIFIERS_TABLE
 from redflags.model import Finding
 from redflags.model.records import KIND_TABLES
+from redflags.report.kept_contacts import KeptContacts
 from redflags.stages.context import ScanContext, ScanError
 from redflags.stages.extract import Extracted, extract_identifiers
 from redflags.store import Store
@@ -103,6 +104,7 @@ class Incremental:
     delta_engine: DuckDBEngine | None = None
     _delta_store: Store | None = None
     _read_at: datetime | None = None
+    _contacts: KeptContacts | None = None
 
     @classmethod
     def begin(cls, context: ScanContext, store: Store) -> Incremental:
@@ -224,6 +226,16 @@ class Incremental:
         if self._delta_store is not None:
             self._delta_store.close()
             self._delta_store = None
+        # the report is written after the store closes: its kept answers are read now
+        self._contacts = KeptContacts.load(self.store.connection)
+        self.context.redactor.kept_contacts = self.context.keyed.kept_contacts = self._contacts
+
+    def keep_report_answers(self) -> None:
+        """After the report: keep the contact searches its redaction used (the store is
+        opened again for that)."""
+        if self._contacts is not None and self.store.path is not None:
+            with Store.open(self.store.path) as store:
+                self._contacts.save(store.connection)
 
 
 def _in_scan_order(findings: list[Finding], detector: Detector) -> list[Finding]:

@@ -105,6 +105,8 @@ def run_scan(
         found = Found(ingested, evaluated, linked, scored, quotes)
         with meter.measure("report"):
             published = publish.run(found)
+            if incremental:
+                incremental.keep_report_answers()
         clear_text_caches()  # the run's texts are not read again
         meter.add("report", quotes.seconds)
         publish.write_run_json(found, published)
