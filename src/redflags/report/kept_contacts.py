@@ -75,11 +75,12 @@ class KeptContacts:
         return [Contact(*row) for row in json.loads(kept)]
 
     def save(self, connection: duckdb.DuckDBPyConnection) -> None:
-        """Keep the answers this scan used, and only those."""
-        connection.execute(_DDL)
-        connection.execute(f"DELETE FROM {TABLE}")
+        """Keep the answers this scan used, and only those (a scan that searched nothing, as
+        one with --reveal, leaves the kept ones as they are)."""
         if not self._used:
             return
+        connection.execute(_DDL)
+        connection.execute(f"DELETE FROM {TABLE}")
         batch = pa.table(
             {"digest": list(self._used), "contacts": list(self._used.values())},
             schema=pa.schema([("digest", pa.string()), ("contacts", pa.string())]),
