@@ -101,10 +101,13 @@ def main() -> None:
         )
         same = _same(full, daily)
         print(f"{len(full['findings'])} findings, {len(full['cases'])} cases; identical: {same}")
-        print(f"{'stage':<10}{'full s':>10}{'delta s':>10}")
+        print(f"{'stage':<10}{'full s':>10}{'delta s':>10}{'full cpu':>10}{'delta cpu':>10}")
         for stage, row in full["stages"].items():
-            day = daily["stages"][stage]["seconds"]
-            print(f"{stage:<10}{row['seconds']:>10.2f}{day:>10.2f}")
+            day = daily["stages"][stage]
+            print(
+                f"{stage:<10}{row['seconds']:>10.2f}{day['seconds']:>10.2f}"
+                f"{row.get('cpu_s', 0):>10.2f}{day.get('cpu_s', 0):>10.2f}"
+            )
         print(f"{'wall':<10}{full_s:>10.2f}{daily_s:>10.2f}   ratio {daily_s / full_s:.1%}")
         print(f"{'cpu':<10}{full_cpu:>10.2f}{daily_cpu:>10.2f}   ratio {daily_cpu / full_cpu:.1%}")
         print("load average", " ".join(f"{x:.2f}" for x in os.getloadavg()))

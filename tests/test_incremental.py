@@ -18,9 +18,13 @@ from typer.testing import CliRunner
 from redflags.catalogue import load_catalogue
 from redflags.cli import app
 from redflags.detectors import detector_for
+from redflags.extract.stored import TABLE as STORED
+from redflags.normalise.phones import DEFAULT_REGION
 from redflags.pipeline import ScanOptions, ScanResult, run_scan
 from redflags.stages import incremental as incremental_module
+from redflags.stages.extract import extract_identifiers
 from redflags.stages.incremental import Incremental, per_record
+from redflags.store.scan_state import IDENTIFIERS
 
 _BENCH = Path(__file__).resolve().parents[1] / "bench" / "world_cut.py"
 _spec = importlib.util.spec_from_file_location("world_cut", _BENCH)
@@ -101,6 +105,27 @@ def test_incremental_scan_equals_a_full_scan(
     assert daily.cases, "the world raises cases: the comparison compares something"
     run = json.loads((tmp_path / "day1" / "run.json").read_text())
     assert run["findings"] == len(full.findings)
+    # redacted with the contact searches kept by the first scan: the same text as searching all
+    assert _written(tmp_path / "day1") == _written(tmp_path / "full")
+    # the identifiers kept (only the touched records read again) are every record's, read whole
+    assert _kept_identifiers(store) == _identifiers_read_whole(tmp_path / "full.duckdb")
+
+
+def _written(run: Path) -> tuple[str, list[dict[str, Any]]]:
+    """The findings and cases as the run wrote them (redacted)."""
+    cases = json.loads((run / "cases.json").read_text())["cases"]
+    return (run / "findings.jsonl").read_text(), cases
+
+
+def _kept_identifiers(store: Path) -> list[tuple[Any, ...]]:
+    with duckdb.connect(str(store), read_only=True) as con:
+        return sorted(con.execute(f"SELECT * FROM {IDENTIFIERS}").fetchall(), key=repr)
+
+
+def _identifiers_read_whole(store: Path) -> list[tuple[Any, ...]]:
+    with duckdb.connect(str(store), read_only=True) as con:
+        extract_identifiers(con, DEFAULT_REGION)
+        return sorted(con.execute(f"SELECT * FROM {STORED}").fetchall(), key=repr)
 
 
 def test_incremental_needs_a_kept_store(tmp_path: Path) -> None:

@@ -1,5 +1,6 @@
-"""What incremental scans keep between processes to go faster: parsed catalogue files on disk
-and image hashes in the store. Each must give exactly what computing afresh gives."""
+"""What incremental scans keep between processes to go faster: parsed catalogue files on disk;
+image hashes, profile comparisons and redaction's contact searches in the store. Each must give
+exactly what computing afresh gives."""
 
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ from redflags.catalogue import loader, parse_cache
 from redflags.catalogue.lexicons import Lexicon, lexicon_path
 from redflags.catalogue.loader import default_root, load_catalogue
 from redflags.extract.image_hashes import hash_file
+from redflags.normalise.contacts import find_contacts
+from redflags.report import kept_contacts
+from redflags.report.kept_contacts import KeptContacts
+from redflags.report.redact import Redactor
 from redflags.resolve import Resolution, resolve
 from redflags.resolve.kept import KeptComparisons
 from redflags.resolve.profiles import Profile, ad_profiles, customer_profiles
@@ -205,3 +210,41 @@ def test_a_lexicon_read_from_the_cache_equals_a_fresh_parse(
     monkeypatch.setattr(loader, "_parse_or_raise", lambda *a: pytest.fail("parsed again"))
     assert loader.parse_file_once(path, Lexicon) == fresh
     loader._parse_cached.cache_clear()
+
+
+_TEXTS = [
+    "Sexy latina in Miami, text 305 614 2290",  # read in the country the text names
+    "Sună-mă acum, sunt nouă aici: 0744 512 930",  # the language says where
+    "Ny i Oslo, ring 52 61 47 83 eller skriv til anna.k@example.com",
+    "Ny pige i byen, ring 0744 512 930",  # no answer
+]
+
+
+def test_kept_contact_searches_equal_searching_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    con = duckdb.connect(str(tmp_path / "store.duckdb"))
+    first = KeptContacts.load(con)
+    searched = [first.find(text, "DK") for text in _TEXTS]
+    assert searched == [find_contacts(text, "DK", kinds={"phone", "email"}) for text in _TEXTS]
+    assert sum(map(len, searched)) == 4  # what is compared holds phones, an e-mail and nothing
+    first.save(con)
+    # the next scan reads the answers back instead of searching
+    monkeypatch.setattr(kept_contacts, "find_contacts", lambda *a, **k: pytest.fail("searched"))
+    second = KeptContacts.load(con)
+    assert [second.find(text, "DK") for text in _TEXTS[:2]] == searched[:2]
+    second.save(con)
+    monkeypatch.undo()
+    # only what the last scan used is kept; another region is another question
+    assert con.execute(f"SELECT count(*) FROM {kept_contacts.TABLE}").fetchall() == [(2,)]
+    assert KeptContacts.load(con).find(_TEXTS[0], "US") == find_contacts(
+        _TEXTS[0], "US", kinds={"phone", "email"}
+    )
+
+
+def test_redaction_with_kept_answers_equals_redaction_without(tmp_path: Path) -> None:
+    con = duckdb.connect(str(tmp_path / "store.duckdb"))
+    plain, kept = Redactor(b"k" * 32), Redactor(b"k" * 32)
+    kept.kept_contacts = KeptContacts.load(con)
+    assert [kept.text(t) for t in _TEXTS] == [plain.text(t) for t in _TEXTS]
+    assert "305 614 2290" not in kept.text(_TEXTS[0])

@@ -46,11 +46,12 @@ SCHEMA = pa.schema(
         ("text_chars", pa.int32()),  # the length of the text it was read in (free text only)
     ]
 )
-CREATE = (
-    f"CREATE OR REPLACE TEMP TABLE {TABLE} (record_kind VARCHAR, record_id VARCHAR, "
-    '"position" INTEGER, kind VARCHAR, value VARCHAR, field VARCHAR, start INTEGER, '
-    '"end" INTEGER, raw VARCHAR, obfuscated BOOLEAN, "pivot" VARCHAR, text_chars INTEGER)'
+COLUMNS = (
+    'record_kind VARCHAR, record_id VARCHAR, "position" INTEGER, kind VARCHAR, value VARCHAR, '
+    'field VARCHAR, start INTEGER, "end" INTEGER, raw VARCHAR, obfuscated BOOLEAN, '
+    '"pivot" VARCHAR, text_chars INTEGER'
 )  # PIVOT, POSITION and END are SQL words
+CREATE = f"CREATE OR REPLACE TEMP TABLE {TABLE} ({COLUMNS})"
 
 
 @dataclass

@@ -31,9 +31,12 @@ from typing import Any
 import ahocorasick
 
 from redflags.model import Evidence, Finding
+from redflags.normalise.contact import Contact
 from redflags.normalise.contacts import find_contacts
 from redflags.normalise.identifiers import normalise_name
 from redflags.normalise.phones import DEFAULT_REGION
+from redflags.report.kept_contacts import KINDS as CONTACT_KINDS
+from redflags.report.kept_contacts import KeptContacts
 from redflags.secretfile import create_owner_only
 
 PERSONAL_KINDS = frozenset(
@@ -160,6 +163,8 @@ class Redactor:
         # findings already redacted (a run writes each in several files), by id with the finding
         # itself kept, so an id is never reused while its entry stands
         self._findings: dict[int, tuple[Finding, dict[str, Any]]] = {}
+        # an incremental scan's kept answers of the contact search (report/kept_contacts.py)
+        self.kept_contacts: KeptContacts | None = None
 
     # -- fields --
 
@@ -311,7 +316,7 @@ class Redactor:
             for m in pattern.finditer(text):
                 add(m.start(), m.end(), self.token(kind, m.group()))
         if contacts and ("@" in text or _SIX_DIGITS.search(text)):
-            for contact in find_contacts(text, self.region, kinds={"phone", "email"}):
+            for contact in self._contacts(text):
                 add(contact.start, contact.end, self.token(contact.kind, contact.value))
         for m in _REG_KONTO.finditer(text):
             add(m.start(), m.end(), self.token("account", m.group()))
@@ -324,6 +329,11 @@ class Redactor:
                 if m.group() in self._customers:
                     add(m.start(), m.end(), self.token("customer", m.group()))
         return sorted(t for t in taken if t[2])
+
+    def _contacts(self, text: str) -> list[Contact]:
+        if self.kept_contacts is not None:
+            return self.kept_contacts.find(text, self.region)
+        return find_contacts(text, self.region, kinds=CONTACT_KINDS)
 
     def text(self, text: str, contacts: bool = True) -> str:
         """Free text with every identifier it carries replaced by its token (see `spans`).

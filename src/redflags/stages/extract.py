@@ -9,7 +9,7 @@ for it lives here."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,14 +31,20 @@ class Extracted:
     plain_texts: int  # free texts without a cue: no contact, not read by Python
 
 
+# (the store's connection, the region) -> the table filled, as `extract_identifiers` does
+Extract = Callable[[duckdb.DuckDBPyConnection, str], Extracted]
+
+
 class ExtractStage:
     def __init__(self, context: ScanContext) -> None:
         self.context = context
 
-    def run(self, workspace: Workspace) -> Extracted:
+    def run(self, workspace: Workspace, extract: Extract | None = None) -> Extracted:
+        """`extract`: another way to fill the table (an incremental scan's, reading only the
+        records it touches)."""
         self.context.progress.stage("extract identifiers")
         with workspace.store.memory_guard("extracting identifiers"):
-            return extract_identifiers(workspace.store.connection, self.context.region)
+            return (extract or extract_identifiers)(workspace.store.connection, self.context.region)
 
 
 def extract_identifiers(connection: duckdb.DuckDBPyConnection, region: str) -> Extracted:
@@ -74,8 +80,9 @@ def extract_identifiers(connection: duckdb.DuckDBPyConnection, region: str) -> E
                 _insert(connection, rows)
                 rows = IdentifierRows()
     _insert(connection, rows)
-    count = connection.execute(f"SELECT count(*) FROM {TABLE}").fetchone()
-    return Extracted(int(count[0]) if count else 0, careful, plain)
+    # fetchall: a result left open would block the connection's next query
+    count = connection.execute(f"SELECT count(*) FROM {TABLE}").fetchall()[0][0]
+    return Extracted(int(count), careful, plain)
 
 
 def _insert(connection: duckdb.DuckDBPyConnection, rows: IdentifierRows) -> None:

@@ -8,8 +8,8 @@ The rule is correctness first (docs/performance.md, "Incremental scans"):
   `record_versions`, as for any re-ingest) and counts as touched, like a new one;
 - a per-record indicator (`Scope.RECORD`: its finding about a record reads that record only)
   runs on the touched records alone; its kept findings about untouched records stay;
-- the extractors read only the touched records; the (record, pivot) pairs of the others are
-  kept;
+- the extract stage reads only the touched records; the identifiers of the others are kept
+  (`scan_state_identifiers`, the rows of its `record_identifiers` table);
 - everything that reads several records (the aggregate, market, thread, template and photo
   indicators, the findings readers, entity resolution, linking, scoring and cases) is computed
   whole over the store, so its result is the full scan's by construction.
@@ -21,25 +21,31 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 from redflags.detectors import Detector, FindingsReader
 from redflags.detectors.base import Scope
 from redflags.engines import DuckDBEngine, Engine
-from redflags.model import Finding, Identifier
+from redflags.extract.stored import TABLE as IDENTIFIERS_TABLE
+from redflags.model import Finding
 from redflags.model.records import KIND_TABLES
+from redflags.report.kept_contacts import KeptContacts
 from redflags.stages.context import ScanContext, ScanError
-from redflags.stages.link import all_identifiers
+from redflags.stages.extract import Extracted, extract_identifiers
 from redflags.store import Store
-from redflags.store.scan_state import PIVOTS, RECORDS, ScanState, about
+from redflags.store.scan_state import IDENTIFIERS, RECORDS, ScanState, about
 from redflags.store.sql import quote_identifier
 
 DELTA = "scan_delta"  # temp table on the store's connection: the touched records ('kind:id')
+KEPT_PIVOTS = "scan_kept_pivots"  # temp view: (rec, pv) of every record, for the linker
+STATE_FORMAT = 2  # what the state holds; 1 kept (record, pivot) pairs, not the identifiers
 
 
 def per_record(detector: Detector) -> bool:
@@ -59,6 +65,7 @@ def state_settings(context: ScanContext) -> dict[str, Any]:
     options = context.options
     return {
         "redflags": version("redflags"),  # the detectors' code
+        "state": STATE_FORMAT,
         "catalogue": context.catalogue.version,
         "lexicons": _catalogue_data_digest(),
         "region": context.region,
@@ -97,6 +104,7 @@ class Incremental:
     delta_engine: DuckDBEngine | None = None
     _delta_store: Store | None = None
     _read_at: datetime | None = None
+    _contacts: KeptContacts | None = None
 
     @classmethod
     def begin(cls, context: ScanContext, store: Store) -> Incremental:
@@ -140,7 +148,7 @@ class Incremental:
         self.touched = int(con.execute(f"SELECT count(*) FROM {DELTA}").fetchall()[0][0])
         self.context.progress.note(
             f"incremental: {self.touched:,} records new or changed; the per-record indicators "
-            "and the extractors read only those"
+            "and the extract stage read only those"
         )
         self._delta_store = Store.open(None)
         for kind, (table, key) in KIND_TABLES.items():
@@ -156,8 +164,29 @@ class Incremental:
                 self._delta_store.connection.unregister("_delta_rows")
         self.delta_engine = DuckDBEngine(self._delta_store.connection)
         self.state.forget_findings(DELTA)
-        self.state.forget_pivots(DELTA)
+        self.state.forget_identifiers(DELTA)
         self.state.cover(f"SELECT rec FROM {DELTA} WHERE rec NOT IN (SELECT rec FROM {RECORDS})")
+
+    # -- extract -------------------------------------------------------------------------------
+
+    def extract(self, connection: duckdb.DuckDBPyConnection, region: str) -> Extracted:
+        """The extract stage's `record_identifiers` on the store's connection: the kept rows
+        with the touched records' read again (identifiers_of reads one record at a time, so
+        a record's rows do not depend on the others)."""
+        if self.full or self._delta_store is None:
+            extracted = extract_identifiers(connection, region)
+            self.state.keep_identifiers(IDENTIFIERS_TABLE)
+            return extracted
+        delta = self._delta_store.connection
+        new = extract_identifiers(delta, region)
+        self.state.keep_identifiers(
+            delta.sql(f"SELECT * FROM {IDENTIFIERS_TABLE}").to_arrow_table()
+        )
+        connection.execute(
+            f"CREATE OR REPLACE TEMP VIEW {IDENTIFIERS_TABLE} AS SELECT * FROM {IDENTIFIERS}"
+        )
+        count = connection.execute(f"SELECT count(*) FROM {IDENTIFIERS}").fetchall()[0][0]
+        return replace(new, identifiers=int(count))
 
     # -- evaluate ------------------------------------------------------------------------------
 
@@ -179,24 +208,14 @@ class Incremental:
     # -- link ----------------------------------------------------------------------------------
 
     def identifiers(self, region: str) -> str:
-        """The kept (record, pivot) pairs with the touched records' added: the relation the
-        identifier index reads besides entity resolution's pivots."""
-        engine = self.delta_engine
-        if self.full or engine is None:
-            engine = DuckDBEngine(self.store.connection)
-        self._keep(all_identifiers(engine, region))
-        return PIVOTS
-
-    def _keep(self, identifiers: Iterator[Identifier]) -> None:
-        records: list[str] = []
-        pivots: list[str] = []
-        for ident in identifiers:
-            records.append(f"{ident.record_kind}:{ident.record_id}")
-            pivots.append(ident.pivot)
-            if len(records) >= 250_000:
-                self.state.keep_pivots(records, pivots)
-                records, pivots = [], []
-        self.state.keep_pivots(records, pivots)
+        """The (rec, pv) pairs of every record's identifiers as the extract stage left them
+        (kept, with the touched records' read again): what the identifier index reads
+        besides entity resolution's pivots."""
+        self.store.connection.execute(
+            f"CREATE OR REPLACE TEMP VIEW {KEPT_PIVOTS} AS SELECT record_kind || ':' || "
+            f'record_id AS rec, "pivot" AS pv FROM {IDENTIFIERS_TABLE}'
+        )
+        return KEPT_PIVOTS
 
     def finish(self) -> None:
         """After link: the state is whole again; the next scan may use it."""
@@ -207,6 +226,16 @@ class Incremental:
         if self._delta_store is not None:
             self._delta_store.close()
             self._delta_store = None
+        # the report is written after the store closes: its kept answers are read now
+        self._contacts = KeptContacts.load(self.store.connection)
+        self.context.redactor.kept_contacts = self.context.keyed.kept_contacts = self._contacts
+
+    def keep_report_answers(self) -> None:
+        """After the report: keep the contact searches its redaction used (the store is
+        opened again for that)."""
+        if self._contacts is not None and self.store.path is not None:
+            with Store.open(self.store.path) as store:
+                self._contacts.save(store.connection)
 
 
 def _in_scan_order(findings: list[Finding], detector: Detector) -> list[Finding]:

@@ -82,7 +82,7 @@ def run_scan(
                 if incremental:
                     incremental.ingested()
             with meter.measure("extract"):
-                ExtractStage(context).run(workspace)
+                ExtractStage(context).run(workspace, incremental.extract if incremental else None)
                 kept = read_back(store.connection, context.region)
             # evaluate and link take each text's contacts from the extract stage's table
             with stored_texts(kept):
@@ -105,6 +105,8 @@ def run_scan(
         found = Found(ingested, evaluated, linked, scored, quotes)
         with meter.measure("report"):
             published = publish.run(found)
+            if incremental:
+                incremental.keep_report_answers()
         clear_text_caches()  # the run's texts are not read again
         meter.add("report", quotes.seconds)
         publish.write_run_json(found, published)

@@ -1,6 +1,7 @@
 """What an incremental scan keeps in the store between scans (docs/performance.md,
-"Incremental scans"): the findings of the per-record indicators, the (record, pivot) pairs the
-extractors found, and the settings they were computed under.
+"Incremental scans"): the findings of the per-record indicators, the identifiers the extract
+stage found in each record (the rows of its `record_identifiers`), and the settings they were
+computed under.
 
 The tables are created on first use, outside the record schema's fingerprint: a store scanned
 without `--incremental` never has them, and dropping them only costs the next scan its speed."""
@@ -14,10 +15,11 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from redflags.extract.stored import COLUMNS as IDENTIFIER_COLUMNS
 from redflags.model import Finding
 
 FINDINGS = "scan_state_findings"
-PIVOTS = "scan_state_pivots"
+IDENTIFIERS = "scan_state_identifiers"
 RECORDS = "scan_state_records"
 _SETTINGS_KEY = "scan_state_settings"
 
@@ -28,10 +30,9 @@ _DDL = (
   record VARCHAR NOT NULL,
   finding VARCHAR NOT NULL
 )""",
-    f"""CREATE TABLE IF NOT EXISTS {PIVOTS} (
-  rec VARCHAR NOT NULL,
-  pv VARCHAR NOT NULL
-)""",
+    # the extract stage's rows (extract/stored.py), kept as they were for the next scan
+    f"CREATE TABLE IF NOT EXISTS {IDENTIFIERS} ({IDENTIFIER_COLUMNS})",
+    "DROP TABLE IF EXISTS scan_state_pivots",  # what an earlier version kept instead
     # the records ('kind:id') the kept findings and pivots cover
     f"""CREATE TABLE IF NOT EXISTS {RECORDS} (
   rec VARCHAR NOT NULL
@@ -66,7 +67,7 @@ class ScanState:
 
     def clear(self) -> None:
         """Forget every kept finding, pivot and record: a full scan writes them again."""
-        for table in (FINDINGS, PIVOTS, RECORDS):
+        for table in (FINDINGS, IDENTIFIERS, RECORDS):
             self.con.execute(f"DELETE FROM {table}")
 
     def cover(self, records: str) -> None:
@@ -94,13 +95,26 @@ class ScanState:
             columns = list(zip(*rows, strict=True))
             self._append(FINDINGS, ("indicator_id", "record", "finding"), columns)
 
-    # -- (record, pivot) pairs of the extractors ---------------------------------------------
+    # -- identifiers of the extract stage ----------------------------------------------------
 
-    def forget_pivots(self, records: str) -> None:
-        self.con.execute(f"DELETE FROM {PIVOTS} WHERE rec IN (SELECT rec FROM {records})")
+    def forget_identifiers(self, records: str) -> None:
+        """Drop the kept identifiers of the records of the relation `records` (column `rec`)."""
+        self.con.execute(
+            f"DELETE FROM {IDENTIFIERS} WHERE record_kind || ':' || record_id "
+            f"IN (SELECT rec FROM {records})"
+        )
 
-    def keep_pivots(self, records: Sequence[str], pivots: Sequence[str]) -> None:
-        self._append(PIVOTS, ("rec", "pv"), [records, pivots])
+    def keep_identifiers(self, rows: str | pa.Table) -> None:
+        """Keep the extract stage's rows: a relation on this connection, or an Arrow table of
+        its columns (read from another connection)."""
+        if isinstance(rows, str):
+            self.con.execute(f"INSERT INTO {IDENTIFIERS} SELECT * FROM {rows}")
+            return
+        self.con.register("_scan_state_identifiers", rows)
+        try:
+            self.con.execute(f"INSERT INTO {IDENTIFIERS} SELECT * FROM _scan_state_identifiers")
+        finally:
+            self.con.unregister("_scan_state_identifiers")
 
     def _append(self, table: str, names: Sequence[str], columns: Sequence[Sequence[Any]]) -> None:
         if not columns or not columns[0]:
