@@ -139,6 +139,15 @@ def evaluate(
             timings[indicator.id] = round(time.perf_counter() - start, 3)
         if on_indicator:
             on_indicator(indicator.id)
+    if lane is not None:
+        # this process's own are done: it runs the lane's last ones the worker has not begun
+        by_id = {i.id: d for i, d in detectors if d is not None}
+        while (stolen := lane.steal()) is not None:
+            start = time.perf_counter()
+            found[stolen.id] = list(by_id[stolen.id].evaluate(engine))
+            timings[stolen.id] = round(time.perf_counter() - start, 3)
+            if on_indicator:
+                on_indicator(stolen.id)
     for indicator_id, (lane_findings, lane_seconds) in (lane.results() if lane else {}).items():
         found[indicator_id] = lane_findings
         timings[indicator_id] = lane_seconds
