@@ -20,6 +20,7 @@ import cProfile
 import os
 import resource
 import tempfile
+import threading
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -70,6 +71,58 @@ def floor_seconds(world: Path) -> tuple[float, float, int]:
     return time.perf_counter() - start, time.process_time() - cpu, rows
 
 
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:  # it ended between the listing and the read
+        pass
+    return 0.0
+
+
+def _descendants(root: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found, frontier = [], [root]
+    while frontier:
+        frontier = [pid for pid, parent in parents.items() if parent in frontier]
+        found += frontier
+    return found
+
+
+class TreeMemory:
+    """The largest resident memory of this process and its children together, sampled twice a
+    second (Linux's /proc). A child's own getrusage peak cannot say it: a spawned worker is
+    forked before it runs its program, and its peak counts the parent's pages of that moment."""
+
+    def __init__(self) -> None:
+        self.peak_mb = self.children_peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        me = os.getpid()
+        while not self._stop.wait(0.5):
+            children = sum(_rss_mb(pid) for pid in _descendants(me))
+            self.children_peak_mb = max(self.children_peak_mb, children)
+            self.peak_mb = max(self.peak_mb, _rss_mb(me) + children)
+
+
 class Printed:
     """Progress as lines with wall and CPU seconds so far: a long run that is stopped still
     says how far each stage got."""
@@ -111,7 +164,7 @@ def main() -> None:
     world = args.world or world_folder(args.scale, args.seed, args.cache)
 
     floor_wall, floor_cpu, floor_rows = floor_seconds(world)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, TreeMemory() as memory:
         profiler = cProfile.Profile() if args.profile else None
         start, cpu = time.perf_counter(), time.process_time()
         if profiler:
@@ -127,10 +180,10 @@ def main() -> None:
             profiler.disable()
             profiler.dump_stats(args.profile)
         wall, cpu = time.perf_counter() - start, time.process_time() - cpu
-    # The per-record lane and the photo-hashing pool run in child processes: their CPU and the
-    # largest child's peak are the scan's too.
+    # The per-record lane and the photo-hashing pool run in child processes: their CPU and
+    # memory are the scan's too.
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    child_cpu, child_peak = children.ru_utime + children.ru_stime, children.ru_maxrss / 1024
+    child_cpu = children.ru_utime + children.ru_stime
     rows = sum(r.read for r in result.ingest)
     peak = max(row["peak_mb"] for row in result.stages.values())
     max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -147,9 +200,10 @@ def main() -> None:
         )
     print(f"{'scan':<10}{wall:>10.2f}{cpu:>10.2f}{max(peak, max_rss):>10.0f}")
     print(
-        f"child processes (lane, hashing pool): {child_cpu:.2f} CPU s, largest peak "
-        f"{child_peak:.0f} MB; main + largest child {max(peak, max_rss) + child_peak:.0f} MB"
-        + (f" (DuckDB memory limit {args.memory_limit})" if args.memory_limit else "")
+        f"child processes (lane, hashing pool): {child_cpu:.2f} CPU s, at most "
+        f"{memory.children_peak_mb:.0f} MB at once; this process and its children together at "
+        f"most {memory.peak_mb:.0f} MB (sampled twice a second)"
+        + (f"; DuckDB memory limit {args.memory_limit}" if args.memory_limit else "")
     )
     print(
         f"floor (DuckDB reads every column of {floor_rows:,} rows once): {floor_wall:.2f} s, "
