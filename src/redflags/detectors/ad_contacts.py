@@ -26,6 +26,7 @@ AD_COLUMNS = [
     "ad_id", "posted_at", "persona", "city", "phone", "handle", "email", "title", "body",
     "image_refs", "_file",
 ]  # fmt: skip
+PHOTO_COLUMNS = ("ad_id", "image_refs", "_file")  # what `personas.ad_photo_clusters` reads
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,9 @@ class ContactAds:
     uses: dict[str, list[AdUse]]  # contact pivot -> uses
     shown_name: dict[str, str]  # folded name -> the name as first written
     shown_city: dict[str, str]  # folded city -> the city as first written
-    records: dict[str, dict[str, Any]]  # ad id -> the ad (AD_COLUMNS)
+    # ad id -> the ad's photo fields (PHOTO_COLUMNS), all that is read back: keeping whole ads
+    # cost ~4 KB each, 4 GB for the million ads of `large`
+    records: dict[str, dict[str, Any]]
 
 
 # Four detectors group the same ads by contact. Inside `contact_ads_kept()` (the evaluate stage
@@ -105,7 +108,7 @@ def _contact_ads(engine: Engine, region: str) -> ContactAds:
                 )
             )
         if found:
-            records[str(ad["ad_id"])] = ad
+            records[str(ad["ad_id"])] = {c: ad.get(c) for c in PHOTO_COLUMNS}
         # one use per contact and ad: the same phone in the field and the text is one use
         for pivot, evidence in found.items():
             uses[pivot].append(
