@@ -23,6 +23,7 @@ import pyarrow.parquet as pq
 from redflags.engines.dialect import render
 from redflags.engines.duckdb_engine import DuckDBEngine, Params
 from redflags.model import KIND_TABLES, RecordKind
+from redflags.store.sql import quote_identifier, quote_literal
 
 
 class SparkUnavailable(RuntimeError):
@@ -134,8 +135,9 @@ class SparkEngine:
         rows = 0
         for table, _ in KIND_TABLES.values():
             target = workdir / f"{table}.parquet"
-            connection.execute(f"COPY {table} TO '{target}' (FORMAT parquet)")
-            counted = connection.execute(f"SELECT count(*) FROM {table}").fetchone()
+            quoted = quote_identifier(table)
+            connection.execute(f"COPY {quoted} TO {quote_literal(str(target))} (FORMAT parquet)")
+            counted = connection.execute(f"SELECT count(*) FROM {quoted}").fetchone()
             rows += int(counted[0]) if counted else 0
             self.session.read.parquet(str(target)).createOrReplaceTempView(table)
         self.rows = rows

@@ -41,7 +41,7 @@ from redflags.model import Finding
 from redflags.model.records import KIND_TABLES, RecordKind
 from redflags.stages.extract import read_back
 from redflags.store import Store
-from redflags.store.sql import quote_identifier
+from redflags.store.sql import quote_identifier, quote_literal
 from redflags.workers import worker_count
 
 LANE_MIN_ROWS = 100_000  # records of the lane's kinds; below it one process is as quick
@@ -136,13 +136,16 @@ def copy_for_lane(store: Store, kinds: list[str], folder: Path) -> dict[str, str
     for kind in kinds:
         table = KIND_TABLES[RecordKind(kind)][0]
         path = folder / f"{table}.parquet"
-        con.execute(f"COPY (SELECT * FROM {quote_identifier(table)}) TO '{path}' (FORMAT parquet)")
+        con.execute(
+            f"COPY (SELECT * FROM {quote_identifier(table)}) TO {quote_literal(str(path))} "
+            "(FORMAT parquet)"
+        )
         files[table] = str(path)
     path = folder / CONTACTS_FILE
     marks = ", ".join("?" for _ in kinds)
     con.execute(
-        f"COPY (SELECT * FROM {TABLE} WHERE record_kind IN ({marks}) AND start IS NOT NULL) "
-        f"TO '{path}' (FORMAT parquet)",
+        f"COPY (SELECT * FROM {quote_identifier(TABLE)} WHERE record_kind IN ({marks}) "
+        f"AND start IS NOT NULL) TO {quote_literal(str(path))} (FORMAT parquet)",
         kinds,
     )
     files[TABLE] = str(path)
